@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../io.js';
+
+/** Each area registers its own commands; add one import and one line per area. */
+export type RegisterCommands = (program: Command, ctx: CommandContext) => void;
+
+export const commandAreas: RegisterCommands[] = [];

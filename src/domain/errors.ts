@@ -1,0 +1,97 @@
+/**
+ * The one registry of errors a user can cause. Each code carries its HTTP status and a message that
+ * says what to do. Adapters (routes, CLI) map codes; they never build messages of their own.
+ * Add codes to the section of your area; keep codes stable, they are part of the API.
+ */
+export const errorRegistry = {
+  // --- general ---
+  TT_ERR_VALIDATION: {
+    status: 400,
+    message: 'The input is not valid: correct the fields named in details and retry.',
+  },
+  TT_ERR_NOT_FOUND: { status: 404, message: 'No such record, or you may not see it.' },
+  TT_ERR_CONFLICT: { status: 409, message: 'The record changed or already exists: reload it and retry.' },
+  TT_ERR_PAYLOAD_TOO_LARGE: {
+    status: 413,
+    message: 'The request body is too large: send a smaller file or split it.',
+  },
+  TT_ERR_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'Send the body as application/json (or the file type this route names).',
+  },
+  TT_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests: wait a moment and retry.' },
+  TT_ERR_INTERNAL: {
+    status: 500,
+    message: 'Something went wrong on the server; it has been logged. Retry later.',
+  },
+
+  // --- access ---
+  TT_ERR_UNAUTHENTICATED: { status: 401, message: 'Sign in (or send a valid bearer token) to do this.' },
+  TT_ERR_BAD_CREDENTIALS: { status: 401, message: 'Email or password is wrong.' },
+  TT_ERR_FORBIDDEN: {
+    status: 403,
+    message: 'Your role does not allow this. Ask a convener or the administrator.',
+  },
+
+  // --- files and imports ---
+  TT_ERR_CSV_MISSING_COLUMN: {
+    status: 400,
+    message: 'A required column is missing from the file header: add it and retry.',
+  },
+  TT_ERR_CSV_BAD_VALUE: {
+    status: 400,
+    message: 'A value in the file is not valid: fix the row and column named and retry.',
+  },
+  TT_ERR_IMPORT_REJECTED: {
+    status: 400,
+    message: 'The import was rejected and nothing was written: fix the row named and retry.',
+  },
+  TT_ERR_FILE_NOT_FOUND: { status: 400, message: 'The file could not be read: check the path.' },
+
+  // --- network ---
+  // --- deliberation ---
+  // --- evaluation ---
+  // --- security, vault and audit ---
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorRegistry;
+
+/** Where in the input an error lies: a row and column of a file, or a field path of a body. */
+export interface ErrorDetails {
+  row?: number;
+  column?: string;
+  field?: string;
+  reason?: string;
+  [key: string]: unknown;
+}
+
+export class TrackTwoError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, details?: ErrorDetails, message?: string) {
+    super(message ?? describe(code, details));
+    this.name = 'TrackTwoError';
+    this.code = code;
+    this.status = errorRegistry[code].status;
+    this.details = details;
+  }
+}
+
+/** The registry's message, followed by where the problem lies. */
+export function describe(code: ErrorCode, details?: ErrorDetails): string {
+  const base = errorRegistry[code].message;
+  if (!details) return base;
+  const where: string[] = [];
+  if (details.row !== undefined) where.push(`row ${details.row}`);
+  if (details.column !== undefined) where.push(`column "${details.column}"`);
+  if (details.field !== undefined) where.push(`field "${details.field}"`);
+  const place = where.length ? ` (${where.join(', ')})` : '';
+  const reason = details.reason ? `: ${details.reason}` : '';
+  return `${base}${place}${reason}`;
+}
+
+export function isTrackTwoError(error: unknown): error is TrackTwoError {
+  return error instanceof TrackTwoError;
+}
