@@ -49,6 +49,34 @@ export const errorRegistry = {
   TT_ERR_FILE_NOT_FOUND: { status: 400, message: 'The file could not be read: check the path.' },
 
   // --- network ---
+  TT_ERR_NETWORK_UNKNOWN_ACTOR: {
+    status: 400,
+    message: 'A tie names an actor that is not in the list of actors: add the actor or fix the tie.',
+  },
+  TT_ERR_NETWORK_DUPLICATE_ACTOR: {
+    status: 400,
+    message: 'The same actor id appears twice in the list of actors: keep one row per actor.',
+  },
+  TT_ERR_NETWORK_BAD_STRENGTH: {
+    status: 400,
+    message: 'A tie strength must be a positive number (path lengths use 1 / strength): fix the tie.',
+  },
+  TT_ERR_NETWORK_UNKNOWN_METRIC: {
+    status: 400,
+    message: 'Unknown network measure: use the names listed in details.',
+  },
+  TT_ERR_NETWORK_NO_GROUPS: {
+    status: 400,
+    message: 'This question needs actors with a declared group: add a group to the actors and retry.',
+  },
+  TT_ERR_NETWORK_BAD_DATE: {
+    status: 400,
+    message: 'A date must be written YYYY-MM-DD: fix the date named and retry.',
+  },
+  TT_ERR_NETWORK_CANCELLED: {
+    status: 409,
+    message: 'The network computation was cancelled before it finished; start it again if needed.',
+  },
   // --- deliberation ---
   // --- evaluation ---
   // --- security, vault and audit ---
