@@ -48,6 +48,19 @@ export const errorRegistry = {
   },
   TT_ERR_FILE_NOT_FOUND: { status: 400, message: 'The file could not be read: check the path.' },
 
+  // --- server and services ---
+  TT_ERR_CONFIGURATION: {
+    status: 500,
+    message: 'A setting in the environment is not valid: fix the variable named and restart.',
+  },
+  TT_ERR_BAD_JSON: { status: 400, message: 'The body is not valid JSON: check its syntax and retry.' },
+  TT_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No such API route: see /api/docs for the routes.' },
+  TT_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'This route does not take that method: see /api/docs.' },
+  TT_ERR_SETUP_DONE: {
+    status: 409,
+    message: 'The first administrator already exists: sign in, or ask an administrator for an account.',
+  },
+
   // --- network ---
   TT_ERR_NETWORK_UNKNOWN_ACTOR: {
     status: 400,
