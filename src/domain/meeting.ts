@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import {
+  checkNotEmpty,
+  idSchema,
+  isoDateSchema,
+  isoTimestampSchema,
+  placeSchema,
+  titleSchema,
+} from './scalars.js';
+import { attendanceRoleSchema, groundRuleSchema, meetingStatusSchema } from './vocabulary.js';
+
+/** One round of an initiative. Place is coarse on purpose (city or region). */
+export const meetingSchema = z.strictObject({
+  id: idSchema,
+  initiative_id: idSchema,
+  title: titleSchema,
+  held_on: isoDateSchema,
+  place: placeSchema.nullable(),
+  ground_rule: groundRuleSchema,
+  status: meetingStatusSchema,
+  created_at: isoTimestampSchema,
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+export const meetingCreateSchema = z.strictObject({
+  initiative_id: idSchema,
+  title: titleSchema,
+  held_on: isoDateSchema,
+  place: placeSchema.nullable().default(null),
+  ground_rule: groundRuleSchema.default('chatham_house'),
+  status: meetingStatusSchema.default('planned'),
+});
+export type MeetingCreate = z.input<typeof meetingCreateSchema>;
+
+export const meetingPatchSchema = z
+  .strictObject({
+    title: titleSchema,
+    held_on: isoDateSchema,
+    place: placeSchema.nullable(),
+    ground_rule: groundRuleSchema,
+    status: meetingStatusSchema,
+  })
+  .partial()
+  .superRefine(checkNotEmpty);
+export type MeetingPatch = z.infer<typeof meetingPatchSchema>;
+
+export const attendanceSchema = z.strictObject({
+  meeting_id: idSchema,
+  actor_id: idSchema,
+  role: attendanceRoleSchema,
+});
+export type Attendance = z.infer<typeof attendanceSchema>;
+
+export const attendeeSchema = z.strictObject({
+  actor_id: idSchema,
+  role: attendanceRoleSchema.default('participant'),
+});
+export type Attendee = z.input<typeof attendeeSchema>;
+
+/** Records who attended; each pair of attendees gets (or strengthens) a `met` tie. */
+export const attendanceCreateSchema = z
+  .strictObject({
+    attendees: z.array(attendeeSchema).min(1).max(500),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.attendees.forEach((attendee, index) => {
+      if (seen.has(attendee.actor_id)) {
+        ctx.addIssue({ code: 'custom', path: ['attendees', index, 'actor_id'], message: 'listed twice' });
+      }
+      seen.add(attendee.actor_id);
+    });
+  });
+export type AttendanceCreate = z.input<typeof attendanceCreateSchema>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Shared field shapes: every record uses these so limits are the same at every door. */
+
+export const idSchema = z.uuid();
+export type Id = z.infer<typeof idSchema>;
+
+/** `YYYY-MM-DD`, a real calendar day. */
+export const isoDateSchema = z.iso.date();
+/** ISO 8601 in UTC with milliseconds, as `new Date().toISOString()` writes it. */
+export const isoTimestampSchema = z.iso.datetime();
+
+export const nameSchema = z.string().trim().min(1).max(200);
+export const titleSchema = z.string().trim().min(1).max(200);
+export const longTextSchema = z.string().trim().max(10_000);
+export const noteSchema = z.string().trim().max(2_000);
+/** A coarse place (city or region), never an address: a precise place can endanger attendees. */
+export const placeSchema = z.string().trim().min(1).max(120);
+export const regionSchema = z.string().trim().min(1).max(120);
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
+export const strengthSchema = z.number().int().min(1).max(5);
+export const confidenceSchema = z.number().min(0).max(1);
+export const shareSchema = z.number().min(0).max(1);
+export const moneySchema = z.number().finite().min(0).max(1e12);
+
+/** Query-string paging: numbers arrive as text from URLs, hence the coercion. */
+export const pageSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type Page = z.infer<typeof pageSchema>;
+
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** ISO dates compare correctly as text; `null`/absent bounds are open. */
+export function datesInOrder(from: string | null | undefined, to: string | null | undefined): boolean {
+  return from == null || to == null || from <= to;
+}
+
+/** Adds an issue on `toField` when a date range runs backwards; for zod's superRefine. */
+export function checkDateOrder(
+  value: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+  fromField: string,
+  toField: string,
+): void {
+  const from = value[fromField];
+  const to = value[toField];
+  if (typeof from === 'string' && typeof to === 'string' && from > to) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [toField],
+      message: `${toField} must be on or after ${fromField}`,
+    });
+  }
+}
+
+/** A patch must change something: an empty body is a mistake, not a no-op. */
+export function checkNotEmpty(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  if (Object.keys(value).length === 0) {
+    ctx.addIssue({ code: 'custom', path: [], message: 'name at least one field to change' });
+  }
+}
