@@ -92,7 +92,55 @@ export const errorRegistry = {
   },
   // --- deliberation ---
   // --- evaluation ---
+  TT_ERR_EVIDENCE_TOO_FEW: {
+    status: 422,
+    message: 'Too few studies or respondents for this statistic: add data or choose a simpler method.',
+  },
+  TT_ERR_EVIDENCE_BAD_VARIANCE: {
+    status: 400,
+    message: 'A sampling variance must be a positive number: fix the row and column named and retry.',
+  },
+  TT_ERR_EVIDENCE_NOT_CONVERGED: {
+    status: 422,
+    message: 'The REML estimate of tau^2 did not converge: use --method dl or check the data.',
+  },
   // --- security, vault and audit ---
+  TT_ERR_PASSWORD_TOO_SHORT: {
+    status: 400,
+    message: 'The password is too short: use at least 10 characters.',
+  },
+  TT_ERR_PASSWORD_TOO_LONG: { status: 400, message: 'The password is too long: use at most 256 characters.' },
+  TT_ERR_PASSWORD_TOO_COMMON: {
+    status: 400,
+    message: 'The password is too common or too close to the email: choose a longer, unguessable passphrase.',
+  },
+  TT_ERR_TOO_MANY_ATTEMPTS: {
+    status: 429,
+    message: 'Too many failed sign-ins: wait the number of seconds given in retryAfterSeconds and retry.',
+  },
+  TT_ERR_ACCOUNT_EXISTS: {
+    status: 409,
+    message: 'An account with this email already exists: sign in instead.',
+  },
+  TT_ERR_TOKEN_NAME_TAKEN: {
+    status: 409,
+    message: 'This account already has a token of that name: choose another name or revoke the old token.',
+  },
+  TT_ERR_MASTER_KEY_INVALID: {
+    status: 500,
+    message:
+      'The master key is not valid: TRACKTWO_MASTER_KEY (or the key file) must hold 32 bytes in base64. Restore the right key.',
+  },
+  TT_ERR_IDENTITY_UNREADABLE: {
+    status: 500,
+    message:
+      'An identity could not be decrypted: the master key is not the one it was written with, or the data was altered.',
+  },
+  TT_ERR_ACTOR_ERASED: { status: 410, message: 'This actor was erased: its identity is gone for good.' },
+  TT_ERR_AUDIT_CHAIN_BROKEN: {
+    status: 500,
+    message: 'The audit log has been altered: run `tracktwo audit verify` and restore it from a backup.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorRegistry;
