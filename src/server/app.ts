@@ -1,0 +1,75 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+import { TrackTwoError } from '../domain/errors.js';
+import { installJsonBodies } from './body-parsing.js';
+import { errorBody, installErrorHandler } from './error-handler.js';
+import { installOpenApi } from './openapi.js';
+import { installSecurityHeaders } from './security-headers.js';
+import { installWebApp } from './web-app.js';
+import { registerHealthRoutes } from './routes/health.js';
+import type { AppStore } from './app-store.js';
+
+export type AppSettings = Pick<
+  Config,
+  'bodyLimit' | 'trustProxy' | 'secureCookies' | 'sessionHours' | 'webDir'
+>;
+
+export const defaultSettings: AppSettings = {
+  bodyLimit: 1024 * 1024,
+  trustProxy: false,
+  secureCookies: 'auto',
+  sessionHours: 12,
+  webDir: 'dist/web',
+};
+
+export interface BuildAppOptions {
+  store: AppStore;
+  settings?: Partial<AppSettings>;
+  /** Fastify's logger: false in tests, pino options when serving. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** A hop count trusts that many proxies nearest to us (what proxy-addr does with a number). */
+function trustProxyOption(
+  value: AppSettings['trustProxy'],
+): boolean | string[] | ((a: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
+/**
+ * The whole HTTP application, without listening (listen.ts does that), so tests drive it with inject().
+ * Order matters: body parsing and errors first, then the docs (which collect routes as they register),
+ * then the API, then the browser app whose fallback must not swallow /api/.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const settings: AppSettings = { ...defaultSettings, ...options.settings };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: settings.bodyLimit,
+    trustProxy: trustProxyOption(settings.trustProxy),
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  });
+  // Validation is zod's alone (route.ts); the JSON schemas handed to Fastify are documentation.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  installJsonBodies(app, settings.bodyLimit);
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  await installOpenApi(app);
+
+  await app.register(async (api) => {
+    registerHealthRoutes(api, options.store);
+  });
+
+  const webApp = await installWebApp(app, settings.webDir);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    if (webApp && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody(new TrackTwoError('TT_ERR_ROUTE_NOT_FOUND')));
+  });
+  return app;
+}

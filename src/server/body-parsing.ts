@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { TrackTwoError } from '../domain/errors.js';
+
+/** Keys that would reach an object's prototype if a body were ever merged into another object. */
+const poisonedKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Bodies are JSON and nothing else: Fastify's text/plain parser goes, so a cross-site form (which can only
+ * send text/plain, urlencoded or multipart) never reaches a write route, whatever the cookies say. An empty
+ * JSON body is no body, so body-less actions (logout, delete) accept `Content-Type: application/json`.
+ */
+export function installJsonBodies(app: FastifyInstance, bodyLimit: number): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit },
+    (_request, body: string | Buffer, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') {
+        done(null, undefined);
+        return;
+      }
+      try {
+        done(
+          null,
+          JSON.parse(text, (key, value: unknown) => {
+            if (poisonedKeys.has(key)) {
+              throw new TrackTwoError('TT_ERR_VALIDATION', { field: key, reason: 'a reserved key' });
+            }
+            return value;
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TrackTwoError) done(error, undefined);
+        else done(new TrackTwoError('TT_ERR_BAD_JSON', { reason: (error as Error).message }), undefined);
+      }
+    },
+  );
+}

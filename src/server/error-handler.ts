@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { TrackTwoError, isTrackTwoError, type ErrorDetails } from '../domain/errors.js';
+
+/** The body of every error reply: the registry's code and message, and where the problem lies. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: ErrorDetails };
+}
+
+/** A zod failure names the first field at fault (dotted path) and lists every issue. */
+export function validationError(error: ZodError, prefix?: 'body' | 'query' | 'params'): TrackTwoError {
+  const issues = error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const path = [...issue.path, ...keys.slice(0, 1)].map(String);
+    return { field: path.join('.'), reason: reasonOf(issue.code, issue.message, keys) };
+  });
+  const first = issues[0] ?? { field: '', reason: 'invalid input' };
+  return new TrackTwoError('TT_ERR_VALIDATION', {
+    field: first.field || prefix || '',
+    reason: first.reason,
+    ...(prefix ? { in: prefix } : {}),
+    issues,
+  });
+}
+
+function reasonOf(code: string, message: string, keys: readonly PropertyKey[]): string {
+  if (code === 'unrecognized_keys') return `unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}`;
+  return message;
+}
+
+const fastifyCodes: Record<string, TrackTwoError['code']> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'TT_ERR_PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'TT_ERR_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'TT_ERR_BAD_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'TT_ERR_BAD_JSON',
+};
+
+/** Unique and foreign-key violations that slip past a service's own checks (a race) are the caller's, not ours. */
+function constraintError(error: unknown): TrackTwoError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new TrackTwoError('TT_ERR_CONFLICT');
+  }
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new TrackTwoError('TT_ERR_VALIDATION', { reason: 'refers to a record that does not exist' });
+  }
+  return undefined;
+}
+
+/** Maps anything thrown to a coded error; only what no input can explain becomes a 500. */
+export function toTrackTwoError(error: unknown): TrackTwoError {
+  if (isTrackTwoError(error)) return error;
+  if (error instanceof ZodError) return validationError(error);
+  const constraint = constraintError(error);
+  if (constraint) return constraint;
+  const fastifyError = error as Partial<FastifyError> | null;
+  const mapped = fastifyError?.code ? fastifyCodes[fastifyError.code] : undefined;
+  if (mapped) return new TrackTwoError(mapped);
+  if (error instanceof SyntaxError && (fastifyError?.statusCode ?? 0) === 400) {
+    return new TrackTwoError('TT_ERR_BAD_JSON', { reason: error.message });
+  }
+  const status = fastifyError?.statusCode ?? 0;
+  if (status === 413) return new TrackTwoError('TT_ERR_PAYLOAD_TOO_LARGE');
+  if (status === 415) return new TrackTwoError('TT_ERR_UNSUPPORTED_MEDIA_TYPE');
+  if (status === 429) return new TrackTwoError('TT_ERR_RATE_LIMITED');
+  if (status >= 400 && status < 500) {
+    return new TrackTwoError('TT_ERR_VALIDATION', { reason: fastifyError?.message ?? 'bad request' });
+  }
+  return new TrackTwoError('TT_ERR_INTERNAL');
+}
+
+export function errorBody(error: TrackTwoError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    },
+  };
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((raw: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const error = toTrackTwoError(raw);
+    if (error.status >= 500) request.log.error({ err: raw }, 'unexpected error');
+    else request.log.debug({ code: error.code }, 'request refused');
+    return reply.status(error.status).type('application/json; charset=utf-8').send(errorBody(error));
+  });
+}

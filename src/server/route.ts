@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { z } from 'zod';
+import { validationError } from './error-handler.js';
+
+/**
+ * Who may call a route, for the docs and for the access-control test (which checks every registered route
+ * has an entry). The service enforces it; this only names it.
+ *  - `public`: anyone; `setup`: anyone, while no account exists; `signed-in`: any account;
+ *  - a permission of docs/foundation.md (`actors.read`, ...) checked by the service on the record's scope;
+ *  - `admin`: a workspace administrator.
+ */
+export type RouteAccess = 'public' | 'setup' | 'signed-in' | 'admin' | `${string}.${string}`;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+type Method = Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'>;
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteDefinition<P, Q, B> {
+  method: Method;
+  url: string;
+  summary: string;
+  tag: string;
+  access: RouteAccess;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Status of a success: 200 unless given (201 for creations, 204 for deletions without a body). */
+  status?: number;
+  handler(input: RouteInput<P, Q, B>): Promise<unknown>;
+}
+
+/** The JSON schema of a zod schema as OpenAPI 3.0 wants it (only for the docs: zod validates). */
+export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}
+
+const noBody = z.undefined({ error: 'this route takes no body' });
+const noQuery = z.strictObject({});
+
+/**
+ * Registers a thin route: parse params, query and body with zod (unknown fields are errors), call the
+ * handler (which calls one service), reply. Requests are never validated by Fastify itself, so there is
+ * one source of truth for what a field may hold: the zod schema in src/domain or next to the route.
+ */
+export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  app: FastifyInstance,
+  definition: RouteDefinition<P, Q, B>,
+): void {
+  const { params, query, body } = definition;
+  const status = definition.status ?? 200;
+  app.route({
+    method: definition.method,
+    url: definition.url,
+    config: { access: definition.access },
+    schema: {
+      summary: definition.summary,
+      tags: [definition.tag],
+      ...(params ? { params: openApiSchema(params) } : {}),
+      ...(query ? { querystring: openApiSchema(query) } : {}),
+      ...(body ? { body: openApiSchema(body) } : {}),
+      ...(definition.access === 'public' || definition.access === 'setup' ? { security: [] } : {}),
+    },
+    handler: async (request, reply) => {
+      const parsedParams = parse(params ?? z.object({}), request.params, 'params');
+      const parsedQuery = parse(query ?? noQuery, request.query ?? {}, 'query');
+      const parsedBody = parse(body ?? noBody, request.body, 'body');
+      const result = await definition.handler({
+        params: parsedParams as P,
+        query: parsedQuery as Q,
+        body: parsedBody as B,
+        request,
+        reply,
+      });
+      if (reply.sent) return reply;
+      reply.status(status);
+      if (result === undefined) return reply.send();
+      return reply.send(result);
+    },
+  });
+}
+
+function parse(schema: z.ZodType, value: unknown, part: 'body' | 'query' | 'params'): unknown {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error, part);
+  return parsed.data;
+}
