@@ -1,4 +1,9 @@
 import type { Migration } from 'kysely';
+import { coreMigration } from './0001_core.js';
+import { securityMigration } from './0002_security.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
-export const migrations: Record<string, Migration> = {};
+export const migrations: Record<string, Migration> = {
+  '0001_core': coreMigration,
+  '0002_security': securityMigration,
+};

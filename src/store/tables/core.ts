@@ -1,3 +1,189 @@
+import type { ColumnType, Generated } from 'kysely';
+import type {
+  ActorKind,
+  ActorRole,
+  AttendanceRole,
+  ConflictEventKind,
+  Gender,
+  GroundRule,
+  InitiativeCapacity,
+  InitiativeStatus,
+  MeetingStatus,
+  OutcomeKind,
+  TieKind,
+  TieSource,
+  Track,
+  TransferStatus,
+} from '../../domain/vocabulary.js';
+
+/**
+ * Booleans are integer 0/1 on both engines (SQLite has no boolean); repositories turn them into
+ * `boolean` at the edge. Ids are text UUIDs the application makes; times are ISO text in UTC.
+ */
+export type Flag = 0 | 1;
+
+/** A column the database fills when the insert leaves it out. */
+type Defaulted<T> = Generated<T>;
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  description: Defaulted<string>;
+  is_demo: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
+
+export interface ConflictsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: Defaulted<string>;
+  started_on: string | null;
+  ended_on: string | null;
+  created_at: string;
+}
+
+export interface DividesTable {
+  id: string;
+  conflict_id: string;
+  name: string;
+  /** Display order of the divide within its conflict. */
+  position: Defaulted<number>;
+}
+
+export interface GroupsTable {
+  id: string;
+  divide_id: string;
+  name: string;
+  color: string | null;
+  /** Display order of the group within its divide. */
+  position: Defaulted<number>;
+}
+
+export interface ConflictEventsTable {
+  id: string;
+  conflict_id: string;
+  kind: ConflictEventKind;
+  occurred_on: string;
+  title: string;
+}
+
+export interface ActorsTable {
+  id: string;
+  workspace_id: string;
+  conflict_id: string;
+  pseudonym: string;
+  kind: ActorKind;
+  role: ActorRole;
+  track: Track;
+  gender: Gender | null;
+  region: string | null;
+  created_at: string;
+  updated_at: string;
+  erased_at: string | null;
+}
+
+export interface ActorGroupsTable {
+  actor_id: string;
+  divide_id: string;
+  group_id: string;
+}
+
+export interface TiesTable {
+  id: string;
+  workspace_id: string;
+  conflict_id: string;
+  source_actor_id: string;
+  target_actor_id: string;
+  kind: TieKind;
+  directed: Flag;
+  strength: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  source: TieSource;
+  confidence: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InitiativesTable {
+  id: string;
+  workspace_id: string;
+  conflict_id: string;
+  name: string;
+  aims: Defaulted<string>;
+  status: InitiativeStatus;
+  started_on: string | null;
+  ended_on: string | null;
+  funding_needed: number | null;
+  funding_pledged: number | null;
+  inclusion_target_women: number | null;
+  created_at: string;
+}
+
+export interface InitiativeActorsTable {
+  initiative_id: string;
+  actor_id: string;
+  capacity: InitiativeCapacity;
+}
+
+export interface MeetingsTable {
+  id: string;
+  initiative_id: string;
+  title: string;
+  held_on: string;
+  place: string | null;
+  ground_rule: GroundRule;
+  status: MeetingStatus;
+  created_at: string;
+}
+
+export interface AttendancesTable {
+  meeting_id: string;
+  actor_id: string;
+  role: AttendanceRole;
+}
+
+export interface OutcomesTable {
+  id: string;
+  initiative_id: string;
+  meeting_id: string | null;
+  title: string;
+  description: Defaulted<string>;
+  kind: OutcomeKind;
+  created_at: string;
+}
+
+export interface TransfersTable {
+  id: string;
+  outcome_id: string;
+  status: TransferStatus;
+  handed_on: string;
+  status_on: string;
+  note: Defaulted<string>;
+  created_at: string;
+}
+
+export interface TransferRecipientsTable {
+  transfer_id: string;
+  actor_id: string;
+}
+
 /** Tables of the domain records (workspace, conflict, actor, tie, initiative, meeting, ...). Owned by the store. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CoreTables {}
+export interface CoreTables {
+  workspaces: WorkspacesTable;
+  conflicts: ConflictsTable;
+  divides: DividesTable;
+  groups: GroupsTable;
+  conflict_events: ConflictEventsTable;
+  actors: ActorsTable;
+  actor_groups: ActorGroupsTable;
+  ties: TiesTable;
+  initiatives: InitiativesTable;
+  initiative_actors: InitiativeActorsTable;
+  meetings: MeetingsTable;
+  attendances: AttendancesTable;
+  outcomes: OutcomesTable;
+  transfers: TransfersTable;
+  transfer_recipients: TransferRecipientsTable;
+}
