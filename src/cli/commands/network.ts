@@ -1,0 +1,266 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { TrackTwoError, isTrackTwoError } from '../../domain/errors.js';
+import { numberCell, parseCsv, type CsvTable } from '../../interchange/csv.js';
+import { analyzeNetwork, type NetworkReport } from '../../network/analyze.js';
+import { betweennessOnWorkers } from '../../network/betweenness-pool-worker.js';
+import { betweenness } from '../../network/betweenness.js';
+import type { ActorRow, NetworkInput, TieRow } from '../../network/network-input.js';
+import { buildNetwork, type Network } from '../../network/network.js';
+import { filterTies, type TieFilter } from '../../network/tie-filter.js';
+import { progressBar } from '../progress.js';
+import type { CommandContext } from '../io.js';
+import type { RegisterCommands } from './index.js';
+
+/** From this many actors up, betweenness runs on worker threads by default and shows a progress bar. */
+const largeNetwork = 2000;
+
+function readTable(path: string, required: string[]): CsvTable {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: path, reason: path });
+  }
+  try {
+    return parseCsv(text, { required });
+  } catch (error) {
+    if (isTrackTwoError(error)) {
+      throw new TrackTwoError(error.code, {
+        ...error.details,
+        file: path,
+        reason: `${path}: ${error.details?.reason ?? ''}`,
+      });
+    }
+    throw error;
+  }
+}
+
+function badCell(path: string, row: number, column: string, reason: string): TrackTwoError {
+  return new TrackTwoError('TT_ERR_CSV_BAD_VALUE', { file: path, row, column, reason: `${path}: ${reason}` });
+}
+
+/**
+ * Reads an edges file (source,target[,strength][,kind][,startDate][,endDate][,confidence]) and an
+ * optional nodes file (id[,group][,track]) into the rows the core takes, checking every cell so a bad
+ * file fails with the row and column named.
+ */
+export function readNetworkFiles(options: {
+  edges: string;
+  nodes?: string;
+  directed?: boolean;
+}): NetworkInput {
+  const edgeTable = readTable(options.edges, ['source', 'target']);
+  const nodes: ActorRow[] = [];
+  const known = new Map<string, number>();
+  if (options.nodes) {
+    const nodeTable = readTable(options.nodes, ['id']);
+    nodeTable.rows.forEach((row, i) => {
+      const line = nodeTable.rowNumbers[i];
+      const id = row.id.trim();
+      if (id === '') throw badCell(options.nodes!, line, 'id', 'an actor id is required');
+      if (known.has(id)) {
+        throw badCell(options.nodes!, line, 'id', `actor "${id}" already appears in row ${known.get(id)}`);
+      }
+      known.set(id, line);
+      nodes.push({ id, group: row.group?.trim() || null, track: row.track?.trim() || null });
+    });
+  }
+  const ties: TieRow[] = [];
+  edgeTable.rows.forEach((row, i) => {
+    const line = edgeTable.rowNumbers[i];
+    const tie: TieRow = { source: row.source.trim(), target: row.target.trim() };
+    for (const end of ['source', 'target'] as const) {
+      const id = tie[end];
+      if (id === '') throw badCell(options.edges, line, end, 'an actor id is required');
+      if (!known.has(id)) {
+        if (options.nodes)
+          throw badCell(options.edges, line, end, `actor "${id}" is not in ${options.nodes}`);
+        known.set(id, line);
+        nodes.push({ id });
+      }
+    }
+    if ('strength' in row && row.strength.trim() !== '') {
+      const strength = numberCell(row.strength, line, 'strength');
+      if (strength <= 0) throw badCell(options.edges, line, 'strength', 'strength must be greater than 0');
+      tie.strength = strength;
+    }
+    if ('confidence' in row && row.confidence.trim() !== '') {
+      tie.confidence = numberCell(row.confidence, line, 'confidence');
+    }
+    if (row.kind?.trim()) tie.kind = row.kind.trim();
+    for (const column of ['startDate', 'endDate'] as const) {
+      const value = row[column]?.trim();
+      if (!value) continue;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+        throw badCell(options.edges, line, column, `"${value}" is not a date written YYYY-MM-DD`);
+      }
+      tie[column] = value;
+    }
+    ties.push(tie);
+  });
+  return { nodes, ties, directed: Boolean(options.directed) };
+}
+
+export interface FileOptions {
+  edges: string;
+  nodes?: string;
+  directed?: boolean;
+  kinds?: string;
+  asOf?: string;
+  minConfidence?: string;
+  format?: string;
+}
+
+export function tieFilterOf(options: FileOptions): TieFilter {
+  const filter: TieFilter = {};
+  if (options.kinds) filter.kinds = options.kinds.split(',').map((k) => k.trim());
+  if (options.asOf) filter.asOf = options.asOf;
+  if (options.minConfidence !== undefined) {
+    filter.minConfidence = numberCell(options.minConfidence, 0, '--min-confidence');
+  }
+  return filter;
+}
+
+function loadNetwork(options: FileOptions): Network {
+  const input = readNetworkFiles(options);
+  return buildNetwork({ ...input, ties: filterTies(input.ties, tieFilterOf(options)) });
+}
+
+function withFileOptions(command: Command): Command {
+  return command
+    .requiredOption(
+      '--edges <file>',
+      'CSV of ties: source,target[,strength][,kind][,startDate][,endDate][,confidence]',
+    )
+    .option('--nodes <file>', 'CSV of actors: id[,group][,track]')
+    .option('--directed', 'treat ties as directed (source -> target)')
+    .option('--kinds <list>', 'keep only ties of these kinds (comma-separated)')
+    .option('--as-of <date>', 'the network as of this date (YYYY-MM-DD)')
+    .option('--min-confidence <number>', 'leave out ties whose confidence is below this')
+    .option('--format <format>', 'json or table', 'json');
+}
+
+function checkFormat(format: string | undefined): 'json' | 'table' {
+  if (format === 'json' || format === 'table' || format === undefined) return format ?? 'json';
+  throw new TrackTwoError('TT_ERR_VALIDATION', {
+    field: '--format',
+    reason: `"${format}": use json or table`,
+  });
+}
+
+function positiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: option,
+      reason: `"${value}" is not a whole number`,
+    });
+  }
+  return parsed;
+}
+
+const cell = (value: unknown): string =>
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'number'
+      ? String(Number(value.toPrecision(6)))
+      : String(value);
+
+/** A plain text table, columns padded to their widest cell. */
+export function textTable(header: string[], rows: unknown[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(cell))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+  return (
+    cells
+      .map((r) =>
+        r
+          .map((v, c) => v.padEnd(widths[c]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+function printReport(ctx: CommandContext, report: NetworkReport, format: 'json' | 'table'): void {
+  if (format === 'json') {
+    ctx.out(JSON.stringify(report, null, 2) + '\n');
+    return;
+  }
+  const { communities, bridges, ...graph } = report.graph;
+  const lines = Object.entries(graph).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : cell(v)}`);
+  if (bridges) lines.push(`bridges: ${bridges.map(([a, b]) => `${a}-${b}`).join(', ')}`);
+  if (communities) {
+    const agreement = communities.agreementWithGroups;
+    lines.push(
+      `communities: ${communities.count} (modularity ${cell(communities.modularity)}, seed ${communities.seed}` +
+        (agreement ? `, ARI ${cell(agreement.ari)}, NMI ${cell(agreement.nmi)} against the groups)` : ')'),
+    );
+  }
+  const columns = [...new Set(report.nodes.flatMap((n) => Object.keys(n)))];
+  const header = columns.flatMap((c) =>
+    c === 'brokerage'
+      ? ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'brokerage']
+      : [c],
+  );
+  const rows = report.nodes.map((n) =>
+    columns.flatMap((c) => {
+      const value = (n as unknown as Record<string, unknown>)[c];
+      if (c !== 'brokerage') return [value];
+      const b = n.brokerage;
+      return b
+        ? [b.coordinator, b.itinerant, b.representative, b.gatekeeper, b.liaison, b.total]
+        : ['', '', '', '', '', ''];
+    }),
+  );
+  ctx.out(lines.join('\n') + '\n\n' + textTable(header, rows));
+}
+
+interface AnalyzeFlags extends FileOptions {
+  metrics?: string;
+  workers?: string;
+  seed?: string;
+}
+
+async function analyzeCommand(ctx: CommandContext, options: AnalyzeFlags): Promise<void> {
+  const format = checkFormat(options.format);
+  const network = loadNetwork(options);
+  const metrics = options.metrics
+    ?.split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
+  const n = network.ids.length;
+  const requestedWorkers = positiveInteger(options.workers, '--workers');
+  const workers = requestedWorkers ?? (n >= largeNetwork ? Math.min(availableParallelism(), 4) : 1);
+  let precomputed: Float64Array | undefined;
+  if (!metrics || metrics.includes('betweenness')) {
+    const bar = progressBar(ctx, 'betweenness', n);
+    const onProgress = n >= largeNetwork ? (done: number) => bar.update(done) : undefined;
+    precomputed =
+      workers > 1
+        ? await betweennessOnWorkers(network, { workers, onProgress })
+        : betweenness(network, { onProgress });
+    bar.finish();
+  }
+  const seed = positiveInteger(options.seed, '--seed');
+  const report = analyzeNetwork(network, { metrics, betweenness: precomputed, communitySeed: seed });
+  printReport(ctx, report, format);
+}
+
+export const registerNetworkCommands: RegisterCommands = (program, ctx) => {
+  const network = program
+    .command('network')
+    .description('Analyse networks of actors and ties: bridges, brokers and gaps across a divide');
+  withFileOptions(
+    network
+      .command('analyze')
+      .description('Compute per-actor and per-network measures of a network read from CSV files'),
+  )
+    .option('--metrics <list>', 'compute only these measures (comma-separated, e.g. betweenness,pagerank)')
+    .option('--workers <n>', 'worker threads for betweenness (default: 1, more for large networks)')
+    .option('--seed <n>', 'seed of the community search (default 42)')
+    .action((options: AnalyzeFlags) => analyzeCommand(ctx, options));
+};

@@ -1,0 +1,172 @@
+/**
+ * The inner loop of Brandes' betweenness, shared by the main thread and the worker threads: plain
+ * typed arrays in, dependencies added into `into`. No allocation per source; predecessors are not
+ * stored but found again on the way back (w follows v on a shortest path when d(w) = d(v) + len(v, w)),
+ * which keeps memory at O(n) and the inner loop cache-friendly.
+ */
+export interface KernelGraph {
+  n: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+  /** Arc lengths (1 / strength), or null for hop counts. */
+  lengths: Float64Array | null;
+}
+
+export interface KernelWorkspace {
+  hops: Int32Array;
+  distance: Float64Array;
+  sigma: Float64Array;
+  delta: Float64Array;
+  order: Int32Array;
+  heapKey: Float64Array;
+  heapNode: Int32Array;
+  settled: Uint8Array;
+}
+
+export function createWorkspace(graph: KernelGraph): KernelWorkspace {
+  const { n } = graph;
+  const heapSize = graph.lengths ? graph.targets.length + 1 : 0;
+  return {
+    hops: new Int32Array(n).fill(-1),
+    distance: new Float64Array(graph.lengths ? n : 0).fill(Infinity),
+    sigma: new Float64Array(n),
+    delta: new Float64Array(n),
+    order: new Int32Array(n),
+    heapKey: new Float64Array(heapSize),
+    heapNode: new Int32Array(heapSize),
+    settled: new Uint8Array(graph.lengths ? n : 0),
+  };
+}
+
+/** Adds the dependencies of every source in `sources` to `into` (not yet normalised). */
+export function accumulateDependencies(
+  graph: KernelGraph,
+  sources: ArrayLike<number>,
+  into: Float64Array,
+  workspace: KernelWorkspace = createWorkspace(graph),
+  onSourceDone?: (done: number) => boolean | void,
+): void {
+  for (let i = 0; i < sources.length; i++) {
+    if (graph.lengths) fromSourceWeighted(graph, sources[i], into, workspace);
+    else fromSourceHops(graph, sources[i], into, workspace);
+    if (onSourceDone && onSourceDone(i + 1) === false) return;
+  }
+}
+
+function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
+  const { offsets, targets } = graph;
+  const { hops, sigma, delta, order } = ws;
+  let head = 0;
+  let tail = 0;
+  order[tail++] = s;
+  hops[s] = 0;
+  sigma[s] = 1;
+  while (head < tail) {
+    const v = order[head++];
+    const next = hops[v] + 1;
+    const sv = sigma[v];
+    const end = offsets[v + 1];
+    for (let e = offsets[v]; e < end; e++) {
+      const w = targets[e];
+      const hw = hops[w];
+      if (hw < 0) {
+        hops[w] = next;
+        sigma[w] = sv;
+        order[tail++] = w;
+      } else if (hw === next) sigma[w] += sv;
+    }
+  }
+  for (let i = tail - 1; i > 0; i--) {
+    const v = order[i];
+    const next = hops[v] + 1;
+    let sum = 0;
+    const end = offsets[v + 1];
+    for (let e = offsets[v]; e < end; e++) {
+      const w = targets[e];
+      if (hops[w] === next) sum += (1 + delta[w]) / sigma[w];
+    }
+    const dv = sigma[v] * sum;
+    delta[v] = dv;
+    into[v] += dv;
+  }
+  for (let i = 0; i < tail; i++) hops[order[i]] = -1;
+}
+
+function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
+  const { offsets, targets } = graph;
+  const lengths = graph.lengths!;
+  const { distance, sigma, delta, order, heapKey, heapNode, settled } = ws;
+  let heapLength = 0;
+  const push = (key: number, node: number) => {
+    let i = heapLength++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heapKey[parent] <= key) break;
+      heapKey[i] = heapKey[parent];
+      heapNode[i] = heapNode[parent];
+      i = parent;
+    }
+    heapKey[i] = key;
+    heapNode[i] = node;
+  };
+  const popInto = (): number => {
+    const top = heapNode[0];
+    const lastKey = heapKey[--heapLength];
+    const lastNode = heapNode[heapLength];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= heapLength) break;
+      if (child + 1 < heapLength && heapKey[child + 1] < heapKey[child]) child++;
+      if (heapKey[child] >= lastKey) break;
+      heapKey[i] = heapKey[child];
+      heapNode[i] = heapNode[child];
+      i = child;
+    }
+    heapKey[i] = lastKey;
+    heapNode[i] = lastNode;
+    return top;
+  };
+  let count = 0;
+  distance[s] = 0;
+  sigma[s] = 1;
+  push(0, s);
+  while (heapLength > 0) {
+    const v = popInto();
+    if (settled[v]) continue;
+    settled[v] = 1;
+    order[count++] = v;
+    const dv = distance[v];
+    const sv = sigma[v];
+    const end = offsets[v + 1];
+    for (let e = offsets[v]; e < end; e++) {
+      const w = targets[e];
+      if (settled[w]) continue;
+      const candidate = dv + lengths[e];
+      const dw = distance[w];
+      if (candidate < dw) {
+        distance[w] = candidate;
+        sigma[w] = sv;
+        push(candidate, w);
+      } else if (candidate === dw) sigma[w] += sv;
+    }
+  }
+  for (let i = count - 1; i > 0; i--) {
+    const v = order[i];
+    const dv = distance[v];
+    let sum = 0;
+    const end = offsets[v + 1];
+    for (let e = offsets[v]; e < end; e++) {
+      const w = targets[e];
+      if (distance[w] === dv + lengths[e] && settled[w]) sum += (1 + delta[w]) / sigma[w];
+    }
+    const dep = sigma[v] * sum;
+    delta[v] = dep;
+    into[v] += dep;
+  }
+  for (let i = 0; i < count; i++) {
+    const v = order[i];
+    distance[v] = Infinity;
+    settled[v] = 0;
+  }
+}
