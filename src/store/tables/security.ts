@@ -1,3 +1,99 @@
+import type { InitiativeRole } from '../../domain/vocabulary.js';
+
+/** Initiative roles an account can hold (docs/foundation.md, access table). */
+export type MembershipRole = InitiativeRole;
+
+/** A browser session (cookie) or a named bearer token for the API and the CLI. */
+export type SessionKind = 'cookie' | 'token';
+
+export interface AccountsTable {
+  id: string;
+  /** Lower-case; unique. */
+  email: string;
+  display_name: string;
+  /** `$scrypt$ln=15,r=8,p=1$<salt>$<hash>` (base64, no padding). */
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface WorkspaceAdminsTable {
+  workspace_id: string;
+  account_id: string;
+}
+
+export interface MembershipsTable {
+  account_id: string;
+  initiative_id: string;
+  role: MembershipRole;
+}
+
+export interface SessionsTable {
+  /** sha-256 (hex) of the secret; the secret itself is never stored. */
+  id: string;
+  account_id: string;
+  kind: SessionKind;
+  /** A token's name (unique per account among its tokens); null for cookie sessions. */
+  name: string | null;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+}
+
+export interface WorkspaceKeysTable {
+  workspace_id: string;
+  /** The workspace's AES-256 key, sealed under the master key (base64). */
+  wrapped_key: string;
+  created_at: string;
+}
+
+export interface ActorIdentitiesTable {
+  actor_id: string;
+  workspace_id: string;
+  /** The actor's data key, sealed under the workspace key (base64). */
+  wrapped_data_key: string;
+  /** AES-256-GCM of the identity JSON under the data key (base64). */
+  ciphertext: string;
+  updated_at: string;
+}
+
+export interface ActorNameIndexTable {
+  actor_id: string;
+  workspace_id: string;
+  /** HMAC-SHA-256 (hex) of one normalised name word under a key derived from the workspace key. */
+  token: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  /** Null when the system acted (demo loader, command line run by the operator). */
+  account_id: string | null;
+  /** The workspace the record belongs to (null for accounts and other records outside any workspace). */
+  workspace_id: string | null;
+  action: string;
+  record_type: string;
+  record_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id = 1): the last sequence number and hash, so truncating the log's tail is detected. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 /** Tables of accounts, sessions, roles, the identity vault and the audit chain. Owned by security. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SecurityTables {}
+export interface SecurityTables {
+  accounts: AccountsTable;
+  workspace_admins: WorkspaceAdminsTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  workspace_keys: WorkspaceKeysTable;
+  actor_identities: ActorIdentitiesTable;
+  actor_name_index: ActorNameIndexTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

@@ -1,0 +1,302 @@
+import type { Kysely } from 'kysely';
+import { TrackTwoError } from '../domain/errors.js';
+import { initiativeRoles, type GroundRule } from '../domain/vocabulary.js';
+import { findAccountById } from '../store/repositories/accounts.js';
+import {
+  adminWorkspacesOf,
+  conflictPlace,
+  initiativePlace,
+  initiativesOfWorkspaces,
+  isWorkspaceAdmin,
+  meetingPlace,
+  membershipsOfAccount,
+  rolesInConflict,
+  rolesInInitiative,
+  rolesInWorkspace,
+  workspaceExists,
+} from '../store/repositories/memberships.js';
+import type { Database } from '../store/schema.js';
+import type { MembershipRole } from '../store/tables/security.js';
+import type { Auth } from './auth.js';
+
+export type { MembershipRole, GroundRule };
+export { initiativeRoles as membershipRoles };
+
+const all: readonly MembershipRole[] = initiativeRoles;
+const leads: readonly MembershipRole[] = ['convener', 'facilitator'];
+const ADMIN_ONLY: readonly MembershipRole[] = [];
+
+/**
+ * The access table of docs/foundation.md: which initiative roles hold each permission. Workspace
+ * administrators hold every permission in their workspace; an empty list means administrators only.
+ */
+export const accessTable = {
+  'initiative.read': all,
+  'initiative.write': ['convener'],
+  'members.manage': ['convener'],
+  'actors.read': ['convener', 'facilitator', 'researcher'],
+  'actors.names': leads,
+  'actors.write': leads,
+  'ties.write': leads,
+  'meetings.read': all,
+  'meetings.write': leads,
+  'attendance.write': leads,
+  // Facilitators only for `open` meetings: see attendanceRoles.
+  'attendance.read': leads,
+  'outcomes.read': all,
+  'outcomes.write': leads,
+  'transfers.write': leads,
+  'dialogues.participate': ['convener', 'facilitator', 'participant'],
+  'dialogues.manage': leads,
+  'dialogues.results': ['convener', 'facilitator', 'researcher'],
+  'surveys.manage': leads,
+  'evidence.read': ['convener', 'facilitator', 'researcher', 'funder'],
+  'export.research': ['convener', 'researcher'],
+  'audit.read': ADMIN_ONLY,
+  // Added to the contract's table: the workspace and conflict a role lives in.
+  'workspace.read': all,
+  'workspace.manage': ADMIN_ONLY,
+  'conflict.read': all,
+  'conflict.write': ADMIN_ONLY,
+} as const satisfies Record<string, readonly MembershipRole[]>;
+
+export type Permission = keyof typeof accessTable;
+export const permissions = Object.keys(accessTable) as Permission[];
+
+/** Who sees a meeting's attendance list: under Chatham House or closed rules, only its conveners. */
+export function attendanceRoles(groundRule: GroundRule): readonly MembershipRole[] {
+  return groundRule === 'open' ? leads : ['convener'];
+}
+
+/** Where an access check applies. A meeting scope resolves to its initiative (and its ground rule). */
+export type AccessScope =
+  { workspaceId: string } | { conflictId: string } | { initiativeId: string } | { meetingId: string };
+
+/** What a passed check knows about the scope, so the service need not look it up again. */
+export interface AccessGrant {
+  workspaceId: string;
+  conflictId: string | null;
+  initiativeId: string | null;
+  meetingId: string | null;
+  /** Administrator of the workspace (or the system). */
+  admin: boolean;
+  /** The account's initiative roles that count in this scope. */
+  roles: MembershipRole[];
+}
+
+interface Place {
+  workspaceId: string;
+  conflictId: string | null;
+  initiativeId: string | null;
+  meetingId: string | null;
+  groundRule: GroundRule | null;
+}
+
+async function resolvePlace(trx: Kysely<Database>, scope: AccessScope): Promise<Place | undefined> {
+  if ('meetingId' in scope) {
+    const meeting = await meetingPlace(trx, scope.meetingId);
+    return (
+      meeting && {
+        workspaceId: meeting.workspaceId,
+        conflictId: meeting.conflictId,
+        initiativeId: meeting.initiativeId,
+        meetingId: meeting.id,
+        groundRule: meeting.groundRule,
+      }
+    );
+  }
+  if ('initiativeId' in scope) {
+    const initiative = await initiativePlace(trx, scope.initiativeId);
+    return (
+      initiative && {
+        workspaceId: initiative.workspaceId,
+        conflictId: initiative.conflictId,
+        initiativeId: initiative.id,
+        meetingId: null,
+        groundRule: null,
+      }
+    );
+  }
+  if ('conflictId' in scope) {
+    const conflict = await conflictPlace(trx, scope.conflictId);
+    return (
+      conflict && {
+        workspaceId: conflict.workspaceId,
+        conflictId: conflict.id,
+        initiativeId: null,
+        meetingId: null,
+        groundRule: null,
+      }
+    );
+  }
+  const workspace = await workspaceExists(trx, scope.workspaceId);
+  return (
+    workspace && {
+      workspaceId: workspace.id,
+      conflictId: null,
+      initiativeId: null,
+      meetingId: null,
+      groundRule: null,
+    }
+  );
+}
+
+function rolesInPlace(trx: Kysely<Database>, accountId: string, place: Place): Promise<MembershipRole[]> {
+  if (place.initiativeId) return rolesInInitiative(trx, accountId, place.initiativeId);
+  if (place.conflictId) return rolesInConflict(trx, accountId, place.conflictId);
+  return rolesInWorkspace(trx, accountId, place.workspaceId);
+}
+
+function allowedRoles(permission: Permission, place: Place): readonly MembershipRole[] {
+  if (permission === 'attendance.read' && place.groundRule) return attendanceRoles(place.groundRule);
+  return accessTable[permission];
+}
+
+/** Throws TT_ERR_UNAUTHENTICATED unless `auth` names a live account (or is the system). */
+async function requireLiveAccount(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+): Promise<string | null> {
+  if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  if (auth.system) return null;
+  const account = await findAccountById(trx, auth.accountId);
+  if (!account || account.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  return account.id;
+}
+
+/**
+ * Opens every service method. Throws TT_ERR_UNAUTHENTICATED without a live account, TT_ERR_NOT_FOUND when
+ * the scope does not exist or the account has no role in it (existence is not revealed), and
+ * TT_ERR_FORBIDDEN when its roles there do not allow `permission`.
+ */
+export async function requireAccess(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  permission: Permission,
+  scope: AccessScope,
+): Promise<AccessGrant> {
+  if (!(permission in accessTable)) throw new Error(`unknown permission ${String(permission)}`);
+  const accountId = await requireLiveAccount(trx, auth);
+  const place = await resolvePlace(trx, scope);
+  if (!place) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: describeScope(scope) });
+  const grant = (admin: boolean, roles: MembershipRole[]): AccessGrant => ({
+    workspaceId: place.workspaceId,
+    conflictId: place.conflictId,
+    initiativeId: place.initiativeId,
+    meetingId: place.meetingId,
+    admin,
+    roles,
+  });
+  if (accountId === null) return grant(true, []);
+  if (await isWorkspaceAdmin(trx, place.workspaceId, accountId)) {
+    return grant(true, await rolesInPlace(trx, accountId, place));
+  }
+  const roles = await rolesInPlace(trx, accountId, place);
+  if (roles.length === 0) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: describeScope(scope) });
+  const allowed = allowedRoles(permission, place);
+  if (!roles.some((role) => allowed.includes(role))) {
+    throw new TrackTwoError('TT_ERR_FORBIDDEN', {
+      reason: `${permission} is not granted to ${roles.join(', ')}`,
+    });
+  }
+  return grant(false, roles);
+}
+
+/** The same check as a yes/no, for deciding what to show (it still throws without a live account). */
+export async function hasAccess(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  permission: Permission,
+  scope: AccessScope,
+): Promise<boolean> {
+  try {
+    await requireAccess(trx, auth, permission, scope);
+    return true;
+  } catch (error) {
+    if (
+      error instanceof TrackTwoError &&
+      (error.code === 'TT_ERR_NOT_FOUND' || error.code === 'TT_ERR_FORBIDDEN')
+    ) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Every permission the account holds in a scope (for the browser app to show only what works). */
+export async function permissionsIn(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  scope: AccessScope,
+): Promise<Permission[]> {
+  const accountId = await requireLiveAccount(trx, auth);
+  const place = await resolvePlace(trx, scope);
+  if (!place) return [];
+  if (accountId === null || (await isWorkspaceAdmin(trx, place.workspaceId, accountId)))
+    return [...permissions];
+  const roles = await rolesInPlace(trx, accountId, place);
+  return permissions.filter((permission) =>
+    roles.some((role) => allowedRoles(permission, place).includes(role)),
+  );
+}
+
+/** Whether the account may see actors' names (the identity vault) in this scope. */
+export function canSeeNames(trx: Kysely<Database>, auth: Auth | null | undefined, scope: AccessScope) {
+  return hasAccess(trx, auth, 'actors.names', scope);
+}
+
+/**
+ * Whether the account may see who attended a meeting. Chatham House and closed meetings: only the
+ * conveners of the meeting's initiative and the workspace's administrators; open meetings: facilitators too.
+ */
+export function canSeeAttendance(trx: Kysely<Database>, auth: Auth | null | undefined, meetingId: string) {
+  return hasAccess(trx, auth, 'attendance.read', { meetingId });
+}
+
+export interface VisibleInitiative {
+  id: string;
+  workspaceId: string;
+  conflictId: string | null;
+  /** Administrator of the initiative's workspace (or the system). */
+  admin: boolean;
+  roles: MembershipRole[];
+}
+
+/**
+ * The initiatives an account may see at all: every initiative of the workspaces it administers, and those
+ * it holds a role in. Nothing else exists for it.
+ */
+export async function listVisibleInitiatives(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  filter: { workspaceId?: string } = {},
+): Promise<VisibleInitiative[]> {
+  const accountId = await requireLiveAccount(trx, auth);
+  const byId = new Map<string, VisibleInitiative>();
+  const adminOf = accountId === null ? undefined : await adminWorkspacesOf(trx, accountId);
+  const wanted = (workspaceId: string) => !filter.workspaceId || workspaceId === filter.workspaceId;
+  const administered = await initiativesOfWorkspaces(trx, adminOf?.filter(wanted));
+  for (const row of administered) {
+    if (wanted(row.workspaceId)) byId.set(row.id, { ...row, admin: true, roles: [] });
+  }
+  if (accountId !== null) {
+    for (const membership of await membershipsOfAccount(trx, accountId)) {
+      if (!wanted(membership.workspaceId)) continue;
+      const entry = byId.get(membership.initiativeId) ?? {
+        id: membership.initiativeId,
+        workspaceId: membership.workspaceId,
+        conflictId: membership.conflictId,
+        admin: false,
+        roles: [],
+      };
+      entry.roles.push(membership.role);
+      byId.set(entry.id, entry);
+    }
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function describeScope(scope: AccessScope): string {
+  const [kind, id] = Object.entries(scope)[0];
+  return `${kind.replace(/Id$/, '')} ${id}`;
+}

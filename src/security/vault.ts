@@ -1,0 +1,193 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { TrackTwoError } from '../domain/errors.js';
+import {
+  actorOfWorkspace,
+  actorsWithAllTokens,
+  deleteActorIdentity,
+  deleteNameTokens,
+  findActorIdentity,
+  findWrappedWorkspaceKey,
+  insertWorkspaceKeyIfAbsent,
+  replaceNameTokens,
+  upsertActorIdentity,
+} from '../store/repositories/vault.js';
+import type { Database } from '../store/schema.js';
+import { engineOf } from './auth.js';
+import { newKey, open, seal, unwrapKey, wrapKey } from './envelope.js';
+import { nameWords, parseIdentity, type Identity } from './identity.js';
+
+/**
+ * The master key and a cache of opened workspace keys. The cache is keyed by the wrapped key as stored,
+ * so a key from a transaction that rolled back is never used again by mistake.
+ */
+export class VaultKeys {
+  readonly #master: Buffer;
+  readonly #opened = new Map<string, Buffer>();
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new RangeError('the master key must be 32 bytes');
+    this.#master = Buffer.from(masterKey);
+  }
+
+  /** The workspace key, created (and stored wrapped under the master key) on first use when `create`. */
+  async workspaceKey(
+    trx: Kysely<Database>,
+    workspaceId: string,
+    create: boolean,
+  ): Promise<Buffer | undefined> {
+    let wrapped = await findWrappedWorkspaceKey(trx, workspaceId);
+    if (wrapped === undefined) {
+      if (!create) return undefined;
+      await insertWorkspaceKeyIfAbsent(trx, {
+        workspace_id: workspaceId,
+        wrapped_key: wrapKey(this.#master, newKey(), workspaceKeyContext(workspaceId)),
+        created_at: new Date().toISOString(),
+      });
+      // Read back: when another writer won the race, its key is the workspace's key.
+      wrapped = await findWrappedWorkspaceKey(trx, workspaceId);
+      if (wrapped === undefined) throw new Error(`workspace key of ${workspaceId} vanished`);
+    }
+    let key = this.#opened.get(wrapped);
+    if (!key) {
+      key = unwrapKey(this.#master, wrapped, workspaceKeyContext(workspaceId));
+      if (this.#opened.size > 1_000) this.#opened.clear();
+      this.#opened.set(wrapped, key);
+    }
+    return key;
+  }
+}
+
+export function createVaultKeys(masterKey: Buffer): VaultKeys {
+  return new VaultKeys(masterKey);
+}
+
+// Associated data: each sealed box opens only in the row it was written for.
+const workspaceKeyContext = (workspaceId: string) => `tracktwo/workspace-key/v1/${workspaceId}`;
+const dataKeyContext = (workspaceId: string, actorId: string) =>
+  `tracktwo/actor-key/v1/${workspaceId}/${actorId}`;
+const identityContext = (workspaceId: string, actorId: string) =>
+  `tracktwo/identity/v1/${workspaceId}/${actorId}`;
+
+/** The key of the name index, derived from (never equal to) the workspace key. */
+function nameIndexKey(workspaceKey: Buffer, workspaceId: string): Buffer {
+  return Buffer.from(
+    hkdfSync('sha256', workspaceKey, Buffer.alloc(0), `tracktwo/name-index/v1/${workspaceId}`, 32),
+  );
+}
+
+/** The index tokens of some text: one keyed hash per normalised word. */
+export function nameTokens(indexKey: Buffer, text: string): string[] {
+  return nameWords(text).map((word) => createHmac('sha256', indexKey).update(word, 'utf8').digest('hex'));
+}
+
+async function requireLiveActor(trx: Kysely<Database>, workspaceId: string, actorId: string): Promise<void> {
+  const actor = await actorOfWorkspace(trx, workspaceId, actorId);
+  if (!actor) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: `actor ${actorId}` });
+  if (actor.erased_at) throw new TrackTwoError('TT_ERR_ACTOR_ERASED', { reason: `actor ${actorId}` });
+}
+
+/**
+ * Stores (or replaces) an actor's identity: JSON sealed under a fresh per-actor data key, the data key
+ * sealed under the workspace key, and the name index rebuilt. Runs in the caller's transaction; the caller
+ * checks access (`actors.write`) and writes the audit row.
+ */
+export async function putIdentity(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  workspaceId: string,
+  actorId: string,
+  identity: unknown,
+): Promise<Identity> {
+  const parsed = parseIdentity(identity);
+  await requireLiveActor(trx, workspaceId, actorId);
+  const workspaceKey = (await keys.workspaceKey(trx, workspaceId, true)) as Buffer;
+  const dataKey = newKey();
+  await upsertActorIdentity(trx, {
+    actor_id: actorId,
+    workspace_id: workspaceId,
+    wrapped_data_key: wrapKey(workspaceKey, dataKey, dataKeyContext(workspaceId, actorId)),
+    ciphertext: seal(
+      dataKey,
+      Buffer.from(JSON.stringify(parsed), 'utf8'),
+      identityContext(workspaceId, actorId),
+    ),
+    updated_at: new Date().toISOString(),
+  });
+  dataKey.fill(0);
+  const indexKey = nameIndexKey(workspaceKey, workspaceId);
+  const tokens = new Set(parsed.names.flatMap((name) => nameTokens(indexKey, name)));
+  await replaceNameTokens(trx, workspaceId, actorId, [...tokens]);
+  return parsed;
+}
+
+/** An actor's identity, or undefined when none was stored or it was erased. */
+export async function getIdentity(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  workspaceId: string,
+  actorId: string,
+): Promise<Identity | undefined> {
+  const row = await findActorIdentity(trx, actorId);
+  if (!row || row.workspace_id !== workspaceId) return undefined;
+  const workspaceKey = await keys.workspaceKey(trx, workspaceId, false);
+  if (!workspaceKey)
+    throw new TrackTwoError('TT_ERR_IDENTITY_UNREADABLE', { reason: 'the workspace key is gone' });
+  const dataKey = unwrapKey(workspaceKey, row.wrapped_data_key, dataKeyContext(workspaceId, actorId));
+  try {
+    const plaintext = open(dataKey, row.ciphertext, identityContext(workspaceId, actorId));
+    return parseIdentity(JSON.parse(plaintext.toString('utf8')));
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/**
+ * Crypto-shredding: deletes the actor's wrapped data key, its ciphertext and its name tokens. Without the
+ * data key the identity cannot be recovered, even by someone holding the master key. On SQLite, secure
+ * delete zeroes the freed bytes; call `purgeErasedResidue` after the commit to flush them from the WAL.
+ * Returns whether there was an identity to erase. The caller marks the actor erased and audits.
+ */
+export async function eraseIdentity(
+  trx: Kysely<Database>,
+  workspaceId: string,
+  actorId: string,
+): Promise<boolean> {
+  if (engineOf(trx) === 'sqlite') await sql`PRAGMA secure_delete = ON`.execute(trx);
+  const row = await findActorIdentity(trx, actorId);
+  if (row && row.workspace_id !== workspaceId) return false;
+  await deleteNameTokens(trx, actorId);
+  return deleteActorIdentity(trx, actorId);
+}
+
+/**
+ * After erasures have committed: makes the engine drop the old copies of deleted rows it still keeps
+ * (SQLite: checkpoint and truncate the write-ahead log; PostgreSQL: rewrite the vault's tables).
+ * PostgreSQL's own WAL segments and backups age out on their own schedule: see docs/foundation.md.
+ */
+export async function purgeErasedResidue(db: Kysely<Database>): Promise<void> {
+  if (db.isTransaction) throw new Error('purgeErasedResidue runs after the transaction has committed');
+  if (engineOf(db) === 'sqlite') {
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  } else {
+    await sql`VACUUM FULL actor_identities, actor_name_index`.execute(db);
+  }
+}
+
+/**
+ * Actors of the workspace whose names contain every word of `query` (whole words, case and accents
+ * ignored). The caller checks `actors.names` first: the result reveals who is in the vault.
+ */
+export async function searchByName(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  workspaceId: string,
+  query: string,
+  options: { limit?: number } = {},
+): Promise<string[]> {
+  const workspaceKey = await keys.workspaceKey(trx, workspaceId, false);
+  if (!workspaceKey) return [];
+  const tokens = [...new Set(nameTokens(nameIndexKey(workspaceKey, workspaceId), query))];
+  if (tokens.length === 0 || tokens.length > 20) return [];
+  return actorsWithAllTokens(trx, workspaceId, tokens, options.limit ?? 50);
+}
