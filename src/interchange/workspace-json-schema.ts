@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorIdentitySchema, pseudonymSchema } from '../domain/actor.js';
+import { pseudonymSchema } from '../domain/actor.js';
+import { identitySchema } from '../security/identity.js';
 import {
   colorSchema,
   confidenceSchema,
@@ -135,7 +136,8 @@ const documentTransferSchema = z.strictObject({
   recipient_actor_ids: z.array(refSchema).min(1).max(100),
   history: z.array(transferStepSchema).max(50).default([]),
 });
-const documentIdentitySchema = actorIdentitySchema.extend({ actor_id: refSchema });
+/** An identity as the vault holds it (names, contacts, notes), for the actor it belongs to. */
+const documentIdentitySchema = identitySchema.extend({ actor_id: refSchema });
 
 const documentShape = z.strictObject({
   format: z.literal(workspaceDocumentFormat),

@@ -18,7 +18,7 @@ describe('the demo workspace generator', () => {
   });
 
   it('matches the published demo (a change to the generator must update this hash on purpose)', () => {
-    expect(hash(demo)).toBe('3a8ed938665d8cd7b0261bcddd748491be4dfdb9c9b511a5bf05b79801eed0cc');
+    expect(hash(demo)).toBe('79463b7b55aa529989419b5c3f7342ae6740671c05fe1cbdc632537c8bc776b6');
   });
 
   it('is a valid workspace document, clearly labelled as fictional', () => {

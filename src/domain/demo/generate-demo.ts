@@ -87,8 +87,13 @@ export function generateDemoWorkspace(seed: number = demoSeed): WorkspaceDocumen
     drafts.push(draft);
     const contacts =
       fields.kind === 'person'
-        ? [`${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.invalid`]
-        : [`office.${id}@example.invalid`];
+        ? [
+            {
+              kind: 'email' as const,
+              value: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.invalid`,
+            },
+          ]
+        : [{ kind: 'email' as const, value: `office.${id}@example.invalid` }];
     identities.push({
       actor_id: id,
       names: [name],
