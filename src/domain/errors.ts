@@ -91,6 +91,14 @@ export const errorRegistry = {
     message: 'The network computation was cancelled before it finished; start it again if needed.',
   },
   // --- deliberation ---
+  TT_ERR_DIALOGUE_UNKNOWN_STATEMENT: {
+    status: 404,
+    message: 'No such statement in this dialogue: reload the dialogue and vote on a statement it shows.',
+  },
+  TT_ERR_DIALOGUE_BAD_VOTE: {
+    status: 400,
+    message: 'A vote is 1 (agree), -1 (disagree) or 0 (pass): send one of these.',
+  },
   // --- evaluation ---
   TT_ERR_EVIDENCE_TOO_FEW: {
     status: 422,

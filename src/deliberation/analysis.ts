@@ -1,0 +1,289 @@
+import { allGroupInformedConsensus, consensusStatements, type ConsensusStatement } from './consensus.js';
+import type { DialogueData, IndexedDialogue } from './dialogue-data.js';
+import { indexDialogue } from './dialogue-data.js';
+import { tallyGroups, type GroupTallies } from './group-tallies.js';
+import { clusterableParticipants, findOpinionGroups, type OpinionGroups } from './opinion-groups.js';
+import { computePca, projectParticipants, statementExtremity, type Pca } from './pca.js';
+import { replayOpinionGroups } from './replay.js';
+import { representativeStatements, type RepresentativeStatement } from './repness.js';
+import { routingPriority } from './routing.js';
+import { tallyStatements, type StatementTallies } from './vote-matrix.js';
+
+export interface AnalysisOptions {
+  seed?: number;
+  /** Use these opinion groups (per participant index, -1 = none) instead of computing them. */
+  fixedGroups?: Int32Array;
+  /** Declared groups (sides) per participant index, -1 = none declared. */
+  sides?: Int32Array;
+  /** Replay the vote log in time order with warm starts, as Pol.is lived the conversation. */
+  replay?: boolean;
+}
+
+export interface GroupResults {
+  groupCount: number;
+  groupOf: Int32Array;
+  tallies: GroupTallies;
+  groupInformedConsensus: Float64Array;
+  repness: RepresentativeStatement[][];
+}
+
+export interface MatrixAnalysis {
+  pca: Pca;
+  /** Interleaved x, y per participant. */
+  projection: Float64Array;
+  clustered: Uint8Array;
+  opinionGroups: OpinionGroups | null;
+  groups: GroupResults;
+  sides: GroupResults | null;
+  statementTallies: StatementTallies;
+  consensus: { agree: ConsensusStatement[]; disagree: ConsensusStatement[] };
+  extremity: Float64Array;
+  priority: Float64Array;
+}
+
+/** GIC and repness over any partition of participants: opinion groups or declared sides. */
+export function groupResults(
+  dialogue: IndexedDialogue,
+  groupOf: Int32Array,
+  groupCount: number,
+  excluded: Uint8Array,
+): GroupResults {
+  const tallies = tallyGroups(dialogue.matrix, groupOf, groupCount);
+  return {
+    groupCount,
+    groupOf,
+    tallies,
+    groupInformedConsensus: allGroupInformedConsensus(tallies),
+    repness: representativeStatements(tallies, excluded),
+  };
+}
+
+/** The full recompute: PCA, projection, opinion groups, then all statistics. */
+export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOptions = {}): MatrixAnalysis {
+  const { matrix, moderatedOut } = dialogue;
+  const pca = computePca(matrix, { moderatedOut });
+  const projection = projectParticipants(matrix, pca, moderatedOut);
+  const clustered = clusterableParticipants(matrix, pca.columnCount);
+  let opinionGroups: OpinionGroups | null = null;
+  let groupOf: Int32Array;
+  let groupCount: number;
+  if (options.fixedGroups) {
+    groupOf = options.fixedGroups;
+    groupCount = groupOf.reduce((max, g) => Math.max(max, g + 1), 0);
+  } else {
+    opinionGroups = options.replay
+      ? replayOpinionGroups(dialogue, { seed: options.seed ?? 0 })
+      : findOpinionGroups(projection, clustered, { seed: options.seed ?? 0 });
+    groupOf = opinionGroups.groupOf;
+    groupCount = opinionGroups.groupCount;
+  }
+  const groups = groupResults(dialogue, groupOf, groupCount, moderatedOut);
+  let sides: GroupResults | null = null;
+  if (options.sides) {
+    const sideCount = options.sides.reduce((max, g) => Math.max(max, g + 1), 0);
+    sides = groupResults(dialogue, options.sides, sideCount, moderatedOut);
+  }
+  const statementTallies = tallyStatements(matrix);
+  const m = matrix.statementCount;
+  const seen = new Int32Array(m);
+  for (let s = 0; s < m; s++) {
+    seen[s] = statementTallies.agree[s] + statementTallies.disagree[s] + statementTallies.pass[s];
+  }
+  const consensus = consensusStatements(
+    statementTallies.agree,
+    statementTallies.disagree,
+    seen,
+    moderatedOut,
+  );
+  const extremity = statementExtremity(pca);
+  const priority = new Float64Array(m);
+  for (let s = 0; s < m; s++) {
+    priority[s] = routingPriority(
+      statementTallies.agree[s],
+      statementTallies.pass[s],
+      seen[s],
+      extremity[s],
+      dialogue.isMeta[s] === 1,
+    );
+  }
+  return {
+    pca,
+    projection,
+    clustered,
+    opinionGroups,
+    groups,
+    sides,
+    statementTallies,
+    consensus,
+    extremity,
+    priority,
+  };
+}
+
+/** Labels (group ids as the caller knows them) to dense indices; numeric labels keep numeric order. */
+export function labelIndex(labels: Iterable<string>): string[] {
+  const unique = [...new Set(labels)];
+  const numeric = unique.every((l) => /^-?\d+(\.\d+)?$/.test(l));
+  return unique.sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface DialogueReportOptions {
+  seed?: number;
+  /** Fixed opinion groups by participant id (e.g. Pol.is' own group-id). */
+  groups?: Map<string, string>;
+  /** Declared groups (sides) by participant id. */
+  sides?: Map<string, string>;
+  replay?: boolean;
+}
+
+export interface GroupReport {
+  id: number | string;
+  members: string[];
+}
+
+export interface RepnessReport {
+  id: string;
+  type: 'agree' | 'disagree';
+  metric: number;
+  probability: number;
+  repness: number;
+  successes: number;
+  trials: number;
+}
+
+export interface StatementReport {
+  id: string;
+  groupInformedConsensus: number;
+  agree: number;
+  disagree: number;
+  pass: number;
+  priority: number;
+  extremity: number;
+  /** Where a lone agree on the statement lands on the opinion map. */
+  x: number;
+  y: number;
+  moderatedOut: boolean;
+  /** GIC over declared groups, when sides were given. */
+  sideInformedConsensus?: number;
+}
+
+export interface DialogueReport {
+  participants: number;
+  statements: number;
+  groups: GroupReport[];
+  statementStats: StatementReport[];
+  repness: Record<string, RepnessReport[]>;
+  consensus: { agree: string[]; disagree: string[] };
+  groupSource: 'computed' | 'replayed' | 'given';
+  k: number;
+  silhouettes: Record<string, number>;
+  opinionMap: { id: string; x: number; y: number; group: number | string | null }[];
+  sides?: { groups: GroupReport[]; repness: Record<string, RepnessReport[]> };
+}
+
+function partition(ids: string[], byId: Map<string, string>) {
+  const labels = labelIndex(byId.values());
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const groupOf = new Int32Array(ids.length).fill(-1);
+  ids.forEach((id, r) => {
+    const label = byId.get(id);
+    if (label !== undefined) groupOf[r] = index.get(label)!;
+  });
+  const reportId = (i: number): number | string =>
+    /^-?\d+$/.test(labels[i]) ? Number(labels[i]) : labels[i];
+  return { groupOf, labels, reportId };
+}
+
+function reportGroups(ids: string[], results: GroupResults, reportId: (i: number) => number | string) {
+  const groups: GroupReport[] = Array.from({ length: results.groupCount }, (_, g) => ({
+    id: reportId(g),
+    members: [],
+  }));
+  ids.forEach((id, r) => {
+    if (results.groupOf[r] >= 0) groups[results.groupOf[r]].members.push(id);
+  });
+  return groups;
+}
+
+function reportRepness(
+  statementIds: string[],
+  results: GroupResults,
+  reportId: (i: number) => number | string,
+) {
+  const out: Record<string, RepnessReport[]> = {};
+  results.repness.forEach((list, g) => {
+    out[String(reportId(g))] = list.map((r) => ({
+      id: statementIds[r.statement],
+      type: r.type,
+      metric: r.metric,
+      probability: r.probability,
+      repness: r.repness,
+      successes: r.successes,
+      trials: r.trials,
+    }));
+  });
+  return out;
+}
+
+/** Analyses a dialogue given as plain records and returns the JSON-ready report. */
+export function analyzeDialogue(data: DialogueData, options: DialogueReportOptions = {}): DialogueReport {
+  const dialogue = indexDialogue(data);
+  const ids = dialogue.participantIds;
+  const fixed = options.groups ? partition(ids, options.groups) : undefined;
+  const sidePartition = options.sides ? partition(ids, options.sides) : undefined;
+  const analysis = analyzeMatrix(dialogue, {
+    seed: options.seed,
+    fixedGroups: fixed?.groupOf,
+    sides: sidePartition?.groupOf,
+    replay: options.replay,
+  });
+  const groupId = fixed ? fixed.reportId : (g: number) => g;
+  const { pca } = analysis;
+  const scale = Math.sqrt(pca.columnCount);
+  const statementStats = dialogue.statementIds.map((id, s) => {
+    const d = 1 - pca.center[s];
+    const report: StatementReport = {
+      id,
+      groupInformedConsensus: analysis.groups.groupInformedConsensus[s],
+      agree: analysis.statementTallies.agree[s],
+      disagree: analysis.statementTallies.disagree[s],
+      pass: analysis.statementTallies.pass[s],
+      priority: analysis.priority[s],
+      extremity: analysis.extremity[s],
+      x: scale * d * pca.components[0][s],
+      y: scale * d * pca.components[1][s],
+      moderatedOut: dialogue.moderatedOut[s] === 1,
+    };
+    if (analysis.sides) report.sideInformedConsensus = analysis.sides.groupInformedConsensus[s];
+    return report;
+  });
+  const report: DialogueReport = {
+    participants: ids.filter((_, r) => dialogue.matrix.rowStart[r + 1] > dialogue.matrix.rowStart[r]).length,
+    statements: dialogue.statementIds.length,
+    groups: reportGroups(ids, analysis.groups, groupId),
+    statementStats,
+    repness: reportRepness(dialogue.statementIds, analysis.groups, groupId),
+    consensus: {
+      agree: analysis.consensus.agree.map((c) => dialogue.statementIds[c.statement]),
+      disagree: analysis.consensus.disagree.map((c) => dialogue.statementIds[c.statement]),
+    },
+    groupSource: fixed ? 'given' : options.replay ? 'replayed' : 'computed',
+    k: analysis.groups.groupCount,
+    silhouettes: Object.fromEntries(
+      Object.entries(analysis.opinionGroups?.silhouettes ?? {}).map(([k, v]) => [k, v.mean]),
+    ),
+    opinionMap: ids.map((id, r) => ({
+      id,
+      x: analysis.projection[2 * r],
+      y: analysis.projection[2 * r + 1],
+      group: analysis.groups.groupOf[r] >= 0 ? groupId(analysis.groups.groupOf[r]) : null,
+    })),
+  };
+  if (analysis.sides && sidePartition) {
+    report.sides = {
+      groups: reportGroups(ids, analysis.sides, sidePartition.reportId),
+      repness: reportRepness(dialogue.statementIds, analysis.sides, sidePartition.reportId),
+    };
+  }
+  return report;
+}
