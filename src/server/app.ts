@@ -8,6 +8,10 @@ import { installSecurityHeaders } from './security-headers.js';
 import { installWebApp } from './web-app.js';
 import { registerHealthRoutes } from './routes/health.js';
 import type { AppStore } from './app-store.js';
+import { SignInThrottle } from '../security/throttle.js';
+import type { VaultKeys } from '../security/vault.js';
+import { installRequestContext } from './request-context.js';
+import { registerApiRoutes } from './routes/index.js';
 
 export type AppSettings = Pick<
   Config,
@@ -24,6 +28,10 @@ export const defaultSettings: AppSettings = {
 
 export interface BuildAppOptions {
   store: AppStore;
+  /** The vault's keys (from the master key). */
+  keys: VaultKeys;
+  /** Sign-in throttle; one per process (tests pass their own to start clean). */
+  throttle?: SignInThrottle;
   settings?: Partial<AppSettings>;
   /** Fastify's logger: false in tests, pino options when serving. */
   logger?: FastifyServerOptions['logger'];
@@ -59,8 +67,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installSecurityHeaders(app);
   await installOpenApi(app);
 
+  await installRequestContext(app, options.store, options.keys);
+  const throttle = options.throttle ?? new SignInThrottle();
   await app.register(async (api) => {
     registerHealthRoutes(api, options.store);
+    registerApiRoutes(api, { throttle, cookies: settings });
   });
 
   const webApp = await installWebApp(app, settings.webDir);

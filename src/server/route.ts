@@ -49,7 +49,8 @@ export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
   >;
 }
 
-const noBody = z.undefined({ error: 'this route takes no body' });
+/** Routes without a body accept none, or `{}` (what JSON clients send for a body-less POST). */
+const noBody = z.union([z.undefined(), z.strictObject({})], { error: 'this route takes no body' });
 const noQuery = z.strictObject({});
 
 /**
