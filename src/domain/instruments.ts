@@ -74,7 +74,7 @@ export const instrumentSchema = z
     scale: responseScaleSchema,
     items: z.array(instrumentItemSchema).min(1).max(60),
     scoring: scoringSchema,
-    translationStatus: z.record(surveyLanguageSchema, z.enum(['reviewed', 'draft'])),
+    translationStatus: z.partialRecord(surveyLanguageSchema, z.enum(['reviewed', 'draft'])),
   })
   .superRefine((instrument, ctx) => {
     const ids = new Set<string>();

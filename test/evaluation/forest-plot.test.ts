@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { forestPlotSvg, niceTicks } from '../../src/evaluation/forest-plot.js';
+import { metaAnalysis } from '../../src/evaluation/meta-analysis.js';
+
+const studies = [
+  { label: 'Alpha & <Beta>', effect: 0.5, variance: 0.04 },
+  { label: 'Gamma', effect: 0.1, variance: 0.01 },
+  { label: 'Delta', effect: 0.9, variance: 0.09 },
+];
+
+describe('forest plot', () => {
+  const result = metaAnalysis(studies, { method: 'dl' });
+  const svg = forestPlotSvg(studies, result, { title: 'Test plot', effectLabel: 'd' });
+
+  it('draws one row per study, weighted squares, whiskers, a diamond and an axis', () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/<g class="study">/g)).toHaveLength(3);
+    expect(svg.match(/<polygon class="pooled"/g)).toHaveLength(1);
+    expect(svg).toContain('class="tick"');
+    const sides = [...svg.matchAll(/<rect x="[^"]+" y="[^"]+" width="([^"]+)"/g)].map((m) => Number(m[1]));
+    // The first rect is the background; the heaviest study (Gamma) has the largest square.
+    expect(sides[2]).toBeGreaterThan(sides[1]);
+    expect(sides[2]).toBeGreaterThan(sides[3]);
+  });
+
+  it('escapes labels and states every figure in text, in greyscale only', () => {
+    expect(svg).toContain('Alpha &amp; &lt;Beta&gt;');
+    expect(svg).toContain(
+      `${result.estimate.toFixed(2)} [${result.ciLower.toFixed(2)}, ${result.ciUpper.toFixed(2)}]`,
+    );
+    const colours = new Set([...svg.matchAll(/#([0-9a-f]{6})/gi)].map((m) => m[1].toLowerCase()));
+    for (const c of colours)
+      expect(c.slice(0, 2) === c.slice(2, 4) && c.slice(2, 4) === c.slice(4, 6)).toBe(true);
+    expect(svg).toContain('<title id="forest-title">Test plot</title>');
+    expect(svg).toContain('class="prediction"');
+  });
+
+  it('chooses round ticks', () => {
+    expect(niceTicks(-0.35, 1.14)).toEqual([0, 0.5, 1]);
+    expect(niceTicks(-1.2, 0.45, 6)).toEqual([-1, -0.5, 0]);
+    expect(niceTicks(0, 100)).toEqual([0, 20, 40, 60, 80, 100]);
+  });
+});
