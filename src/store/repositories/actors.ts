@@ -1,0 +1,328 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Actor, ActorGroup } from '../../domain/actor.js';
+import type { PageOf } from '../../domain/scalars.js';
+import type { ActorKind, ActorRole, Gender, Track } from '../../domain/vocabulary.js';
+import { TrackTwoError } from '../../domain/errors.js';
+import { mapStoreErrors } from '../errors.js';
+import { newId, nowIso, randomPseudonym } from '../ids.js';
+import type { Database } from '../schema.js';
+import type { ActorsTable } from '../tables/core.js';
+
+export interface NewActor {
+  id?: string;
+  workspace_id: string;
+  conflict_id: string;
+  /** Given by an import that keeps pseudonyms; otherwise generated, unique in the workspace. */
+  pseudonym?: string;
+  kind: ActorKind;
+  role: ActorRole;
+  track: Track;
+  gender: Gender | null;
+  region?: string | null;
+  groups?: readonly ActorGroup[];
+  created_at?: string;
+}
+
+export interface ActorChanges {
+  kind?: ActorKind;
+  role?: ActorRole;
+  track?: Track;
+  gender?: Gender | null;
+  region?: string | null;
+  /** Replaces every membership when given. */
+  groups?: readonly ActorGroup[];
+}
+
+export interface ActorListFilter {
+  conflict_id?: string;
+  kind?: ActorKind;
+  role?: ActorRole;
+  track?: Track;
+  gender?: Gender;
+  group_id?: string;
+  region?: string;
+  /** Part of a pseudonym, any case. */
+  q?: string;
+  include_erased?: boolean;
+  /** Restrict to these actors (e.g. found through the vault's name index). */
+  ids?: readonly string[];
+  limit?: number;
+  offset?: number;
+}
+
+const PSEUDONYM_ATTEMPTS = 20;
+
+async function groupsOf(
+  db: Kysely<Database>,
+  actorIds: readonly string[],
+): Promise<Map<string, ActorGroup[]>> {
+  const byActor = new Map<string, ActorGroup[]>();
+  // Chunked: SQLite caps bound parameters and PostgreSQL plans long IN lists poorly.
+  for (let start = 0; start < actorIds.length; start += 500) {
+    const rows = await db
+      .selectFrom('actor_groups')
+      .select(['actor_id', 'divide_id', 'group_id'])
+      .where('actor_id', 'in', actorIds.slice(start, start + 500))
+      .orderBy('divide_id')
+      .execute();
+    for (const row of rows) {
+      const list = byActor.get(row.actor_id) ?? [];
+      list.push({ divide_id: row.divide_id, group_id: row.group_id });
+      byActor.set(row.actor_id, list);
+    }
+  }
+  return byActor;
+}
+
+async function withGroups(db: Kysely<Database>, rows: Selectable<ActorsTable>[]): Promise<Actor[]> {
+  const groups = await groupsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, groups: groups.get(row.id) ?? [] }));
+}
+
+/** A pseudonym not yet used in the workspace. */
+export async function freshPseudonym(db: Kysely<Database>, workspaceId: string): Promise<string> {
+  for (let attempt = 0; attempt < PSEUDONYM_ATTEMPTS; attempt += 1) {
+    const candidate = randomPseudonym();
+    const taken = await db
+      .selectFrom('actors')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('pseudonym', '=', candidate)
+      .executeTakeFirst();
+    if (!taken) return candidate;
+  }
+  throw new TrackTwoError('TT_ERR_CONFLICT', { reason: 'no free pseudonym found: retry' });
+}
+
+/** Memberships must name divides of the actor's own conflict (the table proves group-in-divide). */
+async function checkDividesOfConflict(
+  db: Kysely<Database>,
+  conflictId: string,
+  groups: readonly ActorGroup[],
+): Promise<void> {
+  if (groups.length === 0) return;
+  const divideIds = [...new Set(groups.map((group) => group.divide_id))];
+  const found = await db
+    .selectFrom('divides')
+    .select('id')
+    .where('id', 'in', divideIds)
+    .where('conflict_id', '=', conflictId)
+    .execute();
+  if (found.length !== divideIds.length) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'groups',
+      reason: "a group's divide does not belong to the actor's conflict",
+    });
+  }
+}
+
+async function writeGroups(
+  db: Kysely<Database>,
+  actorId: string,
+  groups: readonly ActorGroup[],
+): Promise<void> {
+  await db.deleteFrom('actor_groups').where('actor_id', '=', actorId).execute();
+  if (groups.length === 0) return;
+  await mapStoreErrors(
+    () =>
+      db
+        .insertInto('actor_groups')
+        .values(
+          groups.map((group) => ({
+            actor_id: actorId,
+            divide_id: group.divide_id,
+            group_id: group.group_id,
+          })),
+        )
+        .execute(),
+    { record: 'group membership' },
+  );
+}
+
+export async function createActor(db: Kysely<Database>, input: NewActor): Promise<Actor> {
+  const conflict = await db
+    .selectFrom('conflicts')
+    .select('id')
+    .where('id', '=', input.conflict_id)
+    .where('workspace_id', '=', input.workspace_id)
+    .executeTakeFirst();
+  if (!conflict) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'conflict_id',
+      reason: 'no such conflict in this workspace',
+    });
+  }
+  const groups = input.groups ?? [];
+  await checkDividesOfConflict(db, input.conflict_id, groups);
+  const at = input.created_at ?? nowIso();
+  const row = {
+    id: input.id ?? newId(),
+    workspace_id: input.workspace_id,
+    conflict_id: input.conflict_id,
+    pseudonym: input.pseudonym ?? (await freshPseudonym(db, input.workspace_id)),
+    kind: input.kind,
+    role: input.role,
+    track: input.track,
+    gender: input.gender,
+    region: input.region ?? null,
+    created_at: at,
+    updated_at: at,
+    erased_at: null,
+  };
+  await mapStoreErrors(() => db.insertInto('actors').values(row).execute(), { record: 'actor' });
+  await writeGroups(db, row.id, groups);
+  return { ...row, groups: [...groups].sort((a, b) => a.divide_id.localeCompare(b.divide_id)) };
+}
+
+export async function getActor(db: Kysely<Database>, id: string): Promise<Actor | undefined> {
+  const row = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && (await withGroups(db, [row]))[0];
+}
+
+export async function getActorByPseudonym(
+  db: Kysely<Database>,
+  workspaceId: string,
+  pseudonym: string,
+): Promise<Actor | undefined> {
+  const row = await db
+    .selectFrom('actors')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('pseudonym', '=', pseudonym.toUpperCase())
+    .executeTakeFirst();
+  return row && (await withGroups(db, [row]))[0];
+}
+
+/** The actors of `ids` that exist, in no particular order. */
+export async function getActorsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Actor[]> {
+  const rows: Selectable<ActorsTable>[] = [];
+  const unique = [...new Set(ids)];
+  for (let start = 0; start < unique.length; start += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('actors')
+        .selectAll()
+        .where('id', 'in', unique.slice(start, start + 500))
+        .execute()),
+    );
+  }
+  return withGroups(db, rows);
+}
+
+/** A page of a workspace's actors, ordered by pseudonym; `total` counts every match. */
+export async function listActors(
+  db: Kysely<Database>,
+  workspaceId: string,
+  filter: ActorListFilter = {},
+): Promise<PageOf<Actor>> {
+  const limit = filter.limit ?? 50;
+  const offset = filter.offset ?? 0;
+  if (filter.ids && filter.ids.length === 0) return { items: [], total: 0, limit, offset };
+  let query = db.selectFrom('actors').where('actors.workspace_id', '=', workspaceId);
+  if (filter.conflict_id) query = query.where('actors.conflict_id', '=', filter.conflict_id);
+  if (filter.kind) query = query.where('actors.kind', '=', filter.kind);
+  if (filter.role) query = query.where('actors.role', '=', filter.role);
+  if (filter.track) query = query.where('actors.track', '=', filter.track);
+  if (filter.gender) query = query.where('actors.gender', '=', filter.gender);
+  if (filter.region) query = query.where('actors.region', '=', filter.region);
+  if (!filter.include_erased) query = query.where('actors.erased_at', 'is', null);
+  if (filter.ids) query = query.where('actors.id', 'in', [...filter.ids]);
+  if (filter.q !== undefined) {
+    // Pseudonyms hold only A-Z, 2-9 and '-', so the needle keeps only those: no LIKE wildcard can slip in,
+    // and upper-casing makes the search case-insensitive on both engines.
+    const needle = filter.q.toUpperCase().replace(/[^A-Z0-9-]/g, '');
+    query = query.where('actors.pseudonym', 'like', `%${needle}%`);
+  }
+  if (filter.group_id) {
+    const groupId = filter.group_id;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('actor_groups')
+          .select('actor_groups.actor_id')
+          .whereRef('actor_groups.actor_id', '=', 'actors.id')
+          .where('actor_groups.group_id', '=', groupId),
+      ),
+    );
+  }
+  const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll('actors')
+    .orderBy('actors.pseudonym')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { items: await withGroups(db, rows), total: Number(counted.n), limit, offset };
+}
+
+export async function updateActor(
+  db: Kysely<Database>,
+  id: string,
+  changes: ActorChanges,
+): Promise<Actor | undefined> {
+  const current = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!current) return undefined;
+  const { groups, ...fields } = changes;
+  const kind = fields.kind ?? current.kind;
+  const gender = fields.gender !== undefined ? fields.gender : current.gender;
+  if (kind === 'organisation' && gender !== null) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'gender',
+      reason: 'an organisation has no gender',
+    });
+  }
+  if (kind === 'person' && gender === null) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', { field: 'gender', reason: 'a person needs a gender' });
+  }
+  if (groups) await checkDividesOfConflict(db, current.conflict_id, groups);
+  await mapStoreErrors(
+    () =>
+      db
+        .updateTable('actors')
+        .set({ ...fields, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute(),
+    { record: 'actor' },
+  );
+  if (groups) await writeGroups(db, id, groups);
+  return getActor(db, id);
+}
+
+/** Replaces the actor's memberships (one group per divide). */
+export async function setActorGroups(
+  db: Kysely<Database>,
+  actorId: string,
+  groups: readonly ActorGroup[],
+): Promise<Actor | undefined> {
+  return updateActor(db, actorId, { groups });
+}
+
+/**
+ * Marks the record erased. The pseudonymous record stays (ties and counts keep their meaning); the
+ * identity itself is shredded by the vault in the same transaction.
+ */
+export async function markActorErased(
+  db: Kysely<Database>,
+  id: string,
+  at: string = nowIso(),
+): Promise<boolean> {
+  const result = await db
+    .updateTable('actors')
+    .set({ erased_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Deletes the record and, by cascade, its ties, memberships and attendances. */
+export async function deleteActor(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await mapStoreErrors(() => db.deleteFrom('actors').where('id', '=', id).executeTakeFirst(), {
+    record: 'actor',
+    foreignKey: 'TT_ERR_CONFLICT',
+  });
+  return Number(result.numDeletedRows) > 0;
+}

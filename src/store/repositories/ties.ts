@@ -1,0 +1,291 @@
+import type { Kysely, Selectable } from 'kysely';
+import { TrackTwoError } from '../../domain/errors.js';
+import type { PageOf } from '../../domain/scalars.js';
+import type { Tie } from '../../domain/tie.js';
+import type { TieKind, TieSource } from '../../domain/vocabulary.js';
+import { mapStoreErrors } from '../errors.js';
+import { newId, nowIso } from '../ids.js';
+import type { Database } from '../schema.js';
+import type { TiesTable } from '../tables/core.js';
+
+export interface NewTie {
+  id?: string;
+  workspace_id: string;
+  conflict_id: string;
+  source_actor_id: string;
+  target_actor_id: string;
+  kind: TieKind;
+  directed?: boolean;
+  strength?: number;
+  valid_from?: string | null;
+  valid_to?: string | null;
+  source?: TieSource;
+  confidence?: number;
+  created_at?: string;
+}
+
+export interface TieChanges {
+  kind?: TieKind;
+  directed?: boolean;
+  strength?: number;
+  valid_from?: string | null;
+  valid_to?: string | null;
+  source?: TieSource;
+  confidence?: number;
+}
+
+export interface TieListFilter {
+  conflict_id?: string;
+  /** Ties with this actor at either end. */
+  actor_id?: string;
+  kind?: TieKind;
+  /** Ties valid on this day; an open bound counts as valid. */
+  as_of?: string;
+  min_confidence?: number;
+  min_strength?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface MetTiesResult {
+  created: number;
+  strengthened: number;
+}
+
+export const MAX_STRENGTH = 5;
+
+function toTie(row: Selectable<TiesTable>): Tie {
+  return { ...row, directed: row.directed === 1 };
+}
+
+/** `met` ties are undirected and kept once per pair, in id order, so the pair has one key. */
+function orderedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+async function checkEndsInConflict(
+  db: Kysely<Database>,
+  workspaceId: string,
+  conflictId: string,
+  actorIds: readonly string[],
+): Promise<void> {
+  const unique = [...new Set(actorIds)];
+  const found = await db
+    .selectFrom('actors')
+    .select('id')
+    .where('id', 'in', unique)
+    .where('conflict_id', '=', conflictId)
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  if (found.length !== unique.length) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'source_actor_id',
+      reason: "both ends of a tie must be actors of the tie's conflict",
+    });
+  }
+}
+
+export async function createTie(db: Kysely<Database>, input: NewTie): Promise<Tie> {
+  await checkEndsInConflict(db, input.workspace_id, input.conflict_id, [
+    input.source_actor_id,
+    input.target_actor_id,
+  ]);
+  const [source_actor_id, target_actor_id] =
+    input.kind === 'met'
+      ? orderedPair(input.source_actor_id, input.target_actor_id)
+      : [input.source_actor_id, input.target_actor_id];
+  const at = input.created_at ?? nowIso();
+  const row = {
+    id: input.id ?? newId(),
+    workspace_id: input.workspace_id,
+    conflict_id: input.conflict_id,
+    source_actor_id,
+    target_actor_id,
+    kind: input.kind,
+    directed: input.directed && input.kind !== 'met' ? (1 as const) : (0 as const),
+    strength: input.strength ?? 1,
+    valid_from: input.valid_from ?? null,
+    valid_to: input.valid_to ?? null,
+    source: input.source ?? 'reported',
+    confidence: input.confidence ?? 1,
+    created_at: at,
+    updated_at: at,
+  };
+  await mapStoreErrors(() => db.insertInto('ties').values(row).execute(), { record: 'tie' });
+  return toTie(row);
+}
+
+export async function getTie(db: Kysely<Database>, id: string): Promise<Tie | undefined> {
+  const row = await db.selectFrom('ties').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toTie(row);
+}
+
+/** A page of a workspace's ties, oldest first; `total` counts every match. */
+export async function listTies(
+  db: Kysely<Database>,
+  workspaceId: string,
+  filter: TieListFilter = {},
+): Promise<PageOf<Tie>> {
+  const limit = filter.limit ?? 1000;
+  const offset = filter.offset ?? 0;
+  let query = db.selectFrom('ties').where('workspace_id', '=', workspaceId);
+  if (filter.conflict_id) query = query.where('conflict_id', '=', filter.conflict_id);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.actor_id) {
+    const actorId = filter.actor_id;
+    query = query.where((eb) =>
+      eb.or([eb('source_actor_id', '=', actorId), eb('target_actor_id', '=', actorId)]),
+    );
+  }
+  if (filter.as_of) {
+    const day = filter.as_of;
+    query = query
+      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', day)]))
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]));
+  }
+  if (filter.min_confidence !== undefined) query = query.where('confidence', '>=', filter.min_confidence);
+  if (filter.min_strength !== undefined) query = query.where('strength', '>=', filter.min_strength);
+  const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { items: rows.map(toTie), total: Number(counted.n), limit, offset };
+}
+
+export async function updateTie(
+  db: Kysely<Database>,
+  id: string,
+  changes: TieChanges,
+): Promise<Tie | undefined> {
+  const current = await getTie(db, id);
+  if (!current) return undefined;
+  const merged = { ...current, ...changes };
+  if (merged.valid_from && merged.valid_to && merged.valid_from > merged.valid_to) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'valid_to',
+      reason: 'valid_to must be on or after valid_from',
+    });
+  }
+  const { directed, ...fields } = changes;
+  await mapStoreErrors(
+    () =>
+      db
+        .updateTable('ties')
+        .set({
+          ...fields,
+          ...(directed !== undefined ? { directed: directed ? (1 as const) : (0 as const) } : {}),
+          updated_at: nowIso(),
+        })
+        .where('id', '=', id)
+        .execute(),
+    { record: 'tie' },
+  );
+  return getTie(db, id);
+}
+
+export async function deleteTie(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('ties').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * Records that `newcomers` met everyone in `present` (and each other) on `on`: each such pair gets a
+ * `met` tie (strength 1, source `meeting`) or, when it has one, strength + 1 (at most 5) and dates
+ * widened to include `on`. Pairs of two people already present are left alone, so recording the same
+ * meeting twice does not count it twice. Run it in the attendance's transaction.
+ */
+export async function upsertMetTies(
+  db: Kysely<Database>,
+  meeting: {
+    workspace_id: string;
+    conflict_id: string;
+    on: string;
+    /** Actors whose attendance is being recorded now. */
+    newcomers: readonly string[];
+    /** Actors already recorded as attending before (they meet the newcomers, not each other again). */
+    present?: readonly string[];
+  },
+): Promise<MetTiesResult> {
+  const newcomers = [...new Set(meeting.newcomers)];
+  const present = [...new Set(meeting.present ?? [])].filter((id) => !newcomers.includes(id));
+  const pairs = new Map<string, [string, string]>();
+  const addPair = (a: string, b: string) => {
+    const pair = orderedPair(a, b);
+    pairs.set(`${pair[0]}|${pair[1]}`, pair);
+  };
+  newcomers.forEach((a, index) => {
+    for (const b of newcomers.slice(index + 1)) addPair(a, b);
+    for (const b of present) addPair(a, b);
+  });
+  if (pairs.size === 0) return { created: 0, strengthened: 0 };
+
+  const everyone = [...newcomers, ...present];
+  const existing = new Map<string, Selectable<TiesTable>>();
+  for (let start = 0; start < everyone.length; start += 400) {
+    const rows = await db
+      .selectFrom('ties')
+      .selectAll()
+      .where('conflict_id', '=', meeting.conflict_id)
+      .where('kind', '=', 'met')
+      .where('source_actor_id', 'in', everyone.slice(start, start + 400))
+      .where('target_actor_id', 'in', everyone)
+      .execute();
+    for (const row of rows) existing.set(`${row.source_actor_id}|${row.target_actor_id}`, row);
+  }
+
+  const at = nowIso();
+  const fresh: TiesTable[] = [];
+  let strengthened = 0;
+  for (const [key, [a, b]] of pairs) {
+    const tie = existing.get(key);
+    if (!tie) {
+      fresh.push({
+        id: newId(),
+        workspace_id: meeting.workspace_id,
+        conflict_id: meeting.conflict_id,
+        source_actor_id: a,
+        target_actor_id: b,
+        kind: 'met',
+        directed: 0,
+        strength: 1,
+        valid_from: meeting.on,
+        valid_to: meeting.on,
+        source: 'meeting',
+        confidence: 1,
+        created_at: at,
+        updated_at: at,
+      });
+      continue;
+    }
+    await db
+      .updateTable('ties')
+      .set({
+        strength: Math.min(MAX_STRENGTH, tie.strength + 1),
+        // An open bound (null) is already wider than any day: keep it.
+        valid_from: tie.valid_from !== null && tie.valid_from > meeting.on ? meeting.on : tie.valid_from,
+        valid_to: tie.valid_to !== null && tie.valid_to < meeting.on ? meeting.on : tie.valid_to,
+        updated_at: at,
+      })
+      .where('id', '=', tie.id)
+      .execute();
+    strengthened += 1;
+  }
+  // 14 columns a row: 60 rows stay well under SQLite's bound-parameter limit.
+  for (let start = 0; start < fresh.length; start += 60) {
+    await mapStoreErrors(
+      () =>
+        db
+          .insertInto('ties')
+          .values(fresh.slice(start, start + 60))
+          .execute(),
+      {
+        record: 'tie',
+      },
+    );
+  }
+  return { created: fresh.length, strengthened };
+}
