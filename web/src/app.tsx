@@ -1,0 +1,138 @@
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from './components/language-picker.js';
+import { ErrorMessage, Loading } from './components/states.js';
+import { Link, matchPath, navigate, usePath } from './router.js';
+import { useSession } from './session.js';
+
+/** Every screen is its own chunk, so a participant on a phone never downloads the map or the tables. */
+const SignIn = lazy(() => import('./screens/sign-in.js'));
+const Setup = lazy(() => import('./screens/setup.js'));
+const Account = lazy(() => import('./screens/account.js'));
+const Home = lazy(() => import('./screens/home.js'));
+const WorkspaceHome = lazy(() => import('./screens/workspace-home.js'));
+const Actors = lazy(() => import('./screens/actors.js'));
+const ActorPage = lazy(() => import('./screens/actor-page.js'));
+const ActorForm = lazy(() => import('./screens/actor-form.js'));
+const TieForm = lazy(() => import('./screens/tie-form.js'));
+const NetworkMap = lazy(() => import('./screens/network-map.js'));
+const InitiativeHome = lazy(() => import('./screens/initiative-home.js'));
+const Meetings = lazy(() => import('./screens/meetings.js'));
+const MeetingPage = lazy(() => import('./screens/meeting-page.js'));
+const Dialogue = lazy(() => import('./screens/dialogue.js'));
+const NotFound = lazy(() => import('./screens/not-found.js'));
+
+type Params = Record<string, string>;
+interface Route {
+  pattern: string;
+  screen: LazyExoticComponent<ComponentType<{ params: Params }>>;
+  /** Open to visitors who are signed out. */
+  public?: boolean;
+}
+
+const routes: Route[] = [
+  { pattern: '/setup', screen: Setup, public: true },
+  { pattern: '/account', screen: Account },
+  { pattern: '/w/:workspaceId', screen: WorkspaceHome },
+  { pattern: '/w/:workspaceId/actors', screen: Actors },
+  { pattern: '/w/:workspaceId/actors/new', screen: ActorForm },
+  { pattern: '/w/:workspaceId/actors/:actorId', screen: ActorPage },
+  { pattern: '/w/:workspaceId/actors/:actorId/edit', screen: ActorForm },
+  { pattern: '/w/:workspaceId/ties/new', screen: TieForm },
+  { pattern: '/w/:workspaceId/map', screen: NetworkMap },
+  { pattern: '/i/:initiativeId', screen: InitiativeHome },
+  { pattern: '/i/:initiativeId/meetings', screen: Meetings },
+  { pattern: '/i/:initiativeId/meetings/:meetingId', screen: MeetingPage },
+  { pattern: '/i/:initiativeId/dialogues/:dialogueId', screen: Dialogue },
+];
+
+function resolve(path: string): { route: Route | null; params: Params } {
+  for (const route of routes) {
+    const params = matchPath(route.pattern, path);
+    if (params) return { route, params };
+  }
+  return { route: null, params: {} };
+}
+
+/** Moves focus to the new screen's heading so keyboard and screen-reader users know the page changed. */
+function useFocusOnNavigate(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [path]);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { session, signOut, refresh } = useSession();
+  const path = usePath();
+  useFocusOnNavigate(path);
+  const { route, params } = resolve(path);
+  const signedIn = session.status === 'signed-in';
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+
+  let content;
+  if (session.status === 'checking') content = <Loading />;
+  else if (session.status === 'unreachable')
+    content = <ErrorMessage error={session.error} onRetry={() => void refresh()} />;
+  else if (path === '/' || path === '') content = signedIn ? <Home /> : <SignIn params={{}} />;
+  else if (!route) content = <NotFound />;
+  else if (!signedIn && !route.public) content = <SignIn params={{ next: path }} />;
+  else {
+    const Screen = route.screen;
+    content = <Screen key={path} params={params} />;
+  }
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.navigation')}>
+          {signedIn && (
+            <>
+              <Link to="/">{t('nav.home')}</Link>
+              <Link to="/account">{t('nav.account')}</Link>
+              <button type="button" className="link-button" onClick={() => void signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          )}
+        </nav>
+        <LanguagePicker />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{content}</Suspense>
+      </main>
+    </>
+  );
+}
+
+export function goHome(): void {
+  navigate('/');
+}

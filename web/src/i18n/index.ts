@@ -1,0 +1,88 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.js';
+
+export interface Language {
+  code: string;
+  /** The language's own name, so a reader finds it whatever the current language is. */
+  name: string;
+  dir: 'ltr' | 'rtl';
+}
+
+export const languages: readonly Language[] = [
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'so', name: 'Soomaali', dir: 'ltr' },
+  { code: 'sw', name: 'Kiswahili', dir: 'ltr' },
+];
+
+/** Each language but English is its own chunk: a participant downloads only the one they read. */
+const loaders: Record<string, () => Promise<{ default: unknown }>> = {
+  fr: () => import('./locales/fr.js'),
+  ar: () => import('./locales/ar.js'),
+  so: () => import('./locales/so.js'),
+  sw: () => import('./locales/sw.js'),
+};
+
+export const LANGUAGE_STORAGE_KEY = 'tracktwo.language';
+
+function isKnown(code: string | null | undefined): code is string {
+  return !!code && languages.some((language) => language.code === code);
+}
+
+/** The user's remembered choice, else the browser's language when we have it, else English. */
+export function initialLanguage(): string {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    if (isKnown(stored)) return stored;
+  } catch {
+    // Storage can be disabled (private mode); the browser's language still serves.
+  }
+  for (const tag of window.navigator.languages ?? [window.navigator.language]) {
+    const code = tag?.slice(0, 2).toLowerCase();
+    if (isKnown(code)) return code;
+  }
+  return 'en';
+}
+
+async function ensureLoaded(code: string): Promise<void> {
+  if (code === 'en' || i18next.hasResourceBundle(code, 'translation')) return;
+  const loader = loaders[code];
+  if (!loader) return;
+  const module = await loader();
+  i18next.addResourceBundle(code, 'translation', module.default as object, true, true);
+}
+
+function applyToDocument(code: string): void {
+  const language = languages.find((entry) => entry.code === code) ?? languages[0];
+  document.documentElement.lang = language.code;
+  document.documentElement.dir = language.dir;
+}
+
+export async function startI18n(): Promise<void> {
+  const code = initialLanguage();
+  await i18next.use(initReactI18next).init({
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: languages.map((language) => language.code),
+    resources: { en: { translation: en } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await changeLanguage(code, false);
+}
+
+export async function changeLanguage(code: string, remember = true): Promise<void> {
+  if (!isKnown(code)) return;
+  await ensureLoaded(code);
+  await i18next.changeLanguage(code);
+  applyToDocument(code);
+  if (remember) {
+    try {
+      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, code);
+    } catch {
+      // Without storage the choice lasts for this visit only.
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import en from './locales/en.js';
+import fr from './locales/fr.js';
+import ar from './locales/ar.js';
+import so from './locales/so.js';
+import sw from './locales/sw.js';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => keys(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+function placeholders(text: unknown): string[] {
+  return typeof text === 'string' ? [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort() : [];
+}
+
+function at(messages: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messages);
+}
+
+const english = keys(en);
+
+describe('translations', () => {
+  it('French has every English key and no other', () => {
+    expect(keys(fr).sort()).toEqual([...english].sort());
+  });
+
+  it('Arabic has every key of the participant pages (shell, sign-in, dialogue, errors)', () => {
+    const sections = ['app', 'nav', 'common', 'auth', 'dialogue', 'notFound', 'errors'];
+    const wanted = english.filter((key) => sections.includes(key.split('.')[0]));
+    expect(keys(ar).sort()).toEqual(wanted.sort());
+  });
+
+  it('every translation keeps the placeholders of the English text and adds no unknown key', () => {
+    for (const [name, messages] of Object.entries({ fr, ar, so, sw })) {
+      for (const key of keys(messages)) {
+        expect(english, `${name}: ${key}`).toContain(key);
+        expect(placeholders(at(messages, key)), `${name}: ${key}`).toEqual(placeholders(at(en, key)));
+      }
+    }
+  });
+});

@@ -1,0 +1,236 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, withQuery } from '../api/client.js';
+import { actorName } from '../api/names.js';
+import { itemsOf, type Actor, type Conflict } from '../api/records.js';
+import { Breadcrumbs } from '../components/breadcrumbs.js';
+import {
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  hasErrors,
+  type FieldErrors,
+} from '../components/form.js';
+import { ErrorMessage, Loaded, Loading } from '../components/states.js';
+import { Link, navigate } from '../router.js';
+import { useResource } from '../use-resource.js';
+import { actorKinds, actorRoles, genders, tracks } from '../vocabulary.js';
+
+interface Draft {
+  conflictId: string;
+  kind: string;
+  role: string;
+  track: string;
+  gender: string;
+  region: string;
+  names: string;
+  groups: Record<string, string>;
+}
+
+const blank: Draft = {
+  conflictId: '',
+  kind: 'person',
+  role: 'peace_activist',
+  track: '2',
+  gender: 'undisclosed',
+  region: '',
+  names: '',
+  groups: {},
+};
+
+function draftOf(actor: Actor & Record<string, unknown>): Draft {
+  const identity = actor.identity as { names?: string[] } | undefined;
+  return {
+    conflictId: actor.conflict_id,
+    kind: actor.kind,
+    role: actor.role,
+    track: actor.track,
+    gender: actor.gender ?? 'undisclosed',
+    region: actor.region ?? '',
+    names: identity?.names?.join('\n') ?? actorName(actor) ?? '',
+    groups: Object.fromEntries((actor.groups ?? []).map((group) => [group.divide_id, group.group_id])),
+  };
+}
+
+export default function ActorForm({ params }: { params: Record<string, string> }) {
+  const { workspaceId, actorId } = params;
+  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
+  const existing = useResource<Actor & Record<string, unknown>>(actorId ? `/api/actors/${actorId}` : null);
+  if (actorId && existing.state !== 'ready') {
+    return existing.state === 'error' ? (
+      <ErrorMessage error={existing.error} onRetry={existing.reload} />
+    ) : (
+      <Loading />
+    );
+  }
+  return (
+    <Loaded resource={conflicts}>
+      {(payload) => (
+        <ActorFormBody
+          workspaceId={workspaceId}
+          actorId={actorId}
+          conflicts={itemsOf<Conflict>(payload)}
+          initial={existing.state === 'ready' ? draftOf(existing.data) : blank}
+        />
+      )}
+    </Loaded>
+  );
+}
+
+function ActorFormBody(props: {
+  workspaceId: string;
+  actorId?: string;
+  conflicts: Conflict[];
+  initial: Draft;
+}) {
+  const { t } = useTranslation();
+  const { workspaceId, actorId, conflicts } = props;
+  const [draft, setDraft] = useState<Draft>(() => ({
+    ...props.initial,
+    conflictId: props.initial.conflictId || conflicts[0]?.id || '',
+  }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const conflict = conflicts.find((entry) => entry.id === draft.conflictId);
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
+
+  useEffect(() => {
+    if (draft.kind === 'organisation' && draft.gender !== '') setDraft((d) => ({ ...d, gender: '' }));
+    if (draft.kind === 'person' && draft.gender === '') setDraft((d) => ({ ...d, gender: 'undisclosed' }));
+  }, [draft.kind, draft.gender]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const names = draft.names
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const found: FieldErrors = {
+      conflictId: !draft.conflictId ? t('common.required') : undefined,
+      region: draft.region.trim().length > 120 ? t('actors.regionTooLong') : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    const groups = Object.entries(draft.groups)
+      .filter(([, groupId]) => groupId)
+      .map(([divide_id, group_id]) => ({ divide_id, group_id }));
+    const fields = {
+      kind: draft.kind,
+      role: draft.role,
+      track: draft.track,
+      gender: draft.kind === 'person' ? draft.gender : null,
+      region: draft.region.trim() || null,
+      groups,
+      ...(names.length ? { identity: { names, contacts: [], notes: '' } } : {}),
+    };
+    setBusy(true);
+    try {
+      const saved = actorId
+        ? await api.patch<Actor>(`/api/actors/${actorId}`, fields)
+        : await api.post<Actor>('/api/actors', {
+            workspace_id: workspaceId,
+            conflict_id: draft.conflictId,
+            ...fields,
+          });
+      navigate(`/w/${workspaceId}/actors/${saved?.id ?? actorId ?? ''}`);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <Breadcrumbs
+        trail={[
+          { to: `/w/${workspaceId}`, label: t('nav.workspace') },
+          { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
+        ]}
+      />
+      <h1>{actorId ? t('actors.edit') : t('actors.add')}</h1>
+      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+      {failure !== null && <ErrorMessage error={failure} />}
+      <form onSubmit={submit} noValidate>
+        <div className="form-grid">
+          {!actorId && (
+            <SelectField
+              label={t('actors.conflict')}
+              value={draft.conflictId}
+              onChange={set('conflictId')}
+              error={errors.conflictId}
+              options={conflicts.map((entry) => ({ value: entry.id, label: entry.name }))}
+              required
+            />
+          )}
+          <SelectField
+            label={t('actors.kind')}
+            value={draft.kind}
+            onChange={set('kind')}
+            options={actorKinds.map((value) => ({ value, label: t(`actors.kinds.${value}`) }))}
+          />
+          <SelectField
+            label={t('actors.role')}
+            value={draft.role}
+            onChange={set('role')}
+            options={actorRoles.map((value) => ({ value, label: t(`actors.roles.${value}`) }))}
+          />
+          <SelectField
+            label={t('actors.track')}
+            value={draft.track}
+            onChange={set('track')}
+            options={tracks.map((value) => ({ value, label: t(`actors.tracks.${value}`) }))}
+          />
+          {draft.kind === 'person' && (
+            <SelectField
+              label={t('actors.gender')}
+              value={draft.gender}
+              onChange={set('gender')}
+              options={genders.map((value) => ({ value, label: t(`actors.genders.${value}`) }))}
+            />
+          )}
+          <TextField
+            label={t('actors.region')}
+            value={draft.region}
+            onChange={set('region')}
+            error={errors.region}
+            maxLength={120}
+          />
+          {conflict?.divides.map((divide) => (
+            <SelectField
+              key={divide.id}
+              label={divide.name}
+              value={draft.groups[divide.id] ?? ''}
+              onChange={(value) => setDraft((d) => ({ ...d, groups: { ...d.groups, [divide.id]: value } }))}
+              options={[
+                { value: '', label: t('common.none') },
+                ...divide.groups.map((group) => ({ value: group.id, label: group.name })),
+              ]}
+            />
+          ))}
+        </div>
+        <TextArea
+          label={t('actors.names')}
+          hint={t('actors.namesHint')}
+          value={draft.names}
+          onChange={set('names')}
+          rows={3}
+        />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+          <Link to={actorId ? `/w/${workspaceId}/actors/${actorId}` : `/w/${workspaceId}/actors`}>
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useTranslation } from 'react-i18next';
+import { withQuery } from '../api/client.js';
+import { actorLabel, actorName } from '../api/names.js';
+import { itemsOf, type Actor, type Conflict, type Tie } from '../api/records.js';
+import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { Empty, Loaded } from '../components/states.js';
+import { Link } from '../router.js';
+import { useResource } from '../use-resource.js';
+
+type NamedActor = Actor & Record<string, unknown>;
+
+export default function ActorPage({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { workspaceId, actorId } = params;
+  const actor = useResource<NamedActor>(`/api/actors/${actorId}`);
+  const ties = useResource<unknown>(
+    withQuery('/api/ties', { workspace_id: workspaceId, actor_id: actorId, limit: 1000 }),
+  );
+  const others = useResource<unknown>(
+    actor.state === 'ready'
+      ? withQuery('/api/actors', {
+          workspace_id: workspaceId,
+          conflict_id: actor.data.conflict_id,
+          limit: 500,
+        })
+      : null,
+  );
+  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
+  const othersById = new Map(
+    others.state === 'ready' ? itemsOf<NamedActor>(others.data).map((entry) => [entry.id, entry]) : [],
+  );
+  const groupNames = new Map(
+    conflicts.state === 'ready'
+      ? itemsOf<Conflict>(conflicts.data).flatMap((conflict) =>
+          conflict.divides.flatMap((divide) =>
+            divide.groups.map((group) => [group.id, `${divide.name}: ${group.name}`] as const),
+          ),
+        )
+      : [],
+  );
+
+  return (
+    <section>
+      <Breadcrumbs
+        trail={[
+          { to: `/w/${workspaceId}`, label: t('nav.workspace') },
+          { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
+        ]}
+      />
+      <Loaded resource={actor}>
+        {(data) => (
+          <>
+            <h1>{actorName(data) ?? data.pseudonym}</h1>
+            <p className="actions">
+              <Link to={`/w/${workspaceId}/actors/${actorId}/edit`}>{t('actors.edit')}</Link>
+              <Link to={`/w/${workspaceId}/ties/new?from=${actorId}`}>{t('actors.addTie')}</Link>
+            </p>
+            <dl className="facts">
+              <dt>{t('actors.pseudonym')}</dt>
+              <dd>{data.pseudonym}</dd>
+              <dt>{t('actors.kind')}</dt>
+              <dd>{t(`actors.kinds.${data.kind}`)}</dd>
+              <dt>{t('actors.role')}</dt>
+              <dd>{t(`actors.roles.${data.role}`)}</dd>
+              <dt>{t('actors.track')}</dt>
+              <dd>{t(`actors.tracks.${data.track}`)}</dd>
+              {data.gender && (
+                <>
+                  <dt>{t('actors.gender')}</dt>
+                  <dd>{t(`actors.genders.${data.gender}`)}</dd>
+                </>
+              )}
+              {data.region && (
+                <>
+                  <dt>{t('actors.region')}</dt>
+                  <dd>{data.region}</dd>
+                </>
+              )}
+              <dt>{t('actors.groups')}</dt>
+              <dd>
+                {(data.groups ?? [])
+                  .map((group) => groupNames.get(group.group_id) ?? group.group_id)
+                  .join('; ') || t('common.none')}
+              </dd>
+            </dl>
+          </>
+        )}
+      </Loaded>
+
+      <h2>{t('actors.ties')}</h2>
+      <Loaded resource={ties}>
+        {(payload) => {
+          const list = itemsOf<Tie>(payload);
+          if (!list.length) return <Empty>{t('actors.noTies')}</Empty>;
+          return (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ties.other')}</th>
+                    <th scope="col">{t('ties.kind')}</th>
+                    <th scope="col">{t('ties.strength')}</th>
+                    <th scope="col">{t('ties.validFrom')}</th>
+                    <th scope="col">{t('ties.validTo')}</th>
+                    <th scope="col">{t('ties.source')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((tie) => {
+                    const otherId =
+                      tie.source_actor_id === actorId ? tie.target_actor_id : tie.source_actor_id;
+                    const other = othersById.get(otherId);
+                    return (
+                      <tr key={tie.id}>
+                        <td>
+                          <Link to={`/w/${workspaceId}/actors/${otherId}`}>
+                            {other ? actorLabel(other) : otherId.slice(0, 8)}
+                          </Link>
+                        </td>
+                        <td>
+                          {t(`ties.kinds.${tie.kind}`)}
+                          {tie.directed ? (tie.source_actor_id === actorId ? ' →' : ' ←') : ''}
+                        </td>
+                        <td>{tie.strength}</td>
+                        <td>{tie.valid_from ?? ''}</td>
+                        <td>{tie.valid_to ?? ''}</td>
+                        <td>{t(`ties.sources.${tie.source}`)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          );
+        }}
+      </Loaded>
+
+      <h2>{t('actors.meetingsAttended')}</h2>
+      <p className="notice">{t('common.notAvailable')}</p>
+      <h2>{t('actors.networkPosition')}</h2>
+      <p className="notice">{t('actors.positionPending')}</p>
+    </section>
+  );
+}

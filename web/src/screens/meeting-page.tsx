@@ -1,0 +1,386 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, withQuery } from '../api/client.js';
+import { actorLabel } from '../api/names.js';
+import {
+  itemsOf,
+  type Actor,
+  type Attendance,
+  type Initiative,
+  type Meeting,
+  type Outcome,
+  type Transfer,
+} from '../api/records.js';
+import { Breadcrumbs } from '../components/breadcrumbs.js';
+import {
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  hasErrors,
+  isIsoDate,
+  type FieldErrors,
+} from '../components/form.js';
+import { Empty, ErrorMessage, Loaded } from '../components/states.js';
+import { useResource } from '../use-resource.js';
+import { attendanceRoles, outcomeKinds, transferStatuses } from '../vocabulary.js';
+
+type NamedActor = Actor & Record<string, unknown>;
+
+export default function MeetingPage({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { initiativeId, meetingId } = params;
+  const meeting = useResource<Meeting>(`/api/meetings/${meetingId}`);
+  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
+  const actors = useResource<unknown>(
+    initiative.state === 'ready'
+      ? withQuery('/api/actors', {
+          workspace_id: initiative.data.workspace_id,
+          conflict_id: initiative.data.conflict_id,
+          limit: 500,
+        })
+      : null,
+  );
+  const actorList = actors.state === 'ready' ? itemsOf<NamedActor>(actors.data) : [];
+  const actorsById = new Map(actorList.map((actor) => [actor.id, actor]));
+
+  return (
+    <section>
+      <Breadcrumbs
+        trail={[
+          { to: `/i/${initiativeId}`, label: t('nav.initiative') },
+          { to: `/i/${initiativeId}/meetings`, label: t('nav.meetings') },
+        ]}
+      />
+      <Loaded resource={meeting}>
+        {(data) => (
+          <>
+            <h1>{data.title}</h1>
+            <dl className="facts">
+              <dt>{t('meetings.heldOn')}</dt>
+              <dd>{data.held_on}</dd>
+              {data.place && (
+                <>
+                  <dt>{t('meetings.place')}</dt>
+                  <dd>{data.place}</dd>
+                </>
+              )}
+              <dt>{t('meetings.groundRule')}</dt>
+              <dd>{t(`meetings.groundRules.${data.ground_rule}`)}</dd>
+              <dt>{t('meetings.status')}</dt>
+              <dd>{t(`meetings.statuses.${data.status}`)}</dd>
+            </dl>
+            <AttendanceSection meeting={data} actors={actorList} actorsById={actorsById} />
+            <OutcomesSection meeting={data} actors={actorList} actorsById={actorsById} />
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+interface SectionProps {
+  meeting: Meeting;
+  actors: NamedActor[];
+  actorsById: Map<string, NamedActor>;
+}
+
+function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
+  const { t } = useTranslation();
+  const attendance = useResource<unknown>(`/api/meetings/${meeting.id}/attendance`);
+  const [actorId, setActorId] = useState('');
+  const [role, setRole] = useState('participant');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = { actorId: actorId ? undefined : t('ties.chooseActor') };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    try {
+      await api.post(`/api/meetings/${meeting.id}/attendance`, { attendees: [{ actor_id: actorId, role }] });
+      setActorId('');
+      attendance.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  // Chatham House and closed meetings show who attended only to their conveners: the server says no.
+  const hidden =
+    attendance.state === 'error' &&
+    attendance.error instanceof ApiError &&
+    (attendance.error.status === 403 || (attendance.error.status === 404 && meeting.ground_rule !== 'open'));
+
+  return (
+    <>
+      <h2>{t('meetings.attendance')}</h2>
+      {hidden ? (
+        <p className="notice">{t('meetings.attendanceHidden')}</p>
+      ) : (
+        <Loaded resource={attendance}>
+          {(payload) => {
+            const list = itemsOf<Attendance>(payload);
+            if (!list.length) return <Empty>{t('meetings.noAttendance')}</Empty>;
+            return (
+              <ul>
+                {list.map((entry) => {
+                  const actor = actorsById.get(entry.actor_id);
+                  return (
+                    <li key={entry.actor_id}>
+                      {actor ? actorLabel(actor) : entry.actor_id.slice(0, 8)}:{' '}
+                      {t(`meetings.attendanceRoles.${entry.role}`)}
+                    </li>
+                  );
+                })}
+              </ul>
+            );
+          }}
+        </Loaded>
+      )}
+      {actors.length > 0 && (
+        <form onSubmit={submit} noValidate>
+          <h3>{t('meetings.addAttendee')}</h3>
+          <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+          {failure !== null && <ErrorMessage error={failure} />}
+          <div className="form-grid">
+            <SelectField
+              label={t('meetings.attendee')}
+              value={actorId}
+              onChange={setActorId}
+              error={errors.actorId}
+              options={[
+                { value: '', label: t('ties.chooseActor') },
+                ...actors.map((actor) => ({ value: actor.id, label: actorLabel(actor) })),
+              ]}
+            />
+            <SelectField
+              label={t('meetings.attendeeRole')}
+              value={role}
+              onChange={setRole}
+              options={attendanceRoles.map((value) => ({
+                value,
+                label: t(`meetings.attendanceRoles.${value}`),
+              }))}
+            />
+          </div>
+          <button type="submit">{t('meetings.record')}</button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
+  const { t } = useTranslation();
+  const outcomes = useResource<unknown>(
+    withQuery('/api/outcomes', { initiative_id: meeting.initiative_id, meeting_id: meeting.id }),
+  );
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [kind, setKind] = useState('proposal');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = { title: title.trim() ? undefined : t('common.required') };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    try {
+      await api.post('/api/outcomes', {
+        initiative_id: meeting.initiative_id,
+        meeting_id: meeting.id,
+        title: title.trim(),
+        description: description.trim(),
+        kind,
+      });
+      setTitle('');
+      setDescription('');
+      outcomes.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <>
+      <h2>{t('meetings.outcomes')}</h2>
+      <Loaded resource={outcomes}>
+        {(payload) => {
+          const list = itemsOf<Outcome>(payload).filter((outcome) => outcome.meeting_id === meeting.id);
+          if (!list.length) return <Empty>{t('meetings.noOutcomes')}</Empty>;
+          return (
+            <ul className="cards">
+              {list.map((outcome) => (
+                <li key={outcome.id} className="card">
+                  <h3>{outcome.title}</h3>
+                  <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
+                  {outcome.description && <p>{outcome.description}</p>}
+                  <Transfers outcome={outcome} actors={actors} actorsById={actorsById} />
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+      <form onSubmit={submit} noValidate>
+        <h3>{t('meetings.addOutcome')}</h3>
+        <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+        {failure !== null && <ErrorMessage error={failure} />}
+        <div className="form-grid">
+          <TextField
+            label={t('meetings.outcomeTitle')}
+            value={title}
+            onChange={setTitle}
+            error={errors.title}
+            maxLength={200}
+            required
+          />
+          <SelectField
+            label={t('meetings.outcomeKind')}
+            value={kind}
+            onChange={setKind}
+            options={outcomeKinds.map((value) => ({ value, label: t(`meetings.outcomeKinds.${value}`) }))}
+          />
+        </div>
+        <TextArea label={t('meetings.outcomeDescription')} value={description} onChange={setDescription} />
+        <button type="submit">{t('meetings.addOutcome')}</button>
+      </form>
+    </>
+  );
+}
+
+function Transfers({
+  outcome,
+  actors,
+  actorsById,
+}: {
+  outcome: Outcome;
+  actors: NamedActor[];
+  actorsById: Map<string, NamedActor>;
+}) {
+  const { t } = useTranslation();
+  const transfers = useResource<unknown>(withQuery('/api/transfers', { outcome_id: outcome.id }));
+  const [open, setOpen] = useState(false);
+  const [recipients, setRecipients] = useState<string[]>([]);
+  const [handedOn, setHandedOn] = useState('');
+  const [status, setStatus] = useState('handed');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const trackOne = actors.filter((actor) => actor.track === '1' || actor.track === '1.5');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = {
+      recipients: recipients.length ? undefined : t('meetings.chooseRecipients'),
+      handedOn: !handedOn ? t('common.required') : !isIsoDate(handedOn) ? t('common.invalidDate') : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    try {
+      await api.post('/api/transfers', {
+        outcome_id: outcome.id,
+        status,
+        handed_on: handedOn,
+        note: note.trim(),
+        recipient_actor_ids: recipients,
+      });
+      setOpen(false);
+      transfers.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <>
+      <h4>{t('meetings.transfers')}</h4>
+      <Loaded resource={transfers}>
+        {(payload) => {
+          const list = itemsOf<Transfer>(payload);
+          if (!list.length) return <p>{t('meetings.noTransfers')}</p>;
+          return (
+            <ul>
+              {list.map((transfer) => (
+                <li key={transfer.id}>
+                  {transfer.handed_on}: {t(`meetings.transferStatuses.${transfer.status}`)} (
+                  {transfer.status_on}) →{' '}
+                  {transfer.recipient_actor_ids
+                    .map((id) => {
+                      const actor = actorsById.get(id);
+                      return actor ? actorLabel(actor) : id.slice(0, 8);
+                    })
+                    .join(', ')}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+      {!open ? (
+        trackOne.length > 0 && (
+          <button type="button" onClick={() => setOpen(true)}>
+            {t('meetings.addTransfer')}
+          </button>
+        )
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+          {failure !== null && <ErrorMessage error={failure} />}
+          <div className="field">
+            <label htmlFor={`recipients-${outcome.id}`}>{t('meetings.recipients')}</label>
+            <p className="hint">{t('meetings.recipientsHint')}</p>
+            <select
+              id={`recipients-${outcome.id}`}
+              multiple
+              size={Math.min(6, trackOne.length)}
+              value={recipients}
+              aria-invalid={errors.recipients ? true : undefined}
+              onChange={(event) =>
+                setRecipients(Array.from(event.target.selectedOptions, (option) => option.value))
+              }
+            >
+              {trackOne.map((actor) => (
+                <option key={actor.id} value={actor.id}>
+                  {actorLabel(actor)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-grid">
+            <TextField
+              label={t('meetings.handedOn')}
+              type="date"
+              value={handedOn}
+              onChange={setHandedOn}
+              error={errors.handedOn}
+              required
+            />
+            <SelectField
+              label={t('meetings.transferStatus')}
+              value={status}
+              onChange={setStatus}
+              options={transferStatuses.map((value) => ({
+                value,
+                label: t(`meetings.transferStatuses.${value}`),
+              }))}
+            />
+          </div>
+          <TextArea label={t('meetings.note')} value={note} onChange={setNote} maxLength={2000} />
+          <div className="actions">
+            <button type="submit">{t('common.save')}</button>
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

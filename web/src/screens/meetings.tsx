@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, withQuery } from '../api/client.js';
+import { itemsOf, type Meeting } from '../api/records.js';
+import { Breadcrumbs } from '../components/breadcrumbs.js';
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  hasErrors,
+  isIsoDate,
+  type FieldErrors,
+} from '../components/form.js';
+import { Empty, ErrorMessage, Loaded } from '../components/states.js';
+import { Link, navigate } from '../router.js';
+import { useResource } from '../use-resource.js';
+import { groundRules, meetingStatuses } from '../vocabulary.js';
+
+export default function Meetings({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { initiativeId } = params;
+  const meetings = useResource<unknown>(withQuery('/api/meetings', { initiative_id: initiativeId }));
+  const [title, setTitle] = useState('');
+  const [heldOn, setHeldOn] = useState('');
+  const [place, setPlace] = useState('');
+  const [groundRule, setGroundRule] = useState('chatham_house');
+  const [status, setStatus] = useState('planned');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldErrors = {
+      title: !title.trim() ? t('common.required') : undefined,
+      heldOn: !heldOn ? t('common.required') : !isIsoDate(heldOn) ? t('common.invalidDate') : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      const meeting = await api.post<Meeting>('/api/meetings', {
+        initiative_id: initiativeId,
+        title: title.trim(),
+        held_on: heldOn,
+        place: place.trim() || null,
+        ground_rule: groundRule,
+        status,
+      });
+      navigate(`/i/${initiativeId}/meetings/${meeting.id}`);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <Breadcrumbs trail={[{ to: `/i/${initiativeId}`, label: t('nav.initiative') }]} />
+      <h1>{t('meetings.title')}</h1>
+      <Loaded resource={meetings}>
+        {(payload) => {
+          const list = itemsOf<Meeting>(payload);
+          if (!list.length) return <Empty>{t('meetings.noMeetings')}</Empty>;
+          return (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('meetings.heldOn')}</th>
+                    <th scope="col">{t('meetings.meetingTitle')}</th>
+                    <th scope="col">{t('meetings.place')}</th>
+                    <th scope="col">{t('meetings.groundRule')}</th>
+                    <th scope="col">{t('meetings.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((meeting) => (
+                    <tr key={meeting.id}>
+                      <td>{meeting.held_on}</td>
+                      <td>
+                        <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>{meeting.title}</Link>
+                      </td>
+                      <td>{meeting.place ?? ''}</td>
+                      <td>{t(`meetings.groundRules.${meeting.ground_rule}`)}</td>
+                      <td>{t(`meetings.statuses.${meeting.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        }}
+      </Loaded>
+      <h2>{t('meetings.plan')}</h2>
+      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+      {failure !== null && <ErrorMessage error={failure} />}
+      <form onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <TextField
+            label={t('meetings.meetingTitle')}
+            value={title}
+            onChange={setTitle}
+            error={errors.title}
+            maxLength={200}
+            required
+          />
+          <TextField
+            label={t('meetings.heldOn')}
+            type="date"
+            value={heldOn}
+            onChange={setHeldOn}
+            error={errors.heldOn}
+            required
+          />
+          <TextField
+            label={t('meetings.place')}
+            hint={t('meetings.placeHint')}
+            value={place}
+            onChange={setPlace}
+            maxLength={120}
+          />
+          <SelectField
+            label={t('meetings.groundRule')}
+            value={groundRule}
+            onChange={setGroundRule}
+            options={groundRules.map((value) => ({ value, label: t(`meetings.groundRules.${value}`) }))}
+          />
+          <SelectField
+            label={t('meetings.status')}
+            value={status}
+            onChange={setStatus}
+            options={meetingStatuses.map((value) => ({ value, label: t(`meetings.statuses.${value}`) }))}
+          />
+        </div>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('meetings.plan')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import { ErrorSummary, TextField, hasErrors, isEmail, type FieldErrors } from '../components/form.js';
+import { ErrorMessage } from '../components/states.js';
+import { Link, navigate } from '../router.js';
+import { useSession } from '../session.js';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** First run: creates the administrator account, then signs in with it. */
+export default function Setup() {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldErrors = {
+      displayName: !displayName.trim() ? t('auth.nameRequired') : undefined,
+      email: !email.trim() ? t('auth.emailRequired') : !isEmail(email) ? t('auth.emailInvalid') : undefined,
+      password:
+        password.length < MIN_PASSWORD_LENGTH
+          ? t('auth.passwordTooShort', { count: MIN_PASSWORD_LENGTH })
+          : undefined,
+      confirm: confirm !== password ? t('auth.passwordsDiffer') : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      await api.post(
+        '/api/setup',
+        { email: email.trim(), password, display_name: displayName.trim() },
+        { quietUnauthenticated: true },
+      );
+      await api.post('/api/auth/login', { email: email.trim(), password }, { quietUnauthenticated: true });
+      await refresh();
+      navigate('/');
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="narrow" aria-labelledby="setup-title">
+      <h1 id="setup-title">{t('auth.setupTitle')}</h1>
+      <p>{t('auth.setupIntro')}</p>
+      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+      {failure !== null && <ErrorMessage error={failure} />}
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label={t('auth.displayName')}
+          autoComplete="name"
+          value={displayName}
+          onChange={setDisplayName}
+          error={errors.displayName}
+          required
+        />
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          required
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('auth.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          required
+        />
+        <TextField
+          label={t('auth.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          error={errors.confirm}
+          required
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          {t('auth.createAdmin')}
+        </button>
+      </form>
+      <p className="aside">
+        <Link to="/">{t('auth.backToSignIn')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import { ErrorSummary, TextField, hasErrors, isEmail, type FieldErrors } from '../components/form.js';
+import { ErrorMessage } from '../components/states.js';
+import { Link, navigate } from '../router.js';
+import { useSession } from '../session.js';
+
+export default function SignIn({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldErrors = {
+      email: !email.trim() ? t('auth.emailRequired') : !isEmail(email) ? t('auth.emailInvalid') : undefined,
+      password: !password ? t('auth.passwordRequired') : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      await api.post('/api/auth/login', { email: email.trim(), password }, { quietUnauthenticated: true });
+      await refresh();
+      navigate(params.next ?? '/');
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="narrow" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('auth.signInTitle')}</h1>
+      <p>{t('auth.signInIntro')}</p>
+      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+      {failure !== null && <ErrorMessage error={failure} />}
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          required
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          required
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('auth.signingIn') : t('auth.signIn')}
+        </button>
+      </form>
+      <p className="aside">
+        {t('auth.firstRun')} <Link to="/setup">{t('auth.setupLink')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, withQuery } from '../api/client.js';
+import { actorLabel } from '../api/names.js';
+import { itemsOf, type Actor, type Conflict } from '../api/records.js';
+import { Breadcrumbs } from '../components/breadcrumbs.js';
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  hasErrors,
+  isIsoDate,
+  type FieldErrors,
+} from '../components/form.js';
+import { ErrorMessage, Loaded } from '../components/states.js';
+import { Link, navigate, splitQuery, usePath } from '../router.js';
+import { useResource } from '../use-resource.js';
+import { tieKinds, tieSources } from '../vocabulary.js';
+
+export default function TieForm({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { workspaceId } = params;
+  const presetSource = splitQuery(usePath()).query.get('from') ?? '';
+  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
+  const [conflictId, setConflictId] = useState('');
+  const conflictList = conflicts.state === 'ready' ? itemsOf<Conflict>(conflicts.data) : [];
+  const chosenConflict = conflictId || conflictList[0]?.id || '';
+  const actors = useResource<unknown>(
+    chosenConflict
+      ? withQuery('/api/actors', { workspace_id: workspaceId, conflict_id: chosenConflict, limit: 500 })
+      : null,
+  );
+
+  const [source, setSource] = useState(presetSource);
+  const [target, setTarget] = useState('');
+  const [kind, setKind] = useState('knows');
+  const [directed, setDirected] = useState('no');
+  const [strength, setStrength] = useState('3');
+  const [validFrom, setValidFrom] = useState('');
+  const [validTo, setValidTo] = useState('');
+  const [tieSource, setTieSource] = useState('reported');
+  const [confidence, setConfidence] = useState('1');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const strengthValue = Number(strength);
+    const confidenceValue = Number(confidence);
+    const found: FieldErrors = {
+      source: !source ? t('ties.chooseActor') : undefined,
+      target: !target ? t('ties.chooseActor') : target === source ? t('ties.sameActor') : undefined,
+      strength:
+        !Number.isInteger(strengthValue) || strengthValue < 1 || strengthValue > 5
+          ? t('ties.strengthRange')
+          : undefined,
+      confidence:
+        confidence.trim() === '' || !(confidenceValue >= 0 && confidenceValue <= 1)
+          ? t('ties.confidenceRange')
+          : undefined,
+      validFrom: validFrom && !isIsoDate(validFrom) ? t('common.invalidDate') : undefined,
+      validTo:
+        validTo && !isIsoDate(validTo)
+          ? t('common.invalidDate')
+          : validFrom && validTo && validTo < validFrom
+            ? t('ties.datesBackwards')
+            : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      await api.post('/api/ties', {
+        workspace_id: workspaceId,
+        conflict_id: chosenConflict,
+        source_actor_id: source,
+        target_actor_id: target,
+        kind,
+        directed: directed === 'yes',
+        strength: strengthValue,
+        valid_from: validFrom || null,
+        valid_to: validTo || null,
+        source: tieSource,
+        confidence: confidenceValue,
+      });
+      navigate(`/w/${workspaceId}/actors/${source}`);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <Breadcrumbs
+        trail={[
+          { to: `/w/${workspaceId}`, label: t('nav.workspace') },
+          { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
+        ]}
+      />
+      <h1>{t('ties.title')}</h1>
+      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+      {failure !== null && <ErrorMessage error={failure} />}
+      <Loaded resource={conflicts}>
+        {() => (
+          <form onSubmit={submit} noValidate>
+            {conflictList.length > 1 && (
+              <SelectField
+                label={t('actors.conflict')}
+                value={chosenConflict}
+                onChange={setConflictId}
+                options={conflictList.map((entry) => ({ value: entry.id, label: entry.name }))}
+              />
+            )}
+            <Loaded resource={actors}>
+              {(payload) => {
+                const options = [
+                  { value: '', label: t('ties.chooseActor') },
+                  ...itemsOf<Actor & Record<string, unknown>>(payload).map((actor) => ({
+                    value: actor.id,
+                    label: actorLabel(actor),
+                  })),
+                ];
+                return (
+                  <div className="form-grid">
+                    <SelectField
+                      label={t('ties.from')}
+                      value={source}
+                      onChange={setSource}
+                      options={options}
+                      error={errors.source}
+                      required
+                    />
+                    <SelectField
+                      label={t('ties.to')}
+                      value={target}
+                      onChange={setTarget}
+                      options={options}
+                      error={errors.target}
+                      required
+                    />
+                  </div>
+                );
+              }}
+            </Loaded>
+            <div className="form-grid">
+              <SelectField
+                label={t('ties.kind')}
+                value={kind}
+                onChange={setKind}
+                options={tieKinds.map((value) => ({ value, label: t(`ties.kinds.${value}`) }))}
+              />
+              <SelectField
+                label={t('ties.directed')}
+                value={directed}
+                onChange={setDirected}
+                options={[
+                  { value: 'no', label: t('common.no') },
+                  { value: 'yes', label: t('common.yes') },
+                ]}
+              />
+              <TextField
+                label={t('ties.strength')}
+                type="number"
+                min={1}
+                max={5}
+                step={1}
+                value={strength}
+                onChange={setStrength}
+                error={errors.strength}
+              />
+              <TextField
+                label={t('ties.confidence')}
+                type="number"
+                min={0}
+                max={1}
+                step={0.05}
+                value={confidence}
+                onChange={setConfidence}
+                error={errors.confidence}
+              />
+              <TextField
+                label={t('ties.validFrom')}
+                type="date"
+                value={validFrom}
+                onChange={setValidFrom}
+                error={errors.validFrom}
+              />
+              <TextField
+                label={t('ties.validTo')}
+                type="date"
+                value={validTo}
+                onChange={setValidTo}
+                error={errors.validTo}
+              />
+              <SelectField
+                label={t('ties.source')}
+                value={tieSource}
+                onChange={setTieSource}
+                options={tieSources.map((value) => ({ value, label: t(`ties.sources.${value}`) }))}
+              />
+            </div>
+            <div className="actions">
+              <button type="submit" className="primary" disabled={busy}>
+                {busy ? t('common.saving') : t('common.save')}
+              </button>
+              <Link to={`/w/${workspaceId}/actors`}>{t('common.cancel')}</Link>
+            </div>
+          </form>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next';
+import { withQuery } from '../api/client.js';
+import { itemsOf, type Conflict, type Initiative, type Meeting, type Workspace } from '../api/records.js';
+import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { Empty, Loaded } from '../components/states.js';
+import { Link } from '../router.js';
+import { useResource } from '../use-resource.js';
+
+export default function WorkspaceHome({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { workspaceId } = params;
+  const workspace = useResource<Workspace>(`/api/workspaces/${workspaceId}`);
+  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
+  const initiatives = useResource<unknown>(withQuery('/api/initiatives', { workspace_id: workspaceId }));
+  const today = new Date().toISOString().slice(0, 10);
+  const meetings = useResource<unknown>(
+    withQuery('/api/meetings', { workspace_id: workspaceId, from: today }),
+  );
+  const name = workspace.state === 'ready' ? workspace.data.name : '…';
+
+  return (
+    <section>
+      <Breadcrumbs trail={[{ to: `/w/${workspaceId}`, label: name }]} />
+      <Loaded resource={workspace}>
+        {(data) => (
+          <>
+            <h1>{data.name}</h1>
+            {data.description && <p>{data.description}</p>}
+          </>
+        )}
+      </Loaded>
+      <p className="actions">
+        <Link to={`/w/${workspaceId}/actors`}>{t('nav.actors')}</Link>
+        <Link to={`/w/${workspaceId}/map`}>{t('nav.map')}</Link>
+      </p>
+
+      <h2>{t('workspace.conflicts')}</h2>
+      <Loaded resource={conflicts}>
+        {(payload) => {
+          const list = itemsOf<Conflict>(payload);
+          if (!list.length) return <Empty>{t('workspace.noConflicts')}</Empty>;
+          return (
+            <ul className="cards">
+              {list.map((conflict) => (
+                <li key={conflict.id} className="card">
+                  <h3>{conflict.name}</h3>
+                  {conflict.description && <p>{conflict.description}</p>}
+                  {conflict.divides?.length > 0 && (
+                    <>
+                      <p>
+                        <strong>{t('workspace.divides')}</strong>
+                      </p>
+                      <ul>
+                        {conflict.divides.map((divide) => (
+                          <li key={divide.id}>
+                            {divide.name}: {divide.groups.map((group) => group.name).join(', ')}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+
+      <h2>{t('workspace.initiatives')}</h2>
+      <Loaded resource={initiatives}>
+        {(payload) => {
+          const list = itemsOf<Initiative>(payload);
+          if (!list.length) return <Empty>{t('workspace.noInitiatives')}</Empty>;
+          return (
+            <ul className="cards">
+              {list.map((initiative) => (
+                <li key={initiative.id} className="card">
+                  <h3>
+                    <Link to={`/i/${initiative.id}`}>{initiative.name}</Link>
+                  </h3>
+                  <span className="tag">{t(`initiative.statuses.${initiative.status}`)}</span>
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+
+      <h2>{t('workspace.nextMeetings')}</h2>
+      <Loaded resource={meetings}>
+        {(payload) => {
+          const list = itemsOf<Meeting>(payload)
+            .filter((meeting) => meeting.held_on >= today && meeting.status === 'planned')
+            .sort((a, b) => a.held_on.localeCompare(b.held_on))
+            .slice(0, 5);
+          if (!list.length) return <Empty>{t('workspace.noMeetings')}</Empty>;
+          return (
+            <ul>
+              {list.map((meeting) => (
+                <li key={meeting.id}>
+                  <Link to={`/i/${meeting.initiative_id}/meetings/${meeting.id}`}>
+                    {meeting.held_on}: {meeting.title}
+                  </Link>{' '}
+                  {meeting.place && <span>({meeting.place})</span>}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+
+      <h2>{t('workspace.alerts')}</h2>
+      <p className="notice">{t('workspace.alertsPending')}</p>
+    </section>
+  );
+}

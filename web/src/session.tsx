@@ -1,0 +1,70 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, onUnauthenticated } from './api/client.js';
+
+/** The signed-in account as `GET /api/auth/me` describes it (kept loose: only what the shell reads). */
+export interface Me {
+  account: { id: string; email: string; display_name: string | null };
+  [key: string]: unknown;
+}
+
+type SessionState =
+  | { status: 'checking' }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; me: Me }
+  | { status: 'unreachable'; error: unknown };
+
+interface SessionValue {
+  session: SessionState;
+  refresh: () => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+/** Accepts `{ account: {...} }` or a bare account object, so the shell follows the route's shape. */
+export function toMe(payload: unknown): Me {
+  const value = payload as Record<string, unknown>;
+  if (value && typeof value === 'object' && value.account && typeof value.account === 'object')
+    return value as Me;
+  return { ...(value ?? {}), account: value as Me['account'] };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'checking' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api.get<unknown>('/api/auth/me', { quietUnauthenticated: true });
+      setSession({ status: 'signed-in', me: toMe(me) });
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+        setSession({ status: 'signed-out' });
+      } else {
+        setSession({ status: 'unreachable', error });
+      }
+    }
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout', undefined, { quietUnauthenticated: true });
+    } finally {
+      setSession({ status: 'signed-out' });
+      window.location.hash = '/';
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onUnauthenticated(() => setSession({ status: 'signed-out' }));
+  }, [refresh]);
+
+  const value = useMemo(() => ({ session, refresh, signOut }), [session, refresh, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
