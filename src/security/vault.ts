@@ -81,6 +81,15 @@ export function nameTokens(indexKey: Buffer, text: string): string[] {
   return nameWords(text).map((word) => createHmac('sha256', indexKey).update(word, 'utf8').digest('hex'));
 }
 
+/**
+ * SQLite keeps deleted and moved cells in free space unless secure delete is on; the vault turns it on
+ * before every write so no stale copy of a key or ciphertext outlives an erasure. (A connection setting:
+ * the store may turn it on at open too.)
+ */
+async function zeroFreedSpace(trx: Kysely<Database>): Promise<void> {
+  if (engineOf(trx) === 'sqlite') await sql`PRAGMA secure_delete = ON`.execute(trx);
+}
+
 async function requireLiveActor(trx: Kysely<Database>, workspaceId: string, actorId: string): Promise<void> {
   const actor = await actorOfWorkspace(trx, workspaceId, actorId);
   if (!actor) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: `actor ${actorId}` });
@@ -101,6 +110,7 @@ export async function putIdentity(
 ): Promise<Identity> {
   const parsed = parseIdentity(identity);
   await requireLiveActor(trx, workspaceId, actorId);
+  await zeroFreedSpace(trx);
   const workspaceKey = (await keys.workspaceKey(trx, workspaceId, true)) as Buffer;
   const dataKey = newKey();
   await upsertActorIdentity(trx, {
@@ -153,7 +163,7 @@ export async function eraseIdentity(
   workspaceId: string,
   actorId: string,
 ): Promise<boolean> {
-  if (engineOf(trx) === 'sqlite') await sql`PRAGMA secure_delete = ON`.execute(trx);
+  await zeroFreedSpace(trx);
   const row = await findActorIdentity(trx, actorId);
   if (row && row.workspace_id !== workspaceId) return false;
   await deleteNameTokens(trx, actorId);

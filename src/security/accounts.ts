@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { TrackTwoError } from '../domain/errors.js';
+import {
+  findAccountByEmail,
+  findAccountById,
+  insertAccount,
+  listAccountRows,
+  setAccountDisabled,
+  setPasswordHash,
+  type AccountRow,
+} from '../store/repositories/accounts.js';
+import {
+  addMembership,
+  addWorkspaceAdmin,
+  adminWorkspacesOf,
+  removeMembership,
+  removeWorkspaceAdmin,
+} from '../store/repositories/memberships.js';
+import { deleteSessionsOfAccount } from '../store/repositories/sessions.js';
+import type { Database } from '../store/schema.js';
+import type { MembershipRole } from '../store/tables/security.js';
+import { requireAccess } from './access.js';
+import { appendAudit } from './audit.js';
+import type { Auth } from './auth.js';
+import {
+  checkPasswordPolicy,
+  decoyPasswordHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from './passwords.js';
+import type { SignInThrottle } from './throttle.js';
+
+/** An account as services and routes show it: never the password hash. */
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export function publicAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
+}
+
+const emailSchema = z.email().max(254);
+
+/** Emails are compared lower-case and trimmed. Throws TT_ERR_VALIDATION when it is not an email. */
+export function normaliseEmail(email: string): string {
+  const normalised = email.trim().toLowerCase();
+  if (!emailSchema.safeParse(normalised).success) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', { field: 'email', reason: 'not an email address' });
+  }
+  return normalised;
+}
+
+/** Account administration (create, list, disable) is for the operator and workspace administrators. */
+async function requireAccountAdministrator(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+): Promise<void> {
+  if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  if (auth.system) return;
+  const account = await findAccountById(trx, auth.accountId);
+  if (!account || account.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  if ((await adminWorkspacesOf(trx, account.id)).length === 0) {
+    throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only workspace administrators manage accounts' });
+  }
+}
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+/** Creates an account (operator or workspace administrator); the password must meet the policy. */
+export async function createAccount(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  input: NewAccount,
+  now: Date = new Date(),
+): Promise<Account> {
+  await requireAccountAdministrator(trx, auth);
+  const email = normaliseEmail(input.email);
+  const displayName = input.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 120) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', { field: 'displayName', reason: '1-120 characters' });
+  }
+  checkPasswordPolicy(input.password, email);
+  if (await findAccountByEmail(trx, email))
+    throw new TrackTwoError('TT_ERR_ACCOUNT_EXISTS', { field: 'email' });
+  const row: AccountRow = {
+    id: randomUUID(),
+    email,
+    display_name: displayName,
+    password_hash: await hashPassword(input.password),
+    created_at: now.toISOString(),
+    disabled_at: null,
+  };
+  await insertAccount(trx, row);
+  await appendAudit(trx, auth!, { action: 'account.create', recordType: 'account', recordId: row.id }, now);
+  return publicAccount(row);
+}
+
+/**
+ * Checks an email and password. Refused at once (429) while the throttle says wait; a wrong email costs
+ * as long as a wrong password; a disabled account gets the same answer as a wrong password.
+ */
+export async function verifyCredentials(
+  trx: Kysely<Database>,
+  throttle: SignInThrottle,
+  input: { email: string; password: string; address?: string },
+): Promise<Account> {
+  const email = input.email.trim().toLowerCase();
+  throttle.check(email, input.address);
+  const row = email.length <= 254 ? await findAccountByEmail(trx, email) : undefined;
+  const valid =
+    input.password.length <= 1024 &&
+    (await verifyPassword(input.password, row?.password_hash ?? (await decoyPasswordHash())));
+  if (!row || !valid || row.disabled_at) {
+    throttle.recordFailure(email, input.address);
+    throw new TrackTwoError('TT_ERR_BAD_CREDENTIALS');
+  }
+  throttle.recordSuccess(email);
+  if (needsRehash(row.password_hash)) await setPasswordHash(trx, row.id, await hashPassword(input.password));
+  return publicAccount(row);
+}
+
+/** Changes one's own password (the current one is required); ends every other session and token. */
+export async function changePassword(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  if (!auth || auth.system) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  const row = await findAccountById(trx, auth.accountId);
+  if (!row || row.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+    throw new TrackTwoError('TT_ERR_BAD_CREDENTIALS', { field: 'currentPassword' });
+  }
+  checkPasswordPolicy(input.newPassword, row.email);
+  await setPasswordHash(trx, row.id, await hashPassword(input.newPassword));
+  await deleteSessionsOfAccount(trx, row.id);
+  await appendAudit(trx, auth, { action: 'account.password', recordType: 'account', recordId: row.id });
+}
+
+/** Sets a new password as the operator (account recovery on the command line); ends its sessions. */
+export async function resetPassword(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  input: { accountId: string; newPassword: string },
+): Promise<void> {
+  if (!auth?.system)
+    throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only the operator resets passwords' });
+  const row = await findAccountById(trx, input.accountId);
+  if (!row) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'account' });
+  checkPasswordPolicy(input.newPassword, row.email);
+  await setPasswordHash(trx, row.id, await hashPassword(input.newPassword));
+  await deleteSessionsOfAccount(trx, row.id);
+  await appendAudit(trx, auth, { action: 'account.password', recordType: 'account', recordId: row.id });
+}
+
+/** Disables (or re-enables) an account; disabling ends its sessions and tokens at once. */
+export async function setAccountEnabled(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  accountId: string,
+  enabled: boolean,
+): Promise<Account> {
+  await requireAccountAdministrator(trx, auth);
+  if (!enabled && !auth!.system && auth!.accountId === accountId) {
+    throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'you cannot disable your own account' });
+  }
+  const now = new Date().toISOString();
+  if ((await setAccountDisabled(trx, accountId, enabled ? null : now)) === 0) {
+    throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'account' });
+  }
+  if (!enabled) await deleteSessionsOfAccount(trx, accountId);
+  await appendAudit(trx, auth!, {
+    action: enabled ? 'account.enable' : 'account.disable',
+    recordType: 'account',
+    recordId: accountId,
+  });
+  return publicAccount((await findAccountById(trx, accountId))!);
+}
+
+export async function listAccounts(trx: Kysely<Database>, auth: Auth | null | undefined): Promise<Account[]> {
+  await requireAccountAdministrator(trx, auth);
+  return (await listAccountRows(trx)).map(publicAccount);
+}
+
+/** Finds an account by email for the operator's command line and for administrators adding members. */
+export async function findAccount(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  email: string,
+): Promise<Account> {
+  await requireAccountAdministrator(trx, auth);
+  const row = await findAccountByEmail(trx, normaliseEmail(email));
+  if (!row) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'email', reason: 'no such account' });
+  return publicAccount(row);
+}
+
+export interface MembershipChange {
+  accountId: string;
+  initiativeId: string;
+  role: MembershipRole;
+}
+
+async function requireAccount(trx: Kysely<Database>, accountId: string): Promise<void> {
+  if (!(await findAccountById(trx, accountId)))
+    throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'account' });
+}
+
+/** Gives an account a role in an initiative (its conveners and the workspace administrators). */
+export async function grantMembership(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  change: MembershipChange,
+): Promise<boolean> {
+  const grant = await requireAccess(trx, auth, 'members.manage', { initiativeId: change.initiativeId });
+  await requireAccount(trx, change.accountId);
+  const added = await addMembership(trx, {
+    account_id: change.accountId,
+    initiative_id: change.initiativeId,
+    role: change.role,
+  });
+  if (added) {
+    await appendAudit(trx, auth!, {
+      action: 'membership.grant',
+      recordType: 'membership',
+      recordId: `${change.initiativeId}/${change.accountId}/${change.role}`,
+      workspaceId: grant.workspaceId,
+    });
+  }
+  return added;
+}
+
+export async function revokeMembership(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  change: MembershipChange,
+): Promise<boolean> {
+  const grant = await requireAccess(trx, auth, 'members.manage', { initiativeId: change.initiativeId });
+  const removed = await removeMembership(trx, {
+    account_id: change.accountId,
+    initiative_id: change.initiativeId,
+    role: change.role,
+  });
+  if (removed) {
+    await appendAudit(trx, auth!, {
+      action: 'membership.revoke',
+      recordType: 'membership',
+      recordId: `${change.initiativeId}/${change.accountId}/${change.role}`,
+      workspaceId: grant.workspaceId,
+    });
+  }
+  return removed;
+}
+
+/** Makes an account an administrator of a workspace (its administrators, or the operator). */
+export async function grantWorkspaceAdmin(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  input: { workspaceId: string; accountId: string },
+): Promise<boolean> {
+  await requireAccess(trx, auth, 'workspace.manage', { workspaceId: input.workspaceId });
+  await requireAccount(trx, input.accountId);
+  const added = await addWorkspaceAdmin(trx, input.workspaceId, input.accountId);
+  if (added) {
+    await appendAudit(trx, auth!, {
+      action: 'admin.grant',
+      recordType: 'workspace_admin',
+      recordId: `${input.workspaceId}/${input.accountId}`,
+      workspaceId: input.workspaceId,
+    });
+  }
+  return added;
+}
+
+export async function revokeWorkspaceAdmin(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  input: { workspaceId: string; accountId: string },
+): Promise<boolean> {
+  await requireAccess(trx, auth, 'workspace.manage', { workspaceId: input.workspaceId });
+  const removed = await removeWorkspaceAdmin(trx, input.workspaceId, input.accountId);
+  if (removed) {
+    await appendAudit(trx, auth!, {
+      action: 'admin.revoke',
+      recordType: 'workspace_admin',
+      recordId: `${input.workspaceId}/${input.accountId}`,
+      workspaceId: input.workspaceId,
+    });
+  }
+  return removed;
+}
