@@ -85,7 +85,7 @@ export function forestPlotSvg(
   const firstRowY = headerY + ROW;
   const pooledY = firstRowY + rows.length * ROW + ROW / 2;
   const axisY = pooledY + ROW * (result.tau2 > 0 ? 1.6 : 1);
-  const height = axisY + 56;
+  const height = axisY + 74;
   const maxWeight = Math.max(...rows.map((r) => r.weight), 1e-12);
   const methodName = {
     fe: 'Fixed effect',
@@ -138,7 +138,7 @@ export function forestPlotSvg(
   if (result.tau2 > 0) {
     const py = pooledY + ROW * 0.8;
     parts.push(
-      `<text x="12" y="${py + 4}" fill="#333333">Prediction interval; tau\u00b2 = ${fmt(result.tau2, 4)}, I\u00b2 = ${result.i2.toFixed(1)}%, Q = ${result.q.toFixed(2)} (df ${result.qDf})</text>`,
+      `<text x="12" y="${py + 4}" fill="#333333">Prediction interval</text>`,
       `<line class="prediction" x1="${x(pi.lower).toFixed(1)}" y1="${py}" x2="${x(pi.upper).toFixed(1)}" y2="${py}" stroke="#000000" stroke-width="1.5" stroke-dasharray="2 3"/>`,
       `<text x="${width - 12}" y="${py + 4}" text-anchor="end" fill="#333333">[${fmt(pi.lower, digits)}, ${fmt(pi.upper, digits)}]</text>`,
     );
@@ -154,6 +154,9 @@ export function forestPlotSvg(
   }
   parts.push(
     `<text x="${((plotLeft + plotRight) / 2).toFixed(1)}" y="${axisY + 38}" text-anchor="middle" fill="#000000">${escapeXml(options.effectLabel ?? 'Effect size')}</text>`,
+    `<text class="heterogeneity" x="12" y="${axisY + 60}" fill="#333333">${escapeXml(
+      `k = ${result.k}; tau\u00b2 = ${fmt(result.tau2, 4)}, I\u00b2 = ${result.i2.toFixed(1)}%, Q = ${result.q.toFixed(2)} (df ${result.qDf}), p ${result.qp < 1e-4 ? '< 0.0001' : `= ${result.qp.toFixed(4)}`}`,
+    )}</text>`,
     `</svg>`,
   );
   return parts.join('\n') + '\n';

@@ -125,6 +125,25 @@ describe('meta-analysis of the BCG vaccine trials (metafor dat.bcg)', () => {
   });
 });
 
+describe('homogeneous studies', () => {
+  it('REML and DL stop at tau^2 = 0 and agree with the fixed effect (metafor 3.8-1)', () => {
+    const homogeneous = [0.1, 0.12, 0.11, 0.3].map((effect, i) => ({
+      effect,
+      variance: [0.01, 0.02, 0.015, 0.05][i],
+    }));
+    for (const method of ['reml', 'dl'] as const) {
+      const result = metaAnalysis(homogeneous, { method });
+      expect(result.tau2).toBe(0);
+      expect(result.estimate).toBeCloseTo(0.123943661972, 11);
+      expect(result.se).toBeCloseTo(0.0650027085026, 11);
+      expect(result.i2).toBe(0);
+      expect(result.h2).toBe(1);
+      expect(result.q).toBeCloseTo(0.690985915493, 11);
+      expect(result.qp).toBeCloseTo(0.87532207722, 9);
+    }
+  });
+});
+
 describe('bad input', () => {
   it('refuses k < 2 for tau^2 but pools one study under the fixed-effect model', () => {
     expect(() => metaAnalysis([paluck[0]], { method: 'dl' })).toThrow(TrackTwoError);
