@@ -205,3 +205,44 @@ export function participantDoseResponse(pairs: readonly RespondentChange[]): Dos
       .map((p) => ({ dose: p.meetingsAttended as number, change: p.post - p.pre })),
   );
 }
+
+export interface SurveyEffectsReport {
+  from: Wave;
+  to: Wave;
+  respondents: number;
+  overall: WaveEffect;
+  subgroups: SubgroupEffects[];
+  doseResponse: DoseResponse | null;
+  notes: string[];
+}
+
+/**
+ * Everything a convener reads for one instrument between two waves: the overall effect, the splits
+ * asked for, and the dose-response where meetings attended vary.
+ */
+export function surveyEffects(
+  scores: readonly WaveScore[],
+  options: { from?: Wave; to?: Wave; subgroupAttributes?: readonly string[] } = {},
+): SurveyEffectsReport {
+  const from = options.from ?? 'baseline';
+  const to = options.to ?? 'post';
+  const pairs = pairWaves(scores, from, to);
+  const notes: string[] = [];
+  let dose: DoseResponse | null = null;
+  try {
+    dose = participantDoseResponse(pairs);
+  } catch (error) {
+    notes.push(`dose-response: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return {
+    from,
+    to,
+    respondents: pairs.length,
+    overall: waveEffect(pairs),
+    subgroups: (options.subgroupAttributes ?? ['side', 'gender', 'role', 'groundRule']).map((attribute) =>
+      effectsBySubgroup(pairs, attribute),
+    ),
+    doseResponse: dose,
+    notes,
+  };
+}

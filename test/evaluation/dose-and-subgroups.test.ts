@@ -4,6 +4,7 @@ import {
   effectsBySubgroup,
   pairWaves,
   participantDoseResponse,
+  surveyEffects,
   waveEffect,
   type WaveScore,
 } from '../../src/evaluation/wave-effects.js';
@@ -157,6 +158,18 @@ describe('effects from survey waves', () => {
     const dose = participantDoseResponse(pairWaves(survey(), 'baseline', 'post'));
     expect(dose.levels.map((l) => l.dose)).toEqual([1, 2, 3]);
     expect(dose.trend.slope).toBeGreaterThan(0);
+  });
+
+  it('reports overall, subgroup and dose effects in one call, noting what cannot be estimated', () => {
+    const report = surveyEffects(survey(), { to: 'follow_up', subgroupAttributes: ['side'] });
+    expect(report.respondents).toBe(7);
+    expect(report.overall.primary?.kind).toBe('g_rm');
+    expect(report.subgroups[0].attribute).toBe('side');
+    expect(report.doseResponse?.levels.length).toBeGreaterThan(0);
+    const sameDose = survey().map((s) => ({ ...s, meetingsAttended: 2 }));
+    const flat = surveyEffects(sameDose);
+    expect(flat.doseResponse).toBeNull();
+    expect(flat.notes[0]).toContain('dose-response');
   });
 
   it('refuses a respondent who changes arm between waves', () => {
