@@ -59,11 +59,45 @@ describe('signed out', () => {
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
   });
 
-  it('shows the first-run setup form', async () => {
-    await page.goto(`${rig.server.url}/#/setup`);
+  it('shows the first-run setup form and checks it before sending', async () => {
+    await page.goto(rig.server.url);
+    await page.getByRole('link', { name: 'Create the administrator account' }).click();
     await page.getByRole('heading', { name: 'Set up tracktwo' }).waitFor();
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.getByText('Enter your name.').first().waitFor();
     await screenshot(page, 'setup');
+  });
+});
+
+describe('first run and signing in', () => {
+  const admin = { name: 'Ada Admin', email: 'ada@example.org', password: 'correct horse battery staple' };
+
+  it('creates the administrator, who lands signed in on the new workspace', async () => {
+    await page.goto(`${rig.server.url}/#/setup`);
+    await page.getByLabel('Your name').fill(admin.name);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password', { exact: true }).fill(admin.password);
+    await page.getByLabel('Password again').fill(admin.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.waitForURL(/#\/w\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await screenshot(page, 'workspace-home');
+  });
+
+  it('signs out, refuses a wrong password in words, and signs in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Create the administrator account' }).count()).toBe(0);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Email or password is wrong.').waitFor();
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your work' }).waitFor();
+    await screenshot(page, 'home');
+    const cookies = await context.cookies();
+    const session = cookies.find((cookie) => cookie.name === 'tt_session');
+    expect(session?.httpOnly).toBe(true);
   });
 });

@@ -2,9 +2,16 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, ApiError, onUnauthenticated } from './api/client.js';
 
 /** The signed-in account as `GET /api/auth/me` describes it (kept loose: only what the shell reads). */
+export interface Membership {
+  initiative_id: string;
+  workspace_id: string;
+  conflict_id: string;
+  role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+}
 export interface Me {
-  account: { id: string; email: string; display_name: string | null };
-  [key: string]: unknown;
+  account: { id: string; email: string; displayName: string | null };
+  admin_workspaces: string[];
+  memberships: Membership[];
 }
 
 type SessionState =
@@ -21,12 +28,14 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-/** Accepts `{ account: {...} }` or a bare account object, so the shell follows the route's shape. */
+/** `GET /api/auth/me`, with empty lists where the server left them out. */
 export function toMe(payload: unknown): Me {
-  const value = payload as Record<string, unknown>;
-  if (value && typeof value === 'object' && value.account && typeof value.account === 'object')
-    return value as Me;
-  return { ...(value ?? {}), account: value as Me['account'] };
+  const value = (payload ?? {}) as Partial<Me>;
+  return {
+    account: value.account ?? { id: '', email: '', displayName: null },
+    admin_workspaces: Array.isArray(value.admin_workspaces) ? value.admin_workspaces : [],
+    memberships: Array.isArray(value.memberships) ? value.memberships : [],
+  };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

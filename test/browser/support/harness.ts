@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app.js';
 import { createDatabase, migrateToLatest, type StoreHandle } from '../../../src/store/database.js';
+import { createVaultKeys } from '../../../src/security/vault.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const screenshotDir = join(repoRoot, 'test-results', 'screens');
@@ -30,11 +31,9 @@ export interface RunningServer {
 
 /** The real server on a random loopback port, with a fresh SQLite database and the built web app. */
 export async function startServer(webDir: string, dataDir: string): Promise<RunningServer> {
-  process.env.TRACKTWO_MASTER_KEY ??= randomBytes(32).toString('base64');
-  process.env.TRACKTWO_MASTER_KEY_FILE ??= join(dataDir, 'master.key');
   const store = createDatabase(`sqlite:${join(dataDir, 'tracktwo.db')}`);
   await migrateToLatest(store.db);
-  const app = await buildApp({ store, settings: { webDir } });
+  const app = await buildApp({ store, keys: createVaultKeys(randomBytes(32)), settings: { webDir } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

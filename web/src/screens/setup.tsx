@@ -36,14 +36,14 @@ export default function Setup() {
     if (hasErrors(found)) return;
     setBusy(true);
     try {
-      await api.post(
+      // Setup signs the new administrator in (the server sets the session cookie).
+      const created = await api.post<{ workspace?: { id: string } }>(
         '/api/setup',
         { email: email.trim(), password, display_name: displayName.trim() },
         { quietUnauthenticated: true },
       );
-      await api.post('/api/auth/login', { email: email.trim(), password }, { quietUnauthenticated: true });
       await refresh();
-      navigate('/');
+      navigate(created?.workspace ? `/w/${created.workspace.id}` : '/');
     } catch (error) {
       setFailure(error);
     } finally {

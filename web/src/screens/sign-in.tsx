@@ -5,6 +5,7 @@ import { ErrorSummary, TextField, hasErrors, isEmail, type FieldErrors } from '.
 import { ErrorMessage } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useSession } from '../session.js';
+import { useResource } from '../use-resource.js';
 
 export default function SignIn({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export default function SignIn({ params }: { params: Record<string, string> }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const setup = useResource<{ open: boolean }>('/api/setup');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -65,9 +67,11 @@ export default function SignIn({ params }: { params: Record<string, string> }) {
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
       </form>
-      <p className="aside">
-        {t('auth.firstRun')} <Link to="/setup">{t('auth.setupLink')}</Link>
-      </p>
+      {setup.state === 'ready' && setup.data.open && (
+        <p className="aside">
+          {t('auth.firstRun')} <Link to="/setup">{t('auth.setupLink')}</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -70,6 +70,13 @@ const en = {
     roles: 'Your roles',
     noRoles: 'You have no role in any initiative yet.',
     admin: 'Administrator of this workspace',
+    memberRoles: {
+      convener: 'Convener',
+      facilitator: 'Facilitator',
+      participant: 'Participant',
+      researcher: 'Researcher',
+      funder: 'Funder',
+    },
   },
   home: {
     title: 'Your work',
@@ -77,6 +84,8 @@ const en = {
     initiatives: 'Initiatives',
     noWorkspaces: 'You have no workspace yet.',
     noInitiatives: 'You take part in no initiative yet. Ask a convener to invite you.',
+    noInitiativesAdmin:
+      'You hold no role in an initiative; as administrator, open a workspace to see all of its initiatives.',
     demo: 'Demo (fictional)',
   },
   workspace: {

@@ -73,6 +73,13 @@ const fr: Messages = {
     roles: 'Vos rôles',
     noRoles: 'Vous n’avez encore de rôle dans aucune initiative.',
     admin: 'Administrateur de cet espace',
+    memberRoles: {
+      convener: 'Organisateur·rice',
+      facilitator: 'Facilitateur·rice',
+      participant: 'Participant·e',
+      researcher: 'Chercheur·se',
+      funder: 'Bailleur de fonds',
+    },
   },
   home: {
     title: 'Votre travail',
@@ -81,6 +88,8 @@ const fr: Messages = {
     noWorkspaces: 'Vous n’avez pas encore d’espace de travail.',
     noInitiatives:
       'Vous ne participez encore à aucune initiative. Demandez à un organisateur de vous inviter.',
+    noInitiativesAdmin:
+      'Vous n’avez de rôle dans aucune initiative ; en tant qu’administrateur, ouvrez un espace pour voir toutes ses initiatives.',
     demo: 'Démo (fictive)',
   },
   workspace: {
