@@ -110,6 +110,11 @@ function sample(n: number, mass: (i: number) => number, total: number, prng: Prn
   return 0;
 }
 
+/**
+ * Lloyd's iterations with Hamerly's bounds: a point whose distance to its centre stays below half
+ * the gap to the next centre (or below its lower bound to any other) is not re-scanned, which makes
+ * 100 base clusters over 100,000 participants cheap. Same result as plain Lloyd.
+ */
 function lloyd(
   points: Float64Array,
   weights: Float64Array | undefined,
@@ -118,32 +123,36 @@ function lloyd(
 ) {
   const n = points.length / 2;
   const k = centres.length / 2;
-  const assignment = new Int32Array(n).fill(-1);
+  const assignment = new Int32Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
   const sumX = new Float64Array(k);
   const sumY = new Float64Array(k);
   const mass = new Float64Array(k);
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
-    let changed = 0;
-    for (let i = 0; i < n; i++) {
-      const x = points[2 * i];
-      const y = points[2 * i + 1];
-      let bestC = 0;
-      let bestD = Infinity;
-      for (let c = 0; c < k; c++) {
-        const dx = x - centres[2 * c];
-        const dy = y - centres[2 * c + 1];
-        const d = dx * dx + dy * dy;
-        if (d < bestD) {
-          bestD = d;
-          bestC = c;
-        }
-      }
-      if (assignment[i] !== bestC) {
-        assignment[i] = bestC;
-        changed++;
-      }
+  const half = new Float64Array(k);
+  const moved = new Float64Array(k);
+  const scan = (i: number) => {
+    const x = points[2 * i];
+    const y = points[2 * i + 1];
+    let d1 = Infinity;
+    let d2 = Infinity;
+    let c1 = 0;
+    for (let c = 0; c < k; c++) {
+      const dx = x - centres[2 * c];
+      const dy = y - centres[2 * c + 1];
+      const d = dx * dx + dy * dy;
+      if (d < d1) {
+        d2 = d1;
+        d1 = d;
+        c1 = c;
+      } else if (d < d2) d2 = d;
     }
-    if (changed === 0 && iteration > 0) break;
+    assignment[i] = c1;
+    upper[i] = Math.sqrt(d1);
+    lower[i] = Math.sqrt(d2);
+  };
+  for (let i = 0; i < n; i++) scan(i);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
     sumX.fill(0);
     sumY.fill(0);
     mass.fill(0);
@@ -154,12 +163,47 @@ function lloyd(
       sumY[c] += w * points[2 * i + 1];
       mass[c] += w;
     }
+    let largestMove = 0;
+    let secondMove = 0;
+    let largestAt = -1;
     for (let c = 0; c < k; c++) {
-      if (mass[c] > 0) {
-        centres[2 * c] = sumX[c] / mass[c];
-        centres[2 * c + 1] = sumY[c] / mass[c];
-      }
+      moved[c] = 0;
+      if (mass[c] <= 0) continue;
+      const x = sumX[c] / mass[c];
+      const y = sumY[c] / mass[c];
+      moved[c] = Math.hypot(x - centres[2 * c], y - centres[2 * c + 1]);
+      centres[2 * c] = x;
+      centres[2 * c + 1] = y;
+      if (moved[c] > largestMove) {
+        secondMove = largestMove;
+        largestMove = moved[c];
+        largestAt = c;
+      } else if (moved[c] > secondMove) secondMove = moved[c];
     }
+    for (let c = 0; c < k; c++) {
+      let nearest = Infinity;
+      for (let d = 0; d < k; d++) {
+        if (d === c) continue;
+        nearest = Math.min(
+          nearest,
+          Math.hypot(centres[2 * c] - centres[2 * d], centres[2 * c + 1] - centres[2 * d + 1]),
+        );
+      }
+      half[c] = nearest / 2;
+    }
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      const a = assignment[i];
+      upper[i] += moved[a];
+      lower[i] -= a === largestAt ? secondMove : largestMove;
+      const bound = Math.max(half[a], lower[i]);
+      if (upper[i] <= bound) continue;
+      upper[i] = Math.hypot(points[2 * i] - centres[2 * a], points[2 * i + 1] - centres[2 * a + 1]);
+      if (upper[i] <= bound) continue;
+      scan(i);
+      if (assignment[i] !== a) changed++;
+    }
+    if (changed === 0) break;
   }
   let inertia = 0;
   for (let i = 0; i < n; i++) {
