@@ -23,6 +23,13 @@ export interface KernelWorkspace {
   settled: Uint8Array;
 }
 
+/**
+ * Two weighted path lengths within this relative distance are the same length. Lengths are sums of
+ * 1 / strength, so paths that tie in exact arithmetic (1/3 + 1/3 + 1/3 against 1) can differ in the last
+ * bit; comparing them exactly, as NetworkX does, silently drops shortest paths. igraph uses the same rule.
+ */
+export const tieTolerance = 1e-10;
+
 export function createWorkspace(graph: KernelGraph): KernelWorkspace {
   const { n } = graph;
   const heapSize = graph.lengths ? graph.targets.length + 1 : 0;
@@ -76,6 +83,7 @@ function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: K
       } else if (hw === next) sigma[w] += sv;
     }
   }
+  // delta holds (1 + dependency) / sigma once an actor is done, so the arc loop only adds.
   for (let i = tail - 1; i > 0; i--) {
     const v = order[i];
     const next = hops[v] + 1;
@@ -83,11 +91,12 @@ function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: K
     const end = offsets[v + 1];
     for (let e = offsets[v]; e < end; e++) {
       const w = targets[e];
-      if (hops[w] === next) sum += (1 + delta[w]) / sigma[w];
+      if (hops[w] === next) sum += delta[w];
     }
-    const dv = sigma[v] * sum;
-    delta[v] = dv;
-    into[v] += dv;
+    const sv = sigma[v];
+    const dependency = sv * sum;
+    delta[v] = (1 + dependency) / sv;
+    into[v] += dependency;
   }
   for (let i = 0; i < tail; i++) hops[order[i]] = -1;
 }
@@ -144,11 +153,11 @@ function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, w
       if (settled[w]) continue;
       const candidate = dv + lengths[e];
       const dw = distance[w];
-      if (candidate < dw) {
+      if (candidate < dw && (dw === Infinity || dw - candidate > tieTolerance * dw)) {
         distance[w] = candidate;
         sigma[w] = sv;
         push(candidate, w);
-      } else if (candidate === dw) sigma[w] += sv;
+      } else if (Math.abs(candidate - dw) <= tieTolerance * dw) sigma[w] += sv;
     }
   }
   for (let i = count - 1; i > 0; i--) {
@@ -158,11 +167,13 @@ function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, w
     const end = offsets[v + 1];
     for (let e = offsets[v]; e < end; e++) {
       const w = targets[e];
-      if (distance[w] === dv + lengths[e] && settled[w]) sum += (1 + delta[w]) / sigma[w];
+      const dw = distance[w];
+      if (settled[w] && dw > dv && Math.abs(dw - (dv + lengths[e])) <= tieTolerance * dw) sum += delta[w];
     }
-    const dep = sigma[v] * sum;
-    delta[v] = dep;
-    into[v] += dep;
+    const sv = sigma[v];
+    const dependency = sv * sum;
+    delta[v] = (1 + dependency) / sv;
+    into[v] += dependency;
   }
   for (let i = 0; i < count; i++) {
     const v = order[i];

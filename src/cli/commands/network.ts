@@ -5,7 +5,12 @@ import { TrackTwoError, isTrackTwoError } from '../../domain/errors.js';
 import { numberCell, parseCsv, type CsvTable } from '../../interchange/csv.js';
 import { analyzeNetwork, type NetworkReport } from '../../network/analyze.js';
 import { betweennessOnWorkers } from '../../network/betweenness-pool-worker.js';
-import { betweenness } from '../../network/betweenness.js';
+import { betweenness, sampledBetweenness } from '../../network/betweenness.js';
+import { divideChange } from '../../network/divide-change.js';
+import { fragility } from '../../network/fragility.js';
+import { groupBrokers } from '../../network/group-brokers.js';
+import { introductions } from '../../network/introductions.js';
+import { trackOnePaths } from '../../network/track-one-paths.js';
 import type { ActorRow, NetworkInput, TieRow } from '../../network/network-input.js';
 import { buildNetwork, type Network } from '../../network/network.js';
 import { filterTies, type TieFilter } from '../../network/tie-filter.js';
@@ -221,6 +226,7 @@ function printReport(ctx: CommandContext, report: NetworkReport, format: 'json' 
 
 interface AnalyzeFlags extends FileOptions {
   metrics?: string;
+  pivots?: string;
   workers?: string;
   seed?: string;
 }
@@ -236,17 +242,26 @@ async function analyzeCommand(ctx: CommandContext, options: AnalyzeFlags): Promi
   const requestedWorkers = positiveInteger(options.workers, '--workers');
   const workers = requestedWorkers ?? (n >= largeNetwork ? Math.min(availableParallelism(), 4) : 1);
   let precomputed: Float64Array | undefined;
+  const pivots = positiveInteger(options.pivots, '--pivots');
+  let sample: { pivots: number; errorBound: number; confidence: number } | undefined;
   if (!metrics || metrics.includes('betweenness')) {
-    const bar = progressBar(ctx, 'betweenness', n);
+    const bar = progressBar(ctx, 'betweenness', pivots ?? n);
     const onProgress = n >= largeNetwork ? (done: number) => bar.update(done) : undefined;
-    precomputed =
-      workers > 1
-        ? await betweennessOnWorkers(network, { workers, onProgress })
-        : betweenness(network, { onProgress });
+    if (pivots !== undefined) {
+      const sampled = sampledBetweenness(network, pivots, { onProgress });
+      precomputed = sampled.values;
+      sample = { pivots: sampled.pivots, errorBound: sampled.errorBound, confidence: sampled.confidence };
+    } else {
+      precomputed =
+        workers > 1
+          ? await betweennessOnWorkers(network, { workers, onProgress })
+          : betweenness(network, { onProgress });
+    }
     bar.finish();
   }
   const seed = positiveInteger(options.seed, '--seed');
   const report = analyzeNetwork(network, { metrics, betweenness: precomputed, communitySeed: seed });
+  if (sample) (report.graph as unknown as Record<string, unknown>).betweennessSample = sample;
   printReport(ctx, report, format);
 }
 
@@ -262,5 +277,153 @@ export const registerNetworkCommands: RegisterCommands = (program, ctx) => {
     .option('--metrics <list>', 'compute only these measures (comma-separated, e.g. betweenness,pagerank)')
     .option('--workers <n>', 'worker threads for betweenness (default: 1, more for large networks)')
     .option('--seed <n>', 'seed of the community search (default 42)')
+    .option(
+      '--pivots <k>',
+      'estimate betweenness from k sampled sources (reports its error bound) instead of exactly',
+    )
     .action((options: AnalyzeFlags) => analyzeCommand(ctx, options));
+
+  withFileOptions(
+    network
+      .command('brokers')
+      .description(
+        'Who links each pair of groups: ties across, bridges, brokers, and the groups with no tie',
+      ),
+  ).action((options: FileOptions) => {
+    const format = checkFormat(options.format);
+    const result = groupBrokers(loadNetwork(options));
+    if (format === 'json') return ctx.out(JSON.stringify(result, null, 2) + '\n');
+    const rows = result.pairs.flatMap((pair) => [
+      [
+        `${pair.groups[0]} / ${pair.groups[1]}`,
+        pair.crossTies.length,
+        pair.crossTies.filter((t) => t.isBridge).length,
+        pair.brokers
+          .slice(0, 5)
+          .map((b) => `${b.id} (${b.pairsLinked})`)
+          .join(', '),
+      ],
+    ]);
+    ctx.out(textTable(['groups', 'ties across', 'bridges', 'top brokers (pairs linked)'], rows));
+    if (result.unlinkedPairs.length > 0) {
+      ctx.out(`\nno tie between: ${result.unlinkedPairs.map(([a, b]) => `${a} / ${b}`).join('; ')}\n`);
+    }
+  });
+
+  withFileOptions(
+    network
+      .command('introductions')
+      .description(
+        'Whom to introduce next: cross-divide introductions through a trusted intermediary, ranked by reach gained',
+      ),
+  )
+    .option('--min-trust <strength>', 'a tie is trusted from this strength up (default 1: every tie)')
+    .option('--limit <n>', 'show at most n introductions', '20')
+    .action((options: FileOptions & { minTrust?: string; limit?: string }) => {
+      const format = checkFormat(options.format);
+      const minTrust =
+        options.minTrust === undefined ? undefined : numberCell(options.minTrust, 0, '--min-trust');
+      const result = introductions(loadNetwork(options), {
+        minTrust,
+        limit: positiveInteger(options.limit, '--limit'),
+      });
+      if (format === 'json') return ctx.out(JSON.stringify(result, null, 2) + '\n');
+      ctx.out(
+        textTable(
+          ['introduce', 'to', 'through', 'gain', 'why'],
+          result.map((r) => [r.first.id, r.second.id, r.intermediary.id, r.gain, r.reason]),
+        ),
+      );
+    });
+
+  withFileOptions(
+    network
+      .command('fragility')
+      .description(
+        'What the network loses if an actor is removed (arrested, killed, withdraws), worst first',
+      ),
+  )
+    .option('--actors <ids>', 'only these actors (comma-separated)')
+    .option('--limit <n>', 'show at most n actors')
+    .action((options: FileOptions & { actors?: string; limit?: string }) => {
+      const format = checkFormat(options.format);
+      const result = fragility(loadNetwork(options), {
+        actors: options.actors?.split(',').map((a) => a.trim()),
+        limit: positiveInteger(options.limit, '--limit'),
+      });
+      if (format === 'json') return ctx.out(JSON.stringify(result, null, 2) + '\n');
+      ctx.out(
+        textTable(
+          ['actor', 'group', 'components', 'cross-divide reach lost', 'share', 'E-I change'],
+          result.map((r) => [
+            r.id,
+            r.group,
+            `${r.componentsBefore} -> ${r.componentsAfter}`,
+            r.crossDivideReachLost,
+            r.crossDivideReachLostShare,
+            r.eiIndexChange,
+          ]),
+        ),
+      );
+    });
+
+  withFileOptions(
+    network
+      .command('track-one-paths')
+      .description(
+        'Strongest-trust paths from citizen diplomats to Track-I actors (nodes column "track"), and reach within k steps',
+      ),
+  )
+    .option('--steps <k>', 'count Track-I actors within k ties', '2')
+    .option(
+      '--from <ids>',
+      'start from these actors (comma-separated); default: every actor with a track other than 1',
+    )
+    .option('--paths <n>', 'paths shown per actor', '3')
+    .action((options: FileOptions & { steps?: string; from?: string; paths?: string }) => {
+      const format = checkFormat(options.format);
+      const result = trackOnePaths(loadNetwork(options), {
+        steps: positiveInteger(options.steps, '--steps'),
+        from: options.from?.split(',').map((a) => a.trim()),
+        pathsPerActor: positiveInteger(options.paths, '--paths'),
+      });
+      if (format === 'json') return ctx.out(JSON.stringify(result, null, 2) + '\n');
+      ctx.out(
+        textTable(
+          ['actor', 'track', 'Track I within k', 'strongest path', 'weakest tie'],
+          result.map((r) => [
+            r.id,
+            r.track,
+            r.reachWithinSteps,
+            r.paths[0]?.path.join(' > ') ?? '',
+            r.paths[0]?.weakestStrength,
+          ]),
+        ),
+      );
+    });
+
+  withFileOptions(
+    network
+      .command('changes')
+      .description(
+        'How the ties across the divide changed between two dates (needs startDate/endDate columns)',
+      ),
+  )
+    .requiredOption('--from <date>', 'the earlier date (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'the later date (YYYY-MM-DD)')
+    .action((options: FileOptions & { from: string; to: string }) => {
+      const format = checkFormat(options.format);
+      const input = readNetworkFiles(options);
+      const { asOf: _ignored, ...filter } = tieFilterOf(options);
+      const result = divideChange(input, options.from, options.to, filter);
+      if (format === 'json') return ctx.out(JSON.stringify(result, null, 2) + '\n');
+      const rows = [
+        ...result.newTies.map((t) => ['new', t.source, t.target, t.groups.join(' / ')]),
+        ...result.lostTies.map((t) => ['lost', t.source, t.target, t.groups.join(' / ')]),
+      ];
+      ctx.out(
+        `ties across: ${result.crossTiesBefore} on ${result.from}, ${result.crossTiesAfter} on ${result.to}\n\n`,
+      );
+      ctx.out(textTable(['change', 'source', 'target', 'groups'], rows));
+    });
 };

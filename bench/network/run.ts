@@ -1,0 +1,83 @@
+// Exact betweenness on a seeded G(n, m) graph: tracktwo (one thread, two workers) against python-igraph
+// and graphology-metrics, in the same run, each in its own process. Writes the `## network` section of
+// bench/README.md. Run: npx tsx bench/network/run.ts [n] [m] [seed]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomGraph } from './random-graph.js';
+
+const [n, m, seed] = [
+  Number(process.argv[2] ?? 10_000),
+  Number(process.argv[3] ?? 50_000),
+  Number(process.argv[4] ?? 7),
+];
+const here = new URL('.', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
+const loadStart = loadavg()[0].toFixed(1);
+const dir = mkdtempSync(join(tmpdir(), 'tracktwo-bench-'));
+const edgeFile = join(dir, 'graph.json');
+writeFileSync(edgeFile, JSON.stringify({ n, ties: randomGraph(n, m, seed) }));
+
+interface Result {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  values: number[];
+}
+
+function run(label: string, command: string, args: string[]): Result {
+  const out = join(dir, `${label.replace(/\W+/g, '-')}.json`);
+  process.stderr.write(`running ${label}...\n`);
+  execFileSync(command, [...args, out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  return JSON.parse(readFileSync(out, 'utf8')) as Result;
+}
+
+const tsx = join(root, 'node_modules/.bin/tsx');
+const contender = join(here, 'contender.ts');
+const results: [string, Result][] = [
+  [
+    'python-igraph 0.10 (C, one thread)',
+    run('igraph', '/usr/bin/python3', [join(here, 'igraph_betweenness.py'), edgeFile]),
+  ],
+  ['tracktwo, one thread', run('tracktwo-1', tsx, [contender, edgeFile, 'tracktwo', '1'])],
+  ['tracktwo, two workers', run('tracktwo-2', tsx, [contender, edgeFile, 'tracktwo', '2'])],
+  ['graphology-metrics 2.4', run('graphology', tsx, [contender, edgeFile, 'graphology', '1'])],
+];
+const igraph = results[0][1];
+const rows = results.map(([label, r]) => {
+  let worst = 0;
+  for (let v = 0; v < n; v++) worst = Math.max(worst, Math.abs(r.values[v] - igraph.values[v]));
+  return `| ${label} | ${r.seconds.toFixed(2)} | ${(r.seconds / igraph.seconds).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${worst.toExponential(1)} |`;
+});
+const section = `## network
+
+Exact betweenness (Brandes, unweighted, undirected) on a seeded G(n, m) random graph, n = ${n}, m = ${m},
+seed ${seed} (\`bench/network/random-graph.ts\`), measured by \`npx tsx bench/network/run.ts\` on
+${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.
+Each contender runs in its own process; the time covers the betweenness call only (not reading or building
+the graph), as wall-clock time and as CPU time of the process (all its threads; the machine is shared,
+so wall time also shows the load of other work, and the load average is given below); memory is the process's peak resident set (Node's includes its runtime, about 50 MB; each worker
+thread adds its own heap). The last column is the largest difference from igraph's normalised values.
+
+| contender | wall seconds | x igraph (wall) | CPU seconds (all threads) | peak RSS (MB) | max abs diff vs igraph |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+Load average (1 min) at the start: ${loadStart}.
+
+Goal: no slower than igraph on one thread (x igraph <= 1.0), at most 0.6x igraph with two workers.
+`;
+const readme = join(root, 'bench/README.md');
+const current = existsSync(readme)
+  ? readFileSync(readme, 'utf8')
+  : '# Benchmarks\n\nEach area keeps its own section.\n';
+const start = current.indexOf('## network');
+let next = start < 0 ? -1 : current.indexOf('\n## ', start + 1);
+if (next >= 0) next += 1;
+const updated =
+  start < 0
+    ? `${current.trimEnd()}\n\n${section}`
+    : current.slice(0, start) + section + (next >= 0 ? '\n' + current.slice(next) : '');
+writeFileSync(readme, updated);
+process.stdout.write(section);
