@@ -85,7 +85,11 @@ export async function appendAudit(
   return row;
 }
 
-export type AuditProblem = 'edited' | 'inserted' | 'deleted' | 'truncated' | 'head_missing';
+/**
+ * `unchained`: a row does not follow the one before it and the cause cannot be told apart (a row before it
+ * was deleted and the rest renumbered, or it was forged in place).
+ */
+export type AuditProblem = 'edited' | 'inserted' | 'deleted' | 'unchained' | 'truncated' | 'head_missing';
 
 export type AuditVerdict =
   | { ok: true; rows: number; head: { seq: number; hash: string } }
@@ -103,6 +107,7 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2_000): 
     return { ok: false, rows: 0, seq: 0, problem: 'head_missing', message: 'the audit head row is missing' };
   }
   let previous = { seq: 0, hash: AUDIT_GENESIS_HASH };
+  let beforePrevious: string | undefined;
   let intact = 0;
   for (;;) {
     const page = await auditRowsAfter(db, previous.seq, pageSize);
@@ -128,10 +133,14 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2_000): 
         if (auditRowHash(previous.hash, row) === row.hash) {
           return broken(row.seq, 'edited', `row ${row.seq} was edited (its prev_hash was changed)`);
         }
+        if (row.prev_hash === beforePrevious) {
+          // The row chains to the one two back: the row between was slipped in (the rest renumbered).
+          return { ...broken(previous.seq, 'inserted', `row ${previous.seq} was inserted`), rows: intact - 1 };
+        }
         return broken(
           row.seq,
-          'inserted',
-          `row ${row.seq} does not chain to row ${previous.seq}: it was inserted, or a row before it was replaced or deleted`,
+          'unchained',
+          `row ${row.seq} does not chain to row ${previous.seq}: a row before it was deleted or replaced, or it was forged`,
         );
       }
       if (recomputed !== row.hash) {
@@ -141,6 +150,7 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2_000): 
           `row ${row.seq} was edited (its content no longer matches its hash)`,
         );
       }
+      beforePrevious = previous.hash;
       previous = { seq: row.seq, hash: row.hash };
       intact += 1;
     }
