@@ -261,7 +261,7 @@ export async function upsertMetTies(
       });
       continue;
     }
-    await db
+    const strengthen = db
       .updateTable('ties')
       .set({
         strength: Math.min(MAX_STRENGTH, tie.strength + 1),
@@ -270,8 +270,8 @@ export async function upsertMetTies(
         valid_to: tie.valid_to !== null && tie.valid_to < meeting.on ? meeting.on : tie.valid_to,
         updated_at: at,
       })
-      .where('id', '=', tie.id)
-      .execute();
+      .where('id', '=', tie.id);
+    await mapStoreErrors(() => strengthen.execute(), { record: 'tie' });
     strengthened += 1;
   }
   // 14 columns a row: 60 rows stay well under SQLite's bound-parameter limit.
