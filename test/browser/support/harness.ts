@@ -8,24 +8,33 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app.js';
 import { createDatabase, migrateToLatest, type StoreHandle } from '../../../src/store/database.js';
-import { createVaultKeys } from '../../../src/security/vault.js';
+import { createVaultKeys, type VaultKeys } from '../../../src/security/vault.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const screenshotDir = join(repoRoot, 'test-results', 'screens');
 
 /** Builds the browser app with Vite's JS API into a temp dir, as `npm run build:web` would. */
 export async function buildWebApp(outDir: string): Promise<void> {
-  await build({
-    configFile: join(repoRoot, 'web', 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(repoRoot, 'web', 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
   store: StoreHandle;
+  keys: VaultKeys;
   close(): Promise<void>;
 }
 
@@ -33,13 +42,15 @@ export interface RunningServer {
 export async function startServer(webDir: string, dataDir: string): Promise<RunningServer> {
   const store = createDatabase(`sqlite:${join(dataDir, 'tracktwo.db')}`);
   await migrateToLatest(store.db);
-  const app = await buildApp({ store, keys: createVaultKeys(randomBytes(32)), settings: { webDir } });
+  const keys = createVaultKeys(randomBytes(32));
+  const app = await buildApp({ store, keys, settings: { webDir } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     app,
     store,
+    keys,
     async close() {
       await app.close();
       await store.close();

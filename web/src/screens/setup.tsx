@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useSession } from '../session.js';
 
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = 10;
 
 /** First run: creates the administrator account, then signs in with it. */
 export default function Setup() {

@@ -307,6 +307,11 @@ const en = {
     TT_ERR_BAD_CREDENTIALS: 'Email or password is wrong.',
     TT_ERR_FORBIDDEN: 'Your role does not allow this. Ask a convener or the administrator.',
     TT_ERR_SETUP_DONE: 'The administrator already exists: sign in, or ask an administrator for an account.',
+    TT_ERR_PASSWORD_TOO_SHORT: 'The password is too short: use at least 10 characters.',
+    TT_ERR_PASSWORD_TOO_LONG: 'The password is too long: use at most 256 characters.',
+    TT_ERR_PASSWORD_TOO_COMMON:
+      'The password is too common or too close to the email: choose a longer, unguessable passphrase.',
+    TT_ERR_ACCOUNT_EXISTS: 'An account with this email already exists: sign in instead.',
     TT_ERR_ROUTE_NOT_FOUND: 'This part is not available on this server yet.',
   },
 };

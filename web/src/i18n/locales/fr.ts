@@ -317,6 +317,11 @@ const fr: Messages = {
     TT_ERR_FORBIDDEN: 'Votre rôle ne le permet pas. Demandez à un organisateur ou à l’administrateur.',
     TT_ERR_SETUP_DONE:
       'L’administrateur existe déjà : connectez-vous, ou demandez un compte à un administrateur.',
+    TT_ERR_PASSWORD_TOO_SHORT: 'Le mot de passe est trop court : utilisez au moins 10 caractères.',
+    TT_ERR_PASSWORD_TOO_LONG: 'Le mot de passe est trop long : au plus 256 caractères.',
+    TT_ERR_PASSWORD_TOO_COMMON:
+      'Le mot de passe est trop courant ou trop proche de l’adresse : choisissez une phrase longue et imprévisible.',
+    TT_ERR_ACCOUNT_EXISTS: 'Un compte existe déjà avec cette adresse : connectez-vous.',
     TT_ERR_ROUTE_NOT_FOUND: 'Cette partie n’est pas encore disponible sur ce serveur.',
   },
 };
