@@ -142,39 +142,166 @@ async function writeGroups(
   );
 }
 
-export async function createActor(db: Kysely<Database>, input: NewActor): Promise<Actor> {
-  const conflict = await db
-    .selectFrom('conflicts')
-    .select('id')
-    .where('id', '=', input.conflict_id)
-    .where('workspace_id', '=', input.workspace_id)
-    .executeTakeFirst();
-  if (!conflict) {
-    throw new TrackTwoError('TT_ERR_VALIDATION', {
-      field: 'conflict_id',
-      reason: 'no such conflict in this workspace',
-    });
+/** Rows a statement may carry: 12 columns x 500 stays under both engines' bound-parameter limits. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Checks the batch against the database in a few queries, whatever its size: each conflict belongs to
+ * its workspace, each membership's divide to the actor's conflict. Errors name the batch `index`.
+ */
+async function checkActorBatch(db: Kysely<Database>, inputs: readonly NewActor[]): Promise<void> {
+  const conflictIds = [...new Set(inputs.map((input) => input.conflict_id))];
+  const conflicts = new Map<string, string>();
+  for (let start = 0; start < conflictIds.length; start += INSERT_CHUNK) {
+    const rows = await db
+      .selectFrom('conflicts')
+      .select(['id', 'workspace_id'])
+      .where('id', 'in', conflictIds.slice(start, start + INSERT_CHUNK))
+      .execute();
+    for (const row of rows) conflicts.set(row.id, row.workspace_id);
   }
-  const groups = input.groups ?? [];
-  await checkDividesOfConflict(db, input.conflict_id, groups);
-  const at = input.created_at ?? nowIso();
-  const row = {
+  const divideIds = [
+    ...new Set(inputs.flatMap((input) => (input.groups ?? []).map((group) => group.divide_id))),
+  ];
+  const divides = new Map<string, string>();
+  for (let start = 0; start < divideIds.length; start += INSERT_CHUNK) {
+    const rows = await db
+      .selectFrom('divides')
+      .select(['id', 'conflict_id'])
+      .where('id', 'in', divideIds.slice(start, start + INSERT_CHUNK))
+      .execute();
+    for (const row of rows) divides.set(row.id, row.conflict_id);
+  }
+  inputs.forEach((input, index) => {
+    if (conflicts.get(input.conflict_id) !== input.workspace_id) {
+      throw new TrackTwoError('TT_ERR_VALIDATION', {
+        field: 'conflict_id',
+        reason: 'no such conflict in this workspace',
+        index,
+      });
+    }
+    const seen = new Set<string>();
+    for (const group of input.groups ?? []) {
+      if (divides.get(group.divide_id) !== input.conflict_id) {
+        throw new TrackTwoError('TT_ERR_VALIDATION', {
+          field: 'groups',
+          reason: "a group's divide does not belong to the actor's conflict",
+          index,
+        });
+      }
+      if (seen.has(group.divide_id)) {
+        throw new TrackTwoError('TT_ERR_VALIDATION', {
+          field: 'groups',
+          reason: 'an actor belongs to at most one group per divide',
+          index,
+        });
+      }
+      seen.add(group.divide_id);
+    }
+  });
+}
+
+/** Pseudonyms for the batch: given ones kept, the others drawn fresh, unique in each workspace. */
+async function pseudonymsFor(db: Kysely<Database>, inputs: readonly NewActor[]): Promise<string[]> {
+  const chosen: Array<string | undefined> = inputs.map((input) => input.pseudonym);
+  const byWorkspace = new Map<string, number[]>();
+  inputs.forEach((input, index) => {
+    if (input.pseudonym === undefined) {
+      byWorkspace.set(input.workspace_id, [...(byWorkspace.get(input.workspace_id) ?? []), index]);
+    }
+  });
+  for (const [workspaceId, indexes] of byWorkspace) {
+    const used = new Set(
+      inputs
+        .filter((input) => input.workspace_id === workspaceId && input.pseudonym)
+        .map((i) => i.pseudonym!),
+    );
+    let pending = indexes;
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt >= PSEUDONYM_ATTEMPTS) {
+        throw new TrackTwoError('TT_ERR_CONFLICT', { reason: 'no free pseudonym found: retry' });
+      }
+      const drawn = new Map<number, string>();
+      for (const index of pending) {
+        let candidate = randomPseudonym();
+        while (used.has(candidate)) candidate = randomPseudonym();
+        used.add(candidate);
+        drawn.set(index, candidate);
+      }
+      const candidates = [...drawn.values()];
+      const taken = new Set<string>();
+      for (let start = 0; start < candidates.length; start += INSERT_CHUNK) {
+        const rows = await db
+          .selectFrom('actors')
+          .select('pseudonym')
+          .where('workspace_id', '=', workspaceId)
+          .where('pseudonym', 'in', candidates.slice(start, start + INSERT_CHUNK))
+          .execute();
+        for (const row of rows) taken.add(row.pseudonym);
+      }
+      pending = [];
+      for (const [index, candidate] of drawn) {
+        if (taken.has(candidate)) pending.push(index);
+        else chosen[index] = candidate;
+      }
+    }
+  }
+  return chosen.map((pseudonym) => pseudonym!);
+}
+
+/**
+ * Inserts many actors with their memberships in a few statements (imports, the demo). All or nothing
+ * when run in a transaction; a validation error names the failing `index` of the batch.
+ */
+export async function insertActors(db: Kysely<Database>, inputs: readonly NewActor[]): Promise<Actor[]> {
+  if (inputs.length === 0) return [];
+  await checkActorBatch(db, inputs);
+  const pseudonyms = await pseudonymsFor(db, inputs);
+  const at = nowIso();
+  const actors: Actor[] = inputs.map((input, index) => ({
     id: input.id ?? newId(),
     workspace_id: input.workspace_id,
     conflict_id: input.conflict_id,
-    pseudonym: input.pseudonym ?? (await freshPseudonym(db, input.workspace_id)),
+    pseudonym: pseudonyms[index],
     kind: input.kind,
     role: input.role,
     track: input.track,
     gender: input.gender,
     region: input.region ?? null,
-    created_at: at,
-    updated_at: at,
+    created_at: input.created_at ?? at,
+    updated_at: input.created_at ?? at,
     erased_at: null,
-  };
-  await mapStoreErrors(() => db.insertInto('actors').values(row).execute(), { record: 'actor' });
-  await writeGroups(db, row.id, groups);
-  return { ...row, groups: [...groups].sort((a, b) => a.divide_id.localeCompare(b.divide_id)) };
+    groups: [...(input.groups ?? [])]
+      .map((group) => ({ divide_id: group.divide_id, group_id: group.group_id }))
+      .sort((a, b) => (a.divide_id < b.divide_id ? -1 : a.divide_id > b.divide_id ? 1 : 0)),
+  }));
+  for (let start = 0; start < actors.length; start += INSERT_CHUNK) {
+    const rows = actors.slice(start, start + INSERT_CHUNK).map(({ groups: _groups, ...row }) => row);
+    await mapStoreErrors(() => db.insertInto('actors').values(rows).execute(), { record: 'actor' });
+  }
+  const memberships = actors.flatMap((actor) =>
+    actor.groups.map((group) => ({
+      actor_id: actor.id,
+      divide_id: group.divide_id,
+      group_id: group.group_id,
+    })),
+  );
+  for (let start = 0; start < memberships.length; start += INSERT_CHUNK) {
+    await mapStoreErrors(
+      () =>
+        db
+          .insertInto('actor_groups')
+          .values(memberships.slice(start, start + INSERT_CHUNK))
+          .execute(),
+      { record: 'group membership' },
+    );
+  }
+  return actors;
+}
+
+export async function createActor(db: Kysely<Database>, input: NewActor): Promise<Actor> {
+  const [actor] = await insertActors(db, [input]);
+  return actor;
 }
 
 export async function getActor(db: Kysely<Database>, id: string): Promise<Actor | undefined> {

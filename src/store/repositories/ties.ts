@@ -63,56 +63,90 @@ function orderedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-async function checkEndsInConflict(
-  db: Kysely<Database>,
-  workspaceId: string,
-  conflictId: string,
-  actorIds: readonly string[],
-): Promise<void> {
-  const unique = [...new Set(actorIds)];
-  const found = await db
-    .selectFrom('actors')
-    .select('id')
-    .where('id', 'in', unique)
-    .where('conflict_id', '=', conflictId)
-    .where('workspace_id', '=', workspaceId)
-    .execute();
-  if (found.length !== unique.length) {
-    throw new TrackTwoError('TT_ERR_VALIDATION', {
-      field: 'source_actor_id',
-      reason: "both ends of a tie must be actors of the tie's conflict",
-    });
+/** 14 columns x 300 rows stays under both engines' bound-parameter limits. */
+const INSERT_CHUNK = 300;
+
+/** Both ends of every tie must be actors of the tie's workspace and conflict. */
+async function checkTieBatch(db: Kysely<Database>, inputs: readonly NewTie[]): Promise<void> {
+  const actorIds = [...new Set(inputs.flatMap((input) => [input.source_actor_id, input.target_actor_id]))];
+  const actors = new Map<string, { workspace_id: string; conflict_id: string }>();
+  for (let start = 0; start < actorIds.length; start += 500) {
+    const rows = await db
+      .selectFrom('actors')
+      .select(['id', 'workspace_id', 'conflict_id'])
+      .where('id', 'in', actorIds.slice(start, start + 500))
+      .execute();
+    for (const row of rows) actors.set(row.id, row);
   }
+  inputs.forEach((input, index) => {
+    if (input.source_actor_id === input.target_actor_id) {
+      throw new TrackTwoError('TT_ERR_VALIDATION', {
+        field: 'target_actor_id',
+        reason: 'a tie joins two different actors',
+        index,
+      });
+    }
+    for (const field of ['source_actor_id', 'target_actor_id'] as const) {
+      const actor = actors.get(input[field]);
+      if (!actor || actor.workspace_id !== input.workspace_id || actor.conflict_id !== input.conflict_id) {
+        throw new TrackTwoError('TT_ERR_VALIDATION', {
+          field,
+          reason: "both ends of a tie must be actors of the tie's conflict",
+          index,
+        });
+      }
+    }
+  });
+}
+
+/**
+ * Inserts many ties in a few statements (imports, the demo). All or nothing when run in a transaction;
+ * a validation error names the failing `index` of the batch.
+ */
+export async function insertTies(db: Kysely<Database>, inputs: readonly NewTie[]): Promise<Tie[]> {
+  if (inputs.length === 0) return [];
+  await checkTieBatch(db, inputs);
+  const at = nowIso();
+  const rows: TiesTable[] = inputs.map((input) => {
+    const [source_actor_id, target_actor_id] =
+      input.kind === 'met'
+        ? orderedPair(input.source_actor_id, input.target_actor_id)
+        : [input.source_actor_id, input.target_actor_id];
+    return {
+      id: input.id ?? newId(),
+      workspace_id: input.workspace_id,
+      conflict_id: input.conflict_id,
+      source_actor_id,
+      target_actor_id,
+      kind: input.kind,
+      directed: input.directed && input.kind !== 'met' ? 1 : 0,
+      strength: input.strength ?? 1,
+      valid_from: input.valid_from ?? null,
+      valid_to: input.valid_to ?? null,
+      source: input.source ?? 'reported',
+      confidence: input.confidence ?? 1,
+      created_at: input.created_at ?? at,
+      updated_at: input.created_at ?? at,
+    };
+  });
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await mapStoreErrors(
+      () =>
+        db
+          .insertInto('ties')
+          .values(rows.slice(start, start + INSERT_CHUNK))
+          .execute(),
+      {
+        record: 'tie',
+      },
+    );
+  }
+  return rows.map(toTie);
 }
 
 export async function createTie(db: Kysely<Database>, input: NewTie): Promise<Tie> {
-  await checkEndsInConflict(db, input.workspace_id, input.conflict_id, [
-    input.source_actor_id,
-    input.target_actor_id,
-  ]);
-  const [source_actor_id, target_actor_id] =
-    input.kind === 'met'
-      ? orderedPair(input.source_actor_id, input.target_actor_id)
-      : [input.source_actor_id, input.target_actor_id];
-  const at = input.created_at ?? nowIso();
-  const row = {
-    id: input.id ?? newId(),
-    workspace_id: input.workspace_id,
-    conflict_id: input.conflict_id,
-    source_actor_id,
-    target_actor_id,
-    kind: input.kind,
-    directed: input.directed && input.kind !== 'met' ? (1 as const) : (0 as const),
-    strength: input.strength ?? 1,
-    valid_from: input.valid_from ?? null,
-    valid_to: input.valid_to ?? null,
-    source: input.source ?? 'reported',
-    confidence: input.confidence ?? 1,
-    created_at: at,
-    updated_at: at,
-  };
-  await mapStoreErrors(() => db.insertInto('ties').values(row).execute(), { record: 'tie' });
-  return toTie(row);
+  const [tie] = await insertTies(db, [input]);
+  return tie;
 }
 
 export async function getTie(db: Kysely<Database>, id: string): Promise<Tie | undefined> {
