@@ -1,0 +1,298 @@
+import type { Kysely } from 'kysely';
+import { TrackTwoError } from '../../domain/errors.js';
+import { initiativeRoleSchema } from '../../domain/vocabulary.js';
+import {
+  createAccount,
+  findAccount,
+  grantMembership,
+  grantWorkspaceAdmin,
+  listAccounts,
+  resetPassword,
+  revokeMembership,
+  revokeWorkspaceAdmin,
+  setAccountEnabled,
+} from '../../security/accounts.js';
+import { systemAuth } from '../../security/auth.js';
+import { generatePassword } from '../../security/passwords.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../security/sessions.js';
+import { createDatabase, migrateToLatest } from '../../store/database.js';
+import { adminWorkspacesOf, membershipsOfAccount } from '../../store/repositories/memberships.js';
+import type { Database } from '../../store/schema.js';
+import type { MembershipRole } from '../../store/tables/security.js';
+import type { RegisterCommands } from './index.js';
+
+const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
+/** Whoever runs the command line holds the database: they act as the system, and the audit log says so. */
+const operator = systemAuth('command line');
+
+async function withDatabase<T>(
+  url: string | undefined,
+  work: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const store = createDatabase(url);
+  try {
+    await migrateToLatest(store.db);
+    return await work(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A password from the named environment variable (never from argv: it would show in `ps`), or a new one. */
+function passwordFrom(variable: string | undefined): { password: string; generated: boolean } {
+  if (!variable) return { password: generatePassword(), generated: true };
+  const password = process.env[variable];
+  if (!password) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: '--password-env',
+      reason: `${variable} is not set`,
+    });
+  }
+  return { password, generated: false };
+}
+
+function parseRole(role: string | undefined): MembershipRole {
+  const parsed = initiativeRoleSchema.safeParse(role);
+  if (!parsed.success) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: '--role',
+      reason: `"${role ?? ''}" is not one of ${initiativeRoleSchema.options.join(', ')}`,
+    });
+  }
+  return parsed.data;
+}
+
+interface GrantOptions {
+  database?: string;
+  initiative?: string;
+  role?: string;
+  admin?: string;
+}
+
+function grantTarget(
+  options: GrantOptions,
+): { admin: string } | { initiative: string; role: MembershipRole } {
+  if (options.admin && !options.initiative) return { admin: options.admin };
+  if (options.initiative && !options.admin)
+    return { initiative: options.initiative, role: parseRole(options.role) };
+  throw new TrackTwoError('TT_ERR_VALIDATION', {
+    field: '--initiative',
+    reason: 'give either --admin WORKSPACE_ID, or --initiative INITIATIVE_ID with --role ROLE',
+  });
+}
+
+export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
+  const accounts = program
+    .command('accounts')
+    .description(
+      'Accounts, roles and API tokens, for the operator (acts as the system; every change is audited)',
+    );
+
+  accounts
+    .command('create <email>')
+    .description('Create an account; prints a generated password once unless --password-env names one')
+    .requiredOption('--name <display name>', 'the name shown to colleagues')
+    .option('--password-env <variable>', 'read the password from this environment variable')
+    .option('--admin <workspaceId>', 'also make the account an administrator of this workspace')
+    .option('--database <url>', databaseHelp)
+    .action(
+      async (
+        email: string,
+        options: { name: string; passwordEnv?: string; admin?: string; database?: string },
+      ) => {
+        const { password, generated } = passwordFrom(options.passwordEnv);
+        const account = await withDatabase(options.database, (db) =>
+          db.transaction().execute(async (trx) => {
+            const created = await createAccount(trx, operator, {
+              email,
+              displayName: options.name,
+              password,
+            });
+            if (options.admin)
+              await grantWorkspaceAdmin(trx, operator, { workspaceId: options.admin, accountId: created.id });
+            return created;
+          }),
+        );
+        ctx.out(`Created account ${account.email} (${account.id})\n`);
+        if (options.admin) ctx.out(`Administrator of workspace ${options.admin}\n`);
+        if (generated) ctx.out(`Password (shown once, change it after signing in): ${password}\n`);
+      },
+    );
+
+  accounts
+    .command('list')
+    .description('List accounts with the workspaces they administer and their initiative roles')
+    .option('--database <url>', databaseHelp)
+    .option('--json', 'print JSON')
+    .action(async (options: { database?: string; json?: boolean }) => {
+      const listed = await withDatabase(options.database, async (db) => {
+        const all = await listAccounts(db, operator);
+        return Promise.all(
+          all.map(async (account) => ({
+            ...account,
+            adminOf: await adminWorkspacesOf(db, account.id),
+            roles: (await membershipsOfAccount(db, account.id)).map((m) => ({
+              initiativeId: m.initiativeId,
+              role: m.role,
+            })),
+          })),
+        );
+      });
+      if (options.json) {
+        ctx.out(JSON.stringify(listed, null, 2) + '\n');
+        return;
+      }
+      for (const account of listed) {
+        const state = account.disabledAt ? ' [disabled]' : '';
+        ctx.out(`${account.email}\t${account.displayName}\t${account.id}${state}\n`);
+        for (const workspace of account.adminOf) ctx.out(`  admin of workspace ${workspace}\n`);
+        for (const role of account.roles) ctx.out(`  ${role.role} in initiative ${role.initiativeId}\n`);
+      }
+      if (listed.length === 0) ctx.out('No accounts yet: create one with `tracktwo accounts create`.\n');
+    });
+
+  for (const [verb, description] of [
+    ['grant', 'Give an account a role in an initiative, or make it a workspace administrator'],
+    ['revoke', 'Take a role in an initiative, or workspace administration, away from an account'],
+  ] as const) {
+    accounts
+      .command(`${verb} <email>`)
+      .description(description)
+      .option('--initiative <id>', 'the initiative (with --role)')
+      .option('--role <role>', `one of ${initiativeRoleSchema.options.join(', ')}`)
+      .option('--admin <workspaceId>', 'workspace administration instead of an initiative role')
+      .option('--database <url>', databaseHelp)
+      .action(async (email: string, options: GrantOptions) => {
+        const target = grantTarget(options);
+        const changed = await withDatabase(options.database, (db) =>
+          db.transaction().execute(async (trx) => {
+            const account = await findAccount(trx, operator, email);
+            if ('admin' in target) {
+              const input = { workspaceId: target.admin, accountId: account.id };
+              return verb === 'grant'
+                ? grantWorkspaceAdmin(trx, operator, input)
+                : revokeWorkspaceAdmin(trx, operator, input);
+            }
+            const change = { accountId: account.id, initiativeId: target.initiative, role: target.role };
+            return verb === 'grant'
+              ? grantMembership(trx, operator, change)
+              : revokeMembership(trx, operator, change);
+          }),
+        );
+        const what =
+          'admin' in target
+            ? `administrator of workspace ${target.admin}`
+            : `${target.role} in initiative ${target.initiative}`;
+        if (verb === 'grant')
+          ctx.out(changed ? `Granted: ${email} is ${what}\n` : `Unchanged: ${email} already is ${what}\n`);
+        else
+          ctx.out(
+            changed ? `Revoked: ${email} is no longer ${what}\n` : `Unchanged: ${email} was not ${what}\n`,
+          );
+      });
+  }
+
+  accounts
+    .command('token <email>')
+    .description(
+      'Issue a named bearer token (tt_…) for the API and CLI, shown once; or --list, or --revoke NAME',
+    )
+    .option('--name <name>', 'the token’s name, e.g. "laptop"')
+    .option('--days <n>', 'days until it expires (default 90, at most 366)')
+    .option('--revoke <name>', 'revoke the token of this name instead')
+    .option('--list', 'list the account’s tokens instead (names and dates, never secrets)')
+    .option('--database <url>', databaseHelp)
+    .action(
+      async (
+        email: string,
+        options: { name?: string; days?: string; revoke?: string; list?: boolean; database?: string },
+      ) => {
+        await withDatabase(options.database, (db) =>
+          db.transaction().execute(async (trx) => {
+            const account = await findAccount(trx, operator, email);
+            if (options.list) {
+              const tokens = await listApiTokens(trx, operator, account.id);
+              for (const token of tokens) {
+                ctx.out(
+                  `${token.name}\t${token.fingerprint}\tcreated ${token.createdAt}\texpires ${token.expiresAt}\tlast used ${token.lastUsedAt ?? 'never'}\n`,
+                );
+              }
+              if (tokens.length === 0) ctx.out(`${account.email} has no tokens.\n`);
+              return;
+            }
+            if (options.revoke) {
+              const revoked = await revokeApiToken(trx, operator, {
+                accountId: account.id,
+                name: options.revoke,
+              });
+              if (!revoked)
+                throw new TrackTwoError('TT_ERR_NOT_FOUND', {
+                  field: '--revoke',
+                  reason: `no token named "${options.revoke}"`,
+                });
+              ctx.out(`Revoked token "${options.revoke}" of ${account.email}\n`);
+              return;
+            }
+            if (!options.name) {
+              throw new TrackTwoError('TT_ERR_VALIDATION', {
+                field: '--name',
+                reason: 'name the token (or use --list or --revoke)',
+              });
+            }
+            const days = options.days === undefined ? undefined : Number(options.days);
+            const issued = await createApiToken(trx, operator, {
+              accountId: account.id,
+              name: options.name,
+              ttlDays: days,
+            });
+            ctx.out(
+              `Token "${issued.name}" for ${account.email}, valid until ${issued.expiresAt} (shown once):\n${issued.token}\n`,
+            );
+          }),
+        );
+      },
+    );
+
+  for (const [verb, enabled] of [
+    ['disable', false],
+    ['enable', true],
+  ] as const) {
+    accounts
+      .command(`${verb} <email>`)
+      .description(
+        enabled
+          ? 'Allow a disabled account to sign in again'
+          : 'Stop an account from signing in; ends its sessions and tokens',
+      )
+      .option('--database <url>', databaseHelp)
+      .action(async (email: string, options: { database?: string }) => {
+        await withDatabase(options.database, (db) =>
+          db.transaction().execute(async (trx) => {
+            const account = await findAccount(trx, operator, email);
+            await setAccountEnabled(trx, operator, account.id, enabled);
+          }),
+        );
+        ctx.out(`${enabled ? 'Enabled' : 'Disabled'} ${email.trim().toLowerCase()}\n`);
+      });
+  }
+
+  accounts
+    .command('password <email>')
+    .description('Set a new password (account recovery); ends the account’s sessions and tokens')
+    .option(
+      '--password-env <variable>',
+      'read the password from this environment variable (default: generate one)',
+    )
+    .option('--database <url>', databaseHelp)
+    .action(async (email: string, options: { passwordEnv?: string; database?: string }) => {
+      const { password, generated } = passwordFrom(options.passwordEnv);
+      await withDatabase(options.database, (db) =>
+        db.transaction().execute(async (trx) => {
+          const account = await findAccount(trx, operator, email);
+          await resetPassword(trx, operator, { accountId: account.id, newPassword: password });
+        }),
+      );
+      ctx.out(`New password set for ${email.trim().toLowerCase()}\n`);
+      if (generated) ctx.out(`Password (shown once): ${password}\n`);
+    });
+};

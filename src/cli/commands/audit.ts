@@ -1,0 +1,66 @@
+import { verifyAuditChain } from '../../security/audit.js';
+import { createDatabase } from '../../store/database.js';
+import { listAuditRows } from '../../store/repositories/audit-log.js';
+import type { RegisterCommands } from './index.js';
+
+const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
+
+export const registerAuditCommands: RegisterCommands = (program, ctx) => {
+  const audit = program.command('audit').description('The hash-chained audit log of every write');
+
+  audit
+    .command('verify')
+    .description(
+      'Walk the audit chain and report OK, or the first edited, inserted or deleted row (exit code 1). ' +
+        'Read-only: it changes nothing in the database.',
+    )
+    .option('--database <url>', databaseHelp)
+    .option('--json', 'print the verdict as JSON')
+    .action(async (options: { database?: string; json?: boolean }) => {
+      const store = createDatabase(options.database);
+      try {
+        const verdict = await verifyAuditChain(store.db);
+        if (options.json) {
+          ctx.out(JSON.stringify(verdict) + '\n');
+        } else if (verdict.ok) {
+          ctx.out(
+            `OK: the audit chain is intact (${verdict.rows} rows; head ${verdict.head.seq} ${verdict.head.hash})\n`,
+          );
+        } else {
+          ctx.out(`BROKEN at row ${verdict.seq} (${verdict.problem}): ${verdict.message}\n`);
+          ctx.out(`${verdict.rows} rows before it are intact.\n`);
+        }
+        if (!verdict.ok) ctx.setExitCode(1);
+      } finally {
+        await store.close();
+      }
+    });
+
+  audit
+    .command('log')
+    .description('Print the newest audit rows (who, when, action, record); never names')
+    .option('--database <url>', databaseHelp)
+    .option('--workspace <id>', 'only rows of this workspace')
+    .option('--record <id>', 'only rows about this record id')
+    .option('--limit <n>', 'how many rows (default 50)', '50')
+    .action(async (options: { database?: string; workspace?: string; record?: string; limit: string }) => {
+      const limit = Math.max(1, Math.min(10_000, Number.parseInt(options.limit, 10) || 50));
+      const store = createDatabase(options.database);
+      try {
+        const rows = await listAuditRows(store.db, {
+          workspaceId: options.workspace,
+          recordId: options.record,
+          limit,
+        });
+        for (const row of rows) {
+          ctx.out(
+            [row.seq, row.at, row.account_id ?? 'system', row.action, row.record_type, row.record_id].join(
+              '\t',
+            ) + '\n',
+          );
+        }
+      } finally {
+        await store.close();
+      }
+    });
+};
