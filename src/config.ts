@@ -48,7 +48,7 @@ const environmentSchema = z.object({
     .max(24 * 90)
     .default(12),
   TRACKTWO_WEB_DIR: z.string().min(1).default('dist/web'),
-  TRACKTWO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRACKTWO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
 export interface Config {

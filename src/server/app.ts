@@ -8,6 +8,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { installWebApp } from './web-app.js';
 import { registerHealthRoutes } from './routes/health.js';
 import type { AppStore } from './app-store.js';
+import type { RouteAccess } from './route.js';
 import { SignInThrottle } from '../security/throttle.js';
 import type { VaultKeys } from '../security/vault.js';
 import { installRequestContext } from './request-context.js';
@@ -25,6 +26,19 @@ export const defaultSettings: AppSettings = {
   sessionHours: 12,
   webDir: 'dist/web',
 };
+
+/** A route as registered, with who may call it: the access-control test walks this list. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RegisteredRoute[];
+  }
+}
 
 export interface BuildAppOptions {
   store: AppStore;
@@ -57,6 +71,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: trustProxyOption(settings.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+  });
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
   });
   // Validation is zod's alone (route.ts); the JSON schemas handed to Fastify are documentation.
   app.setValidatorCompiler(() => (data) => ({ value: data }));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TrackTwoError } from '../domain/errors.js';
 import { nameSchema } from '../domain/scalars.js';
 import { createAccount, grantWorkspaceAdmin, verifyCredentials, type Account } from '../security/accounts.js';
+import { generatePassword } from '../security/passwords.js';
 import { appendAudit } from '../security/audit.js';
 import { systemAuth, type Auth } from '../security/auth.js';
 import {
@@ -163,3 +164,26 @@ export async function revokeToken(ctx: ServiceContext, name: string): Promise<vo
 }
 
 export type { Auth };
+
+export const accountCreateSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  display_name: z.string().trim().min(1).max(120),
+  /** Omitted: a random password is made and returned once. */
+  password: z.string().min(1).max(256).optional(),
+});
+
+/** An administrator makes an account for a colleague; the password, when generated, is shown once. */
+export function createAccountForColleague(
+  ctx: ServiceContext,
+  input: z.output<typeof accountCreateSchema>,
+): Promise<{ account: Account; password?: string }> {
+  return inTransaction(ctx, async (trx) => {
+    const password = input.password ?? generatePassword();
+    const account = await createAccount(trx, ctx.auth, {
+      email: input.email,
+      displayName: input.display_name,
+      password,
+    });
+    return input.password === undefined ? { account, password } : { account };
+  });
+}

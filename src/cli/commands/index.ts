@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerServeCommands } from './serve.js';
+import { registerServeCommands } from './serve.js';
 import { registerNetworkCommands } from './network.js';
 import { registerEvidenceCommands } from './evidence.js';
 import { registerDialogueCommands } from './dialogue.js';
@@ -11,6 +12,7 @@ import { registerAccountsCommands } from './accounts.js';
 export type RegisterCommands = (program: Command, ctx: CommandContext) => void;
 
 export const commandAreas: RegisterCommands[] = [
+  registerServeCommands,
   registerServeCommands,
   registerNetworkCommands,
   registerEvidenceCommands,

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { SignInThrottle } from '../../security/throttle.js';
 import type { CookiePolicy } from '../request-context.js';
+import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
+import { registerConflictRoutes } from './conflicts.js';
+import { registerInitiativeRoutes } from './initiatives.js';
+import { registerMeetingRoutes } from './meetings.js';
+import { registerWorkspaceRoutes } from './workspaces.js';
 
 export interface ApiRouteOptions {
   throttle: SignInThrottle;
@@ -11,4 +16,9 @@ export interface ApiRouteOptions {
 /** Every resource of the API; each module holds the routes of one record. */
 export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): void {
   registerAuthRoutes(app, options.throttle, options.cookies);
+  registerWorkspaceRoutes(app);
+  registerConflictRoutes(app);
+  registerActorRoutes(app);
+  registerInitiativeRoutes(app);
+  registerMeetingRoutes(app);
 }

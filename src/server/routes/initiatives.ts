@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { initiativeCreateSchema, initiativePatchSchema } from '../../domain/initiative.js';
+import { idSchema } from '../../domain/scalars.js';
+import { initiativeRoleSchema } from '../../domain/vocabulary.js';
+import * as initiatives from '../../services/initiatives.js';
+import { defineRoute } from '../route.js';
+import { idParams, pageQuery } from './params.js';
+
+const memberParams = z.strictObject({ id: idSchema, accountId: idSchema, role: initiativeRoleSchema });
+
+export function registerInitiativeRoutes(app: FastifyInstance): void {
+  const tag = 'initiatives';
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/initiatives',
+    summary: 'Open an initiative in a conflict (administrators)',
+    tag,
+    access: 'conflict.write',
+    body: initiativeCreateSchema,
+    status: 201,
+    handler: ({ body, request }) => initiatives.createInitiative(request.services, body),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/initiatives/:id',
+    summary: 'One initiative (conveners and facilitators shown to those who may read the actor map)',
+    tag,
+    access: 'initiative.read',
+    params: idParams,
+    handler: ({ params, request }) => initiatives.getInitiative(request.services, params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/initiatives/:id',
+    summary: 'Change an initiative: aims, status, funding, conveners and facilitators',
+    tag,
+    access: 'initiative.write',
+    params: idParams,
+    body: initiativePatchSchema,
+    handler: ({ params, body, request }) => initiatives.updateInitiative(request.services, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/initiatives/:id',
+    summary: 'Delete an initiative with its meetings, outcomes and transfers (administrators)',
+    tag,
+    access: 'admin',
+    params: idParams,
+    status: 204,
+    handler: ({ params, request }) => initiatives.deleteInitiative(request.services, params.id),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/initiatives/:id/members',
+    summary: 'Accounts holding a role in the initiative',
+    tag,
+    access: 'members.manage',
+    params: idParams,
+    query: pageQuery,
+    handler: ({ params, query, request }) => initiatives.listMembers(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/initiatives/:id/members',
+    summary: 'Give an account a role in the initiative',
+    tag,
+    access: 'members.manage',
+    params: idParams,
+    body: initiatives.memberAddSchema,
+    status: 201,
+    handler: ({ params, body, request }) => initiatives.addMember(request.services, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/initiatives/:id/members/:accountId/:role',
+    summary: 'Take a role away',
+    tag,
+    access: 'members.manage',
+    params: memberParams,
+    status: 204,
+    handler: ({ params, request }) =>
+      initiatives.removeMember(request.services, params.id, params.accountId, params.role),
+  });
+}

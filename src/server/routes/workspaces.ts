@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { workspaceCreateSchema, workspacePatchSchema } from '../../domain/workspace.js';
+import { accountCreateSchema, createAccountForColleague } from '../../services/auth.js';
+import * as conflicts from '../../services/conflicts.js';
+import * as initiatives from '../../services/initiatives.js';
+import * as workspaces from '../../services/workspaces.js';
+import { defineRoute } from '../route.js';
+import { idParams, pageQuery } from './params.js';
+
+export function registerWorkspaceRoutes(app: FastifyInstance): void {
+  const tag = 'workspaces';
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/workspaces',
+    summary: 'Workspaces you administer or hold a role in',
+    tag,
+    access: 'signed-in',
+    query: pageQuery,
+    handler: ({ query, request }) => workspaces.listWorkspaces(request.services, query),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/workspaces',
+    summary: 'Open a workspace; you become its administrator',
+    tag,
+    access: 'signed-in',
+    body: workspaceCreateSchema,
+    status: 201,
+    handler: ({ body, request }) => workspaces.createWorkspace(request.services, body),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/workspaces/:id',
+    summary: 'One workspace',
+    tag,
+    access: 'workspace.read',
+    params: idParams,
+    handler: ({ params, request }) => workspaces.getWorkspace(request.services, params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/workspaces/:id',
+    summary: 'Rename or describe a workspace',
+    tag,
+    access: 'workspace.manage',
+    params: idParams,
+    body: workspacePatchSchema,
+    handler: ({ params, body, request }) => workspaces.updateWorkspace(request.services, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/workspaces/:id',
+    summary: 'Delete a workspace and everything in it',
+    tag,
+    access: 'workspace.manage',
+    params: idParams,
+    status: 204,
+    handler: ({ params, request }) => workspaces.deleteWorkspace(request.services, params.id),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/workspaces/:id/conflicts',
+    summary: 'Conflicts of the workspace you may see',
+    tag,
+    access: 'workspace.read',
+    params: idParams,
+    query: pageQuery,
+    handler: ({ params, query, request }) => conflicts.listConflicts(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/workspaces/:id/initiatives',
+    summary: 'Initiatives of the workspace you may see',
+    tag,
+    access: 'workspace.read',
+    params: idParams,
+    query: pageQuery,
+    handler: ({ params, query, request }) => initiatives.listInitiatives(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/accounts',
+    summary: 'Make an account for a colleague (workspace administrators); a generated password is shown once',
+    tag: 'accounts',
+    access: 'admin',
+    body: accountCreateSchema,
+    status: 201,
+    handler: ({ body, request }) => createAccountForColleague(request.services, body),
+  });
+}

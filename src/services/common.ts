@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import { TrackTwoError } from '../domain/errors.js';
+import type { Page, PageOf } from '../domain/scalars.js';
+import { appendAudit } from '../security/audit.js';
+import type { Auth } from '../security/auth.js';
+import type { Database } from '../store/schema.js';
+
+/** The record, or TT_ERR_NOT_FOUND (the same answer as "you may not see it"). */
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: what });
+  return value;
+}
+
+/** Audits a write in its transaction. `auth` is non-null here: requireAccess has passed. */
+export function audit(
+  trx: Kysely<Database>,
+  auth: Auth | null,
+  action: string,
+  recordType: string,
+  recordId: string,
+  workspaceId: string | null,
+): Promise<unknown> {
+  if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  return appendAudit(trx, auth, { action, recordType, recordId, workspaceId });
+}
+
+/** One page of a list the repository returns whole (small lists: meetings, outcomes, ...). */
+export function pageOf<T>(items: readonly T[], page: Page): PageOf<T> {
+  return {
+    items: items.slice(page.offset, page.offset + page.limit),
+    total: items.length,
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
+/** A body's `workspace_id` must be the workspace the scope lies in: no record is written across workspaces. */
+export function sameWorkspace(given: string, actual: string): void {
+  if (given !== actual) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'workspace_id',
+      reason: 'not the workspace of the conflict named',
+    });
+  }
+}
