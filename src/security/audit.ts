@@ -135,7 +135,10 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2_000): 
         }
         if (row.prev_hash === beforePrevious) {
           // The row chains to the one two back: the row between was slipped in (the rest renumbered).
-          return { ...broken(previous.seq, 'inserted', `row ${previous.seq} was inserted`), rows: intact - 1 };
+          return {
+            ...broken(previous.seq, 'inserted', `row ${previous.seq} was inserted`),
+            rows: intact - 1,
+          };
         }
         return broken(
           row.seq,
