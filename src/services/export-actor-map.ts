@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../domain/actor.js';
+import type { Conflict } from '../domain/conflict.js';
+import { TrackTwoError } from '../domain/errors.js';
+import type { Tie } from '../domain/tie.js';
+import { getIdentity, type VaultKeys } from '../security/vault.js';
+import { listActors } from '../store/repositories/actors.js';
+import { getConflict } from '../store/repositories/conflicts.js';
+import { listTies } from '../store/repositories/ties.js';
+import type { Database } from '../store/schema.js';
+
+const PAGE = 1000;
+
+/** A conflict's whole actor map (every page), for the exports. */
+export async function readActorMap(
+  trx: Kysely<Database>,
+  workspaceId: string,
+  conflictId: string,
+): Promise<{ conflict: Conflict; actors: Actor[]; ties: Tie[] }> {
+  const conflict = await getConflict(trx, conflictId);
+  if (!conflict) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: `conflict ${conflictId}` });
+  const actors: Actor[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await listActors(trx, workspaceId, {
+      conflict_id: conflictId,
+      include_erased: true,
+      limit: PAGE,
+      offset,
+    });
+    actors.push(...page.items);
+    if (page.items.length < PAGE) break;
+  }
+  const ties: Tie[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await listTies(trx, workspaceId, { conflict_id: conflictId, limit: PAGE, offset });
+    ties.push(...page.items);
+    if (page.items.length < PAGE) break;
+  }
+  return { conflict, actors, ties };
+}
+
+/**
+ * The label each actor is exported under: its pseudonym, or (for a caller allowed to see names who
+ * asked for them) its first name from the vault. Labels stay unique, since Kumu joins on them.
+ */
+export async function actorLabels(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  workspaceId: string,
+  actors: readonly Actor[],
+  withNames: boolean,
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const used = new Set<string>();
+  for (const actor of actors) {
+    let label = actor.pseudonym;
+    if (withNames && !actor.erased_at) {
+      const identity = await getIdentity(trx, keys, workspaceId, actor.id);
+      const name = identity?.names[0];
+      if (name) label = used.has(name) ? `${name} (${actor.pseudonym})` : name;
+    }
+    used.add(label);
+    labels.set(actor.id, label);
+  }
+  return labels;
+}
