@@ -70,6 +70,13 @@ export function createDatabase(
     max: options.poolSize ?? 10,
     types: pgTypes,
   });
+  // An idle client losing its server (restart, failover) emits 'error' on the pool; unhandled, that
+  // would end the process. The next query reconnects or fails with its own error.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `tracktwo: PostgreSQL connection lost (${error.message}); reconnecting on next use\n`,
+    );
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

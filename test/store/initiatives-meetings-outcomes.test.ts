@@ -188,6 +188,20 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
     await expect(recordAttendance(getDb(), 'missing', [])).rejects.toMatchObject({
       code: 'TT_ERR_NOT_FOUND',
     });
+    const cancelled = await createMeeting(getDb(), {
+      initiative_id: initiative.id,
+      title: 'Called off',
+      held_on: '2024-09-10',
+      ground_rule: 'open',
+      status: 'cancelled',
+    });
+    await expect(
+      recordAttendance(getDb(), cancelled.id, [
+        { actor_id: people[0].id, role: 'participant' },
+        { actor_id: people[1].id, role: 'participant' },
+      ]),
+    ).rejects.toMatchObject({ code: 'TT_ERR_VALIDATION' });
+    expect(await countRows(getDb(), 'ties')).toBe(ties);
   });
 
   it('round-trips outcomes and transfers to Track-I actors', async () => {

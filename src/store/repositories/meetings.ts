@@ -143,11 +143,24 @@ export async function recordAttendance(
   const meeting = await db
     .selectFrom('meetings')
     .innerJoin('initiatives', 'initiatives.id', 'meetings.initiative_id')
-    .select(['meetings.id', 'meetings.held_on', 'initiatives.workspace_id', 'initiatives.conflict_id'])
+    .select([
+      'meetings.id',
+      'meetings.held_on',
+      'meetings.status',
+      'initiatives.workspace_id',
+      'initiatives.conflict_id',
+    ])
     .where('meetings.id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting)
     throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'meeting_id', reason: 'no such meeting' });
+  // Nobody met at a meeting that did not take place: no attendance, no `met` ties.
+  if (meeting.status === 'cancelled') {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'meeting_id',
+      reason: 'the meeting was cancelled: it has no attendance',
+    });
+  }
 
   const ids = [...new Set(attendees.map((attendee) => attendee.actor_id))];
   if (ids.length !== attendees.length) {
