@@ -7,6 +7,7 @@ import {
   addGroup,
   createConflictEvent,
   deleteConflict,
+  deleteDivide,
   deleteGroup,
   getConflict,
   getDivide,
@@ -127,6 +128,24 @@ forEachEngine('workspaces and conflicts', (getDb) => {
       .where('conflict_id', '=', setting.conflict.id)
       .execute();
     expect(left).toEqual([]);
+  });
+
+  it('drops memberships with their group or divide, keeping the actors', async () => {
+    const setting = await makeSetting(getDb(), 'Memberships');
+    const [community, faith] = setting.conflict.divides;
+    const actor = await makeActor(getDb(), setting, { group: setting.groups.north });
+    await getDb()
+      .insertInto('actor_groups')
+      .values({ actor_id: actor.id, divide_id: faith.id, group_id: setting.faiths.a })
+      .execute();
+    expect(await deleteGroup(getDb(), setting.groups.north)).toBe(true);
+    const memberships = async () =>
+      getDb().selectFrom('actor_groups').select('divide_id').where('actor_id', '=', actor.id).execute();
+    expect((await memberships()).map((row) => row.divide_id)).toEqual([faith.id]);
+    expect(await deleteDivide(getDb(), faith.id)).toBe(true);
+    expect(await memberships()).toEqual([]);
+    expect(await getDivide(getDb(), community.id)).toBeDefined();
+    expect(await getDivide(getDb(), faith.id)).toBeUndefined();
   });
 
   it('deletes a workspace with everything in it', async () => {
