@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as records from './records.js';
 import {
   actorCreateSchema,
   actorFilterSchema,
@@ -154,5 +156,24 @@ describe('records', () => {
     });
     expect(actorFilterSchema.safeParse({ limit: '0' }).success).toBe(false);
     expect(actorFilterSchema.safeParse({ sort: 'x' }).success).toBe(false);
+  });
+
+  it('every schema converts to an OpenAPI input schema (the server documents routes with them)', () => {
+    const schemas = Object.entries(records).filter(([, value]) => value instanceof z.ZodType);
+    expect(schemas.length).toBeGreaterThan(40);
+    for (const [name, schema] of schemas) {
+      const json = z.toJSONSchema(schema as z.ZodType, {
+        io: 'input',
+        target: 'openapi-3.0',
+        unrepresentable: 'any',
+      });
+      expect(json, name).toBeTypeOf('object');
+    }
+    const actor = z.toJSONSchema(actorCreateSchema, { io: 'input', target: 'openapi-3.0' }) as {
+      additionalProperties?: unknown;
+      required?: string[];
+    };
+    expect(actor.additionalProperties).toBe(false);
+    expect(actor.required).toEqual(expect.arrayContaining(['workspace_id', 'conflict_id', 'role', 'track']));
   });
 });
