@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../domain/errors.js';
 import type { Page, PageOf } from '../domain/scalars.js';
+import { requireAccess, type AccessGrant, type AccessScope, type Permission } from '../security/access.js';
 import { appendAudit } from '../security/audit.js';
 import type { Auth } from '../security/auth.js';
 import type { Database } from '../store/schema.js';
@@ -41,5 +42,24 @@ export function sameWorkspace(given: string, actual: string): void {
       field: 'workspace_id',
       reason: 'not the workspace of the conflict named',
     });
+  }
+}
+
+/**
+ * requireAccess, with a refusal that names nothing: a record looked up by its own id must not reveal, in
+ * the error's details, the conflict or initiative it belongs to.
+ */
+export async function requireAccessOn(
+  trx: Kysely<Database>,
+  auth: Auth | null,
+  permission: Permission,
+  scope: AccessScope,
+): Promise<AccessGrant> {
+  try {
+    return await requireAccess(trx, auth, permission, scope);
+  } catch (error) {
+    if (error instanceof TrackTwoError && error.code === 'TT_ERR_NOT_FOUND')
+      throw new TrackTwoError('TT_ERR_NOT_FOUND');
+    throw error;
   }
 }

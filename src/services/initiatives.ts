@@ -4,14 +4,14 @@ import type { Initiative, initiativeCreateSchema, initiativePatchSchema } from '
 import type { Page, PageOf } from '../domain/scalars.js';
 import { initiativeRoleSchema } from '../domain/vocabulary.js';
 import { grantMembership, revokeMembership } from '../security/accounts.js';
-import { hasAccess, listVisibleInitiatives, requireAccess } from '../security/access.js';
+import { hasAccess, listVisibleInitiatives } from '../security/access.js';
 import type { Auth } from '../security/auth.js';
 import { findAccountByEmail } from '../store/repositories/accounts.js';
 import * as repo from '../store/repositories/initiatives.js';
 import { membersOfInitiative } from '../store/repositories/memberships.js';
 import type { Database } from '../store/schema.js';
 import type { Kysely } from 'kysely';
-import { audit, must, pageOf } from './common.js';
+import { audit, must, pageOf, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export const memberAddSchema = z.strictObject({
@@ -41,7 +41,7 @@ export function listInitiatives(
   page: Page,
 ): Promise<PageOf<Initiative>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'workspace.read', { workspaceId });
+    await requireAccessOn(trx, ctx.auth, 'workspace.read', { workspaceId });
     const visible = await listVisibleInitiatives(trx, ctx.auth, { workspaceId });
     const initiatives = await repo.listInitiatives(trx, workspaceId, { ids: visible.map((v) => v.id) });
     const listed = pageOf(initiatives, page);
@@ -51,7 +51,7 @@ export function listInitiatives(
 
 export function getInitiative(ctx: ServiceContext, id: string): Promise<Initiative> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'initiative.read', { initiativeId: id });
+    await requireAccessOn(trx, ctx.auth, 'initiative.read', { initiativeId: id });
     return shown(trx, ctx.auth, must(await repo.getInitiative(trx, id), 'initiative'));
   });
 }
@@ -62,7 +62,7 @@ export function createInitiative(
   input: z.output<typeof initiativeCreateSchema>,
 ): Promise<Initiative> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
     if (input.workspace_id !== grant.workspaceId) {
       throw new TrackTwoError('TT_ERR_VALIDATION', {
         field: 'workspace_id',
@@ -81,7 +81,7 @@ export function updateInitiative(
   changes: z.output<typeof initiativePatchSchema>,
 ): Promise<Initiative> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'initiative.write', { initiativeId: id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'initiative.write', { initiativeId: id });
     const initiative = must(await repo.updateInitiative(trx, id, changes), 'initiative');
     await audit(trx, ctx.auth, 'initiative.update', 'initiative', id, grant.workspaceId);
     return initiative;
@@ -91,7 +91,7 @@ export function updateInitiative(
 /** Deletes the initiative with its meetings, outcomes and transfers (administrators only). */
 export function deleteInitiative(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'initiative.write', { initiativeId: id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'initiative.write', { initiativeId: id });
     if (!grant.admin) throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only administrators delete' });
     await repo.deleteInitiative(trx, id);
     await audit(trx, ctx.auth, 'initiative.delete', 'initiative', id, grant.workspaceId);
@@ -100,7 +100,7 @@ export function deleteInitiative(ctx: ServiceContext, id: string): Promise<void>
 
 export function listMembers(ctx: ServiceContext, initiativeId: string, page: Page): Promise<PageOf<Member>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
     const members = (await membersOfInitiative(trx, initiativeId)).map((m) => ({
       account_id: m.accountId,
       email: m.email,
@@ -118,7 +118,7 @@ export function addMember(
   input: z.output<typeof memberAddSchema>,
 ): Promise<Member> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
     const account = await findAccountByEmail(trx, input.email.toLowerCase());
     if (!account) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'email', reason: 'no such account' });
     await grantMembership(trx, ctx.auth, { accountId: account.id, initiativeId, role: input.role });
@@ -138,7 +138,7 @@ export function removeMember(
   role: z.infer<typeof initiativeRoleSchema>,
 ): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
     const removed = await revokeMembership(trx, ctx.auth, { accountId, initiativeId, role });
     if (!removed) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'no such membership' });
   });

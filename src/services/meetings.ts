@@ -7,9 +7,8 @@ import type {
   meetingPatchSchema,
 } from '../domain/meeting.js';
 import type { Page, PageOf } from '../domain/scalars.js';
-import { requireAccess } from '../security/access.js';
 import * as repo from '../store/repositories/meetings.js';
-import { audit, must, pageOf } from './common.js';
+import { audit, must, pageOf, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export function listMeetings(
@@ -18,14 +17,14 @@ export function listMeetings(
   page: Page,
 ): Promise<PageOf<Meeting>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'meetings.read', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'meetings.read', { initiativeId });
     return pageOf(await repo.listMeetings(trx, initiativeId), page);
   });
 }
 
 export function getMeeting(ctx: ServiceContext, id: string): Promise<Meeting> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'meetings.read', { meetingId: id });
+    await requireAccessOn(trx, ctx.auth, 'meetings.read', { meetingId: id });
     return must(await repo.getMeeting(trx, id), 'meeting');
   });
 }
@@ -35,7 +34,9 @@ export function createMeeting(
   input: z.output<typeof meetingCreateSchema>,
 ): Promise<Meeting> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { initiativeId: input.initiative_id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', {
+      initiativeId: input.initiative_id,
+    });
     const meeting = await repo.createMeeting(trx, input);
     await audit(trx, ctx.auth, 'meeting.create', 'meeting', meeting.id, grant.workspaceId);
     return meeting;
@@ -48,7 +49,7 @@ export function updateMeeting(
   changes: z.output<typeof meetingPatchSchema>,
 ): Promise<Meeting> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', { meetingId: id });
     const meeting = must(await repo.updateMeeting(trx, id, changes), 'meeting');
     await audit(trx, ctx.auth, 'meeting.update', 'meeting', id, grant.workspaceId);
     return meeting;
@@ -57,7 +58,7 @@ export function updateMeeting(
 
 export function deleteMeeting(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', { meetingId: id });
     await repo.deleteMeeting(trx, id);
     await audit(trx, ctx.auth, 'meeting.delete', 'meeting', id, grant.workspaceId);
   });
@@ -69,7 +70,7 @@ export function deleteMeeting(ctx: ServiceContext, id: string): Promise<void> {
  */
 export function listAttendance(ctx: ServiceContext, meetingId: string): Promise<Attendance[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'attendance.read', { meetingId });
+    await requireAccessOn(trx, ctx.auth, 'attendance.read', { meetingId });
     return repo.listAttendances(trx, meetingId);
   });
 }
@@ -85,7 +86,7 @@ export function recordAttendance(
   input: z.output<typeof attendanceCreateSchema>,
 ): Promise<{ added: number; attendees: number; ties: { created: number; strengthened: number } }> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'attendance.write', { meetingId });
+    const grant = await requireAccessOn(trx, ctx.auth, 'attendance.write', { meetingId });
     const result = await repo.recordAttendance(trx, meetingId, input.attendees);
     await audit(trx, ctx.auth, 'attendance.record', 'meeting', meetingId, grant.workspaceId);
     return { added: result.added, attendees: result.attendances.length, ties: result.ties };
@@ -94,7 +95,7 @@ export function recordAttendance(
 
 export function removeAttendance(ctx: ServiceContext, meetingId: string, actorId: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'attendance.write', { meetingId });
+    const grant = await requireAccessOn(trx, ctx.auth, 'attendance.write', { meetingId });
     must((await repo.removeAttendance(trx, meetingId, actorId)) || undefined, 'attendance');
     await audit(trx, ctx.auth, 'attendance.remove', 'meeting', meetingId, grant.workspaceId);
   });

@@ -9,11 +9,11 @@ import type {
   transferPatchSchema,
 } from '../domain/outcome.js';
 import type { Page, PageOf } from '../domain/scalars.js';
-import { hasAccess, requireAccess } from '../security/access.js';
+import { hasAccess } from '../security/access.js';
 import type { Auth } from '../security/auth.js';
 import * as repo from '../store/repositories/outcomes.js';
 import type { Database } from '../store/schema.js';
-import { audit, must, pageOf } from './common.js';
+import { audit, must, pageOf, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export type TransferShown = Transfer & { recipient_count: number };
@@ -39,7 +39,7 @@ export function listOutcomes(
   page: Page,
 ): Promise<PageOf<Outcome>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'outcomes.read', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'outcomes.read', { initiativeId });
     return pageOf(await repo.listOutcomes(trx, initiativeId), page);
   });
 }
@@ -52,7 +52,7 @@ async function outcomeScope(trx: Kysely<Database>, id: string) {
 export function getOutcome(ctx: ServiceContext, id: string): Promise<Outcome> {
   return inTransaction(ctx, async (trx) => {
     const { outcome, scope } = await outcomeScope(trx, id);
-    await requireAccess(trx, ctx.auth, 'outcomes.read', scope);
+    await requireAccessOn(trx, ctx.auth, 'outcomes.read', scope);
     return outcome;
   });
 }
@@ -62,7 +62,9 @@ export function createOutcome(
   input: z.output<typeof outcomeCreateSchema>,
 ): Promise<Outcome> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', { initiativeId: input.initiative_id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'outcomes.write', {
+      initiativeId: input.initiative_id,
+    });
     const outcome = await repo.createOutcome(trx, input);
     await audit(trx, ctx.auth, 'outcome.create', 'outcome', outcome.id, grant.workspaceId);
     return outcome;
@@ -76,7 +78,7 @@ export function updateOutcome(
 ): Promise<Outcome> {
   return inTransaction(ctx, async (trx) => {
     const { scope } = await outcomeScope(trx, id);
-    const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', scope);
+    const grant = await requireAccessOn(trx, ctx.auth, 'outcomes.write', scope);
     const outcome = must(await repo.updateOutcome(trx, id, changes), 'outcome');
     await audit(trx, ctx.auth, 'outcome.update', 'outcome', id, grant.workspaceId);
     return outcome;
@@ -86,7 +88,7 @@ export function updateOutcome(
 export function deleteOutcome(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const { scope } = await outcomeScope(trx, id);
-    const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', scope);
+    const grant = await requireAccessOn(trx, ctx.auth, 'outcomes.write', scope);
     await repo.deleteOutcome(trx, id);
     await audit(trx, ctx.auth, 'outcome.delete', 'outcome', id, grant.workspaceId);
   });
@@ -98,7 +100,7 @@ export function listTransfers(
   page: Page,
 ): Promise<PageOf<TransferShown>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'outcomes.read', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'outcomes.read', { initiativeId });
     const listed = pageOf(await repo.listTransfers(trx, { initiative_id: initiativeId }), page);
     return { ...listed, items: await showTransfers(trx, ctx.auth, initiativeId, listed.items) };
   });
@@ -112,7 +114,7 @@ async function transferScope(trx: Kysely<Database>, id: string) {
 export function getTransfer(ctx: ServiceContext, id: string): Promise<TransferShown> {
   return inTransaction(ctx, async (trx) => {
     const { initiativeId, scope } = await transferScope(trx, id);
-    await requireAccess(trx, ctx.auth, 'outcomes.read', scope);
+    await requireAccessOn(trx, ctx.auth, 'outcomes.read', scope);
     const transfer = must(await repo.getTransfer(trx, id), 'transfer');
     return (await showTransfers(trx, ctx.auth, initiativeId, [transfer]))[0];
   });
@@ -122,7 +124,7 @@ export function getTransfer(ctx: ServiceContext, id: string): Promise<TransferSh
 export function createTransfer(ctx: ServiceContext, input: TransferCreateParsed): Promise<Transfer> {
   return inTransaction(ctx, async (trx) => {
     const { scope } = await outcomeScope(trx, input.outcome_id);
-    const grant = await requireAccess(trx, ctx.auth, 'transfers.write', scope);
+    const grant = await requireAccessOn(trx, ctx.auth, 'transfers.write', scope);
     const { recipient_actor_ids, ...fields } = input;
     const transfer = await repo.createTransfer(trx, { ...fields, recipient_actor_ids });
     await audit(trx, ctx.auth, 'transfer.create', 'transfer', transfer.id, grant.workspaceId);
@@ -138,7 +140,7 @@ export function updateTransfer(
 ): Promise<Transfer> {
   return inTransaction(ctx, async (trx) => {
     const { scope } = await transferScope(trx, id);
-    const grant = await requireAccess(trx, ctx.auth, 'transfers.write', scope);
+    const grant = await requireAccessOn(trx, ctx.auth, 'transfers.write', scope);
     const transfer = must(await repo.updateTransfer(trx, id, changes), 'transfer');
     await audit(trx, ctx.auth, 'transfer.update', 'transfer', id, grant.workspaceId);
     return transfer;
@@ -148,7 +150,7 @@ export function updateTransfer(
 export function deleteTransfer(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const { scope } = await transferScope(trx, id);
-    const grant = await requireAccess(trx, ctx.auth, 'transfers.write', scope);
+    const grant = await requireAccessOn(trx, ctx.auth, 'transfers.write', scope);
     await repo.deleteTransfer(trx, id);
     await audit(trx, ctx.auth, 'transfer.delete', 'transfer', id, grant.workspaceId);
   });

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { Page, PageOf } from '../domain/scalars.js';
 import type { Workspace, workspaceCreateSchema, workspacePatchSchema } from '../domain/workspace.js';
-import { listVisibleInitiatives, requireAccess } from '../security/access.js';
+import { listVisibleInitiatives } from '../security/access.js';
 import { TrackTwoError } from '../domain/errors.js';
 import * as repo from '../store/repositories/workspaces.js';
 import { addWorkspaceAdmin, adminWorkspacesOf } from '../store/repositories/memberships.js';
-import { audit, must, pageOf } from './common.js';
+import { audit, must, pageOf, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /** The workspaces the account administers or holds a role in. */
@@ -21,7 +21,7 @@ export function listWorkspaces(ctx: ServiceContext, page: Page): Promise<PageOf<
 
 export function getWorkspace(ctx: ServiceContext, id: string): Promise<Workspace> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'workspace.read', { workspaceId: id });
+    await requireAccessOn(trx, ctx.auth, 'workspace.read', { workspaceId: id });
     return must(await repo.getWorkspace(trx, id), 'workspace');
   });
 }
@@ -56,7 +56,7 @@ export function updateWorkspace(
   changes: z.output<typeof workspacePatchSchema>,
 ): Promise<Workspace> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
+    await requireAccessOn(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
     const workspace = must(await repo.updateWorkspace(trx, id, changes), 'workspace');
     await audit(trx, ctx.auth, 'workspace.update', 'workspace', id, id);
     return workspace;
@@ -65,7 +65,7 @@ export function updateWorkspace(
 
 export function deleteWorkspace(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
+    await requireAccessOn(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
     must((await repo.deleteWorkspace(trx, id)) || undefined, 'workspace');
     await audit(trx, ctx.auth, 'workspace.delete', 'workspace', id, null);
   });

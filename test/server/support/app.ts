@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../../../src/server/app.js';
-import { createVaultKeys } from '../../../src/security/vault.js';
+import { createVaultKeys, type VaultKeys } from '../../../src/security/vault.js';
 import type { Database } from '../../../src/store/schema.js';
 import type { DialectName } from '../../../src/store/database.js';
 
@@ -17,8 +17,9 @@ export async function testApp(
   db: Kysely<Database>,
   dialect: DialectName,
   settings: Parameters<typeof buildApp>[0]['settings'] = {},
+  keys: VaultKeys = createVaultKeys(randomBytes(32)),
 ): Promise<FastifyInstance> {
-  return buildApp({ store: { db, dialect }, keys: createVaultKeys(randomBytes(32)), settings });
+  return buildApp({ store: { db, dialect }, keys, settings });
 }
 
 /** The value of the tt_session cookie a reply sets. */
@@ -52,4 +53,9 @@ export function client(app: FastifyInstance, credential?: { cookie?: string; tok
     delete: (url: string) => send('DELETE', url),
     send,
   };
+}
+
+/** A fresh vault key ring (random master key) for an app and the services a test calls directly. */
+export function testKeys(): VaultKeys {
+  return createVaultKeys(randomBytes(32));
 }

@@ -1,0 +1,524 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../src/security/accounts.js';
+import { systemAuth } from '../../src/security/auth.js';
+import { createApiToken } from '../../src/security/sessions.js';
+import * as actors from '../../src/services/actors.js';
+import * as conflicts from '../../src/services/conflicts.js';
+import { actingAs, type ServiceContext } from '../../src/services/context.js';
+import * as initiatives from '../../src/services/initiatives.js';
+import * as meetings from '../../src/services/meetings.js';
+import * as outcomes from '../../src/services/outcomes.js';
+import * as ties from '../../src/services/ties.js';
+import * as workspaces from '../../src/services/workspaces.js';
+import type { Database } from '../../src/store/schema.js';
+import { forEachEngine } from '../support/databases.js';
+import { testApp, testKeys } from './support/app.js';
+
+/**
+ * THE access-control test: every registered route x every role x an initiative (and its conflict) the
+ * account has no part in. Each role is held in initiative J of conflict C2; the target is initiative I of
+ * conflict C1 in the same workspace. No reply may hold a record of C1/I, no write may succeed, and the
+ * database must be unchanged (sessions aside: using a token touches its row).
+ */
+
+const roles = [
+  'convener',
+  'facilitator',
+  'participant',
+  'researcher',
+  'funder',
+  'other-admin',
+  'no-role',
+] as const;
+type Role = (typeof roles)[number];
+
+/** How a route relates to the target: `target` routes name a record of I/C1 and must be refused. */
+type Kind = 'target' | 'workspace' | 'own' | 'public';
+interface Entry {
+  kind: Kind;
+  body?: (ids: Ids) => unknown;
+}
+
+interface Ids {
+  W: string;
+  C1: string;
+  I: string;
+  actor: string;
+  actor2: string;
+  official: string;
+  tie: string;
+  meeting: string;
+  outcome: string;
+  transfer: string;
+  event: string;
+  convenerAccount: string;
+}
+
+const matrix: Record<string, Entry> = {
+  /** The built browser app (present when dist/web exists). */
+  'GET /*': { kind: 'public' },
+  'GET /api/health': { kind: 'public' },
+  'GET /api/openapi.json': { kind: 'public' },
+  'GET /api/docs': { kind: 'public' },
+  'GET /api/docs/': { kind: 'public' },
+  'GET /api/docs/json': { kind: 'public' },
+  'GET /api/docs/yaml': { kind: 'public' },
+  'GET /api/docs/static/*': { kind: 'public' },
+  'GET /api/docs/static/index.html': { kind: 'public' },
+  'GET /api/docs/static/swagger-initializer.js': { kind: 'public' },
+  'GET /api/setup': { kind: 'public' },
+  'POST /api/setup': {
+    kind: 'public',
+    body: () => ({ email: 'x@example.org', display_name: 'X', password: 'a long enough passphrase' }),
+  },
+  'POST /api/auth/login': {
+    kind: 'public',
+    body: () => ({ email: 'x@example.org', password: 'wrong password' }),
+  },
+  'POST /api/auth/logout': { kind: 'public' },
+  'GET /api/auth/me': { kind: 'own' },
+  'GET /api/auth/tokens': { kind: 'own' },
+  'POST /api/auth/tokens': {
+    kind: 'own',
+    body: () => ({ name: `matrix-${Math.random().toString(36).slice(2)}` }),
+  },
+  'DELETE /api/auth/tokens/:name': { kind: 'own' },
+  'GET /api/workspaces': { kind: 'workspace' },
+  'POST /api/workspaces': { kind: 'own', body: () => ({ name: 'My own' }) },
+  'POST /api/accounts': {
+    kind: 'own',
+    body: () => ({ email: `new-${Math.random().toString(36).slice(2)}@example.org`, display_name: 'New' }),
+  },
+  'GET /api/workspaces/:id': { kind: 'workspace' },
+  'PATCH /api/workspaces/:id': { kind: 'target', body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/workspaces/:id': { kind: 'target' },
+  'GET /api/workspaces/:id/conflicts': { kind: 'workspace' },
+  'GET /api/workspaces/:id/initiatives': { kind: 'workspace' },
+  'POST /api/conflicts': { kind: 'target', body: (ids) => ({ workspace_id: ids.W, name: 'New conflict' }) },
+  'GET /api/conflicts/:id': { kind: 'target' },
+  'PATCH /api/conflicts/:id': { kind: 'target', body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/conflicts/:id': { kind: 'target' },
+  'POST /api/conflicts/:id/divides': {
+    kind: 'target',
+    body: () => ({ name: 'Faith', groups: [{ name: 'A' }, { name: 'B' }] }),
+  },
+  'GET /api/conflicts/:id/events': { kind: 'target' },
+  'POST /api/conflict-events': {
+    kind: 'target',
+    body: (ids) => ({ conflict_id: ids.C1, kind: 'truce', occurred_on: '2024-01-01', title: 'Truce' }),
+  },
+  'PATCH /api/conflict-events/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/conflict-events/:id': { kind: 'target' },
+  'GET /api/conflicts/:id/actors': { kind: 'target' },
+  'POST /api/actors': {
+    kind: 'target',
+    body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, role: 'elder', track: '2' }),
+  },
+  'GET /api/actors/:id': { kind: 'target' },
+  'PATCH /api/actors/:id': { kind: 'target', body: () => ({ region: 'Elsewhere' }) },
+  'GET /api/actors/:id/identity': { kind: 'target' },
+  'PUT /api/actors/:id/identity': { kind: 'target', body: () => ({ names: ['Someone Else'] }) },
+  'POST /api/actors/:id/erase': { kind: 'target' },
+  'GET /api/conflicts/:id/ties': { kind: 'target' },
+  'POST /api/ties': {
+    kind: 'target',
+    body: (ids) => ({
+      workspace_id: ids.W,
+      conflict_id: ids.C1,
+      source_actor_id: ids.actor,
+      target_actor_id: ids.official,
+      kind: 'trusts',
+    }),
+  },
+  'GET /api/ties/:id': { kind: 'target' },
+  'PATCH /api/ties/:id': { kind: 'target', body: () => ({ strength: 5 }) },
+  'DELETE /api/ties/:id': { kind: 'target' },
+  'POST /api/initiatives': {
+    kind: 'target',
+    body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, name: 'New initiative' }),
+  },
+  'GET /api/initiatives/:id': { kind: 'target' },
+  'PATCH /api/initiatives/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
+  'DELETE /api/initiatives/:id': { kind: 'target' },
+  'GET /api/initiatives/:id/members': { kind: 'target' },
+  'POST /api/initiatives/:id/members': {
+    kind: 'target',
+    body: () => ({ email: 'convener@example.org', role: 'funder' }),
+  },
+  'DELETE /api/initiatives/:id/members/:accountId/:role': { kind: 'target' },
+  'GET /api/initiatives/:id/meetings': { kind: 'target' },
+  'POST /api/meetings': {
+    kind: 'target',
+    body: (ids) => ({ initiative_id: ids.I, title: 'Round 9', held_on: '2024-05-01' }),
+  },
+  'GET /api/meetings/:id': { kind: 'target' },
+  'PATCH /api/meetings/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/meetings/:id': { kind: 'target' },
+  'GET /api/meetings/:id/attendance': { kind: 'target' },
+  'POST /api/meetings/:id/attendance': {
+    kind: 'target',
+    body: (ids) => ({ attendees: [{ actor_id: ids.official }] }),
+  },
+  'DELETE /api/meetings/:id/attendance/:actorId': { kind: 'target' },
+  'GET /api/initiatives/:id/outcomes': { kind: 'target' },
+  'POST /api/outcomes': { kind: 'target', body: (ids) => ({ initiative_id: ids.I, title: 'Another' }) },
+  'GET /api/outcomes/:id': { kind: 'target' },
+  'PATCH /api/outcomes/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/outcomes/:id': { kind: 'target' },
+  'GET /api/initiatives/:id/transfers': { kind: 'target' },
+  'POST /api/transfers': {
+    kind: 'target',
+    body: (ids) => ({
+      outcome_id: ids.outcome,
+      handed_on: '2024-06-01',
+      recipient_actor_ids: [ids.official],
+    }),
+  },
+  'GET /api/transfers/:id': { kind: 'target' },
+  'PATCH /api/transfers/:id': {
+    kind: 'target',
+    body: () => ({ status: 'adopted', status_on: '2024-07-01' }),
+  },
+  'DELETE /api/transfers/:id': { kind: 'target' },
+};
+
+/** The id each path parameter takes: always a record of the target (I, C1, or the workspace). */
+function pathOf(url: string, ids: Ids): string {
+  const idFor = (route: string): string => {
+    if (route.startsWith('/api/workspaces/')) return ids.W;
+    if (route.startsWith('/api/conflict-events/')) return ids.event;
+    if (route.startsWith('/api/conflicts/')) return ids.C1;
+    if (route.startsWith('/api/actors/')) return ids.actor;
+    if (route.startsWith('/api/ties/')) return ids.tie;
+    if (route.startsWith('/api/initiatives/')) return ids.I;
+    if (route.startsWith('/api/meetings/')) return ids.meeting;
+    if (route.startsWith('/api/outcomes/')) return ids.outcome;
+    if (route.startsWith('/api/transfers/')) return ids.transfer;
+    return 'none';
+  };
+  return url
+    .replace(':id', idFor(url))
+    .replace(':accountId', ids.convenerAccount)
+    .replace(':role', 'convener')
+    .replace(':actorId', ids.actor)
+    .replace(':name', 'no-such-token')
+    .replace('*', 'index.css');
+}
+
+const tables = [
+  'workspaces',
+  'conflicts',
+  'divides',
+  'groups',
+  'conflict_events',
+  'actors',
+  'actor_groups',
+  'ties',
+  'initiatives',
+  'initiative_actors',
+  'meetings',
+  'attendances',
+  'outcomes',
+  'transfers',
+  'transfer_recipients',
+  'accounts',
+  'workspace_admins',
+  'memberships',
+  'actor_identities',
+  'actor_name_index',
+  'audit_log',
+] as const;
+
+async function snapshot(db: Kysely<Database>): Promise<string> {
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    parts.push(
+      `${table}:${rows
+        .map((row) => JSON.stringify(row))
+        .sort()
+        .join('\n')}`,
+    );
+  }
+  return parts.join('\n#\n');
+}
+
+const PASSWORD = 'matrix passphrase 1234';
+
+async function buildWorld(ctx: ServiceContext) {
+  const system = actingAs(ctx, systemAuth('access matrix fixture'));
+  const W = await workspaces.createWorkspace(system, {
+    name: 'Shared workspace',
+    description: '',
+    is_demo: false,
+  });
+  const W2 = await workspaces.createWorkspace(system, {
+    name: 'Other workspace',
+    description: '',
+    is_demo: false,
+  });
+  const conflict = (name: string) =>
+    conflicts.createConflict(system, {
+      workspace_id: W.id,
+      name,
+      description: '',
+      started_on: null,
+      ended_on: null,
+      divides: [
+        {
+          name: 'Side',
+          groups: [
+            { name: `${name} North`, color: null },
+            { name: `${name} South`, color: null },
+          ],
+        },
+      ],
+    });
+  const C1 = await conflict('Target conflict');
+  const C2 = await conflict('Own conflict');
+  const actor = (conflictId: string, names: string[], track: '1' | '2' = '2') =>
+    actors.createActor(system, {
+      workspace_id: W.id,
+      conflict_id: conflictId,
+      kind: 'person',
+      role: track === '1' ? 'state_official' : 'elder',
+      track,
+      gender: 'woman',
+      region: 'Hidden Valley',
+      groups: [],
+      identity: { names, contacts: [], notes: '' },
+    });
+  const a1 = await actor(C1.id, ['Zorblat Quennick']);
+  const a2 = await actor(C1.id, ['Mirelle Vasquith']);
+  const official = await actor(C1.id, ['Tobran Ulvesk'], '1');
+  const b1 = await actor(C2.id, ['Own Person']);
+  const initiative = (conflictId: string, name: string) =>
+    initiatives.createInitiative(system, {
+      workspace_id: W.id,
+      conflict_id: conflictId,
+      name,
+      aims: '',
+      status: 'active',
+      started_on: null,
+      ended_on: null,
+      funding_needed: null,
+      funding_pledged: null,
+      inclusion_target_women: null,
+      actors: [],
+    });
+  const I = await initiative(C1.id, 'Target initiative');
+  const J = await initiative(C2.id, 'Own initiative');
+  await initiatives.updateInitiative(system, I.id, { actors: [{ actor_id: a1.id, capacity: 'convener' }] });
+  const tie = await ties.createTie(system, {
+    workspace_id: W.id,
+    conflict_id: C1.id,
+    source_actor_id: a1.id,
+    target_actor_id: official.id,
+    kind: 'knows',
+    directed: false,
+    strength: 2,
+    valid_from: null,
+    valid_to: null,
+    source: 'reported',
+    confidence: 1,
+  });
+  const meeting = await meetings.createMeeting(system, {
+    initiative_id: I.id,
+    title: 'Secret round',
+    held_on: '2024-03-01',
+    place: 'Hidden Valley',
+    ground_rule: 'chatham_house',
+    status: 'held',
+  });
+  await meetings.recordAttendance(system, meeting.id, {
+    attendees: [
+      { actor_id: a1.id, role: 'participant' },
+      { actor_id: a2.id, role: 'participant' },
+    ],
+  });
+  const outcome = await outcomes.createOutcome(system, {
+    initiative_id: I.id,
+    meeting_id: meeting.id,
+    title: 'Water accord draft',
+    description: '',
+    kind: 'proposal',
+  });
+  const transfer = await outcomes.createTransfer(system, {
+    outcome_id: outcome.id,
+    status: 'handed',
+    handed_on: '2024-04-01',
+    status_on: '2024-04-01',
+    note: '',
+    recipient_actor_ids: [official.id],
+  });
+  const event = await conflicts.createConflictEvent(system, {
+    conflict_id: C1.id,
+    kind: 'ceasefire',
+    occurred_on: '2024-02-01',
+    title: 'Ceasefire of February',
+  });
+
+  const tokens = {} as Record<Role, string>;
+  let convenerAccount = '';
+  let convenerToken = '';
+  await ctx.db.transaction().execute(async (trx) => {
+    const sys = systemAuth('fixture');
+    const accountFor = (role: string) =>
+      createAccount(trx, sys, { email: `${role}@example.org`, displayName: role, password: PASSWORD });
+    const targetConvener = await accountFor('target-convener');
+    convenerAccount = targetConvener.id;
+    await grantMembership(trx, sys, { accountId: targetConvener.id, initiativeId: I.id, role: 'convener' });
+    convenerToken = (
+      await createApiToken(
+        trx,
+        { accountId: targetConvener.id },
+        { accountId: targetConvener.id, name: 'matrix' },
+      )
+    ).token;
+    for (const role of roles) {
+      const account = await accountFor(role);
+      if (role === 'other-admin')
+        await grantWorkspaceAdmin(trx, sys, { workspaceId: W2.id, accountId: account.id });
+      else if (role !== 'no-role')
+        await grantMembership(trx, sys, { accountId: account.id, initiativeId: J.id, role });
+      tokens[role] = (
+        await createApiToken(trx, { accountId: account.id }, { accountId: account.id, name: 'matrix' })
+      ).token;
+    }
+  });
+  void b1;
+  const ids: Ids = {
+    W: W.id,
+    C1: C1.id,
+    I: I.id,
+    actor: a1.id,
+    actor2: a2.id,
+    official: official.id,
+    tie: tie.id,
+    meeting: meeting.id,
+    outcome: outcome.id,
+    transfer: transfer.id,
+    event: event.id,
+    convenerAccount,
+  };
+  const pseudonyms = [a1.pseudonym, a2.pseudonym, official.pseudonym];
+  const secrets = [
+    C1.id,
+    ...C1.divides.flatMap((d) => [d.id, ...d.groups.map((g) => g.id)]),
+    'Target conflict',
+    I.id,
+    'Target initiative',
+    a1.id,
+    a2.id,
+    official.id,
+    ...pseudonyms,
+    'Zorblat',
+    'Mirelle',
+    'Tobran',
+    tie.id,
+    meeting.id,
+    'Secret round',
+    outcome.id,
+    'Water accord',
+    transfer.id,
+    event.id,
+    'Ceasefire of February',
+    'target-convener@example.org',
+  ];
+  return { ids, tokens, secrets, W2: W2.id, convenerToken };
+}
+
+forEachEngine(
+  'access control: every route x every role x an initiative the account has no part in',
+  (getDb, engine) => {
+    let app: FastifyInstance;
+    let world: Awaited<ReturnType<typeof buildWorld>>;
+    beforeAll(async () => {
+      const keys = testKeys();
+      app = await testApp(getDb(), engine.dialect, {}, keys);
+      world = await buildWorld({ db: getDb(), dialect: engine.dialect, keys, auth: null });
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it('has a matrix entry for every registered route, and no stale entry', () => {
+      const registered = app.routeTable.map((route) => `${route.method} ${route.url}`);
+      const missing = registered.filter((key) => !(key in matrix));
+      expect(missing, 'routes without an access-matrix entry').toEqual([]);
+      const stale = Object.keys(matrix).filter((key) => key !== 'GET /*' && !registered.includes(key));
+      expect(stale, 'matrix entries of routes that no longer exist').toEqual([]);
+      for (const route of app.routeTable) {
+        if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs'))
+          expect(route.access, route.url).toBeDefined();
+      }
+    });
+
+    it('leaks no record, lets no write through and changes nothing', async () => {
+      const failures: string[] = [];
+      let checked = 0;
+      for (const route of app.routeTable) {
+        const entry = matrix[`${route.method} ${route.url}`];
+        if (!entry) continue;
+        for (const role of roles) {
+          const before = await snapshot(getDb());
+          const body = entry.body?.(world.ids);
+          const response = await app.inject({
+            method: route.method as 'GET',
+            url: pathOf(route.url, world.ids),
+            headers: {
+              authorization: `Bearer ${world.tokens[role]}`,
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+          });
+          const after = await snapshot(getDb());
+          const label = `${role} ${route.method} ${route.url} -> ${response.statusCode}`;
+          checked += 1;
+          if (response.statusCode >= 500) failures.push(`${label}: server error ${response.body}`);
+          const secrets =
+            role === 'other-admin' || role === 'no-role' ? [...world.secrets, world.ids.W] : world.secrets;
+          // An id the request itself named may come back in the error's details; anything else is a leak.
+          const asked = `${pathOf(route.url, world.ids)} ${JSON.stringify(body ?? '')}`;
+          const leaked = secrets.filter(
+            (secret) => response.body.includes(secret) && !asked.includes(secret),
+          );
+          if (
+            leaked.length > 0 &&
+            !(route.url.startsWith('/api/docs') || route.url === '/api/openapi.json')
+          ) {
+            failures.push(`${label}: leaks ${leaked.join(', ')}`);
+          }
+          if (entry.kind === 'target' && ![403, 404].includes(response.statusCode)) {
+            failures.push(`${label}: expected 403 or 404, got ${response.body.slice(0, 200)}`);
+          }
+          if (entry.kind !== 'own' && before !== after) failures.push(`${label}: the database changed`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(checked).toBe(app.routeTable.length * roles.length);
+    });
+
+    it('lets the target initiative own convener through (so the refusals above mean something)', async () => {
+      const headers = { authorization: `Bearer ${world.convenerToken}` };
+      const initiative = await app.inject({ method: 'GET', url: `/api/initiatives/${world.ids.I}`, headers });
+      expect(initiative.statusCode).toBe(200);
+      expect(initiative.body).toContain('Target initiative');
+      const attendance = await app.inject({
+        method: 'GET',
+        url: `/api/meetings/${world.ids.meeting}/attendance`,
+        headers,
+      });
+      expect(attendance.statusCode).toBe(200);
+      expect(attendance.json().items).toHaveLength(2);
+      const byName = await app.inject({
+        method: 'GET',
+        url: `/api/conflicts/${world.ids.C1}/actors?name=zorblat`,
+        headers,
+      });
+      expect(byName.json().items.map((a: { id: string }) => a.id)).toEqual([world.ids.actor]);
+    });
+  },
+);
