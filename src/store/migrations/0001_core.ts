@@ -148,6 +148,7 @@ export const coreMigration: Migration = {
       .addCheckConstraint('ties_dates', sql`valid_from is null or valid_to is null or valid_from <= valid_to`)
       .execute();
     await db.schema.createIndex('ties_conflict_kind').on('ties').columns(['conflict_id', 'kind']).execute();
+    await db.schema.createIndex('ties_workspace').on('ties').column('workspace_id').execute();
     await db.schema.createIndex('ties_source_actor').on('ties').column('source_actor_id').execute();
     await db.schema.createIndex('ties_target_actor').on('ties').column('target_actor_id').execute();
     // One `met` tie per pair: the attendance upsert stores the pair in id order and relies on this.
