@@ -1,22 +1,22 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerServeCommands } from './serve.js';
-import { registerServeCommands } from './serve.js';
 import { registerNetworkCommands } from './network.js';
 import { registerEvidenceCommands } from './evidence.js';
 import { registerDialogueCommands } from './dialogue.js';
 import { registerAuditCommands } from './audit.js';
 import { registerAccountsCommands } from './accounts.js';
+import { registerInterchangeCommands } from './interchange.js';
 
 /** Each area registers its own commands; add one import and one line per area. */
 export type RegisterCommands = (program: Command, ctx: CommandContext) => void;
 
 export const commandAreas: RegisterCommands[] = [
   registerServeCommands,
-  registerServeCommands,
   registerNetworkCommands,
   registerEvidenceCommands,
   registerDialogueCommands,
   registerAuditCommands,
   registerAccountsCommands,
+  registerInterchangeCommands,
 ];
