@@ -99,6 +99,22 @@ export const errorRegistry = {
     status: 400,
     message: 'A vote is 1 (agree), -1 (disagree) or 0 (pass): send one of these.',
   },
+  TT_ERR_DIALOGUE_BAD_TOKEN: {
+    status: 401,
+    message: 'This participant token is not valid for this dialogue: use the token you were given for it.',
+  },
+  TT_ERR_DIALOGUE_REPLAYED_VOTE: {
+    status: 409,
+    message: 'This request id was already used: the vote it carried counts once. Send a new id for a new vote.',
+  },
+  TT_ERR_DIALOGUE_CLOSED: {
+    status: 409,
+    message: 'The dialogue is closed: it takes no more statements or votes.',
+  },
+  TT_ERR_DIALOGUE_NOT_FINISHED: {
+    status: 409,
+    message: 'The common ground is shown at the end: vote on the remaining statements, or wait for the close.',
+  },
   // --- evaluation ---
   TT_ERR_EVIDENCE_TOO_FEW: {
     status: 422,

@@ -1,5 +1,6 @@
 import type { CoreTables } from './tables/core.js';
 import type { SecurityTables } from './tables/security.js';
+import type { DialogueTables } from './tables/dialogues.js';
 
 /** The one Kysely schema both engines share. */
-export interface Database extends CoreTables, SecurityTables {}
+export interface Database extends CoreTables, SecurityTables, DialogueTables {}
