@@ -4,11 +4,9 @@ import type { CookiePolicy } from '../request-context.js';
 import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerConflictRoutes } from './conflicts.js';
-import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerMeetingRoutes } from './meetings.js';
-import { registerSurveyRoutes } from './surveys.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
 
 export interface ApiRouteOptions {
@@ -24,7 +22,5 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerActorRoutes(app);
   registerInitiativeRoutes(app);
   registerMeetingRoutes(app);
-  registerSurveyRoutes(app);
-  registerEvidenceRoutes(app);
   registerDialogueRoutes(app);
 }
