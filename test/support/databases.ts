@@ -1,6 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,10 +165,10 @@ async function findOrStartServer(): Promise<string> {
   if (problem === undefined) return configured;
   process.stderr.write(
     `[tracktwo tests] no PostgreSQL answers at ${redact(configured)} (${problem}); ` +
-      'starting a throwaway cluster (initdb + pg_ctl) for this test run.\n',
+      'using a throwaway cluster (initdb + pg_ctl) shared by this test run.\n',
   );
   try {
-    return await startThrowawayCluster();
+    return await sharedThrowawayCluster();
   } catch (error) {
     throw new Error(
       `PostgreSQL store tests cannot run: no server at ${redact(configured)} (${problem}) and no throwaway ` +
@@ -250,16 +259,49 @@ function runAsClusterOwner(command: string, args: string[]) {
  * Vitest ends its workers without running exit handlers, so a detached watchdog stops the cluster and
  * removes its directory once this process is gone.
  */
-function stopWhenTestsEnd(bin: string, data: string, dir: string): void {
+function stopWhenTestsEnd(owner: number, bin: string, data: string, cleanup: string[]): void {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pgCtl = `${asRoot ? 'runuser -u postgres -- ' : ''}'${join(bin, 'pg_ctl')}'`;
   const script =
-    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ` +
-    `${pgCtl} -D '${data}' -m immediate stop >/dev/null 2>&1; rm -rf '${dir}'`;
+    `while kill -0 ${owner} 2>/dev/null; do sleep 1; done; ` +
+    `${pgCtl} -D '${data}' -m immediate stop >/dev/null 2>&1; rm -rf ${cleanup.map((path) => `'${path}'`).join(' ')}`;
   spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
-async function startThrowawayCluster(): Promise<string> {
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+
+/**
+ * One throwaway cluster per test run, not per test file: vitest's workers share a parent (the run),
+ * so the first worker starts the cluster under a lock and records its URL; the others reuse it. The
+ * cluster stops when the run's process ends.
+ */
+async function sharedThrowawayCluster(): Promise<string> {
+  const owner = process.ppid > 1 ? process.ppid : process.pid;
+  const stateFile = join(tmpdir(), `tracktwo-test-pg-${owner}.json`);
+  const lockDir = join(tmpdir(), `tracktwo-test-pg-${owner}.lock`);
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      if (waited > 120_000) throw new Error(`waited two minutes for ${lockDir}; remove it if no test runs`);
+      await sleep(100);
+    }
+  }
+  try {
+    if (existsSync(stateFile)) {
+      const { url } = JSON.parse(readFileSync(stateFile, 'utf8')) as { url: string };
+      if ((await probe(url)) === undefined) return url;
+    }
+    const url = await startThrowawayCluster(owner, stateFile);
+    writeFileSync(stateFile, JSON.stringify({ url }));
+    return url;
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+async function startThrowawayCluster(owner: number, stateFile: string): Promise<string> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'tt-pg-'));
   const data = join(dir, 'data');
@@ -293,7 +335,7 @@ async function startThrowawayCluster(): Promise<string> {
     '-w',
     'start',
   ]);
-  stopWhenTestsEnd(bin, data, dir);
+  stopWhenTestsEnd(owner, bin, data, [dir, stateFile]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   process.stderr.write(`[tracktwo tests] throwaway PostgreSQL cluster on 127.0.0.1:${port} in ${dir}\n`);
   return url;
