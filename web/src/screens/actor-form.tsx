@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
-import { actorName } from '../api/names.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import {
@@ -13,7 +12,7 @@ import {
   type FieldErrors,
 } from '../components/form.js';
 import { ErrorMessage, Loaded, Loading } from '../components/states.js';
-import { Link, navigate } from '../router.js';
+import { Link, navigate, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
 import { actorKinds, actorRoles, genders, tracks } from '../vocabulary.js';
 
@@ -39,8 +38,7 @@ const blank: Draft = {
   groups: {},
 };
 
-function draftOf(actor: Actor & Record<string, unknown>): Draft {
-  const identity = actor.identity as { names?: string[] } | undefined;
+function draftOf(actor: Actor, names: string[]): Draft {
   return {
     conflictId: actor.conflict_id,
     kind: actor.kind,
@@ -48,16 +46,23 @@ function draftOf(actor: Actor & Record<string, unknown>): Draft {
     track: actor.track,
     gender: actor.gender ?? 'undisclosed',
     region: actor.region ?? '',
-    names: identity?.names?.join('\n') ?? actorName(actor) ?? '',
+    names: names.join('\n'),
     groups: Object.fromEntries((actor.groups ?? []).map((group) => [group.divide_id, group.group_id])),
   };
 }
 
 export default function ActorForm({ params }: { params: Record<string, string> }) {
   const { workspaceId, actorId } = params;
-  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
-  const existing = useResource<Actor & Record<string, unknown>>(actorId ? `/api/actors/${actorId}` : null);
-  if (actorId && existing.state !== 'ready') {
+  const conflicts = useResource<unknown>(
+    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
+  );
+  const preset = splitQuery(usePath()).query.get('conflict') ?? '';
+  const identity = useResource<{ identity: { names: string[] } | null }>(
+    actorId ? `/api/actors/${actorId}/identity` : null,
+  );
+  const existing = useResource<Actor>(actorId ? `/api/actors/${actorId}` : null);
+  // The identity answers only to those who may see names; for the others the form simply has no names.
+  if (actorId && (existing.state !== 'ready' || identity.state === 'loading')) {
     return existing.state === 'error' ? (
       <ErrorMessage error={existing.error} onRetry={existing.reload} />
     ) : (
@@ -71,7 +76,14 @@ export default function ActorForm({ params }: { params: Record<string, string> }
           workspaceId={workspaceId}
           actorId={actorId}
           conflicts={itemsOf<Conflict>(payload)}
-          initial={existing.state === 'ready' ? draftOf(existing.data) : blank}
+          initial={
+            existing.state === 'ready'
+              ? draftOf(
+                  existing.data,
+                  identity.state === 'ready' ? (identity.data.identity?.names ?? []) : [],
+                )
+              : { ...blank, conflictId: preset }
+          }
         />
       )}
     </Loaded>
@@ -127,7 +139,8 @@ function ActorFormBody(props: {
       gender: draft.kind === 'person' ? draft.gender : null,
       region: draft.region.trim() || null,
       groups,
-      ...(names.length ? { identity: { names, contacts: [], notes: '' } } : {}),
+      // The vault is written only when the names changed: editing a role needs no right to see names.
+      ...(names.join('\n') !== props.initial.names ? { identity: { names, contacts: [], notes: '' } } : {}),
     };
     setBusy(true);
     try {

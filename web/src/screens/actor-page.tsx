@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client.js';
-import { actorLabel, actorName } from '../api/names.js';
+import { actorLabel } from '../api/names.js';
 import { itemsOf, type Actor, type Conflict, type Tie } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
@@ -13,28 +13,24 @@ export default function ActorPage({ params }: { params: Record<string, string> }
   const { t } = useTranslation();
   const { workspaceId, actorId } = params;
   const actor = useResource<NamedActor>(`/api/actors/${actorId}`);
+  const conflictId = actor.state === 'ready' ? actor.data.conflict_id : null;
   const ties = useResource<unknown>(
-    withQuery('/api/ties', { workspace_id: workspaceId, actor_id: actorId, limit: 1000 }),
+    conflictId ? withQuery(`/api/conflicts/${conflictId}/ties`, { actor_id: actorId, limit: 10_000 }) : null,
   );
   const others = useResource<unknown>(
-    actor.state === 'ready'
-      ? withQuery('/api/actors', {
-          workspace_id: workspaceId,
-          conflict_id: actor.data.conflict_id,
-          limit: 500,
-        })
-      : null,
+    conflictId ? withQuery(`/api/conflicts/${conflictId}/actors`, { limit: 500 }) : null,
   );
-  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
+  const conflict = useResource<Conflict>(conflictId ? `/api/conflicts/${conflictId}` : null);
+  // Names come only from the vault, and only to those allowed: anybody else gets an error and sees none.
+  const identity = useResource<{ identity: { names: string[] } | null }>(`/api/actors/${actorId}/identity`);
+  const names = identity.state === 'ready' ? (identity.data.identity?.names ?? []) : [];
   const othersById = new Map(
     others.state === 'ready' ? itemsOf<NamedActor>(others.data).map((entry) => [entry.id, entry]) : [],
   );
   const groupNames = new Map(
-    conflicts.state === 'ready'
-      ? itemsOf<Conflict>(conflicts.data).flatMap((conflict) =>
-          conflict.divides.flatMap((divide) =>
-            divide.groups.map((group) => [group.id, `${divide.name}: ${group.name}`] as const),
-          ),
+    conflict.state === 'ready'
+      ? conflict.data.divides.flatMap((divide) =>
+          divide.groups.map((group) => [group.id, `${divide.name}: ${group.name}`] as const),
         )
       : [],
   );
@@ -50,14 +46,22 @@ export default function ActorPage({ params }: { params: Record<string, string> }
       <Loaded resource={actor}>
         {(data) => (
           <>
-            <h1>{actorName(data) ?? data.pseudonym}</h1>
+            <h1>{names[0] ?? data.pseudonym}</h1>
             <p className="actions">
               <Link to={`/w/${workspaceId}/actors/${actorId}/edit`}>{t('actors.edit')}</Link>
-              <Link to={`/w/${workspaceId}/ties/new?from=${actorId}`}>{t('actors.addTie')}</Link>
+              <Link to={`/w/${workspaceId}/ties/new?from=${actorId}&conflict=${data.conflict_id}`}>
+                {t('actors.addTie')}
+              </Link>
             </p>
             <dl className="facts">
               <dt>{t('actors.pseudonym')}</dt>
               <dd>{data.pseudonym}</dd>
+              {names.length > 1 && (
+                <>
+                  <dt>{t('actors.otherNames')}</dt>
+                  <dd>{names.slice(1).join('; ')}</dd>
+                </>
+              )}
               <dt>{t('actors.kind')}</dt>
               <dd>{t(`actors.kinds.${data.kind}`)}</dd>
               <dt>{t('actors.role')}</dt>

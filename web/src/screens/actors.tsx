@@ -5,8 +5,8 @@ import { actorName } from '../api/names.js';
 import { itemsOf, totalOf, type Actor, type Conflict } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField, TextField } from '../components/form.js';
-import { Empty, Loaded } from '../components/states.js';
-import { Link } from '../router.js';
+import { Empty, ErrorMessage, Loaded } from '../components/states.js';
+import { Link, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
 import { actorKinds, actorRoles, genders, tracks } from '../vocabulary.js';
 
@@ -15,8 +15,12 @@ const PAGE_SIZE = 50;
 export default function Actors({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId } = params;
+  const preset = splitQuery(usePath()).query.get('conflict') ?? '';
+  const [conflictChoice, setConflictChoice] = useState(preset);
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
+  const [nameSearch, setNameSearch] = useState('');
+  const [nameQuery, setNameQuery] = useState('');
   const [role, setRole] = useState('');
   const [kind, setKind] = useState('');
   const [track, setTrack] = useState('');
@@ -28,34 +32,36 @@ export default function Actors({ params }: { params: Record<string, string> }) {
   useEffect(() => {
     const timer = window.setTimeout(() => {
       setQuery(search.trim());
+      setNameQuery(nameSearch.trim());
       setOffset(0);
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [search]);
+  }, [search, nameSearch]);
 
-  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
-  const groups =
-    conflicts.state === 'ready'
-      ? itemsOf<Conflict>(conflicts.data).flatMap((conflict) =>
-          conflict.divides.flatMap((divide) =>
-            divide.groups.map((group) => ({ value: group.id, label: `${divide.name}: ${group.name}` })),
-          ),
-        )
-      : [];
+  const conflicts = useResource<unknown>(
+    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
+  );
+  const conflictList = conflicts.state === 'ready' ? itemsOf<Conflict>(conflicts.data) : [];
+  const conflict = conflictList.find((entry) => entry.id === conflictChoice) ?? conflictList[0];
+  const groups = (conflict?.divides ?? []).flatMap((divide) =>
+    divide.groups.map((group) => ({ value: group.id, label: `${divide.name}: ${group.name}` })),
+  );
   const groupNames = new Map(groups.map((group) => [group.value, group.label]));
 
   const actors = useResource<unknown>(
-    withQuery('/api/actors', {
-      workspace_id: workspaceId,
-      q: query,
-      role,
-      kind,
-      track,
-      gender,
-      group_id: groupId,
-      limit: PAGE_SIZE,
-      offset,
-    }),
+    conflict
+      ? withQuery(`/api/conflicts/${conflict.id}/actors`, {
+          q: query,
+          name: nameQuery,
+          role,
+          kind,
+          track,
+          gender,
+          group_id: groupId,
+          limit: PAGE_SIZE,
+          offset,
+        })
+      : null,
   );
 
   const any = { value: '', label: t('common.any') };
@@ -69,12 +75,30 @@ export default function Actors({ params }: { params: Record<string, string> }) {
       <Breadcrumbs trail={[{ to: `/w/${workspaceId}`, label: t('nav.workspace') }]} />
       <h1>{t('actors.title')}</h1>
       <p className="actions">
-        <Link to={`/w/${workspaceId}/actors/new`}>{t('actors.add')}</Link>
-        <Link to={`/w/${workspaceId}/ties/new`}>{t('actors.addTie')}</Link>
+        <Link to={`/w/${workspaceId}/actors/new${conflict ? `?conflict=${conflict.id}` : ''}`}>
+          {t('actors.add')}
+        </Link>
+        <Link to={`/w/${workspaceId}/ties/new${conflict ? `?conflict=${conflict.id}` : ''}`}>
+          {t('actors.addTie')}
+        </Link>
         <Link to={`/w/${workspaceId}/map`}>{t('nav.map')}</Link>
       </p>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        {conflictList.length > 1 && (
+          <SelectField
+            label={t('actors.conflict')}
+            value={conflict?.id ?? ''}
+            onChange={reset(setConflictChoice)}
+            options={conflictList.map((entry) => ({ value: entry.id, label: entry.name }))}
+          />
+        )}
         <TextField label={t('actors.searchLabel')} type="search" value={search} onChange={setSearch} />
+        <TextField
+          label={t('actors.nameSearchLabel')}
+          type="search"
+          value={nameSearch}
+          onChange={setNameSearch}
+        />
         <SelectField
           label={t('actors.role')}
           value={role}
@@ -108,6 +132,8 @@ export default function Actors({ params }: { params: Record<string, string> }) {
           />
         )}
       </form>
+      {conflicts.state === 'ready' && !conflict && <Empty>{t('workspace.noConflicts')}</Empty>}
+      {conflicts.state === 'error' && <ErrorMessage error={conflicts.error} onRetry={conflicts.reload} />}
       <Loaded resource={actors}>
         {(payload) => {
           const list = itemsOf<Actor & Record<string, unknown>>(payload);

@@ -2,18 +2,41 @@ import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client.js';
 import { itemsOf, type Initiative, type Meeting, type Outcome } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
-import { Empty, Loaded } from '../components/states.js';
+import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
+import { useSession } from '../session.js';
 
 export default function InitiativeHome({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const { initiativeId } = params;
   const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
-  const meetings = useResource<unknown>(withQuery('/api/meetings', { initiative_id: initiativeId }));
-  const outcomes = useResource<unknown>(withQuery('/api/outcomes', { initiative_id: initiativeId }));
+  const meetings = useResource<unknown>(
+    withQuery(`/api/initiatives/${initiativeId}/meetings`, { limit: 500 }),
+  );
+  const outcomes = useResource<unknown>(
+    withQuery(`/api/initiatives/${initiativeId}/outcomes`, { limit: 500 }),
+  );
+  const { session } = useSession();
+  // Participants and funders may not read the actor map (docs/foundation.md): no link they cannot follow.
+  const canReadActors =
+    session.status === 'signed-in' &&
+    (session.me.admin_workspaces.length > 0 ||
+      session.me.memberships.some(
+        (m) => m.initiative_id === initiativeId && ['convener', 'facilitator', 'researcher'].includes(m.role),
+      ));
   const money = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+
+  // Without the initiative itself nothing else on the page can be shown: one clear message, not three.
+  if (initiative.state === 'error') {
+    return (
+      <section>
+        <h1>{t('initiative.unavailable')}</h1>
+        <ErrorMessage error={initiative.error} onRetry={initiative.reload} />
+      </section>
+    );
+  }
 
   return (
     <section>
@@ -24,6 +47,14 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             <h1>{data.name}</h1>
             <p className="actions">
               <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>
+              {canReadActors && (
+                <Link to={`/w/${data.workspace_id}/actors?conflict=${data.conflict_id}`}>
+                  {t('nav.actors')}
+                </Link>
+              )}
+              {canReadActors && (
+                <Link to={`/w/${data.workspace_id}/map?conflict=${data.conflict_id}`}>{t('nav.map')}</Link>
+              )}
             </p>
             <dl className="facts">
               <dt>{t('initiative.status')}</dt>

@@ -34,11 +34,7 @@ export default function MeetingPage({ params }: { params: Record<string, string>
   const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
   const actors = useResource<unknown>(
     initiative.state === 'ready'
-      ? withQuery('/api/actors', {
-          workspace_id: initiative.data.workspace_id,
-          conflict_id: initiative.data.conflict_id,
-          limit: 500,
-        })
+      ? withQuery(`/api/conflicts/${initiative.data.conflict_id}/actors`, { limit: 500 })
       : null,
   );
   const actorList = actors.state === 'ready' ? itemsOf<NamedActor>(actors.data) : [];
@@ -176,7 +172,7 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
 function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
   const { t } = useTranslation();
   const outcomes = useResource<unknown>(
-    withQuery('/api/outcomes', { initiative_id: meeting.initiative_id, meeting_id: meeting.id }),
+    withQuery(`/api/initiatives/${meeting.initiative_id}/outcomes`, { limit: 500 }),
   );
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -264,7 +260,9 @@ function Transfers({
   actorsById: Map<string, NamedActor>;
 }) {
   const { t } = useTranslation();
-  const transfers = useResource<unknown>(withQuery('/api/transfers', { outcome_id: outcome.id }));
+  const transfers = useResource<unknown>(
+    withQuery(`/api/initiatives/${outcome.initiative_id}/transfers`, { limit: 500 }),
+  );
   const [open, setOpen] = useState(false);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [handedOn, setHandedOn] = useState('');
@@ -303,7 +301,7 @@ function Transfers({
       <h4>{t('meetings.transfers')}</h4>
       <Loaded resource={transfers}>
         {(payload) => {
-          const list = itemsOf<Transfer>(payload);
+          const list = itemsOf<Transfer>(payload).filter((transfer) => transfer.outcome_id === outcome.id);
           if (!list.length) return <p>{t('meetings.noTransfers')}</p>;
           return (
             <ul>

@@ -19,7 +19,9 @@ import { groundRules, meetingStatuses } from '../vocabulary.js';
 export default function Meetings({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId } = params;
-  const meetings = useResource<unknown>(withQuery('/api/meetings', { initiative_id: initiativeId }));
+  const meetings = useResource<unknown>(
+    withQuery(`/api/initiatives/${initiativeId}/meetings`, { limit: 500 }),
+  );
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState('');
   const [place, setPlace] = useState('');

@@ -20,6 +20,7 @@ import {
   type SizeMetric,
 } from '../map/network-data.js';
 import { useResource } from '../use-resource.js';
+import { splitQuery, usePath } from '../router.js';
 import { tieKinds } from '../vocabulary.js';
 
 const SigmaView = lazy(() => import('../map/sigma-view.js'));
@@ -43,7 +44,9 @@ async function fetchAll<T>(
 export default function NetworkMap({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId } = params;
-  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
+  const conflicts = useResource<unknown>(
+    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
+  );
   return (
     <section>
       <Breadcrumbs
@@ -72,7 +75,10 @@ interface NetworkData {
 
 function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflicts: Conflict[] }) {
   const { t } = useTranslation();
-  const [conflictId, setConflictId] = useState(conflicts[0].id);
+  const preset = splitQuery(usePath()).query.get('conflict');
+  const [conflictId, setConflictId] = useState(
+    conflicts.some((entry) => entry.id === preset) ? (preset as string) : conflicts[0].id,
+  );
   const conflict = conflicts.find((entry) => entry.id === conflictId) ?? conflicts[0];
   const [divideId, setDivideId] = useState(conflict.divides[0]?.id ?? '');
   const [metric, setMetric] = useState<SizeMetric>('degree');
@@ -88,10 +94,9 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
     setData(null);
     setFailure(null);
     (async () => {
-      const query = { workspace_id: workspaceId, conflict_id: conflictId };
       const [actors, ties] = await Promise.all([
-        fetchAll<NamedActor>('/api/actors', query, 500),
-        fetchAll<Tie>('/api/ties', query, 10_000),
+        fetchAll<NamedActor>(`/api/conflicts/${conflictId}/actors`, {}, 500),
+        fetchAll<Tie>(`/api/conflicts/${conflictId}/ties`, {}, 10_000),
       ]);
       const positions = await layoutInWorker({
         nodes: actors.map((actor) => actor.id),

@@ -21,14 +21,14 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
   const { t } = useTranslation();
   const { workspaceId } = params;
   const presetSource = splitQuery(usePath()).query.get('from') ?? '';
-  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
-  const [conflictId, setConflictId] = useState('');
+  const conflicts = useResource<unknown>(
+    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
+  );
+  const [conflictId, setConflictId] = useState(splitQuery(usePath()).query.get('conflict') ?? '');
   const conflictList = conflicts.state === 'ready' ? itemsOf<Conflict>(conflicts.data) : [];
   const chosenConflict = conflictId || conflictList[0]?.id || '';
   const actors = useResource<unknown>(
-    chosenConflict
-      ? withQuery('/api/actors', { workspace_id: workspaceId, conflict_id: chosenConflict, limit: 500 })
-      : null,
+    chosenConflict ? withQuery(`/api/conflicts/${chosenConflict}/actors`, { limit: 500 }) : null,
   );
 
   const [source, setSource] = useState(presetSource);

@@ -4,17 +4,23 @@ import { itemsOf, type Conflict, type Initiative, type Meeting, type Workspace }
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
-import { useResource } from '../use-resource.js';
+import { useAll, useResource } from '../use-resource.js';
 
 export default function WorkspaceHome({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId } = params;
   const workspace = useResource<Workspace>(`/api/workspaces/${workspaceId}`);
-  const conflicts = useResource<unknown>(withQuery('/api/conflicts', { workspace_id: workspaceId }));
-  const initiatives = useResource<unknown>(withQuery('/api/initiatives', { workspace_id: workspaceId }));
+  const conflicts = useResource<unknown>(
+    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
+  );
+  const initiatives = useResource<unknown>(
+    withQuery(`/api/workspaces/${workspaceId}/initiatives`, { limit: 500 }),
+  );
   const today = new Date().toISOString().slice(0, 10);
-  const meetings = useResource<unknown>(
-    withQuery('/api/meetings', { workspace_id: workspaceId, from: today }),
+  const initiativeIds =
+    initiatives.state === 'ready' ? itemsOf<Initiative>(initiatives.data).map((entry) => entry.id) : null;
+  const meetings = useAll<unknown>(
+    initiativeIds?.map((id) => withQuery(`/api/initiatives/${id}/meetings`, { limit: 500 })) ?? null,
   );
   const name = workspace.state === 'ready' ? workspace.data.name : '…';
 
@@ -88,8 +94,9 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
 
       <h2>{t('workspace.nextMeetings')}</h2>
       <Loaded resource={meetings}>
-        {(payload) => {
-          const list = itemsOf<Meeting>(payload)
+        {(pages) => {
+          const list = pages
+            .flatMap((payload) => itemsOf<Meeting>(payload))
             .filter((meeting) => meeting.held_on >= today && meeting.status === 'planned')
             .sort((a, b) => a.held_on.localeCompare(b.held_on))
             .slice(0, 5);

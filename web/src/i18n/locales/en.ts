@@ -103,6 +103,7 @@ const en = {
     alertsPending: 'Network alerts appear once the network analysis is available on this server.',
   },
   initiative: {
+    unavailable: 'Initiative not available',
     aims: 'Aims',
     status: 'Status',
     started: 'Started',
@@ -121,7 +122,9 @@ const en = {
     add: 'Add an actor',
     addTie: 'Add a tie',
     edit: 'Edit actor',
-    searchLabel: 'Search by pseudonym or name',
+    searchLabel: 'Search by pseudonym',
+    nameSearchLabel: 'Search by name (if you may see names)',
+    otherNames: 'Other names',
     pseudonym: 'Pseudonym',
     name: 'Name',
     names: 'Names (one per line)',

@@ -109,6 +109,7 @@ const fr: Messages = {
       'Les alertes du réseau apparaîtront lorsque l’analyse du réseau sera disponible sur ce serveur.',
   },
   initiative: {
+    unavailable: 'Initiative indisponible',
     aims: 'Objectifs',
     status: 'Statut',
     started: 'Début',
@@ -127,7 +128,9 @@ const fr: Messages = {
     add: 'Ajouter un acteur',
     addTie: 'Ajouter un lien',
     edit: 'Modifier l’acteur',
-    searchLabel: 'Rechercher par pseudonyme ou nom',
+    searchLabel: 'Rechercher par pseudonyme',
+    nameSearchLabel: 'Rechercher par nom (si vous pouvez voir les noms)',
+    otherNames: 'Autres noms',
     pseudonym: 'Pseudonyme',
     name: 'Nom',
     names: 'Noms (un par ligne)',

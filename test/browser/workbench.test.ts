@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, startRig, type BrowserRig } from './support/harness.js';
+import { loadDemoFixture, type DemoFixture, type Person } from './support/demo-fixture.js';
+import { seriousViolations } from './support/axe.js';
+import { measureScriptsAndStyles } from './support/transfer-size.js';
+
+/** The participant's first load (JS + CSS, gzipped) must stay under this on a slow phone connection. */
+const PARTICIPANT_BUDGET = 150 * 1024;
+
+let rig: BrowserRig;
+let fixture: DemoFixture;
+let phone: BrowserContext;
+let page: Page;
+let laptop: BrowserContext;
+let desk: Page;
+
+async function signIn(target: Page, person: Person): Promise<void> {
+  await target.goto(rig.server.url);
+  await target.getByLabel('Email').fill(person.email);
+  await target.getByLabel('Password').fill(person.password);
+  await target.getByRole('button', { name: 'Sign in' }).click();
+  await target.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+beforeAll(async () => {
+  rig = await startRig();
+  fixture = await loadDemoFixture(rig.server);
+  phone = await rig.browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  page = await phone.newPage();
+  await signIn(page, fixture.dialogueParticipant);
+  laptop = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  desk = await laptop.newPage();
+  await signIn(desk, fixture.admin);
+});
+
+afterAll(async () => {
+  await phone?.close();
+  await laptop?.close();
+  await rig?.close();
+});
+
+function dialoguePath(initiativeId: string): string {
+  // No dialogue exists until the deliberation routes land; the page itself loads all it needs.
+  return `/#/i/${initiativeId}/dialogues/00000000-0000-4000-8000-000000000000`;
+}
+
+describe('the participant on a phone', () => {
+  it('sees their initiative on the home page, and no workspace', async () => {
+    await page.getByRole('heading', { name: 'Your work' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Workspaces' }).count()).toBe(0);
+    expect(await page.locator('.card').count()).toBe(1);
+    await screenshot(page, 'participant-home');
+  });
+
+  it('loads the dialogue page under 150 KB of gzipped JS and CSS', async () => {
+    // A fresh context: nothing cached, as on the participant's first visit.
+    const fresh = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    await fresh.addCookies(await phone.cookies());
+    const first = await fresh.newPage();
+    const size = await measureScriptsAndStyles(first, async () => {
+      await first.goto(`${rig.server.url}${dialoguePath(fixture.demo.initiativeIds.dialogue)}`);
+      await first.getByRole('heading', { name: 'Dialogue' }).waitFor();
+      await first.waitForLoadState('networkidle');
+    });
+    await fresh.close();
+    for (const file of size.files)
+      console.log(`  ${file.url.replace(rig.server.url, '')}: ${file.gzipped} B gzipped`);
+    console.log(
+      `participant dialogue page: ${size.files.length} JS/CSS files, ${(size.gzippedTotal / 1024).toFixed(1)} KB gzipped`,
+    );
+    expect(size.files.some((file) => file.url.includes('/assets/dialogue-'))).toBe(true);
+    expect(size.files.some((file) => /sigma|network-map|graphology/.test(file.url))).toBe(false);
+    expect(size.gzippedTotal).toBeLessThan(PARTICIPANT_BUDGET);
+  });
+
+  it('fits a 360 px wide screen without sideways scrolling, and has no serious accessibility violation', async () => {
+    await page.goto(`${rig.server.url}${dialoguePath(fixture.demo.initiativeIds.dialogue)}`);
+    await page.getByRole('heading', { name: 'Dialogue' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dialogue');
+  });
+
+  it('reads the dialogue page right to left in Arabic', async () => {
+    await page.getByLabel('Language').selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByRole('heading', { name: 'الحوار' }).waitFor();
+    const direction = await page.evaluate(
+      () => getComputedStyle(document.querySelector('main h1')!).direction,
+    );
+    expect(direction).toBe('rtl');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dialogue-ar');
+    await page.getByLabel('اللغة').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+  });
+});
+
+describe('the administrator at a laptop', () => {
+  const url = (path: string) => `${rig.server.url}/#${path}`;
+  let newActorPath = '';
+  let newPseudonym = '';
+
+  it('sees the workspace, its conflict and its initiatives', async () => {
+    await desk.getByRole('heading', { name: 'Your work' }).waitFor();
+    await desk.locator('.card h3 a').first().click();
+    await desk.getByRole('heading', { name: 'Conflicts' }).waitFor();
+    await desk.locator('.card').nth(1).waitFor();
+    expect(await desk.getByRole('link', { name: 'Actors and ties' }).count()).toBeGreaterThan(0);
+    await screenshot(desk, 'workspace-home');
+  });
+
+  it('filters the actor table', async () => {
+    await desk.goto(url(`/w/${fixture.demo.workspaceId}/actors`));
+    const rows = desk.locator('tbody tr');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    await desk.getByLabel('Role').selectOption('elder');
+    await desk.waitForFunction(
+      (n) => document.querySelectorAll('tbody tr').length !== n || !document.querySelector('tbody'),
+      all,
+    );
+    const elders = await rows.allInnerTexts();
+    expect(elders.length).toBeGreaterThan(0);
+    for (const row of elders) expect(row).toContain('Elder');
+    await screenshot(desk, 'actors');
+    await desk.getByLabel('Role').selectOption('');
+  });
+
+  it('adds an actor, with a name only the allowed see, and finds it in the table', async () => {
+    await desk.getByRole('link', { name: 'Add an actor' }).click();
+    await desk.getByRole('heading', { name: 'Add an actor' }).waitFor();
+    await desk.getByLabel('Role').selectOption('scholar');
+    await desk.getByLabel('Gender').selectOption('woman');
+    await desk.getByLabel('Region').fill('Coastal plain');
+    await desk.getByLabel('Names (one per line)').fill('Zainab Testwoman');
+    await screenshot(desk, 'actor-form');
+    await desk.getByRole('button', { name: 'Save' }).click();
+    await desk.getByRole('heading', { name: 'Zainab Testwoman' }).waitFor();
+    newActorPath = new URL(desk.url()).hash.slice(1);
+    const pseudonym = (await desk.locator('dl.facts dd').first().innerText()).trim();
+    expect(pseudonym).toMatch(/^A-[2-9A-HJKMNP-Z]{6}$/);
+    await desk.goto(url(`/w/${fixture.demo.workspaceId}/actors`));
+    newPseudonym = pseudonym;
+    await desk.getByLabel('Search by pseudonym').fill(pseudonym);
+    await desk.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    expect(await desk.locator('tbody tr').innerText()).toContain(pseudonym);
+    expect(await desk.locator('tbody tr').innerText()).toContain('Scholar');
+  });
+
+  it('adds a tie from the actor page and sees it among the actor ties', async () => {
+    await desk.goto(url(newActorPath));
+    await desk.getByRole('link', { name: 'Add a tie' }).click();
+    await desk.getByRole('heading', { name: 'Add a tie' }).waitFor();
+    const to = desk.getByLabel('To actor');
+    await to.locator('option').nth(2).waitFor({ state: 'attached' });
+    const target = await to.locator('option').nth(2).getAttribute('value');
+    await to.selectOption(target!);
+    await desk.getByLabel('Kind').selectOption('trusts');
+    await desk.getByLabel('Strength (1–5)').fill('4');
+    await desk.getByRole('button', { name: 'Save' }).click();
+    await desk.getByRole('heading', { name: 'Zainab Testwoman' }).waitFor();
+    const tieRow = desk.locator('tbody tr', { hasText: 'Trusts' });
+    await tieRow.waitFor();
+    expect(await tieRow.innerText()).toContain('4');
+    await screenshot(desk, 'actor-page');
+  });
+
+  it('shows the actors and ties on the network map', async () => {
+    await desk.goto(url(`/w/${fixture.demo.workspaceId}/map`));
+    const status = desk.getByText(/actors and \d+ ties shown/);
+    await status.waitFor({ timeout: 30_000 });
+    const [actors, ties] = (await status.innerText()).match(/\d+/g)!.map(Number);
+    expect(actors).toBeGreaterThanOrEqual(150);
+    expect(ties).toBeGreaterThan(100);
+    await desk.getByTestId('network-map').locator('canvas').first().waitFor({ state: 'attached' });
+    await desk.getByText('Table of the actors shown on the map').click();
+    await desk.locator('details tbody tr', { hasText: newPseudonym }).waitFor();
+    await desk.getByLabel('Tie kind').selectOption('trusts');
+    await desk.waitForFunction(() => /actors and \d+ ties shown/.test(document.body.innerText));
+    await screenshot(desk, 'network-map');
+  });
+
+  it('plans a meeting, records attendance, an outcome and its transfer to Track I', async () => {
+    await desk.goto(url(`/i/${fixture.demo.initiativeIds.dialogue}/meetings`));
+    await desk.getByRole('heading', { name: 'Meetings', exact: true }).waitFor();
+    await desk.getByLabel('Title', { exact: true }).fill('Browser test round');
+    await desk.getByLabel('Date').fill('2031-03-14');
+    await desk.getByLabel('Place (city or region only)').fill('Coastal plain');
+    await desk.getByLabel('Ground rule').selectOption('open');
+    await desk.getByRole('button', { name: 'Plan a meeting' }).click();
+    await desk.getByRole('heading', { name: 'Browser test round' }).waitFor();
+    const attendee = desk.getByLabel('Actor', { exact: true });
+    await attendee.locator('option').nth(1).waitFor({ state: 'attached' });
+    for (const index of [1, 2]) {
+      await attendee.selectOption((await attendee.locator('option').nth(index).getAttribute('value'))!);
+      await desk.getByRole('button', { name: 'Record', exact: true }).click();
+      await desk
+        .locator('h2:has-text("Attendance") + ul li')
+        .nth(index - 1)
+        .waitFor();
+    }
+    await desk.getByLabel('Title', { exact: true }).fill('Joint water-sharing proposal');
+    await desk.getByRole('button', { name: 'Add an outcome' }).click();
+    await desk.getByRole('heading', { name: 'Joint water-sharing proposal' }).waitFor();
+    await desk.getByRole('button', { name: 'Record a transfer' }).click();
+    const recipients = desk.getByLabel('Track-I recipients');
+    await recipients.selectOption((await recipients.locator('option').first().getAttribute('value'))!);
+    await desk.getByLabel('Handed on').fill('2031-03-20');
+    await desk.getByRole('button', { name: 'Save' }).click();
+    await desk.getByText(/2031-03-20: Handed/).waitFor();
+    await screenshot(desk, 'meeting');
+  });
+});
+
+describe('between initiatives', () => {
+  it("a participant of one initiative cannot open another's pages", async () => {
+    const other = fixture.demo.initiativeIds.council;
+    for (const path of [`/i/${other}`, `/i/${other}/meetings`]) {
+      await page.goto(`${rig.server.url}/#${path}`);
+      await page
+        .locator('main [role=alert]:visible', { hasText: 'No such record, or you may not see it.' })
+        .first()
+        .waitFor();
+      expect(await page.locator('main tbody tr').count()).toBe(0);
+      expect(await page.locator('main').innerText()).not.toContain('Eastern Marches');
+    }
+    await screenshot(page, 'participant-refused');
+    // Nor may a participant read the actor map of their own conflict (docs/foundation.md).
+    await page.goto(`${rig.server.url}/#/w/${fixture.demo.workspaceId}/actors`);
+    await page
+      .locator('main [role=alert]:visible', { hasText: 'Your role does not allow this' })
+      .first()
+      .waitFor();
+    expect(await page.locator('main tbody tr').count()).toBe(0);
+    // Their own initiative still opens.
+    await page.goto(`${rig.server.url}/#/i/${fixture.demo.initiativeIds.dialogue}`);
+    await page.getByRole('heading', { name: 'Meetings' }).waitFor();
+    expect(await page.locator('main [role=alert]').count()).toBe(0);
+  });
+});
