@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import {
-  checkNotEmpty,
-  idSchema,
-  isoTimestampSchema,
-  nameSchema,
-  noteSchema,
-  pageSchema,
-  regionSchema,
-} from './scalars.js';
+import { checkNotEmpty, idSchema, isoTimestampSchema, pageSchema, regionSchema } from './scalars.js';
+import { identitySchema, type Identity } from './identity.js';
 import { actorKindSchema, actorRoleSchema, genderSchema, trackSchema } from './vocabulary.js';
 
 /** One group per divide: the store's key (actor_id, divide_id) enforces it too. */
@@ -41,13 +34,9 @@ export const actorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** What the vault encrypts (contract: JSON {names, contacts, notes}). */
-export const actorIdentitySchema = z.strictObject({
-  names: z.array(nameSchema).min(1).max(10),
-  contacts: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
-  notes: noteSchema.default(''),
-});
-export type ActorIdentity = z.infer<typeof actorIdentitySchema>;
+/** What the vault encrypts (names, contacts as `{kind, value}`, notes): the vault's own schema. */
+export const actorIdentitySchema = identitySchema;
+export type ActorIdentity = Identity;
 
 function checkGroupsOnePerDivide(groups: readonly ActorGroup[] | undefined, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();

@@ -1,23 +1,8 @@
-import { z } from 'zod';
 import { TrackTwoError } from '../domain/errors.js';
+import { identitySchema, type Identity } from '../domain/identity.js';
 
-/** Kinds of contact detail the vault keeps. */
-export const contactKinds = ['email', 'phone', 'messenger', 'address', 'other'] as const;
-
-/** A person's (or an organisation's) identity: the only place names and contacts live, always encrypted. */
-export const identitySchema = z
-  .object({
-    names: z.array(z.string().trim().min(1).max(200)).max(20),
-    contacts: z
-      .array(z.object({ kind: z.enum(contactKinds), value: z.string().trim().min(1).max(500) }).strict())
-      .max(50)
-      .default([]),
-    notes: z.string().max(20_000).default(''),
-  })
-  .strict();
-
-export type Identity = z.output<typeof identitySchema>;
-export type IdentityInput = z.input<typeof identitySchema>;
+// The schema lives in the domain (the API and the vault share it); the vault validates with it.
+export { contactKinds, identitySchema, type Identity, type IdentityInput } from '../domain/identity.js';
 
 /** Validates an identity, throwing TT_ERR_VALIDATION naming the first bad field. */
 export function parseIdentity(input: unknown): Identity {

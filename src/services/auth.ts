@@ -15,6 +15,7 @@ import {
   type TokenInfo,
 } from '../security/sessions.js';
 import type { SignInThrottle } from '../security/throttle.js';
+import { lockFirstRun } from '../store/first-run-lock.js';
 import { findAccountById, listAccountRows } from '../store/repositories/accounts.js';
 import { adminWorkspacesOf, membershipsOfAccount } from '../store/repositories/memberships.js';
 import { createWorkspace } from '../store/repositories/workspaces.js';
@@ -59,6 +60,8 @@ export async function setupFirstAdministrator(
 ): Promise<{ account: Account; workspace: Workspace }> {
   const parsed = setupSchema.parse(input);
   return inTransaction(ctx, async (trx) => {
+    // Two setups at once must not both find "no account yet": the lock makes them take turns.
+    await lockFirstRun(trx);
     if ((await listAccountRows(trx)).length > 0) throw new TrackTwoError('TT_ERR_SETUP_DONE');
     const system = systemAuth('first-run setup');
     const account = await createAccount(trx, system, {
