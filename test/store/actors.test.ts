@@ -120,6 +120,10 @@ forEachEngine('actors', (getDb) => {
       code: 'TT_ERR_VALIDATION',
     });
     expect(await updateActor(getDb(), 'missing', { role: 'other' })).toBeUndefined();
+    // A parsed body may carry more than columns (the identity goes to the vault): only columns reach SQL.
+    const body = { region: 'Plains', identity: { names: ['Not stored'] }, pseudonym: 'A-HACKED' };
+    const safe = await updateActor(getDb(), actor.id, body);
+    expect(safe).toMatchObject({ region: 'Plains', pseudonym: actor.pseudonym });
   });
 
   it('lists with filters, text search over pseudonyms and pagination', async () => {

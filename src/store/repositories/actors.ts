@@ -4,6 +4,7 @@ import type { PageOf } from '../../domain/scalars.js';
 import type { ActorKind, ActorRole, Gender, Track } from '../../domain/vocabulary.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { mapStoreErrors } from '../errors.js';
+import { onlyColumns } from './columns.js';
 import { newId, nowIso, randomPseudonym } from '../ids.js';
 import type { Database } from '../schema.js';
 import type { ActorsTable } from '../tables/core.js';
@@ -392,7 +393,8 @@ export async function updateActor(
 ): Promise<Actor | undefined> {
   const current = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) return undefined;
-  const { groups, ...fields } = changes;
+  const { groups } = changes;
+  const fields = onlyColumns(changes, ['kind', 'role', 'track', 'gender', 'region']);
   const kind = fields.kind ?? current.kind;
   const gender = fields.gender !== undefined ? fields.gender : current.gender;
   if (kind === 'organisation' && gender !== null) {

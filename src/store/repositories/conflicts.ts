@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Conflict, ConflictEvent, Divide, Group } from '../../domain/conflict.js';
 import type { ConflictEventKind } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
+import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 import type { ConflictsTable } from '../tables/core.js';
@@ -143,8 +144,9 @@ export async function listConflicts(db: Kysely<Database>, workspaceId: string): 
 export async function updateConflict(
   db: Kysely<Database>,
   id: string,
-  changes: ConflictChanges,
+  patch: ConflictChanges,
 ): Promise<Conflict | undefined> {
+  const changes = onlyColumns(patch, ['name', 'description', 'started_on', 'ended_on']);
   if (Object.keys(changes).length > 0) {
     await mapStoreErrors(() => db.updateTable('conflicts').set(changes).where('id', '=', id).execute(), {
       record: 'conflict',
@@ -300,7 +302,13 @@ export async function createConflictEvent(
   db: Kysely<Database>,
   input: NewConflictEvent,
 ): Promise<ConflictEvent> {
-  const event = { id: input.id ?? newId(), ...input };
+  const event: ConflictEvent = {
+    id: input.id ?? newId(),
+    conflict_id: input.conflict_id,
+    kind: input.kind,
+    occurred_on: input.occurred_on,
+    title: input.title,
+  };
   await mapStoreErrors(() => db.insertInto('conflict_events').values(event).execute(), { record: 'event' });
   return event;
 }
@@ -329,8 +337,9 @@ export async function listConflictEvents(
 export async function updateConflictEvent(
   db: Kysely<Database>,
   id: string,
-  changes: ConflictEventChanges,
+  patch: ConflictEventChanges,
 ): Promise<ConflictEvent | undefined> {
+  const changes = onlyColumns(patch, ['kind', 'occurred_on', 'title']);
   if (Object.keys(changes).length > 0) {
     await mapStoreErrors(
       () => db.updateTable('conflict_events').set(changes).where('id', '=', id).execute(),

@@ -3,6 +3,7 @@ import { TrackTwoError } from '../../domain/errors.js';
 import type { Initiative, InitiativeActor } from '../../domain/initiative.js';
 import type { InitiativeStatus } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
+import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 import type { InitiativesTable } from '../tables/core.js';
@@ -182,7 +183,17 @@ export async function updateInitiative(
 ): Promise<Initiative | undefined> {
   const current = await db.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) return undefined;
-  const { actors, ...fields } = changes;
+  const { actors } = changes;
+  const fields = onlyColumns(changes, [
+    'name',
+    'aims',
+    'status',
+    'started_on',
+    'ended_on',
+    'funding_needed',
+    'funding_pledged',
+    'inclusion_target_women',
+  ]);
   const merged = { ...current, ...fields };
   if (merged.started_on && merged.ended_on && merged.started_on > merged.ended_on) {
     throw new TrackTwoError('TT_ERR_VALIDATION', {

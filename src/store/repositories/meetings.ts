@@ -3,6 +3,7 @@ import { TrackTwoError } from '../../domain/errors.js';
 import type { Attendance, Meeting } from '../../domain/meeting.js';
 import type { AttendanceRole, GroundRule, MeetingStatus } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
+import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 import { upsertMetTies, type MetTiesResult } from './ties.js';
@@ -85,8 +86,9 @@ export async function listMeetings(
 export async function updateMeeting(
   db: Kysely<Database>,
   id: string,
-  changes: MeetingChanges,
+  patch: MeetingChanges,
 ): Promise<Meeting | undefined> {
+  const changes = onlyColumns(patch, ['title', 'held_on', 'place', 'ground_rule', 'status']);
   if (Object.keys(changes).length > 0) {
     await mapStoreErrors(() => db.updateTable('meetings').set(changes).where('id', '=', id).execute(), {
       record: 'meeting',

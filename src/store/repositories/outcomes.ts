@@ -3,6 +3,7 @@ import { TrackTwoError } from '../../domain/errors.js';
 import type { Outcome, Transfer } from '../../domain/outcome.js';
 import type { OutcomeKind, TransferStatus } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
+import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 
@@ -97,8 +98,9 @@ export async function listOutcomes(db: Kysely<Database>, initiativeId: string): 
 export async function updateOutcome(
   db: Kysely<Database>,
   id: string,
-  changes: OutcomeChanges,
+  patch: OutcomeChanges,
 ): Promise<Outcome | undefined> {
+  const changes = onlyColumns(patch, ['meeting_id', 'title', 'description', 'kind']);
   const current = await getOutcome(db, id);
   if (!current) return undefined;
   if (changes.meeting_id !== undefined)
@@ -274,7 +276,8 @@ export async function updateTransfer(
 ): Promise<Transfer | undefined> {
   const current = await getTransfer(db, id);
   if (!current) return undefined;
-  const { recipient_actor_ids, ...fields } = changes;
+  const { recipient_actor_ids } = changes;
+  const fields = onlyColumns(changes, ['status', 'handed_on', 'status_on', 'note']);
   const merged = { ...current, ...fields };
   if (merged.status_on < merged.handed_on) {
     throw new TrackTwoError('TT_ERR_VALIDATION', {

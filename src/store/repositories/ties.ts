@@ -4,6 +4,7 @@ import type { PageOf } from '../../domain/scalars.js';
 import type { Tie } from '../../domain/tie.js';
 import type { TieKind, TieSource } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
+import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 import type { TiesTable } from '../tables/core.js';
@@ -204,7 +205,8 @@ export async function updateTie(
       reason: 'valid_to must be on or after valid_from',
     });
   }
-  const { directed, ...fields } = changes;
+  const { directed } = changes;
+  const fields = onlyColumns(changes, ['kind', 'strength', 'valid_from', 'valid_to', 'source', 'confidence']);
   await mapStoreErrors(
     () =>
       db

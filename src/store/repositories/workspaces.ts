@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Workspace } from '../../domain/workspace.js';
 import { mapStoreErrors } from '../errors.js';
+import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 import type { WorkspacesTable } from '../tables/core.js';
@@ -53,8 +54,9 @@ export async function listWorkspaces(
 export async function updateWorkspace(
   db: Kysely<Database>,
   id: string,
-  changes: WorkspaceChanges,
+  patch: WorkspaceChanges,
 ): Promise<Workspace | undefined> {
+  const changes = onlyColumns(patch, ['name', 'description']);
   if (Object.keys(changes).length > 0) {
     await mapStoreErrors(() => db.updateTable('workspaces').set(changes).where('id', '=', id).execute(), {
       record: 'workspace',
