@@ -1,0 +1,141 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import type { Database } from '../../../src/store/schema.js';
+import { countRows } from '../../support/databases.js';
+import { ADMIN, client, sessionCookie } from './app.js';
+
+/** The initiative roles a resource test signs in as (plus the workspace administrator). */
+export const ROLES = ['convener', 'facilitator', 'participant', 'researcher', 'funder'] as const;
+export type Role = (typeof ROLES)[number];
+export type Client = ReturnType<typeof client>;
+
+/** The body of a reply that must have succeeded with `status`; otherwise the test fails showing it. */
+export function ok<T = Record<string, unknown>>(reply: LightMyRequestResponse, status = 200): T {
+  expect(reply.statusCode, `${reply.statusCode} ${reply.body.slice(0, 400)}`).toBe(status);
+  return (reply.body === '' ? undefined : reply.json()) as T;
+}
+
+/** The coded error of a refused reply, checking its status. */
+export function refused(reply: LightMyRequestResponse, status: number): string {
+  expect(reply.statusCode, reply.body.slice(0, 400)).toBe(status);
+  return (reply.json() as { error: { code: string } }).error.code;
+}
+
+const COUNTED = [
+  'workspaces',
+  'conflicts',
+  'divides',
+  'groups',
+  'conflict_events',
+  'actors',
+  'actor_groups',
+  'ties',
+  'initiatives',
+  'initiative_actors',
+  'meetings',
+  'attendances',
+  'outcomes',
+  'transfers',
+  'transfer_recipients',
+  'accounts',
+  'workspace_admins',
+  'memberships',
+  'actor_identities',
+  'actor_name_index',
+  'audit_log',
+] as const satisfies readonly (keyof Database)[];
+
+/** Row counts of every record table and of the audit log: "nothing written" is "these did not change". */
+export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of COUNTED) counts[table] = await countRows(db, table);
+  return counts;
+}
+
+export interface World {
+  admin: Client;
+  as: Record<Role, Client>;
+  anonymous: Client;
+  accountIds: Record<Role, string>;
+  workspaceId: string;
+  conflictId: string;
+  divideId: string;
+  groupIds: [string, string];
+  initiativeId: string;
+}
+
+const PASSWORD = 'resource tests passphrase 77';
+
+/**
+ * A small world made through the API itself: first-run setup (the administrator and a workspace), a
+ * conflict with one divide of two groups, an initiative, and one signed-in account per initiative role.
+ */
+export async function buildWorld(app: FastifyInstance): Promise<World> {
+  const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'Resource tests' });
+  const { workspace } = ok<{ workspace: { id: string } }>(setup, 201);
+  const admin = client(app, { cookie: sessionCookie(setup) });
+  const conflict = ok<{ id: string; divides: { id: string; groups: { id: string }[] }[] }>(
+    await admin.post('/api/conflicts', {
+      workspace_id: workspace.id,
+      name: 'Valley dispute',
+      divides: [{ name: 'Community', groups: [{ name: 'Upstream' }, { name: 'Downstream' }] }],
+    }),
+    201,
+  );
+  const initiative = ok<{ id: string }>(
+    await admin.post('/api/initiatives', {
+      workspace_id: workspace.id,
+      conflict_id: conflict.id,
+      name: 'Water dialogue',
+      status: 'active',
+    }),
+    201,
+  );
+  const as = {} as Record<Role, Client>;
+  const accountIds = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const email = `${role}@resources.example.org`;
+    const made = ok<{ account: { id: string } }>(
+      await admin.post('/api/accounts', { email, display_name: role, password: PASSWORD }),
+      201,
+    );
+    accountIds[role] = made.account.id;
+    ok(await admin.post(`/api/initiatives/${initiative.id}/members`, { email, role }), 201);
+    as[role] = client(app, {
+      cookie: sessionCookie(await client(app).post('/api/auth/login', { email, password: PASSWORD })),
+    });
+  }
+  const divide = conflict.divides[0];
+  return {
+    admin,
+    as,
+    anonymous: client(app),
+    accountIds,
+    workspaceId: workspace.id,
+    conflictId: conflict.id,
+    divideId: divide.id,
+    groupIds: [divide.groups[0].id, divide.groups[1].id],
+    initiativeId: initiative.id,
+  };
+}
+
+/** A person actor made by the administrator, with an identity when names are given. */
+export async function makeActor(
+  world: World,
+  fields: Record<string, unknown> = {},
+  names?: string[],
+): Promise<{ id: string; pseudonym: string }> {
+  return ok(
+    await world.admin.post('/api/actors', {
+      workspace_id: world.workspaceId,
+      conflict_id: world.conflictId,
+      role: 'elder',
+      track: '2',
+      gender: 'woman',
+      ...fields,
+      ...(names ? { identity: { names, contacts: [], notes: '' } } : {}),
+    }),
+    201,
+  );
+}
