@@ -134,6 +134,8 @@ describe('bad files get coded errors naming row and column', () => {
     expect(dup.stderr).toContain('row 3, column "id"');
     const date = file('bad-date.csv', 'source,target,startDate\na1,a2,03/04/2020\n');
     expect((await run('analyze', '--edges', date)).stderr).toContain('row 2, column "startDate"');
+    const option = await run('analyze', '--edges', edges, '--min-confidence', 'high');
+    expect(option.stderr).toMatch(/TT_ERR_VALIDATION.*field "--min-confidence"/);
     const missing = await run('analyze', '--edges', join(dir, 'nope.csv'));
     expect(missing.stderr).toContain('TT_ERR_FILE_NOT_FOUND');
   });

@@ -17,6 +17,7 @@ import { filterTies, type TieFilter } from '../../network/tie-filter.js';
 import { progressBar } from '../progress.js';
 import type { CommandContext } from '../io.js';
 import type { RegisterCommands } from './index.js';
+import { registerNetworkReportCommand } from './network-report.js';
 
 /** From this many actors up, betweenness runs on worker threads by default and shows a progress bar. */
 const largeNetwork = 2000;
@@ -123,7 +124,7 @@ export function tieFilterOf(options: FileOptions): TieFilter {
   if (options.kinds) filter.kinds = options.kinds.split(',').map((k) => k.trim());
   if (options.asOf) filter.asOf = options.asOf;
   if (options.minConfidence !== undefined) {
-    filter.minConfidence = numberCell(options.minConfidence, 0, '--min-confidence');
+    filter.minConfidence = numberOption(options.minConfidence, '--min-confidence');
   }
   return filter;
 }
@@ -153,6 +154,14 @@ function checkFormat(format: string | undefined): 'json' | 'table' {
     field: '--format',
     reason: `"${format}": use json or table`,
   });
+}
+
+function numberOption(value: string, option: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', { field: option, reason: `"${value}" is not a number` });
+  }
+  return parsed;
 }
 
 function positiveInteger(value: string | undefined, option: string): number | undefined {
@@ -269,6 +278,7 @@ export const registerNetworkCommands: RegisterCommands = (program, ctx) => {
   const network = program
     .command('network')
     .description('Analyse networks of actors and ties: bridges, brokers and gaps across a divide');
+  registerNetworkReportCommand(network, ctx);
   withFileOptions(
     network
       .command('analyze')
@@ -322,7 +332,7 @@ export const registerNetworkCommands: RegisterCommands = (program, ctx) => {
     .action((options: FileOptions & { minTrust?: string; limit?: string }) => {
       const format = checkFormat(options.format);
       const minTrust =
-        options.minTrust === undefined ? undefined : numberCell(options.minTrust, 0, '--min-trust');
+        options.minTrust === undefined ? undefined : numberOption(options.minTrust, '--min-trust');
       const result = introductions(loadNetwork(options), {
         minTrust,
         limit: positiveInteger(options.limit, '--limit'),
