@@ -128,6 +128,26 @@ export const errorRegistry = {
     status: 422,
     message: 'The REML estimate of tau^2 did not converge: use --method dl or check the data.',
   },
+  // --- surveys ---
+  TT_ERR_SURVEY_LINK_INVALID: {
+    status: 401,
+    message:
+      'This survey link is not valid (unknown or replaced by a newer one): ask the convener for a new link.',
+  },
+  TT_ERR_SURVEY_LINK_MISMATCH: {
+    status: 403,
+    message: 'This survey link belongs to another survey or wave: open the link you were sent for this one.',
+  },
+  TT_ERR_SURVEY_WAVE_CLOSED: {
+    status: 409,
+    message:
+      'This survey wave is not open now (see opens_on and closes_on): answers are taken only while it is open.',
+  },
+  TT_ERR_SURVEY_HAS_RESPONSES: {
+    status: 409,
+    message:
+      'The survey already has answers: its instruments and out-groups can no longer change. Create a new survey.',
+  },
   // --- security, vault and audit ---
   TT_ERR_PASSWORD_TOO_SHORT: {
     status: 400,

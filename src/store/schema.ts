@@ -1,6 +1,7 @@
 import type { CoreTables } from './tables/core.js';
 import type { SecurityTables } from './tables/security.js';
 import type { DialogueTables } from './tables/dialogues.js';
+import type { SurveyTables } from './tables/surveys.js';
 
 /** The one Kysely schema both engines share. */
-export interface Database extends CoreTables, SecurityTables, DialogueTables {}
+export interface Database extends CoreTables, SecurityTables, DialogueTables, SurveyTables {}

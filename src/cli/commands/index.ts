@@ -7,6 +7,7 @@ import { registerDialogueCommands } from './dialogue.js';
 import { registerAuditCommands } from './audit.js';
 import { registerAccountsCommands } from './accounts.js';
 import { registerInterchangeCommands } from './interchange.js';
+import { registerSurveyCommands } from './surveys.js';
 
 /** Each area registers its own commands; add one import and one line per area. */
 export type RegisterCommands = (program: Command, ctx: CommandContext) => void;
@@ -19,4 +20,5 @@ export const commandAreas: RegisterCommands[] = [
   registerAuditCommands,
   registerAccountsCommands,
   registerInterchangeCommands,
+  registerSurveyCommands,
 ];

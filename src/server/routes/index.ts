@@ -4,9 +4,11 @@ import type { CookiePolicy } from '../request-context.js';
 import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerConflictRoutes } from './conflicts.js';
+import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerMeetingRoutes } from './meetings.js';
+import { registerSurveyRoutes } from './surveys.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
 
 export interface ApiRouteOptions {
@@ -22,5 +24,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerActorRoutes(app);
   registerInitiativeRoutes(app);
   registerMeetingRoutes(app);
+  registerSurveyRoutes(app);
+  registerEvidenceRoutes(app);
   registerDialogueRoutes(app);
 }

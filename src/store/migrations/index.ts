@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import { coreMigration } from './0001_core.js';
 import { securityMigration } from './0002_security.js';
 import { dialoguesMigration } from './0003_dialogues.js';
+import { surveysMigration } from './0004_surveys.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
   '0001_core': coreMigration,
   '0002_security': securityMigration,
   '0003_dialogues': dialoguesMigration,
+  '0004_surveys': surveysMigration,
 };

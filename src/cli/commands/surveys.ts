@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { TrackTwoError } from '../../domain/errors.js';
+import { surveyWaves, type SurveyWaveKind } from '../../domain/survey.js';
+import { systemAuth } from '../../security/auth.js';
+import { loadMasterKey, masterKeySourceFromEnv } from '../../security/master-key.js';
+import { createVaultKeys } from '../../security/vault.js';
+import type { ServiceContext } from '../../services/context.js';
+import { initiativeSurveyEffects, type SurveyEffects } from '../../services/evidence.js';
+import { getSurvey } from '../../services/surveys.js';
+import { importAnswers } from '../../services/surveys-import.js';
+import { createDatabase, migrateToLatest } from '../../store/database.js';
+import { progressBar } from '../progress.js';
+import type { RegisterCommands } from './index.js';
+
+const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
+
+/** The operator at the command line holds the database and the master key: they act as the system. */
+async function withServices<T>(
+  url: string | undefined,
+  work: (services: ServiceContext) => Promise<T>,
+): Promise<T> {
+  const store = createDatabase(url);
+  try {
+    await migrateToLatest(store.db);
+    const keys = createVaultKeys(loadMasterKey(masterKeySourceFromEnv()).key);
+    return await work({ db: store.db, dialect: store.dialect, keys, auth: systemAuth('command line') });
+  } finally {
+    await store.close();
+  }
+}
+
+function waveOption(value: string | undefined, flag: string): SurveyWaveKind | undefined {
+  if (value === undefined) return undefined;
+  if (!(surveyWaves as readonly string[]).includes(value)) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: flag,
+      reason: `"${value}" is not ${surveyWaves.join(', ')}`,
+    });
+  }
+  return value as SurveyWaveKind;
+}
+
+const f = (x: number | null | undefined, digits = 3) =>
+  x === null || x === undefined ? 'n/a' : x.toFixed(digits);
+
+export function effectsText(all: readonly SurveyEffects[]): string {
+  const lines: string[] = [];
+  if (all.length === 0) lines.push('No survey in this initiative.');
+  for (const survey of all) {
+    lines.push(`${survey.title} (${survey.survey_id}): ${survey.from} to ${survey.to}`);
+    for (const instrument of survey.instruments) {
+      const { overall } = instrument.report;
+      const p = overall.participants.change;
+      const c = overall.comparison.change;
+      lines.push(`  ${instrument.name} (higher = ${instrument.higher_means})`);
+      lines.push(
+        `    participants n=${overall.participants.n}: change ${f(p?.meanChange)}, g_rm ${f(p?.drm.g)} [${f(p?.drm.ciLower)}, ${f(p?.drm.ciUpper)}]`,
+      );
+      lines.push(`    comparison   n=${overall.comparison.n}: change ${f(c?.meanChange)}`);
+      if (overall.differenceInDifferences) {
+        const did = overall.differenceInDifferences;
+        lines.push(`    difference in differences ${f(did.estimate)} [${f(did.ciLower)}, ${f(did.ciUpper)}]`);
+      }
+      if (overall.prePostControl) {
+        const ppc = overall.prePostControl;
+        lines.push(`    d_ppc2 ${f(ppc.d)} [${f(ppc.ciLower)}, ${f(ppc.ciUpper)}] (Morris 2008)`);
+      }
+      for (const split of instrument.report.subgroups) {
+        const parts = split.groups.map(
+          (g) =>
+            `${g.level} ${f(g.effect.primary?.estimate)} (n=${g.effect.participants.n + g.effect.comparison.n})`,
+        );
+        lines.push(`    by ${split.attribute}: ${parts.join('; ')}`);
+      }
+      const dose = instrument.report.doseResponse;
+      if (dose)
+        lines.push(
+          `    dose-response: ${f(dose.trend.slope)} per meeting [${f(dose.trend.slopeCiLower)}, ${f(dose.trend.slopeCiUpper)}]`,
+        );
+      for (const note of [...overall.notes, ...instrument.report.notes]) lines.push(`    note: ${note}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const registerSurveyCommands: RegisterCommands = (program, ctx) => {
+  const surveys = program
+    .command('surveys')
+    .description('Surveys of contact effects: results and CSV import of answers');
+
+  surveys
+    .command('effects')
+    .description(
+      "Effects of an initiative's surveys between two waves (overall, by side, gender, role, ground rule, dose)",
+    )
+    .requiredOption('--initiative <id>', 'the initiative')
+    .option('--from <wave>', 'baseline, post or follow_up', 'baseline')
+    .option('--to <wave>', 'baseline, post or follow_up', 'post')
+    .option('--format <format>', 'json or text', 'text')
+    .option('--database <url>', databaseHelp)
+    .action(
+      async (options: {
+        initiative: string;
+        from: string;
+        to: string;
+        format: string;
+        database?: string;
+      }) => {
+        if (options.format !== 'json' && options.format !== 'text') {
+          throw new TrackTwoError('TT_ERR_VALIDATION', {
+            field: '--format',
+            reason: `"${options.format}" is not json or text`,
+          });
+        }
+        const from = waveOption(options.from, '--from');
+        const to = waveOption(options.to, '--to');
+        const result = await withServices(options.database, (services) =>
+          initiativeSurveyEffects(services, options.initiative, { from, to }),
+        );
+        ctx.out(options.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : effectsText(result));
+      },
+    );
+
+  surveys
+    .command('import')
+    .description("Import one wave's answers from CSV (all or nothing; an error names the row and column)")
+    .requiredOption('--survey <id>', 'the survey')
+    .requiredOption('--wave <wave>', 'the wave: baseline, post, follow_up, or its id')
+    .requiredOption(
+      '--file <answers.csv>',
+      'respondent, [arm, side, gender, language,] INSTRUMENT:ITEM[:OUT-GROUP] ...',
+    )
+    .option('--database <url>', databaseHelp)
+    .action(async (options: { survey: string; wave: string; file: string; database?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(options.file, 'utf8');
+      } catch {
+        throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: options.file, reason: options.file });
+      }
+      const result = await withServices(options.database, async (services) => {
+        const survey = await getSurvey(services, options.survey);
+        const wave = survey.waves.find((w) => w.id === options.wave || w.kind === options.wave);
+        if (!wave) {
+          throw new TrackTwoError('TT_ERR_VALIDATION', {
+            field: '--wave',
+            reason: `the survey has waves ${survey.waves.map((w) => `${w.kind} (${w.id})`).join(', ') || 'none'}`,
+          });
+        }
+        const bar = progressBar(ctx, 'Importing answers', 1);
+        let sized: ReturnType<typeof progressBar> | undefined;
+        try {
+          return await importAnswers(services, survey.id, wave.id, text, {
+            onProgress: (done, total) => {
+              sized ??= progressBar(ctx, 'Importing answers', total);
+              sized.update(done);
+            },
+          });
+        } finally {
+          (sized ?? bar).finish();
+        }
+      });
+      ctx.out(
+        `Imported ${result.rows} answers (${result.created} new, ${result.replaced} replaced; ${result.newRespondents} new comparison respondents).\n`,
+      );
+    });
+};

@@ -1,0 +1,217 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { surveyLanguageSchema } from '../../domain/instruments.js';
+import { idSchema } from '../../domain/scalars.js';
+import {
+  facilitatorEntrySchema,
+  linkIssueSchema,
+  surveyAnswersSchema,
+  surveyCreateSchema,
+  surveyPatchSchema,
+  surveyRespondentCreateSchema,
+  surveyWaveCreateSchema,
+  surveyWavePatchSchema,
+  surveyWaveSchema,
+} from '../../domain/survey.js';
+import { surveyEffectsOf } from '../../services/evidence.js';
+import * as surveys from '../../services/surveys.js';
+import { researchExportCsv, surveyResearchExport } from '../../services/surveys-export.js';
+import { importAnswers } from '../../services/surveys-import.js';
+import { answerByLink, enterOnBehalf, issueLinks, surveyForm } from '../../services/surveys-responses.js';
+import { defineRoute } from '../route.js';
+import { idParams } from './params.js';
+
+const waveParams = z.strictObject({ id: idSchema, waveId: idSchema });
+const tokenSchema = z.string().trim().min(20).max(200);
+const effectsQuery = z.strictObject({
+  from: surveyWaveSchema.optional(),
+  to: surveyWaveSchema.optional(),
+});
+
+export function registerSurveyRoutes(app: FastifyInstance): void {
+  const tag = 'surveys';
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/initiatives/:id/surveys',
+    summary: "An initiative's surveys (instruments, out-groups, languages)",
+    tag,
+    access: 'evidence.read',
+    params: idParams,
+    handler: async ({ params, request }) => ({
+      items: await surveys.listSurveys(request.services, params.id),
+    }),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys',
+    summary: 'Create a survey: instruments from the library or custom items, out-groups, languages',
+    tag,
+    access: 'surveys.manage',
+    body: surveyCreateSchema,
+    status: 201,
+    handler: ({ body, request }) => surveys.createSurvey(request.services, body),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/surveys/:id',
+    summary: 'One survey with its waves',
+    tag,
+    access: 'evidence.read',
+    params: idParams,
+    handler: ({ params, request }) => surveys.getSurvey(request.services, params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/surveys/:id',
+    summary: 'Change a survey (instruments and out-groups only until the first answer)',
+    tag,
+    access: 'surveys.manage',
+    params: idParams,
+    body: surveyPatchSchema,
+    handler: ({ params, body, request }) => surveys.updateSurvey(request.services, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/surveys/:id',
+    summary: 'Delete a survey with its waves, respondents and answers',
+    tag,
+    access: 'surveys.manage',
+    params: idParams,
+    status: 204,
+    handler: ({ params, request }) => surveys.deleteSurvey(request.services, params.id),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys/:id/waves',
+    summary: 'Add a wave (baseline, post or follow-up) with its dates and the meeting it follows',
+    tag,
+    access: 'surveys.manage',
+    params: idParams,
+    body: surveyWaveCreateSchema,
+    status: 201,
+    handler: ({ params, body, request }) => surveys.addWave(request.services, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/surveys/:id/waves/:waveId',
+    summary: "Change a wave's dates or the meeting it follows",
+    tag,
+    access: 'surveys.manage',
+    params: waveParams,
+    body: surveyWavePatchSchema,
+    handler: ({ params, body, request }) =>
+      surveys.updateWave(request.services, params.id, params.waveId, body),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/surveys/:id/respondents',
+    summary: 'Respondents (pseudonyms) and the waves each has answered; never the answers',
+    tag,
+    access: 'surveys.manage',
+    params: idParams,
+    handler: async ({ params, request }) => ({
+      items: await surveys.listRespondents(request.services, params.id),
+    }),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys/:id/respondents',
+    summary: 'Add respondents: participants by actor, comparison respondents by pseudonym',
+    tag,
+    access: 'surveys.manage',
+    params: idParams,
+    body: z.strictObject({ respondents: z.array(surveyRespondentCreateSchema).min(1).max(5_000) }),
+    status: 201,
+    handler: async ({ params, body, request }) => ({
+      items: await surveys.addRespondents(request.services, params.id, body.respondents),
+    }),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys/:id/waves/:waveId/links',
+    summary: 'Issue answer links for a wave (shown once; a new link replaces the old one)',
+    tag,
+    access: 'surveys.manage',
+    params: waveParams,
+    body: linkIssueSchema,
+    status: 201,
+    handler: async ({ params, body, request }) => ({
+      items: await issueLinks(request.services, params.id, params.waveId, body.respondent_ids),
+    }),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys/:id/waves/:waveId/form',
+    summary: "The form a link opens, with the link holder's own earlier answers (no account needed)",
+    tag,
+    access: 'public',
+    params: waveParams,
+    body: z.strictObject({ token: tokenSchema, language: surveyLanguageSchema.default('en') }),
+    handler: ({ params, body, request }) =>
+      surveyForm(request.services, params.id, params.waveId, body.token, body.language),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys/:id/waves/:waveId/answers',
+    summary: 'Answer by link (no account needed); a later answer before the wave closes replaces it',
+    tag,
+    access: 'public',
+    params: waveParams,
+    body: surveyAnswersSchema.extend({ token: tokenSchema }),
+    status: 201,
+    handler: ({ params, body, request }) => {
+      const { token, ...answers } = body;
+      return answerByLink(request.services, params.id, params.waveId, token, answers);
+    },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys/:id/waves/:waveId/entries',
+    summary: "A facilitator enters a respondent's answers on their behalf",
+    tag,
+    access: 'surveys.manage',
+    params: waveParams,
+    body: facilitatorEntrySchema,
+    status: 201,
+    handler: ({ params, body, request }) => enterOnBehalf(request.services, params.id, params.waveId, body),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/surveys/:id/waves/:waveId/import',
+    summary: "Import a wave's answers from CSV (all or nothing; errors name the row and column)",
+    tag,
+    access: 'surveys.manage',
+    params: waveParams,
+    body: z.strictObject({ csv: z.string().min(1) }),
+    handler: ({ params, body, request }) =>
+      importAnswers(request.services, params.id, params.waveId, body.csv),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/surveys/:id/effects',
+    summary: 'Effects per instrument between two waves: overall, by side, gender, role, ground rule and dose',
+    tag,
+    access: 'evidence.read',
+    params: idParams,
+    query: effectsQuery,
+    handler: ({ params, query, request }) => surveyEffectsOf(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/surveys/:id/export/research',
+    summary: 'Anonymised research export: aggregate cells, none smaller than k = 5 (JSON or CSV)',
+    tag,
+    access: 'export.research',
+    params: idParams,
+    query: z.strictObject({
+      format: z.enum(['json', 'csv']).default('json'),
+      k: z.coerce.number().int().min(5).max(100).optional(),
+    }),
+    handler: async ({ params, query, request, reply }) => {
+      const data = await surveyResearchExport(request.services, params.id, { k: query.k });
+      if (query.format === 'json') return data;
+      reply.type('text/csv; charset=utf-8');
+      return researchExportCsv(data);
+    },
+  });
+}
