@@ -55,6 +55,8 @@ export async function rowCounts(db: Kysely<Database>): Promise<Record<string, nu
 
 export interface World {
   admin: Client;
+  /** The administrator's session cookie, for hand-made requests. */
+  adminCookie: string;
   as: Record<Role, Client>;
   anonymous: Client;
   accountIds: Record<Role, string>;
@@ -74,7 +76,8 @@ const PASSWORD = 'resource tests passphrase 77';
 export async function buildWorld(app: FastifyInstance): Promise<World> {
   const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'Resource tests' });
   const { workspace } = ok<{ workspace: { id: string } }>(setup, 201);
-  const admin = client(app, { cookie: sessionCookie(setup) });
+  const adminCookie = sessionCookie(setup);
+  const admin = client(app, { cookie: adminCookie });
   const conflict = ok<{ id: string; divides: { id: string; groups: { id: string }[] }[] }>(
     await admin.post('/api/conflicts', {
       workspace_id: workspace.id,
@@ -109,6 +112,7 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
   const divide = conflict.divides[0];
   return {
     admin,
+    adminCookie,
     as,
     anonymous: client(app),
     accountIds,

@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { forEachEngine } from '../support/databases.js';
+import { testApp } from './support/app.js';
+import { buildWorld, makeActor, ok, refused, rowCounts, type World } from './support/resources.js';
+
+interface InitiativeBody {
+  id: string;
+  name: string;
+  status: string;
+  funding_needed: number | null;
+  actors: { actor_id: string; capacity: string }[];
+}
+interface Member {
+  account_id: string;
+  email: string;
+  role: string;
+}
+
+forEachEngine('resources: initiatives and their members', (getDb, engine) => {
+  let app: FastifyInstance;
+  let world: World;
+  let second: InitiativeBody;
+  let convenerActor: string;
+  beforeAll(async () => {
+    app = await testApp(getDb(), engine.dialect);
+    world = await buildWorld(app);
+    convenerActor = (await makeActor(world, { role: 'peace_activist' })).id;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('opens an initiative with its conveners (administrators only)', async () => {
+    second = ok<InitiativeBody>(
+      await world.admin.post('/api/initiatives', {
+        workspace_id: world.workspaceId,
+        conflict_id: world.conflictId,
+        name: 'Grazing talks',
+        aims: 'Agree on seasonal routes',
+        funding_needed: 12000,
+        started_on: '2024-01-01',
+        actors: [{ actor_id: convenerActor, capacity: 'convener' }],
+      }),
+      201,
+    );
+    expect(second).toMatchObject({ status: 'planned', funding_needed: 12000 });
+    expect(second.actors).toEqual([{ actor_id: convenerActor, capacity: 'convener' }]);
+    expect(
+      refused(
+        await world.as.convener.post('/api/initiatives', {
+          workspace_id: world.workspaceId,
+          conflict_id: world.conflictId,
+          name: 'My own',
+        }),
+        403,
+      ),
+    ).toBe('TT_ERR_FORBIDDEN');
+    expect(
+      refused(
+        await world.admin.post('/api/initiatives', {
+          workspace_id: world.workspaceId,
+          conflict_id: world.conflictId,
+          name: 'Backwards',
+          started_on: '2024-05-01',
+          ended_on: '2024-01-01',
+        }),
+        400,
+      ),
+    ).toBe('TT_ERR_VALIDATION');
+  });
+
+  it('lists to each account only the initiatives it holds a role in', async () => {
+    const names = async (client: World['admin']) =>
+      ok<{ items: InitiativeBody[] }>(await client.get(`/api/workspaces/${world.workspaceId}/initiatives`))
+        .items.map((i) => i.name)
+        .sort();
+    expect(await names(world.admin)).toEqual(['Grazing talks', 'Water dialogue']);
+    for (const role of ['convener', 'participant', 'funder'] as const) {
+      expect(await names(world.as[role])).toEqual(['Water dialogue']);
+    }
+    expect(refused(await world.as.convener.get(`/api/initiatives/${second.id}`), 404)).toBe(
+      'TT_ERR_NOT_FOUND',
+    );
+  });
+
+  it('shows conveners and facilitators (actors) only to those who read the actor map', async () => {
+    const patched = ok<InitiativeBody>(
+      await world.as.convener.patch(`/api/initiatives/${world.initiativeId}`, {
+        status: 'paused',
+        funding_pledged: 5000,
+        actors: [{ actor_id: convenerActor, capacity: 'facilitator' }],
+      }),
+    );
+    expect(patched).toMatchObject({ status: 'paused', actors: [{ actor_id: convenerActor }] });
+    const seenBy = async (role: 'researcher' | 'funder' | 'participant') =>
+      ok<InitiativeBody>(await world.as[role].get(`/api/initiatives/${world.initiativeId}`));
+    expect((await seenBy('researcher')).actors).toHaveLength(1);
+    for (const role of ['funder', 'participant'] as const) {
+      const seen = await seenBy(role);
+      expect(seen).toMatchObject({ name: 'Water dialogue', status: 'paused' });
+      expect(seen.actors).toEqual([]);
+    }
+    for (const role of ['facilitator', 'researcher', 'funder'] as const) {
+      expect(
+        refused(
+          await world.as[role].patch(`/api/initiatives/${world.initiativeId}`, { status: 'closed' }),
+          403,
+        ),
+      ).toBe('TT_ERR_FORBIDDEN');
+    }
+  });
+
+  it('manages members: conveners list, add and remove roles; nobody else', async () => {
+    const members = async () =>
+      ok<{ items: Member[] }>(await world.as.convener.get(`/api/initiatives/${world.initiativeId}/members`))
+        .items.map((m) => `${m.email} ${m.role}`)
+        .sort();
+    expect(await members()).toHaveLength(5);
+    expect(await members()).toContain('funder@resources.example.org funder');
+
+    const before = await rowCounts(getDb());
+    const added = ok<Member>(
+      await world.as.convener.post(`/api/initiatives/${world.initiativeId}/members`, {
+        email: 'Researcher@Resources.example.org',
+        role: 'facilitator',
+      }),
+      201,
+    );
+    expect(added).toMatchObject({ account_id: world.accountIds.researcher, role: 'facilitator' });
+    expect(await members()).toContain('researcher@resources.example.org facilitator');
+    // The new role counts at once: the researcher may now read names.
+    const actor = await makeActor(world, {}, ['Perrin Holloway']);
+    expect(ok(await world.as.researcher.get(`/api/actors/${actor.id}/identity`))).toMatchObject({
+      identity: { names: ['Perrin Holloway'] },
+    });
+    ok(
+      await world.as.convener.delete(
+        `/api/initiatives/${world.initiativeId}/members/${world.accountIds.researcher}/facilitator`,
+      ),
+      204,
+    );
+    expect(refused(await world.as.researcher.get(`/api/actors/${actor.id}/identity`), 403)).toBe(
+      'TT_ERR_FORBIDDEN',
+    );
+    const after = await rowCounts(getDb());
+    expect(after.memberships).toBe(before.memberships);
+
+    expect(
+      refused(
+        await world.as.convener.post(`/api/initiatives/${world.initiativeId}/members`, {
+          email: 'nobody@resources.example.org',
+          role: 'funder',
+        }),
+        404,
+      ),
+    ).toBe('TT_ERR_NOT_FOUND');
+    for (const role of ['facilitator', 'participant'] as const) {
+      expect(refused(await world.as[role].get(`/api/initiatives/${world.initiativeId}/members`), 403)).toBe(
+        'TT_ERR_FORBIDDEN',
+      );
+    }
+  });
+
+  it('deletes an initiative (administrators only)', async () => {
+    expect(refused(await world.as.convener.delete(`/api/initiatives/${world.initiativeId}`), 403)).toBe(
+      'TT_ERR_FORBIDDEN',
+    );
+    ok(await world.admin.delete(`/api/initiatives/${second.id}`), 204);
+    expect(refused(await world.admin.get(`/api/initiatives/${second.id}`), 404)).toBe('TT_ERR_NOT_FOUND');
+  });
+});

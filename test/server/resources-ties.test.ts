@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { forEachEngine } from '../support/databases.js';
+import { testApp } from './support/app.js';
+import { buildWorld, makeActor, ok, refused, rowCounts, type World } from './support/resources.js';
+
+interface TieBody {
+  id: string;
+  kind: string;
+  strength: number;
+  directed: boolean;
+  source_actor_id: string;
+  target_actor_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+forEachEngine('resources: ties', (getDb, engine) => {
+  let app: FastifyInstance;
+  let world: World;
+  let a: string, b: string, c: string;
+  beforeAll(async () => {
+    app = await testApp(getDb(), engine.dialect);
+    world = await buildWorld(app);
+    [a, b, c] = (await Promise.all([makeActor(world), makeActor(world), makeActor(world)])).map((x) => x.id);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const tie = (fields: Record<string, unknown>) => ({
+    workspace_id: world.workspaceId,
+    conflict_id: world.conflictId,
+    source_actor_id: a,
+    target_actor_id: b,
+    kind: 'trusts',
+    ...fields,
+  });
+
+  it('creates, reads, lists with filters, changes and deletes a tie', async () => {
+    const before = await rowCounts(getDb());
+    const trusts = ok<TieBody>(
+      await world.as.facilitator.post(
+        '/api/ties',
+        tie({ directed: true, strength: 4, valid_from: '2020-01-01' }),
+      ),
+      201,
+    );
+    expect(trusts).toMatchObject({ kind: 'trusts', directed: true, strength: 4, source: 'reported' });
+    const knows = ok<TieBody>(
+      await world.as.convener.post(
+        '/api/ties',
+        tie({ source_actor_id: b, target_actor_id: c, kind: 'knows' }),
+      ),
+      201,
+    );
+    expect(ok(await world.as.researcher.get(`/api/ties/${trusts.id}`))).toMatchObject({ id: trusts.id });
+
+    const list = async (query: string) =>
+      ok<{ items: TieBody[]; total: number }>(
+        await world.as.researcher.get(`/api/conflicts/${world.conflictId}/ties?${query}`),
+      )
+        .items.map((t) => t.id)
+        .sort();
+    expect(await list('')).toEqual([trusts.id, knows.id].sort());
+    expect(await list('kind=knows')).toEqual([knows.id]);
+    expect(await list(`actor_id=${a}`)).toEqual([trusts.id]);
+    expect(await list('min_strength=3')).toEqual([trusts.id]);
+    expect(await list('as_of=2019-06-01')).toEqual([knows.id]);
+
+    const changed = ok<TieBody>(
+      await world.as.convener.patch(`/api/ties/${trusts.id}`, { strength: 5, valid_to: '2023-12-31' }),
+    );
+    expect(changed).toMatchObject({ strength: 5, valid_from: '2020-01-01', valid_to: '2023-12-31' });
+    ok(await world.as.facilitator.delete(`/api/ties/${knows.id}`), 204);
+    expect(refused(await world.as.researcher.get(`/api/ties/${knows.id}`), 404)).toBe('TT_ERR_NOT_FOUND');
+
+    const after = await rowCounts(getDb());
+    expect(after.ties - before.ties).toBe(1);
+    expect(after.audit_log - before.audit_log).toBe(4);
+  });
+
+  it('refuses bad ties and writes by roles without ties.write, writing nothing', async () => {
+    const before = await rowCounts(getDb());
+    const bad = async (body: unknown, status = 400) =>
+      refused(await world.admin.post('/api/ties', body), status);
+    expect(await bad(tie({ target_actor_id: a }))).toBe('TT_ERR_VALIDATION');
+    expect(await bad(tie({ strength: 6 }))).toBe('TT_ERR_VALIDATION');
+    expect(await bad(tie({ confidence: 1.5 }))).toBe('TT_ERR_VALIDATION');
+    expect(await bad(tie({ kind: 'loves' }))).toBe('TT_ERR_VALIDATION');
+    expect(await bad(tie({ valid_from: '2024-01-01', valid_to: '2023-01-01' }))).toBe('TT_ERR_VALIDATION');
+    expect(await bad(tie({ target_actor_id: '00000000-0000-4000-8000-000000000000' }))).toBe(
+      'TT_ERR_VALIDATION',
+    );
+    for (const role of ['researcher', 'participant', 'funder'] as const) {
+      expect(refused(await world.as[role].post('/api/ties', tie({})), 403)).toBe('TT_ERR_FORBIDDEN');
+    }
+    expect(await rowCounts(getDb())).toEqual(before);
+  });
+});
