@@ -41,6 +41,13 @@ const environmentSchema = z.object({
     .min(1024)
     .max(512 * 1024 * 1024)
     .default(1024 * 1024),
+  /** Imports (Kumu CSV, workspace JSON) carry whole files, so they get a larger limit of their own. */
+  TRACKTWO_IMPORT_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
   TRACKTWO_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -61,6 +68,7 @@ export interface Config {
   trustProxy: boolean | number | string[];
   secureCookies: 'auto' | 'always' | 'never';
   bodyLimit: number;
+  importBodyLimit: number;
   sessionHours: number;
   webDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -86,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRACKTWO_TRUST_PROXY,
     secureCookies: e.TRACKTWO_SECURE_COOKIES,
     bodyLimit: e.TRACKTWO_BODY_LIMIT,
+    importBodyLimit: e.TRACKTWO_IMPORT_BODY_LIMIT,
     sessionHours: e.TRACKTWO_SESSION_HOURS,
     webDir: e.TRACKTWO_WEB_DIR,
     logLevel: e.TRACKTWO_LOG_LEVEL,

@@ -16,11 +16,12 @@ import { registerApiRoutes } from './routes/index.js';
 
 export type AppSettings = Pick<
   Config,
-  'bodyLimit' | 'trustProxy' | 'secureCookies' | 'sessionHours' | 'webDir'
+  'bodyLimit' | 'importBodyLimit' | 'trustProxy' | 'secureCookies' | 'sessionHours' | 'webDir'
 >;
 
 export const defaultSettings: AppSettings = {
   bodyLimit: 1024 * 1024,
+  importBodyLimit: 64 * 1024 * 1024,
   trustProxy: false,
   secureCookies: 'auto',
   sessionHours: 12,
@@ -93,7 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const throttle = options.throttle ?? new SignInThrottle();
   await app.register(async (api) => {
     registerHealthRoutes(api, options.store);
-    registerApiRoutes(api, { throttle, cookies: settings });
+    registerApiRoutes(api, { throttle, cookies: settings, importBodyLimit: settings.importBodyLimit });
   });
 
   const webApp = await installWebApp(app, settings.webDir);

@@ -36,6 +36,10 @@ export interface RouteDefinition<P, Q, B> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Media types of a success that is a file rather than JSON (for the docs). */
+  produces?: readonly string[];
+  /** A body limit of the route's own (imports carry whole files); the app's limit otherwise. */
+  bodyLimit?: number;
   /** Status of a success: 200 unless given (201 for creations, 204 for deletions without a body). */
   status?: number;
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;
@@ -47,6 +51,14 @@ export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
     string,
     unknown
   >;
+}
+
+/** A download's documented reply: the file's text in each media type it comes in. */
+function fileResponse(types: readonly string[]): Record<string, unknown> {
+  return {
+    description: 'The file, sent as an attachment (Content-Disposition)',
+    content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string' } }])),
+  };
 }
 
 /** Routes without a body accept none, or `{}` (what JSON clients send for a body-less POST). */
@@ -68,6 +80,7 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
     method: definition.method,
     url: definition.url,
     config: { access: definition.access },
+    ...(definition.bodyLimit === undefined ? {} : { bodyLimit: definition.bodyLimit }),
     schema: {
       summary: definition.summary,
       tags: [definition.tag],
@@ -75,6 +88,7 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
       ...(query ? { querystring: openApiSchema(query) } : {}),
       ...(body ? { body: openApiSchema(body) } : {}),
       ...(definition.access === 'public' || definition.access === 'setup' ? { security: [] } : {}),
+      ...(definition.produces ? { response: { [status]: fileResponse(definition.produces) } } : {}),
     },
     handler: async (request, reply) => {
       const parsedParams = parse(params ?? z.object({}), request.params, 'params');

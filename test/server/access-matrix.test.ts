@@ -182,6 +182,36 @@ const matrix: Record<string, Entry> = {
     body: () => ({ status: 'adopted', status_on: '2024-07-01' }),
   },
   'DELETE /api/transfers/:id': { kind: 'target' },
+  'POST /api/conflicts/:id/import/kumu': {
+    kind: 'target',
+    body: () => ({
+      elements: 'Label,Type,Role,Track\nNew Person,Person,elder,2',
+      connections: 'From,To,Type\n',
+    }),
+  },
+  'GET /api/conflicts/:id/export/kumu': { kind: 'target' },
+  'GET /api/conflicts/:id/export/graphml': { kind: 'target' },
+  'GET /api/conflicts/:id/export/gexf': { kind: 'target' },
+  /** The roles in J may export what they see of W; the export's audit row is the change. */
+  'GET /api/workspaces/:id/export/json': { kind: 'own' },
+  /** An administrator of any workspace (other-admin) may import a document as a new workspace. */
+  'POST /api/workspaces/import/json': {
+    kind: 'own',
+    body: () => ({
+      format: 'tracktwo.workspace',
+      version: 1,
+      exported_at: '2024-01-01T00:00:00.000Z',
+      workspace: { id: 'w', name: 'Imported', description: '', is_demo: false },
+      conflicts: [],
+      actors: [],
+      ties: [],
+      initiatives: [],
+      meetings: [],
+      outcomes: [],
+      transfers: [],
+    }),
+  },
+  'GET /api/initiatives/:id/export/research': { kind: 'target' },
 };
 
 /** The id each path parameter takes: always a record of the target (I, C1, or the workspace). */

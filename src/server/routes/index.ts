@@ -7,6 +7,7 @@ import { registerConflictRoutes } from './conflicts.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerInitiativeRoutes } from './initiatives.js';
+import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
 import { registerSurveyRoutes } from './surveys.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
@@ -14,6 +15,8 @@ import { registerWorkspaceRoutes } from './workspaces.js';
 export interface ApiRouteOptions {
   throttle: SignInThrottle;
   cookies: CookiePolicy;
+  /** The body limit of imports (whole files), larger than the app's. */
+  importBodyLimit: number;
 }
 
 /** Every resource of the API; each module holds the routes of one record. */
@@ -27,4 +30,5 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerSurveyRoutes(app);
   registerEvidenceRoutes(app);
   registerDialogueRoutes(app);
+  registerInterchangeRoutes(app, options.importBodyLimit);
 }

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import * as analysis from '../../services/network-analysis.js';
+import {
+  brokersQuerySchema,
+  changesQuerySchema,
+  fragilityQuerySchema,
+  graphQuerySchema,
+  introductionsQuerySchema,
+  metricsQuerySchema,
+  trackOneQuerySchema,
+} from '../../services/network-options.js';
+import * as questions from '../../services/network-questions.js';
+import { defineRoute } from '../route.js';
+import { idParams } from './params.js';
+
+/**
+ * The network analytics of a conflict's actor map. Every route reads (`actors.read` on the conflict) and
+ * answers `{ network, result, actors }`: what was computed on, the result with actors named by their
+ * pseudonym, and a legend of those actors (with names only for a caller allowed to see names).
+ */
+export function registerNetworkRoutes(app: FastifyInstance): void {
+  const tag = 'network';
+  const base = '/api/conflicts/:id/network';
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/metrics`,
+    summary:
+      'Per-actor measures (centralities, constraint, brokerage roles, community) and per-network measures of a divide',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: metricsQuerySchema,
+    handler: ({ params, query, request }) =>
+      analysis.analyzeConflictNetwork(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/brokers`,
+    summary:
+      'Bridges and brokers: who links each pair of groups, the only ties across, the pairs with no tie',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: brokersQuerySchema,
+    handler: ({ params, query, request }) => questions.conflictBrokers(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/introductions`,
+    summary:
+      'Whom to introduce next: cross-divide introductions through a trusted intermediary, with the reason',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: introductionsQuerySchema,
+    handler: ({ params, query, request }) =>
+      questions.conflictIntroductions(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/fragility`,
+    summary: 'Fragility: what the network loses if an actor is removed (components, cross-divide reach, E-I)',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: fragilityQuerySchema,
+    handler: ({ params, query, request }) => questions.conflictFragility(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/track-one-paths`,
+    summary: 'Paths to Track I: strongest-trust paths to official decision makers, and reach within k ties',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: trackOneQuerySchema,
+    handler: ({ params, query, request }) =>
+      questions.conflictTrackOnePaths(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/changes`,
+    summary: 'How the ties across the divide changed between two dates: new and lost cross-divide ties',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: changesQuerySchema,
+    handler: ({ params, query, request }) =>
+      questions.conflictDivideChange(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/graph`,
+    summary:
+      'The map for the browser: nodes (pseudonym, group colour, measures) and the ties that pass the filter',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: graphQuerySchema,
+    handler: ({ params, query, request }) =>
+      analysis.conflictNetworkGraph(request.services, params.id, query),
+  });
+}
