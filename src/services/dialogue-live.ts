@@ -122,7 +122,10 @@ export class LiveDialogue {
     return this.analysis;
   }
 
-  /** After votes: recompute in the background at most every few seconds, so routing follows the map. */
+  /**
+   * For routing: recompute at most every few seconds, when a participant asks for the next statement,
+   * never on the vote path (a recompute holds the event loop for the length of the PCA and k-means).
+   */
   maybeRecompute(): void {
     if (this.state.votesSinceRecompute > 0 && Date.now() - this.recomputedAt >= RECOMPUTE_EVERY_MS) {
       this.analyse();
@@ -163,7 +166,7 @@ function registry(db: Kysely<Database>): Registry {
 
 async function loadLive(db: Kysely<Database>, dialogueId: string): Promise<LiveDialogue> {
   const dialogue = await repo.getDialogue(db, dialogueId);
-  if (!dialogue) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: `dialogue ${dialogueId}` });
+  if (!dialogue) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'dialogue' });
   const live = new LiveDialogue(dialogue);
   if (dialogue.divide_id) {
     for (const g of await repo.groupsOfDivide(db, dialogue.divide_id))
@@ -335,8 +338,6 @@ class VoteQueue {
     for (const v of batch) {
       this.settle(v, fresh.has(`${v.participantId} ${v.requestId}`) ? undefined : replayed());
     }
-    const touched = new Set(batch.map((v) => v.live));
-    for (const live of touched) live.maybeRecompute();
   }
 
   private settle(v: Waiting, error: unknown): void {

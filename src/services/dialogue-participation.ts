@@ -322,6 +322,7 @@ export async function nextStatement(
     .filter((s) => live.visible(s) && !mine.has(s.id))
     .sort((a, b) => a.number - b.number);
   if (!open.length || live.dialogue.status === 'closed') return { statement: null, remaining: 0 };
+  live.maybeRecompute();
   const priority = live.results().priority;
   const index = new Map(live.state.statementIds.map((id, i) => [id, i]));
   const weights = open.map((s) => Math.max(priority[index.get(s.id)!] ?? 0, 1e-12));

@@ -14,7 +14,7 @@ import type { Auth } from '../security/auth.js';
 import { newId, nowIso } from '../store/ids.js';
 import * as repo from '../store/repositories/dialogues.js';
 import type { Database } from '../store/schema.js';
-import { audit, must } from './common.js';
+import { audit, must, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { ifLive, newParticipantToken } from './dialogue-live.js';
 
@@ -25,7 +25,7 @@ import { ifLive, newParticipantToken } from './dialogue-live.js';
  */
 
 export async function dialogueOrNotFound(trx: Kysely<Database>, id: string): Promise<Dialogue> {
-  return must(await repo.getDialogue(trx, id), `dialogue ${id}`);
+  return must(await repo.getDialogue(trx, id), 'dialogue');
 }
 
 export async function requireDialogueAccess(
@@ -36,7 +36,8 @@ export async function requireDialogueAccess(
 ): Promise<{ dialogue: Dialogue; grant: AccessGrant }> {
   if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
   const dialogue = await dialogueOrNotFound(trx, dialogueId);
-  const grant = await requireAccess(trx, auth, permission, { initiativeId: dialogue.initiative_id });
+  // A refusal names nothing: not the initiative the dialogue lies in.
+  const grant = await requireAccessOn(trx, auth, permission, { initiativeId: dialogue.initiative_id });
   return { dialogue, grant };
 }
 

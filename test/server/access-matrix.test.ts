@@ -8,6 +8,7 @@ import * as actors from '../../src/services/actors.js';
 import * as conflicts from '../../src/services/conflicts.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
 import * as initiatives from '../../src/services/initiatives.js';
+import * as dialogueService from '../../src/services/dialogues.js';
 import * as meetings from '../../src/services/meetings.js';
 import * as outcomes from '../../src/services/outcomes.js';
 import * as ties from '../../src/services/ties.js';
@@ -54,6 +55,8 @@ interface Ids {
   transfer: string;
   event: string;
   convenerAccount: string;
+  dialogue: string;
+  statement: string;
 }
 
 const matrix: Record<string, Entry> = {
@@ -182,6 +185,35 @@ const matrix: Record<string, Entry> = {
     body: () => ({ status: 'adopted', status_on: '2024-07-01' }),
   },
   'DELETE /api/transfers/:id': { kind: 'target' },
+  'GET /api/initiatives/:id/dialogues': { kind: 'target' },
+  'POST /api/initiatives/:id/dialogues': { kind: 'target', body: () => ({ prompt: 'Another dialogue' }) },
+  'POST /api/initiatives/:id/dialogues/import': {
+    kind: 'target',
+    body: () => ({
+      comments: 'comment-id,moderated,comment-body\n0,1,Hello\n',
+      votes: 'timestamp,comment-id,voter-id,vote\n',
+    }),
+  },
+  'GET /api/dialogues/:id': { kind: 'target' },
+  'PATCH /api/dialogues/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
+  'GET /api/dialogues/:id/moderation': { kind: 'target' },
+  'PATCH /api/dialogues/:id/statements/:statementId': {
+    kind: 'target',
+    body: () => ({ moderation: 'rejected' }),
+  },
+  'POST /api/dialogues/:id/tokens': { kind: 'target', body: () => ({ count: 1 }) },
+  'GET /api/dialogues/:id/results': { kind: 'target' },
+  'GET /api/dialogues/:id/export': { kind: 'target' },
+  'POST /api/dialogues/:id/join': { kind: 'target', body: () => ({}) },
+  'PUT /api/dialogues/:id/group': { kind: 'target', body: () => ({ group_id: null }) },
+  'GET /api/dialogues/:id/statements': { kind: 'target' },
+  'POST /api/dialogues/:id/statements': { kind: 'target', body: () => ({ text: 'Let me in' }) },
+  'POST /api/dialogues/:id/votes': {
+    kind: 'target',
+    body: (ids) => ({ statement_id: ids.statement, vote: 1, request_id: 'matrix-vote-1' }),
+  },
+  'GET /api/dialogues/:id/next': { kind: 'target' },
+  'GET /api/dialogues/:id/common-ground': { kind: 'target' },
   'POST /api/conflicts/:id/import/kumu': {
     kind: 'target',
     body: () => ({
@@ -226,11 +258,13 @@ function pathOf(url: string, ids: Ids): string {
     if (route.startsWith('/api/meetings/')) return ids.meeting;
     if (route.startsWith('/api/outcomes/')) return ids.outcome;
     if (route.startsWith('/api/transfers/')) return ids.transfer;
+    if (route.startsWith('/api/dialogues/')) return ids.dialogue;
     return 'none';
   };
   return url
     .replace(':id', idFor(url))
     .replace(':accountId', ids.convenerAccount)
+    .replace(':statementId', ids.statement)
     .replace(':role', 'convener')
     .replace(':actorId', ids.actor)
     .replace(':name', 'no-such-token')
@@ -259,6 +293,11 @@ const tables = [
   'actor_identities',
   'actor_name_index',
   'audit_log',
+  'dialogues',
+  'dialogue_participants',
+  'dialogue_statements',
+  'dialogue_votes',
+  'dialogue_vote_requests',
 ] as const;
 
 async function snapshot(db: Kysely<Database>): Promise<string> {
@@ -383,6 +422,16 @@ async function buildWorld(ctx: ServiceContext) {
     note: '',
     recipient_actor_ids: [official.id],
   });
+  const dialogue = await dialogueService.createDialogue(system, I.id, {
+    meeting_id: meeting.id,
+    divide_id: null,
+    prompt: 'Secret dialogue prompt',
+    strict_moderation: false,
+    hide_authors: false,
+    seed: 0,
+    statements: ['Water for all valleys'],
+  });
+  const statement = (await dialogueService.listModerationQueue(system, dialogue.id))[0];
   const event = await conflicts.createConflictEvent(system, {
     conflict_id: C1.id,
     kind: 'ceasefire',
@@ -432,6 +481,8 @@ async function buildWorld(ctx: ServiceContext) {
     transfer: transfer.id,
     event: event.id,
     convenerAccount,
+    dialogue: dialogue.id,
+    statement: statement.id,
   };
   const pseudonyms = [a1.pseudonym, a2.pseudonym, official.pseudonym];
   const secrets = [
@@ -455,6 +506,10 @@ async function buildWorld(ctx: ServiceContext) {
     transfer.id,
     event.id,
     'Ceasefire of February',
+    dialogue.id,
+    statement.id,
+    'Secret dialogue prompt',
+    'Water for all valleys',
     'target-convener@example.org',
   ];
   return { ids, tokens, secrets, W2: W2.id, convenerToken };

@@ -1,11 +1,55 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { TrackTwoError } from '../../domain/errors.js';
 import { analyzeDialogue } from '../../deliberation/analysis.js';
 import { parsePolisExport, type PolisExport } from '../../interchange/polis-export.js';
 import { polisGroups, polisToDialogue } from '../../interchange/polis-dialogue.js';
+import { systemAuth } from '../../security/auth.js';
+import { loadMasterKey, masterKeySourceFromEnv } from '../../security/master-key.js';
+import { createVaultKeys } from '../../security/vault.js';
+import type { ServiceContext } from '../../services/context.js';
+import { exportPolis, importPolis } from '../../services/dialogue-polis.js';
+import { dialogueResults, type DialogueResults } from '../../services/dialogue-results.js';
+import { createDatabase, migrateToLatest } from '../../store/database.js';
 import type { CommandContext } from '../io.js';
+import { progressBar } from '../progress.js';
+
+const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
+
+/** The operator at the command line holds the database and the master key: they act as the system. */
+async function withServices<T>(url: string | undefined, work: (services: ServiceContext) => Promise<T>) {
+  const store = createDatabase(url);
+  try {
+    await migrateToLatest(store.db);
+    const keys = createVaultKeys(loadMasterKey(masterKeySourceFromEnv()).key);
+    return await work({ db: store.db, dialect: store.dialect, keys, auth: systemAuth('command line') });
+  } finally {
+    await store.close();
+  }
+}
+
+function printResults(ctx: CommandContext, r: DialogueResults) {
+  ctx.out(`${r.dialogue.prompt}\n`);
+  ctx.out(
+    `participants ${r.participants}, votes ${r.votes}, statements ${r.statements.length}, groups ${r.groups.length}\n`,
+  );
+  for (const g of r.groups) ctx.out(`  group ${g.id}: ${g.members.length} members\n`);
+  const shown = r.statements.filter((s) => s.moderation !== 'rejected');
+  const top = (key: 'group_informed_consensus' | 'side_informed_consensus', title: string) => {
+    ctx.out(`${title}:\n`);
+    for (const s of [...shown].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0)).slice(0, 10)) {
+      ctx.out(`  #${s.number}\t${(s[key] ?? 0).toFixed(4)}\t${s.text}\n`);
+    }
+  };
+  top('group_informed_consensus', 'common ground across opinion groups (group-informed consensus)');
+  if (r.sides) top('side_informed_consensus', 'common ground across declared sides');
+  const numberOf = new Map(r.statements.map((s) => [s.id, s.number]));
+  ctx.out(`consensus agree: ${r.consensus.agree.map((id) => `#${numberOf.get(id)}`).join(', ') || '-'}\n`);
+  ctx.out(
+    `consensus disagree: ${r.consensus.disagree.map((id) => `#${numberOf.get(id)}`).join(', ') || '-'}\n`,
+  );
+}
 
 /** Reads a Pol.is export folder; participants-votes.csv and summary.csv are optional. */
 export function readPolisFolder(dir: string): PolisExport {
@@ -79,6 +123,106 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
         });
         if (options.format === 'json') ctx.out(JSON.stringify(report) + '\n');
         else printSummary(ctx, report);
+      },
+    );
+  dialogue
+    .command('results')
+    .description(
+      'Results of a dialogue: opinion groups, common ground by group and by declared side, consensus',
+    )
+    .requiredOption('--dialogue <id>', 'the dialogue')
+    .option('--format <format>', 'json or text', 'text')
+    .option('--database <url>', databaseHelp)
+    .action(async (options: { dialogue: string; format: string; database?: string }) => {
+      if (options.format !== 'json' && options.format !== 'text') {
+        throw new TrackTwoError('TT_ERR_VALIDATION', { field: 'format', reason: 'use json or text' });
+      }
+      const results = await withServices(options.database, (services) =>
+        dialogueResults(services, options.dialogue),
+      );
+      if (options.format === 'json') ctx.out(JSON.stringify(results) + '\n');
+      else printResults(ctx, results);
+    });
+  dialogue
+    .command('export')
+    .description(
+      'Export a dialogue as a Pol.is folder: summary.csv, comments.csv, votes.csv, participants-votes.csv',
+    )
+    .requiredOption('--dialogue <id>', 'the dialogue')
+    .requiredOption('--out <dir>', 'folder to write (created if missing)')
+    .option('--database <url>', databaseHelp)
+    .action(async (options: { dialogue: string; out: string; database?: string }) => {
+      const files = await withServices(options.database, (services) =>
+        exportPolis(services, options.dialogue),
+      );
+      mkdirSync(options.out, { recursive: true });
+      const names: [string, string][] = [
+        ['summary.csv', files.summary],
+        ['comments.csv', files.comments],
+        ['votes.csv', files.votes],
+        ['participants-votes.csv', files.participantsVotes],
+      ];
+      for (const [name, text] of names) writeFileSync(join(options.out, name), text, { mode: 0o600 });
+      ctx.err(`Wrote ${names.map(([n]) => n).join(', ')} to ${options.out}\n`);
+    });
+  dialogue
+    .command('import')
+    .description('Create a dialogue in an initiative from a Pol.is export folder (all or nothing)')
+    .requiredOption('--initiative <id>', 'the initiative the dialogue belongs to')
+    .requiredOption(
+      '--polis <dir>',
+      'folder holding comments.csv, votes.csv (and summary.csv, participants-votes.csv)',
+    )
+    .option('--prompt <text>', "the dialogue's prompt (default: the export's topic)")
+    .option('--seed <n>', 'seed of the clustering', '0')
+    .option('--database <url>', databaseHelp)
+    .action(
+      async (options: {
+        initiative: string;
+        polis: string;
+        prompt?: string;
+        seed: string;
+        database?: string;
+      }) => {
+        const seed = Number(options.seed);
+        if (!Number.isInteger(seed) || seed < 0) {
+          throw new TrackTwoError('TT_ERR_VALIDATION', {
+            field: 'seed',
+            reason: 'the seed is a whole number >= 0',
+          });
+        }
+        const read = (name: string, required: boolean) => {
+          const path = join(options.polis, name);
+          if (!existsSync(path)) {
+            if (required)
+              throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: path, reason: `no ${name}` });
+            return undefined;
+          }
+          return readFileSync(path, 'utf8');
+        };
+        const input = {
+          comments: read('comments.csv', true)!,
+          votes: read('votes.csv', true)!,
+          participants_votes: read('participants-votes.csv', false),
+          summary: read('summary.csv', false),
+          meeting_id: null,
+          ...(options.prompt ? { prompt: options.prompt } : {}),
+        };
+        let bar: ReturnType<typeof progressBar> | undefined;
+        const imported = await withServices(options.database, (services) =>
+          importPolis(services, options.initiative, input, {
+            seed,
+            onProgress: (done, total) => {
+              bar ??= progressBar(ctx, 'votes', total);
+              bar.update(done);
+            },
+          }),
+        );
+        bar?.finish();
+        ctx.out(
+          `Imported dialogue ${imported.dialogue.id}: ${imported.statements} statements, ` +
+            `${imported.participants} participants, ${imported.votes} votes\n`,
+        );
       },
     );
 }
