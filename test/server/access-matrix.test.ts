@@ -10,6 +10,7 @@ import { actingAs, type ServiceContext } from '../../src/services/context.js';
 import * as initiatives from '../../src/services/initiatives.js';
 import * as dialogueService from '../../src/services/dialogues.js';
 import * as meetings from '../../src/services/meetings.js';
+import * as surveys from '../../src/services/surveys.js';
 import * as outcomes from '../../src/services/outcomes.js';
 import * as ties from '../../src/services/ties.js';
 import * as workspaces from '../../src/services/workspaces.js';
@@ -55,6 +56,8 @@ interface Ids {
   transfer: string;
   event: string;
   convenerAccount: string;
+  survey: string;
+  wave: string;
   dialogue: string;
   statement: string;
 }
@@ -185,6 +188,62 @@ const matrix: Record<string, Entry> = {
     body: () => ({ status: 'adopted', status_on: '2024-07-01' }),
   },
   'DELETE /api/transfers/:id': { kind: 'target' },
+  'GET /api/initiatives/:id/surveys': { kind: 'target' },
+  'POST /api/surveys': {
+    kind: 'target',
+    body: (ids) => ({
+      initiative_id: ids.I,
+      title: 'Another survey',
+      instruments: [{ library: 'feeling-thermometer' }],
+      out_groups: ['North'],
+    }),
+  },
+  'GET /api/surveys/:id': { kind: 'target' },
+  'PATCH /api/surveys/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/surveys/:id': { kind: 'target' },
+  'POST /api/surveys/:id/waves': {
+    kind: 'target',
+    body: () => ({ kind: 'post', opens_on: '2024-01-01', closes_on: '2024-02-01' }),
+  },
+  'PATCH /api/surveys/:id/waves/:waveId': { kind: 'target', body: () => ({ closes_on: '2098-01-01' }) },
+  'GET /api/surveys/:id/respondents': { kind: 'target' },
+  'POST /api/surveys/:id/respondents': {
+    kind: 'target',
+    body: () => ({ respondents: [{ arm: 'comparison', pseudonym: 'CMP-9' }] }),
+  },
+  'POST /api/surveys/:id/waves/:waveId/links': { kind: 'target', body: () => ({}) },
+  // Answering needs no account: a token that is not a live link is refused (401) and changes nothing.
+  'POST /api/surveys/:id/waves/:waveId/form': { kind: 'public', body: () => ({ token: 'x'.repeat(43) }) },
+  'POST /api/surveys/:id/waves/:waveId/answers': {
+    kind: 'public',
+    body: () => ({
+      token: 'x'.repeat(43),
+      answers: [{ instrument: 'feeling-thermometer', out_group: 'North', item: 'warmth', value: 50 }],
+    }),
+  },
+  'POST /api/surveys/:id/waves/:waveId/entries': {
+    kind: 'target',
+    body: (ids) => ({
+      respondent_id: ids.survey,
+      answers: [{ instrument: 'feeling-thermometer', out_group: 'North', item: 'warmth', value: 50 }],
+    }),
+  },
+  'POST /api/surveys/:id/waves/:waveId/import': { kind: 'target', body: () => ({ csv: 'respondent\n' }) },
+  'GET /api/surveys/:id/effects': { kind: 'target' },
+  'GET /api/surveys/:id/export/research': { kind: 'target' },
+  'GET /api/initiatives/:id/evidence/effects': { kind: 'target' },
+  'GET /api/initiatives/:id/evidence/inclusion': { kind: 'target' },
+  'GET /api/conflicts/:id/evidence/inclusion': { kind: 'target' },
+  // Workspace evidence pools only the initiatives the account may read (here: none of I's surveys).
+  'GET /api/workspaces/:id/evidence/meta': { kind: 'workspace' },
+  'GET /api/workspaces/:id/evidence/forest.svg': { kind: 'workspace' },
+  'GET /api/workspaces/:id/evidence/external-effects': { kind: 'workspace' },
+  // External studies belong to the workspace: a convener or researcher of any of its initiatives adds them.
+  'POST /api/workspaces/:id/evidence/external-effects': {
+    kind: 'own',
+    body: () => ({ label: 'Published study', effect: 0.3, variance: 0.02 }),
+  },
+  'DELETE /api/workspaces/:id/evidence/external-effects/:effectId': { kind: 'workspace' },
   'GET /api/initiatives/:id/dialogues': { kind: 'target' },
   'POST /api/initiatives/:id/dialogues': { kind: 'target', body: () => ({ prompt: 'Another dialogue' }) },
   'POST /api/initiatives/:id/dialogues/import': {
@@ -258,6 +317,7 @@ function pathOf(url: string, ids: Ids): string {
     if (route.startsWith('/api/meetings/')) return ids.meeting;
     if (route.startsWith('/api/outcomes/')) return ids.outcome;
     if (route.startsWith('/api/transfers/')) return ids.transfer;
+    if (route.startsWith('/api/surveys/')) return ids.survey;
     if (route.startsWith('/api/dialogues/')) return ids.dialogue;
     return 'none';
   };
@@ -267,6 +327,8 @@ function pathOf(url: string, ids: Ids): string {
     .replace(':statementId', ids.statement)
     .replace(':role', 'convener')
     .replace(':actorId', ids.actor)
+    .replace(':waveId', ids.wave)
+    .replace(':effectId', ids.survey)
     .replace(':name', 'no-such-token')
     .replace('*', 'index.css');
 }
@@ -293,6 +355,12 @@ const tables = [
   'actor_identities',
   'actor_name_index',
   'audit_log',
+  'surveys',
+  'survey_waves',
+  'survey_respondents',
+  'survey_links',
+  'survey_responses',
+  'external_effects',
   'dialogues',
   'dialogue_participants',
   'dialogue_statements',
@@ -438,6 +506,20 @@ async function buildWorld(ctx: ServiceContext) {
     occurred_on: '2024-02-01',
     title: 'Ceasefire of February',
   });
+  const survey = await surveys.createSurvey(system, {
+    initiative_id: I.id,
+    title: 'Secret survey',
+    instruments: [{ library: 'feeling-thermometer' }],
+    out_groups: ['North'],
+    languages: ['en'],
+  });
+  const wave = await surveys.addWave(system, survey.id, {
+    kind: 'baseline',
+    opens_on: '2024-01-01',
+    closes_on: '2099-12-31',
+    after_meeting_id: meeting.id,
+  });
+  await surveys.addRespondents(system, survey.id, [{ arm: 'participant', actor_id: a1.id }]);
 
   const tokens = {} as Record<Role, string>;
   let convenerAccount = '';
@@ -481,6 +563,8 @@ async function buildWorld(ctx: ServiceContext) {
     transfer: transfer.id,
     event: event.id,
     convenerAccount,
+    survey: survey.id,
+    wave: wave.id,
     dialogue: dialogue.id,
     statement: statement.id,
   };
@@ -510,6 +594,9 @@ async function buildWorld(ctx: ServiceContext) {
     statement.id,
     'Secret dialogue prompt',
     'Water for all valleys',
+    survey.id,
+    wave.id,
+    'Secret survey',
     'target-convener@example.org',
   ];
   return { ids, tokens, secrets, W2: W2.id, convenerToken };
