@@ -8,12 +8,12 @@ import {
   type InclusionRow,
   type WomenInclusionReport,
 } from '../evaluation/inclusion.js';
-import { accessTable, listVisibleInitiatives, requireAccess } from '../security/access.js';
+import { accessTable, listVisibleInitiatives } from '../security/access.js';
 import { getInitiative } from '../store/repositories/initiatives.js';
 import * as repo from '../store/repositories/surveys.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { must } from './common.js';
+import { must, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /**
@@ -128,7 +128,7 @@ export function initiativeInclusion(
   period: InclusionPeriod = 'year',
 ): Promise<InclusionReport> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
     return buildReport(trx, { initiative_id: initiativeId }, [initiativeId], period);
   });
 }
@@ -140,7 +140,7 @@ export function conflictInclusion(
   period: InclusionPeriod = 'year',
 ): Promise<InclusionReport> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'evidence.read', { conflictId });
+    const grant = await requireAccessOn(trx, ctx.auth, 'evidence.read', { conflictId });
     const allowed: readonly string[] = accessTable['evidence.read'];
     const ids = (await listVisibleInitiatives(trx, ctx.auth, { workspaceId: grant.workspaceId }))
       .filter(

@@ -10,13 +10,13 @@ import {
   type StudyEffect,
 } from '../evaluation/meta-analysis.js';
 import { surveyEffects, type SurveyEffectsReport, type Wave } from '../evaluation/wave-effects.js';
-import { accessTable, listVisibleInitiatives, requireAccess } from '../security/access.js';
+import { accessTable, listVisibleInitiatives } from '../security/access.js';
 import type { Auth } from '../security/auth.js';
 import { getInitiative } from '../store/repositories/initiatives.js';
 import * as repo from '../store/repositories/surveys.js';
 import { newId, nowIso } from '../store/ids.js';
 import type { Database } from '../store/schema.js';
-import { audit, must } from './common.js';
+import { audit, must, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { surveyWithScope } from './surveys.js';
 import { scoreSurvey } from './surveys-scores.js';
@@ -94,7 +94,7 @@ export function surveyEffectsOf(
 ): Promise<SurveyEffects> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId: survey.initiative_id });
+    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId: survey.initiative_id });
     return effectsOf(trx, ctx, survey, options);
   });
 }
@@ -105,7 +105,7 @@ export function initiativeSurveyEffects(
   options: EffectsOptions = {},
 ): Promise<SurveyEffects[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
     const surveys = await repo.listSurveys(trx, { initiativeIds: [initiativeId] });
     const results: SurveyEffects[] = [];
     for (const survey of surveys) results.push(await effectsOf(trx, ctx, survey, options));
@@ -120,7 +120,7 @@ export async function evidenceInitiatives(
   workspaceId: string,
   permission: 'evidence.read' | 'export.research' = 'evidence.read',
 ): Promise<string[]> {
-  await requireAccess(trx, auth, permission, { workspaceId });
+  await requireAccessOn(trx, auth, permission, { workspaceId });
   const allowed: readonly string[] = accessTable[permission];
   return (await listVisibleInitiatives(trx, auth, { workspaceId }))
     .filter((initiative) => initiative.admin || initiative.roles.some((role) => allowed.includes(role)))
@@ -262,7 +262,7 @@ export function evidenceForestSvg(
 
 export function listExternalEffects(ctx: ServiceContext, workspaceId: string): Promise<ExternalEffect[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'evidence.read', { workspaceId });
+    await requireAccessOn(trx, ctx.auth, 'evidence.read', { workspaceId });
     return repo.listExternalEffects(trx, workspaceId);
   });
 }
@@ -274,7 +274,7 @@ export function addExternalEffect(
   input: ExternalEffectCreate,
 ): Promise<ExternalEffect> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'export.research', { workspaceId });
+    await requireAccessOn(trx, ctx.auth, 'export.research', { workspaceId });
     const effect = await repo.insertExternalEffect(trx, {
       id: newId(),
       workspace_id: workspaceId,
@@ -288,7 +288,7 @@ export function addExternalEffect(
 
 export function deleteExternalEffect(ctx: ServiceContext, workspaceId: string, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'export.research', { workspaceId });
+    await requireAccessOn(trx, ctx.auth, 'export.research', { workspaceId });
     must((await repo.deleteExternalEffect(trx, workspaceId, id)) || undefined, 'external effect');
     await audit(trx, ctx.auth, 'external_effect.delete', 'external_effect', id, workspaceId);
   });

@@ -1,6 +1,6 @@
 import { formatCsv } from '../interchange/csv.js';
 import type { Wave } from '../evaluation/wave-effects.js';
-import { requireAccess } from '../security/access.js';
+import { requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { defaultK } from './export-research-tables.js';
 import { surveyWithScope } from './surveys.js';
@@ -129,7 +129,7 @@ export function surveyResearchExport(
   const k = Math.max(defaultK, options.k ?? defaultK);
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    await requireAccess(trx, ctx.auth, 'export.research', { initiativeId: survey.initiative_id });
+    await requireAccessOn(trx, ctx.auth, 'export.research', { initiativeId: survey.initiative_id });
     const scored = await scoreSurvey(trx, ctx.keys, survey);
     const rows = [...scored.scores].flatMap(([instrument, scores]) =>
       scores.flatMap((s) =>

@@ -3,10 +3,9 @@ import { surveyLanguages } from '../domain/instruments.js';
 import { comparisonPseudonymSchema, type SurveyAnswer, type SurveyRespondent } from '../domain/survey.js';
 import { genders, type Gender } from '../domain/vocabulary.js';
 import { parseCsv } from '../interchange/csv.js';
-import { requireAccess } from '../security/access.js';
 import * as repo from '../store/repositories/surveys.js';
 import { newId, nowIso } from '../store/ids.js';
-import { audit } from './common.js';
+import { audit, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { surveyWithScope } from './surveys.js';
 import { checkAnswers, storeAnswers, waveOf } from './surveys-responses.js';
@@ -45,7 +44,7 @@ export function importAnswers(
 ): Promise<ImportResult> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     const wave = await waveOf(trx, surveyId, waveId);

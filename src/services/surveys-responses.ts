@@ -11,14 +11,13 @@ import type {
   SurveyWave,
 } from '../domain/survey.js';
 import { checkAnswer } from '../evaluation/scoring.js';
-import { requireAccess } from '../security/access.js';
 import { systemAuth } from '../security/auth.js';
 import { open, seal } from '../security/envelope.js';
 import type { VaultKeys } from '../security/vault.js';
 import * as repo from '../store/repositories/surveys.js';
 import { newId, nowIso } from '../store/ids.js';
 import type { Database } from '../store/schema.js';
-import { audit } from './common.js';
+import { audit, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { surveyWithScope } from './surveys.js';
 
@@ -188,7 +187,7 @@ export function issueLinks(
 ): Promise<IssuedLink[]> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     const wave = await waveOf(trx, surveyId, waveId);
@@ -366,7 +365,7 @@ export function enterOnBehalf(
 ): Promise<SubmittedResponse> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     const wave = await waveOf(trx, surveyId, waveId);

@@ -12,14 +12,13 @@ import type {
   SurveyWaveCreate,
   SurveyWavePatch,
 } from '../domain/survey.js';
-import { requireAccess } from '../security/access.js';
 import { getActorsByIds } from '../store/repositories/actors.js';
 import { getInitiative } from '../store/repositories/initiatives.js';
 import { getMeeting } from '../store/repositories/meetings.js';
 import * as repo from '../store/repositories/surveys.js';
 import { newId, nowIso } from '../store/ids.js';
 import type { Database } from '../store/schema.js';
-import { audit, must } from './common.js';
+import { audit, must, requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /**
@@ -73,7 +72,7 @@ export interface SurveyDetail extends Survey {
 
 export function createSurvey(ctx: ServiceContext, input: SurveyCreate): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { initiativeId: input.initiative_id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', { initiativeId: input.initiative_id });
     const at = nowIso();
     const survey = await repo.insertSurvey(trx, {
       id: newId(),
@@ -93,7 +92,7 @@ export function createSurvey(ctx: ServiceContext, input: SurveyCreate): Promise<
 
 export function listSurveys(ctx: ServiceContext, initiativeId: string): Promise<Survey[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
     return repo.listSurveys(trx, { initiativeIds: [initiativeId] });
   });
 }
@@ -101,7 +100,7 @@ export function listSurveys(ctx: ServiceContext, initiativeId: string): Promise<
 export function getSurvey(ctx: ServiceContext, surveyId: string): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId: survey.initiative_id });
+    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId: survey.initiative_id });
     return { ...survey, waves: await repo.listWaves(trx, surveyId) };
   });
 }
@@ -113,7 +112,7 @@ export function updateSurvey(
 ): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     if (changes.instruments || changes.out_groups) {
@@ -146,7 +145,7 @@ export function updateSurvey(
 export function deleteSurvey(ctx: ServiceContext, surveyId: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     await repo.deleteSurvey(trx, surveyId);
@@ -172,7 +171,7 @@ async function checkMeetingOfInitiative(
 export function addWave(ctx: ServiceContext, surveyId: string, input: SurveyWaveCreate): Promise<SurveyWave> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     await checkMeetingOfInitiative(trx, input.after_meeting_id, survey.initiative_id);
@@ -198,7 +197,7 @@ export function updateWave(
 ): Promise<SurveyWave> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     const wave = await repo.getWave(trx, waveId);
@@ -270,7 +269,7 @@ export function addRespondents(
 ): Promise<SurveyRespondent[]> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
       initiativeId: survey.initiative_id,
     });
     const rows = await insertRespondentsOf(trx, survey, inputs);
@@ -289,7 +288,7 @@ export interface RespondentStatus extends SurveyRespondent {
 export function listRespondents(ctx: ServiceContext, surveyId: string): Promise<RespondentStatus[]> {
   return inTransaction(ctx, async (trx) => {
     const survey = await surveyWithScope(trx, surveyId);
-    await requireAccess(trx, ctx.auth, 'surveys.manage', { initiativeId: survey.initiative_id });
+    await requireAccessOn(trx, ctx.auth, 'surveys.manage', { initiativeId: survey.initiative_id });
     const waves = new Map((await repo.listWaves(trx, surveyId)).map((wave) => [wave.id, wave.kind]));
     const answered = new Map<string, string[]>();
     for (const response of await repo.listResponses(trx, surveyId)) {
