@@ -6,7 +6,7 @@ import { answer, loadActorMap, networkOf, type NetworkAnswer } from './network-m
 import type { GraphQuery, MetricsQuery } from './network-options.js';
 
 /** Options a caller inside the process may add (the CLI's `--workers`, tests); not a query field. */
-export type ComputeOptions = Pick<BetweennessChoice, 'workers'>;
+export type ComputeOptions = Pick<BetweennessChoice, 'workers' | 'signal'>;
 
 export type ConflictNetworkReport = NetworkReport & { betweennessSample?: BetweennessSample };
 

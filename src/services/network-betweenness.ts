@@ -19,6 +19,8 @@ export interface BetweennessChoice {
   seed?: number;
   /** Worker threads for exact betweenness; default: 1 below `largeActorMap` actors, else up to 4. */
   workers?: number;
+  /** Stops the work on worker threads (e.g. when the client has gone): TT_ERR_NETWORK_CANCELLED. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,12 +32,15 @@ export async function betweennessOf(
   choice: BetweennessChoice,
 ): Promise<{ values: Float64Array; sample?: BetweennessSample }> {
   if (choice.pivots !== undefined) {
-    const sampled = sampledBetweenness(network, choice.pivots, { seed: choice.seed ?? 1 });
+    const sampled = sampledBetweenness(network, choice.pivots, {
+      seed: choice.seed ?? 1,
+      signal: choice.signal,
+    });
     const { pivots, errorBound, confidence } = sampled;
     return { values: sampled.values, sample: { pivots, errorBound, confidence } };
   }
   const n = network.ids.length;
   const workers = choice.workers ?? (n >= largeActorMap ? Math.min(availableParallelism(), 4) : 1);
-  if (workers > 1) return { values: await betweennessOnWorkers(network, { workers }) };
-  return { values: betweenness(network) };
+  if (workers > 1) return { values: await betweennessOnWorkers(network, { workers, signal: choice.signal }) };
+  return { values: betweenness(network, { signal: choice.signal }) };
 }

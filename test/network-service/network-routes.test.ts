@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { generateDemoWorkspace } from '../../src/domain/demo/index.js';
@@ -25,6 +25,7 @@ import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/dem
 import * as initiatives from '../../src/services/initiatives.js';
 import { analyzeConflictNetwork } from '../../src/services/network-analysis.js';
 import { metricsQuerySchema } from '../../src/services/network-options.js';
+import { changePeriod } from '../../src/services/network-questions.js';
 import * as workspaces from '../../src/services/workspaces.js';
 import { listActors } from '../../src/store/repositories/actors.js';
 import { getConflict } from '../../src/store/repositories/conflicts.js';
@@ -374,6 +375,27 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     }
   });
 
+  it('documents every network route and its query fields in OpenAPI', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const questions = [
+      'metrics',
+      'brokers',
+      'introductions',
+      'fragility',
+      'track-one-paths',
+      'changes',
+      'graph',
+    ];
+    for (const question of questions) {
+      const route = doc.paths[`/api/conflicts/{id}/network/${question}`]?.get;
+      expect(route, question).toBeDefined();
+      const names = route.parameters.map((p: { name: string }) => p.name);
+      expect(names, question).toEqual(
+        expect.arrayContaining(['id', 'divide', 'kinds', 'minConfidence', 'directed']),
+      );
+    }
+  });
+
   if (engine.dialect === 'sqlite') {
     it('computes exact betweenness on worker threads, and sampled betweenness when asked', async () => {
       const { input } = await coreInput(getDb(), demo);
@@ -392,6 +414,11 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
         errorBound: reference.errorBound,
         confidence: reference.confidence,
       });
+      const stopped = new AbortController();
+      stopped.abort();
+      await expect(
+        analyzeConflictNetwork(services, demo.conflictId, query, { workers: 2, signal: stopped.signal }),
+      ).rejects.toMatchObject({ code: 'TT_ERR_NETWORK_CANCELLED' });
     });
   }
 
@@ -439,5 +466,17 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       if (saved === undefined) delete process.env.TRACKTWO_MASTER_KEY;
       else process.env.TRACKTWO_MASTER_KEY = saved;
     }
+  });
+});
+
+describe('the change period of /network/changes', () => {
+  it('runs from a year before `to` (today by default) to `to`, and refuses a period that runs backwards', () => {
+    const today = new Date('2026-03-01T12:00:00.000Z');
+    expect(changePeriod({}, today)).toEqual(['2025-03-01', '2026-03-01']);
+    expect(changePeriod({ to: '2024-02-29' }, today)).toEqual(['2023-03-01', '2024-02-29']);
+    expect(changePeriod({ from: '2020-01-01' }, today)).toEqual(['2020-01-01', '2026-03-01']);
+    expect(() => changePeriod({ from: '2027-01-01' }, today)).toThrow(
+      expect.objectContaining({ code: 'TT_ERR_VALIDATION' }),
+    );
   });
 });

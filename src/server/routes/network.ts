@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as analysis from '../../services/network-analysis.js';
 import {
   brokersQuerySchema,
@@ -18,6 +18,18 @@ import { idParams } from './params.js';
  * answers `{ network, result, actors }`: what was computed on, the result with actors named by their
  * pseudonym, and a legend of those actors (with names only for a caller allowed to see names).
  */
+/**
+ * Aborted when the connection closes before the reply is written: exact betweenness of a large map runs
+ * on worker threads for a while, and nobody is waiting for it any more.
+ */
+function whileClientWaits(reply: FastifyReply): { signal: AbortSignal } {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return { signal: controller.signal };
+}
+
 export function registerNetworkRoutes(app: FastifyInstance): void {
   const tag = 'network';
   const base = '/api/conflicts/:id/network';
@@ -30,8 +42,8 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     access: 'actors.read',
     params: idParams,
     query: metricsQuerySchema,
-    handler: ({ params, query, request }) =>
-      analysis.analyzeConflictNetwork(request.services, params.id, query),
+    handler: ({ params, query, request, reply }) =>
+      analysis.analyzeConflictNetwork(request.services, params.id, query, whileClientWaits(reply)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -97,7 +109,7 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     access: 'actors.read',
     params: idParams,
     query: graphQuerySchema,
-    handler: ({ params, query, request }) =>
-      analysis.conflictNetworkGraph(request.services, params.id, query),
+    handler: ({ params, query, request, reply }) =>
+      analysis.conflictNetworkGraph(request.services, params.id, query, whileClientWaits(reply)),
   });
 }
