@@ -7,6 +7,7 @@ import { registerDialogueCommands } from './dialogue.js';
 import { registerAuditCommands } from './audit.js';
 import { registerAccountsCommands } from './accounts.js';
 import { registerInterchangeCommands } from './interchange.js';
+import { registerRecordCommands } from './records.js';
 import { registerSurveyCommands } from './surveys.js';
 
 /** Each area registers its own commands; add one import and one line per area. */
@@ -21,4 +22,5 @@ export const commandAreas: RegisterCommands[] = [
   registerAccountsCommands,
   registerInterchangeCommands,
   registerSurveyCommands,
+  registerRecordCommands,
 ];
