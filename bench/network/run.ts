@@ -48,8 +48,19 @@ const igraph = results[0][1];
 const rows = results.map(([label, r]) => {
   let worst = 0;
   for (let v = 0; v < n; v++) worst = Math.max(worst, Math.abs(r.values[v] - igraph.values[v]));
-  return `| ${label} | ${r.seconds.toFixed(2)} | ${(r.seconds / igraph.seconds).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${worst.toExponential(1)} |`;
+  return `| ${label} | ${r.seconds.toFixed(2)} | ${(r.seconds / igraph.seconds).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${(r.cpuSeconds / igraph.cpuSeconds).toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${worst.toExponential(1)} |`;
 });
+const [, one] = results[1];
+const [, two] = results[2];
+const met = (ratio: number, goal: number) => (ratio <= goal ? 'met' : 'not met');
+const verdict = [
+  `This run: one thread ${(one.seconds / igraph.seconds).toFixed(2)}x igraph wall (${met(one.seconds / igraph.seconds, 1)}),`,
+  `${(one.cpuSeconds / igraph.cpuSeconds).toFixed(2)}x in CPU time (${met(one.cpuSeconds / igraph.cpuSeconds, 1)});`,
+  `two workers ${(two.seconds / igraph.seconds).toFixed(2)}x igraph wall (${met(two.seconds / igraph.seconds, 0.6)}).`,
+  igraph.seconds > 1.5 * igraph.cpuSeconds
+    ? `Caution: igraph's wall time was ${(igraph.seconds / igraph.cpuSeconds).toFixed(1)}x its CPU time, so the machine was busy and the wall ratios are unreliable; trust the CPU ratios.`
+    : '',
+].join(' ');
 const section = `## network
 
 Exact betweenness (Brandes, unweighted, undirected) on a seeded G(n, m) random graph, n = ${n}, m = ${m},
@@ -60,13 +71,16 @@ the graph), as wall-clock time and as CPU time of the process (all its threads; 
 so wall time also shows the load of other work, and the load average is given below); memory is the process's peak resident set (Node's includes its runtime, about 50 MB; each worker
 thread adds its own heap). The last column is the largest difference from igraph's normalised values.
 
-| contender | wall seconds | x igraph (wall) | CPU seconds (all threads) | peak RSS (MB) | max abs diff vs igraph |
-| --- | ---: | ---: | ---: | ---: | ---: |
+| contender | wall seconds | x igraph (wall) | CPU seconds (all threads) | x igraph (CPU) | peak RSS (MB) | max abs diff vs igraph |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
-Load average (1 min) at the start: ${loadStart}.
+Load average (1 min): ${loadStart} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores. When the
+load exceeds the cores, wall time measures the scheduler more than the code and two workers cannot run at
+once; the CPU columns then compare the work each contender does.
 
 Goal: no slower than igraph on one thread (x igraph <= 1.0), at most 0.6x igraph with two workers.
+${verdict}
 `;
 const readme = join(root, 'bench/README.md');
 const current = existsSync(readme)
