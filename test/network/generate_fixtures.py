@@ -3,7 +3,8 @@
 computes for them (python-igraph 0.10 cross-checks betweenness and partition agreement; R sna 2.7
 gives the brokerage roles). The fixtures are committed, so the tests need neither Python nor R.
 
-Run from the repository root:  /usr/bin/python3 test/network/generate_fixtures.py
+Run from the repository root, then format the output as the repository does:
+    /usr/bin/python3 test/network/generate_fixtures.py && npx prettier --write test/network/fixtures
 """
 import json
 import math
