@@ -44,62 +44,14 @@ afterAll(async () => {
   await rig?.close();
 });
 
-function dialoguePath(initiativeId: string): string {
-  // No dialogue exists until the deliberation routes land; the page itself loads all it needs.
-  return `/#/i/${initiativeId}/dialogues/00000000-0000-4000-8000-000000000000`;
-}
-
-describe('the participant on a phone', () => {
-  it('sees their initiative on the home page, and no workspace', async () => {
-    await page.getByRole('heading', { name: 'Your work' }).waitFor();
-    expect(await page.getByRole('heading', { name: 'Workspaces' }).count()).toBe(0);
-    expect(await page.locator('.card').count()).toBe(1);
-    await screenshot(page, 'participant-home');
-  });
-
-  it('loads the dialogue page under 150 KB of gzipped JS and CSS', async () => {
-    // A fresh context: nothing cached, as on the participant's first visit.
-    const fresh = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
-    await fresh.addCookies(await phone.cookies());
-    const first = await fresh.newPage();
-    const size = await measureScriptsAndStyles(first, async () => {
-      await first.goto(`${rig.server.url}${dialoguePath(fixture.demo.initiativeIds.dialogue)}`);
-      await first.getByRole('heading', { name: 'Dialogue' }).waitFor();
-      await first.waitForLoadState('networkidle');
-    });
-    await fresh.close();
-    for (const file of size.files)
-      console.log(`  ${file.url.replace(rig.server.url, '')}: ${file.gzipped} B gzipped`);
-    console.log(
-      `participant dialogue page: ${size.files.length} JS/CSS files, ${(size.gzippedTotal / 1024).toFixed(1)} KB gzipped`,
-    );
-    expect(size.files.some((file) => file.url.includes('/assets/dialogue-'))).toBe(true);
-    expect(size.files.some((file) => /sigma|network-map|graphology/.test(file.url))).toBe(false);
-    expect(size.gzippedTotal).toBeLessThan(PARTICIPANT_BUDGET);
-  });
-
-  it('fits a 360 px wide screen without sideways scrolling, and has no serious accessibility violation', async () => {
-    await page.goto(`${rig.server.url}${dialoguePath(fixture.demo.initiativeIds.dialogue)}`);
-    await page.getByRole('heading', { name: 'Dialogue' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'dialogue');
-  });
-
-  it('reads the dialogue page right to left in Arabic', async () => {
-    await page.getByLabel('Language').selectOption('ar');
-    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await page.getByRole('heading', { name: 'الحوار' }).waitFor();
-    const direction = await page.evaluate(
-      () => getComputedStyle(document.querySelector('main h1')!).direction,
-    );
-    expect(direction).toBe('rtl');
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'dialogue-ar');
-    await page.getByLabel('اللغة').selectOption('en');
-    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
-  });
-});
+/** Set when the convener opens the dialogue (hash path of the participant page). */
+let dialoguePath = '';
+const statements = [
+  'Markets on the coast road should open to traders from every community.',
+  'Elders of each side should sit together on the water board.',
+  'Compensation for lost cattle must come before any joint patrol.',
+  'Schools should teach in the languages of all three communities.',
+];
 
 describe('the administrator at a laptop', () => {
   const url = (path: string) => `${rig.server.url}/#${path}`;
@@ -215,6 +167,132 @@ describe('the administrator at a laptop', () => {
     await desk.getByRole('button', { name: 'Save' }).click();
     await desk.getByText(/2031-03-20: Handed/).waitFor();
     await screenshot(desk, 'meeting');
+  });
+
+  it('opens a dialogue with opening statements and sides', async () => {
+    await desk.goto(url(`/i/${fixture.demo.initiativeIds.dialogue}`));
+    await desk.getByRole('heading', { name: 'Open a new dialogue' }).waitFor();
+    await desk
+      .getByLabel('Prompt (the question put to participants)')
+      .fill('What would make the coast road safe for all?');
+    const sides = desk.getByLabel('Sides participants may declare');
+    await sides.selectOption({ index: 1 });
+    await desk.getByLabel('Opening statements (one per line)').fill(statements.join('\n'));
+    await desk.getByRole('button', { name: 'Open the dialogue' }).click();
+    await desk.getByRole('heading', { name: 'Dialogue results' }).waitFor();
+    dialoguePath = new URL(desk.url()).hash.slice(1).replace(/\/results$/, '');
+    expect(dialoguePath).toMatch(/^\/i\/[0-9a-f-]{36}\/dialogues\/[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the participant on a phone', () => {
+  it('sees their initiative on the home page, and no workspace', async () => {
+    await page.getByRole('heading', { name: 'Your work' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Workspaces' }).count()).toBe(0);
+    expect(await page.locator('.card').count()).toBe(1);
+    await screenshot(page, 'participant-home');
+  });
+
+  it('loads the dialogue page under 150 KB of gzipped JS and CSS', async () => {
+    // A fresh context: nothing cached, as on the participant's first visit.
+    const fresh = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    await fresh.addCookies(await phone.cookies());
+    const first = await fresh.newPage();
+    const size = await measureScriptsAndStyles(first, async () => {
+      await first.goto(`${rig.server.url}/#${dialoguePath}`);
+      await first.getByRole('button', { name: 'Agree', exact: true }).waitFor();
+      await first.waitForLoadState('networkidle');
+    });
+    await fresh.close();
+    for (const file of size.files)
+      console.log(`  ${file.url.replace(rig.server.url, '')}: ${file.gzipped} B gzipped`);
+    console.log(
+      `participant dialogue page: ${size.files.length} JS/CSS files, ${(size.gzippedTotal / 1024).toFixed(1)} KB gzipped`,
+    );
+    expect(size.files.some((file) => file.url.includes('/assets/dialogue-'))).toBe(true);
+    expect(size.files.some((file) => /sigma|network-map|graphology/.test(file.url))).toBe(false);
+    expect(size.gzippedTotal).toBeLessThan(PARTICIPANT_BUDGET);
+  });
+
+  it('fits a 360 px wide screen without sideways scrolling, and has no serious accessibility violation', async () => {
+    await page.goto(`${rig.server.url}/#${dialoguePath}`);
+    await page.getByRole('heading', { name: 'Dialogue' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dialogue');
+  });
+
+  it('reads the dialogue page right to left in Arabic', async () => {
+    await page.getByLabel('Language').selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByRole('heading', { name: 'الحوار' }).waitFor();
+    const direction = await page.evaluate(
+      () => getComputedStyle(document.querySelector('main h1')!).direction,
+    );
+    expect(direction).toBe('rtl');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dialogue-ar');
+    await page.getByLabel('اللغة').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+  });
+});
+
+describe('a dialogue on three phones', () => {
+  it('three participants vote on every statement and see the common ground', async () => {
+    // Agree on the first two statements together; split on the others.
+    const ballots = [
+      ['Agree', 'Agree', 'Disagree', 'Agree'],
+      ['Agree', 'Agree', 'Agree', 'Disagree'],
+      ['Agree', 'Pass / unsure', 'Disagree', 'Disagree'],
+    ];
+    for (const [index, person] of fixture.dialogueParticipants.entries()) {
+      const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+      const phonePage = await context.newPage();
+      await signIn(phonePage, person);
+      await phonePage.getByRole('link', { name: /Highlands/ }).click();
+      await phonePage.getByRole('link', { name: 'Take part' }).click();
+      const side = phonePage.getByLabel(/Your side/);
+      await side.selectOption({ index: 1 + (index % 2) });
+      await phonePage.getByText('Saved.').waitFor();
+      for (let n = 0; n < statements.length; n++) {
+        const card = phonePage.locator('.statement-card');
+        await card.waitFor();
+        const text = (await card.innerText()).trim();
+        const answer = ballots[index][statements.indexOf(text)];
+        expect(answer, text).toBeDefined();
+        await phonePage.getByRole('button', { name: answer, exact: true }).click();
+        if (n < statements.length - 1) {
+          await phonePage.waitForFunction(
+            (before) => document.querySelector('.statement-card')?.textContent?.trim() !== before,
+            text,
+          );
+        }
+      }
+      await phonePage.getByText('You have voted on every statement. Thank you.').waitFor();
+      await phonePage.getByRole('heading', { name: 'Common ground' }).waitFor();
+      await phonePage.locator('.common-ground li').first().waitFor();
+      if (index === 0) await screenshot(phonePage, 'dialogue-common-ground');
+      await context.close();
+    }
+  });
+
+  it('the convener sees the groups, the consensus and the sides', async () => {
+    await desk.goto(`${rig.server.url}/#${dialoguePath}/results`);
+    // The convener's page was opened before the votes came in: the refresh button fetches the new figures.
+    await desk.getByRole('button', { name: 'Refresh' }).click();
+    const summary = desk.getByText(/\d+ participants, \d+ votes\./);
+    await summary.waitFor();
+    const [participants, votes] = (await summary.innerText()).match(/\d+/g)!.map(Number);
+    expect({ participants, votes }).toEqual({ participants: 3, votes: 12 });
+    await desk.getByRole('heading', { name: 'Opinion groups and what sets them apart' }).waitFor();
+    await desk.getByRole('heading', { name: 'Consensus across groups' }).waitFor();
+    const firstRow = desk.locator('tbody tr', { hasText: statements[0] });
+    expect((await firstRow.locator('td').nth(2).innerText()).trim()).toBe('3');
+    await desk.getByRole('heading', { name: 'By declared side' }).waitFor();
+    const sides = await desk.locator('h2:has-text("By declared side") + ul').innerText();
+    expect(sides).toContain(': 2 participants');
+    expect(sides).toContain(': 1 participant');
+    await screenshot(desk, 'dialogue-results');
   });
 });
 

@@ -20,6 +20,7 @@ const InitiativeHome = lazy(() => import('./screens/initiative-home.js'));
 const Meetings = lazy(() => import('./screens/meetings.js'));
 const MeetingPage = lazy(() => import('./screens/meeting-page.js'));
 const Dialogue = lazy(() => import('./screens/dialogue.js'));
+const DialogueResults = lazy(() => import('./screens/dialogue-results.js'));
 const NotFound = lazy(() => import('./screens/not-found.js'));
 
 type Params = Record<string, string>;
@@ -44,6 +45,7 @@ const routes: Route[] = [
   { pattern: '/i/:initiativeId/meetings', screen: Meetings },
   { pattern: '/i/:initiativeId/meetings/:meetingId', screen: MeetingPage },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId', screen: Dialogue },
+  { pattern: '/i/:initiativeId/dialogues/:dialogueId/results', screen: DialogueResults },
 ];
 
 function resolve(path: string): { route: Route | null; params: Params } {

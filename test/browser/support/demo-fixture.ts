@@ -12,8 +12,9 @@ export interface Person {
 export interface DemoFixture {
   demo: DemoWorkspaceIds;
   admin: Person;
-  /** A participant of the demo's dialogue initiative only. */
+  /** Three participants of the demo's dialogue initiative only. */
   dialogueParticipant: Person;
+  dialogueParticipants: Person[];
   /** A participant of the demo's council initiative only. */
   councilParticipant: Person;
 }
@@ -29,12 +30,18 @@ export async function loadDemoFixture(server: RunningServer): Promise<DemoFixtur
     dialogueParticipant: { email: 'dialogue@browser.test', password },
     councilParticipant: { email: 'council@browser.test', password },
   };
+  const others = [2, 3].map((n) => ({ email: `dialogue${n}@browser.test`, password }));
   await server.store.db.transaction().execute(async (trx) => {
     const admin = await createAccount(trx, system, { ...people.admin, displayName: 'Test Admin' });
     await grantWorkspaceAdmin(trx, system, { workspaceId: demo.workspaceId, accountId: admin.id });
     const grants: [Person, string, MembershipRole][] = [
       [people.dialogueParticipant, demo.initiativeIds.dialogue, 'participant'],
       [people.councilParticipant, demo.initiativeIds.council, 'participant'],
+      ...others.map((person): [Person, string, MembershipRole] => [
+        person,
+        demo.initiativeIds.dialogue,
+        'participant',
+      ]),
     ];
     for (const [person, initiativeId, role] of grants) {
       const account = await createAccount(trx, system, {
@@ -44,5 +51,5 @@ export async function loadDemoFixture(server: RunningServer): Promise<DemoFixtur
       await grantMembership(trx, system, { accountId: account.id, initiativeId, role });
     }
   });
-  return { demo, ...people };
+  return { demo, ...people, dialogueParticipants: [people.dialogueParticipant, ...others] };
 }

@@ -1,38 +1,44 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
-import { ErrorSummary, TextArea, hasErrors, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, SelectField, TextArea, hasErrors, type FieldErrors } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 
 /**
  * The participant's dialogue page: kept lean on purpose (no tables, no charts, no map), because it is the
- * page people open on a cheap phone over a slow line. One statement at a time.
+ * page people open on a cheap phone over a slow line. One statement at a time, in the server's routing
+ * order (GET /next), each vote sent with an idempotency key so a retry on a flaky line counts once.
  */
 export interface DialogueView {
   id: string;
   initiative_id: string;
+  divide_id: string | null;
   prompt: string;
-  status?: string;
+  status: 'open' | 'closed' | string;
 }
-export interface StatementView {
-  id: string;
-  text: string;
-  my_vote?: number | null;
+interface NextView {
+  statement: { id: string; number: number; text: string } | null;
+  remaining: number;
 }
-export interface CommonGroundView {
+interface CommonGroundView {
   statement_id: string;
   text: string;
   agree_share: number;
 }
+interface ConflictView {
+  divides: { id: string; name: string; groups: { id: string; name: string }[] }[];
+}
 
-const MAX_STATEMENT = 280;
+const MAX_STATEMENT = 1000;
+
+function requestId(): string {
+  return `vote-${crypto.randomUUID()}`;
+}
 
 export default function Dialogue({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
-  const { dialogueId } = params;
-  const dialogue = useResource<DialogueView>(`/api/dialogues/${dialogueId}`);
-
+  const dialogue = useResource<DialogueView>(`/api/dialogues/${params.dialogueId}`);
   if (dialogue.state === 'loading') return <Loading />;
   if (dialogue.state === 'error') {
     const missingRoute =
@@ -53,32 +59,49 @@ export default function Dialogue({ params }: { params: Record<string, string> })
 
 function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
   const { t, i18n } = useTranslation();
-  const statements = useResource<{ items: StatementView[] } | StatementView[]>(
-    `/api/dialogues/${dialogue.id}/statements`,
-  );
-  const [voted, setVoted] = useState<Set<string>>(new Set());
+  const base = `/api/dialogues/${dialogue.id}`;
+  const statements = useResource<{ items: { id: string }[] }>(`${base}/statements`);
+  const [next, setNext] = useState<NextView | null>(null);
+  const [nextError, setNextError] = useState<unknown>(null);
+  const [pendingId, setPendingId] = useState<string>(requestId);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
 
-  const list =
-    statements.state === 'ready'
-      ? Array.isArray(statements.data)
-        ? statements.data
-        : statements.data.items
-      : [];
-  const pending = list.filter((statement) => statement.my_vote == null && !voted.has(statement.id));
-  const current = pending[0];
-  const done = statements.state === 'ready' && list.length > 0 && !current;
+  async function loadNext() {
+    try {
+      setNext(await api.get<NextView>(`${base}/next`));
+      setNextError(null);
+    } catch (error) {
+      setNextError(error);
+    }
+  }
+
+  useEffect(() => {
+    void loadNext();
+    // Only on arrival: later statements come after each vote.
+  }, [base]);
+
+  const total = statements.state === 'ready' ? statements.data.items.length : 0;
+  const current = next?.statement ?? null;
+  const done = next !== null && !current;
 
   async function vote(value: 1 | -1 | 0) {
     if (!current) return;
     setBusy(true);
     setFailure(null);
     try {
-      await api.post(`/api/dialogues/${dialogue.id}/votes`, { statement_id: current.id, vote: value });
-      setVoted((previous) => new Set(previous).add(current.id));
+      await api.post(`${base}/votes`, { statement_id: current.id, vote: value, request_id: pendingId });
+      setPendingId(requestId());
+      await loadNext();
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'TT_ERR_DIALOGUE_REPLAYED_VOTE') {
+        // The first try did arrive (only its answer was lost): the vote stands, move on.
+        setPendingId(requestId());
+        await loadNext();
+        return;
+      }
+      // The same request id is kept: retrying this vote cannot count it twice.
       setFailure(error);
     } finally {
       setBusy(false);
@@ -88,50 +111,97 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
   return (
     <section className="dialogue" aria-labelledby="dialogue-title">
       <h1 id="dialogue-title">{t('dialogue.title')}</h1>
-      <p className="prompt">
+      <p className="prompt" dir="auto">
         <strong>{dialogue.prompt}</strong>
       </p>
+      {dialogue.status === 'closed' && <p className="notice">{t('dialogue.closed')}</p>}
       <p>{t('dialogue.intro')}</p>
-      <Loaded resource={statements}>
-        {() => {
-          if (!list.length) return <Empty>{t('dialogue.noStatements')}</Empty>;
-          if (done) return <p role="status">{t('dialogue.allVoted')}</p>;
-          return (
-            <div aria-live="polite">
-              <p className="progress">
-                {t('dialogue.statementOf', { current: list.length - pending.length + 1, total: list.length })}
-              </p>
-              <blockquote className="statement-card" lang="" dir="auto">
-                {current.text}
-              </blockquote>
-              {failure !== null && (
-                <div>
-                  <p>{t('dialogue.voteFailed')}</p>
-                  <ErrorMessage error={failure} />
-                </div>
-              )}
-              <div className="vote-buttons" role="group" aria-label={t('dialogue.title')}>
-                <button type="button" className="vote-agree" disabled={busy} onClick={() => void vote(1)}>
-                  {t('dialogue.agree')}
-                </button>
-                <button type="button" className="vote-disagree" disabled={busy} onClick={() => void vote(-1)}>
-                  {t('dialogue.disagree')}
-                </button>
-                <button type="button" disabled={busy} onClick={() => void vote(0)}>
-                  {t('dialogue.pass')}
-                </button>
-              </div>
+      {dialogue.divide_id && <DeclareSide dialogue={dialogue} />}
+      {nextError !== null && <ErrorMessage error={nextError} onRetry={() => void loadNext()} />}
+      {next === null && nextError === null && <Loading />}
+      {next !== null && total === 0 && !current && <Empty>{t('dialogue.noStatements')}</Empty>}
+      {current && (
+        <div aria-live="polite">
+          <p className="progress">
+            {t('dialogue.statementOf', {
+              current: Math.max(1, total - next!.remaining + 1),
+              total: Math.max(total, next!.remaining),
+            })}
+          </p>
+          <blockquote className="statement-card" dir="auto">
+            {current.text}
+          </blockquote>
+          {failure !== null && (
+            <div>
+              <p>{t('dialogue.voteFailed')}</p>
+              <ErrorMessage error={failure} />
             </div>
-          );
-        }}
-      </Loaded>
-      <SubmitStatement dialogueId={dialogue.id} />
-      {done && <CommonGround dialogueId={dialogue.id} format={(share) => percent.format(share)} />}
+          )}
+          <div className="vote-buttons" role="group" aria-label={t('dialogue.voteLabel')}>
+            <button type="button" className="vote-agree" disabled={busy} onClick={() => void vote(1)}>
+              {t('dialogue.agree')}
+            </button>
+            <button type="button" className="vote-disagree" disabled={busy} onClick={() => void vote(-1)}>
+              {t('dialogue.disagree')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void vote(0)}>
+              {t('dialogue.pass')}
+            </button>
+          </div>
+        </div>
+      )}
+      {done && total > 0 && <p role="status">{t('dialogue.allVoted')}</p>}
+      {dialogue.status !== 'closed' && <SubmitStatement base={base} />}
+      {done && total > 0 && <CommonGround base={base} format={(share) => percent.format(share)} />}
     </section>
   );
 }
 
-function SubmitStatement({ dialogueId }: { dialogueId: string }) {
+/** A participant may say which side they are on (optional): consensus is then also read by side. */
+function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
+  const { t } = useTranslation();
+  const initiative = useResource<{ conflict_id: string }>(`/api/initiatives/${dialogue.initiative_id}`);
+  const conflict = useResource<ConflictView>(
+    initiative.state === 'ready' ? `/api/conflicts/${initiative.data.conflict_id}` : null,
+  );
+  const [side, setSide] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  if (conflict.state !== 'ready') return null;
+  const divide = conflict.data.divides.find((entry) => entry.id === dialogue.divide_id);
+  if (!divide) return null;
+
+  async function declare(value: string) {
+    setSide(value);
+    setSaved(false);
+    setFailure(null);
+    try {
+      await api.put(`/api/dialogues/${dialogue.id}/group`, { group_id: value || null });
+      setSaved(true);
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <div>
+      <SelectField
+        label={t('dialogue.side', { divide: divide.name })}
+        hint={t('dialogue.sideHint')}
+        value={side}
+        onChange={(value) => void declare(value)}
+        options={[
+          { value: '', label: t('dialogue.noSide') },
+          ...divide.groups.map((group) => ({ value: group.id, label: group.name })),
+        ]}
+      />
+      {saved && <p role="status">{t('common.saved')}</p>}
+      {failure !== null && <ErrorMessage error={failure} />}
+    </div>
+  );
+}
+
+function SubmitStatement({ base }: { base: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -153,7 +223,7 @@ function SubmitStatement({ dialogueId }: { dialogueId: string }) {
     setSent(false);
     if (hasErrors(found)) return;
     try {
-      await api.post(`/api/dialogues/${dialogueId}/statements`, { text: value });
+      await api.post(`${base}/statements`, { text: value });
       setText('');
       setSent(true);
     } catch (error) {
@@ -183,22 +253,19 @@ function SubmitStatement({ dialogueId }: { dialogueId: string }) {
   );
 }
 
-function CommonGround({ dialogueId, format }: { dialogueId: string; format: (share: number) => string }) {
+function CommonGround({ base, format }: { base: string; format: (share: number) => string }) {
   const { t } = useTranslation();
-  const ground = useResource<{ items: CommonGroundView[] } | CommonGroundView[]>(
-    `/api/dialogues/${dialogueId}/common-ground`,
-  );
+  const ground = useResource<{ items: CommonGroundView[] }>(`${base}/common-ground`);
   return (
     <>
       <h2>{t('dialogue.commonGround')}</h2>
       <p>{t('dialogue.commonGroundIntro')}</p>
       <Loaded resource={ground}>
         {(payload) => {
-          const items = Array.isArray(payload) ? payload : payload.items;
-          if (!items.length) return <Empty>{t('dialogue.noCommonGround')}</Empty>;
+          if (!payload.items.length) return <Empty>{t('dialogue.noCommonGround')}</Empty>;
           return (
-            <ul>
-              {items.map((item) => (
+            <ul className="common-ground">
+              {payload.items.map((item) => (
                 <li key={item.statement_id}>
                   <span dir="auto">{item.text}</span> (
                   {t('dialogue.agreedBy', { share: format(item.agree_share) })})

@@ -6,6 +6,7 @@ import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
 import { useSession } from '../session.js';
+import { DialogueList } from '../components/dialogue-list.js';
 
 export default function InitiativeHome({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
@@ -19,12 +20,12 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
   );
   const { session } = useSession();
   // Participants and funders may not read the actor map (docs/foundation.md): no link they cannot follow.
-  const canReadActors =
-    session.status === 'signed-in' &&
-    (session.me.admin_workspaces.length > 0 ||
-      session.me.memberships.some(
-        (m) => m.initiative_id === initiativeId && ['convener', 'facilitator', 'researcher'].includes(m.role),
-      ));
+  const me = session.status === 'signed-in' ? session.me : null;
+  const isAdmin =
+    !!me && initiative.state === 'ready' && me.admin_workspaces.includes(initiative.data.workspace_id);
+  const hasRole = (roles: string[]) =>
+    !!me?.memberships.some((m) => m.initiative_id === initiativeId && roles.includes(m.role));
+  const canReadActors = isAdmin || hasRole(['convener', 'facilitator', 'researcher']);
   const money = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
 
@@ -127,8 +128,14 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
           );
         }}
       </Loaded>
-      <h2>{t('initiative.dialogues')}</h2>
-      <p className="notice">{t('common.notAvailable')}</p>
+      {initiative.state === 'ready' && (
+        <DialogueList
+          initiative={initiative.data}
+          canParticipate={isAdmin || hasRole(['convener', 'facilitator', 'participant'])}
+          canReadResults={isAdmin || hasRole(['convener', 'facilitator', 'researcher'])}
+          canManage={isAdmin || hasRole(['convener', 'facilitator'])}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import type { Conflict, Initiative } from '../api/records.js';
+import { Link, navigate } from '../router.js';
+import { useResource } from '../use-resource.js';
+import { ErrorSummary, SelectField, TextArea, hasErrors, type FieldErrors } from './form.js';
+import { Empty, ErrorMessage, Loaded } from './states.js';
+
+interface DialogueItem {
+  id: string;
+  prompt: string;
+  status: string;
+}
+
+/** An initiative's dialogues: take part, read results, and (for those who manage) open a new one. */
+export function DialogueList(props: {
+  initiative: Initiative;
+  canParticipate: boolean;
+  canReadResults: boolean;
+  canManage: boolean;
+}) {
+  const { t } = useTranslation();
+  const { initiative, canParticipate, canReadResults, canManage } = props;
+  const dialogues = useResource<{ items: DialogueItem[] }>(
+    canParticipate || canReadResults ? `/api/initiatives/${initiative.id}/dialogues` : null,
+  );
+  if (!canParticipate && !canReadResults) return null;
+  return (
+    <>
+      <h2>{t('initiative.dialogues')}</h2>
+      <Loaded resource={dialogues}>
+        {(payload) =>
+          payload.items.length ? (
+            <ul className="cards">
+              {payload.items.map((dialogue) => (
+                <li key={dialogue.id} className="card">
+                  <p dir="auto">{dialogue.prompt}</p>
+                  <span className="tag">{t(`initiative.dialogueStatuses.${dialogue.status}`)}</span>
+                  <p className="actions">
+                    {canParticipate && (
+                      <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}`}>
+                        {t('initiative.openDialogue')}
+                      </Link>
+                    )}
+                    {canReadResults && (
+                      <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/results`}>
+                        {t('results.open')}
+                      </Link>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty>{t('initiative.noDialogues')}</Empty>
+          )
+        }
+      </Loaded>
+      {canManage && <NewDialogue initiative={initiative} />}
+    </>
+  );
+}
+
+function NewDialogue({ initiative }: { initiative: Initiative }) {
+  const { t } = useTranslation();
+  const conflict = useResource<Conflict>(`/api/conflicts/${initiative.conflict_id}`);
+  const [prompt, setPrompt] = useState('');
+  const [divideId, setDivideId] = useState('');
+  const [statements, setStatements] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const divides = conflict.state === 'ready' ? conflict.data.divides : [];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const lines = statements
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const found: FieldErrors = {
+      prompt: !prompt.trim()
+        ? t('common.required')
+        : prompt.length > 2000
+          ? t('dialogue.statementTooLong', { count: 2000 })
+          : undefined,
+      statements: lines.some((line) => line.length > 1000)
+        ? t('dialogue.statementTooLong', { count: 1000 })
+        : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      const created = await api.post<{ id: string }>(`/api/initiatives/${initiative.id}/dialogues`, {
+        prompt: prompt.trim(),
+        divide_id: divideId || null,
+        statements: lines,
+      });
+      navigate(`/i/${initiative.id}/dialogues/${created.id}/results`);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h3>{t('initiative.newDialogue')}</h3>
+      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+      {failure !== null && <ErrorMessage error={failure} />}
+      <TextArea
+        label={t('initiative.prompt')}
+        value={prompt}
+        onChange={setPrompt}
+        error={errors.prompt}
+        rows={2}
+        required
+      />
+      {divides.length > 0 && (
+        <SelectField
+          label={t('initiative.sidesFrom')}
+          value={divideId}
+          onChange={setDivideId}
+          options={[
+            { value: '', label: t('common.none') },
+            ...divides.map((d) => ({ value: d.id, label: d.name })),
+          ]}
+        />
+      )}
+      <TextArea
+        label={t('initiative.seedStatements')}
+        hint={t('initiative.seedHint')}
+        value={statements}
+        onChange={setStatements}
+        error={errors.statements}
+        rows={5}
+      />
+      <button type="submit" className="primary" disabled={busy}>
+        {t('initiative.createDialogue')}
+      </button>
+    </form>
+  );
+}
