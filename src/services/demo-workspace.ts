@@ -5,6 +5,8 @@ import { engineOf, systemAuth } from '../security/auth.js';
 import type { VaultKeys } from '../security/vault.js';
 import type { Database } from '../store/schema.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { writeDemoDialogue } from './dialogue-demo.js';
+import { writeDemoSurveys } from './demo-surveys.js';
 import {
   parseWorkspaceDocument,
   writeWorkspaceDocument,
@@ -48,9 +50,18 @@ export async function loadDemoWorkspace(
     });
   }
   const doc = parseWorkspaceDocument(generateDemoWorkspace());
-  const imported = await inTransaction(ctx, (trx) =>
-    writeWorkspaceDocument(trx, ctx.keys, auth, doc, options),
-  );
+  const imported = await inTransaction(ctx, async (trx) => {
+    const written = await writeWorkspaceDocument(trx, ctx.keys, auth, doc, options);
+    await writeDemoSurveys(trx, ctx.keys, auth, doc, written.ids, written.workspaceId);
+    await writeDemoDialogue(trx, auth, {
+      workspaceId: written.workspaceId,
+      initiativeId: written.ids['initiative-dialogue'],
+      meetingId: written.ids['meeting-2'] ?? null,
+      divideId: written.ids['divide-community'],
+      groupIdOf: (community) => written.ids[`group-${community}`],
+    });
+    return written;
+  });
   return {
     workspaceId: imported.workspaceId,
     conflictId: imported.ids['conflict-arvandia'],
