@@ -5,7 +5,7 @@ import { engineOf, systemAuth } from '../security/auth.js';
 import type { VaultKeys } from '../security/vault.js';
 import type { Database } from '../store/schema.js';
 import { inTransaction, type ServiceContext } from './context.js';
-import { writeDemoSurveys } from './demo-surveys.js';
+import { writeDemoDialogue } from './dialogue-demo.js';
 import {
   parseWorkspaceDocument,
   writeWorkspaceDocument,
@@ -51,7 +51,13 @@ export async function loadDemoWorkspace(
   const doc = parseWorkspaceDocument(generateDemoWorkspace());
   const imported = await inTransaction(ctx, async (trx) => {
     const written = await writeWorkspaceDocument(trx, ctx.keys, auth, doc, options);
-    await writeDemoSurveys(trx, ctx.keys, auth, doc, written.ids, written.workspaceId);
+    await writeDemoDialogue(trx, auth, {
+      workspaceId: written.workspaceId,
+      initiativeId: written.ids['initiative-dialogue'],
+      meetingId: written.ids['meeting-2'] ?? null,
+      divideId: written.ids['divide-community'],
+      groupIdOf: (community) => written.ids[`group-${community}`],
+    });
     return written;
   });
   return {
