@@ -8,6 +8,8 @@ import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../src/s
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
 import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/demo-workspace.js';
+import { createConflict } from '../../src/store/repositories/conflicts.js';
+import { createWorkspace } from '../../src/store/repositories/workspaces.js';
 import type { Database } from '../../src/store/schema.js';
 import { countRows, forEachEngine } from '../support/databases.js';
 import { client, testApp, testKeys } from './support/app.js';
@@ -445,16 +447,34 @@ forEachEngine('interchange routes (import and export over HTTP)', (getDb, engine
 
 forEachEngine('interchange routes: body limits', (getDb, engine) => {
   let app: FastifyInstance;
-  let loaded: DemoWorkspaceIds;
+  let loaded: { workspaceId: string; conflictId: string };
   let admin: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    const keys = testKeys();
     // An app whose general limit is tiny, so the import's own, larger limit is what lets a file through.
-    app = await testApp(getDb(), engine.dialect, { bodyLimit: 2048, importBodyLimit: 32 * 1024 }, keys);
-    loaded = await loadDemoWorkspace(getDb(), keys);
-    const tokens = await accountsFor(getDb(), loaded);
-    admin = client(app, { token: tokens.admin });
+    app = await testApp(getDb(), engine.dialect, { bodyLimit: 2048, importBodyLimit: 32 * 1024 });
+    const workspace = await createWorkspace(getDb(), { name: 'Body limits' });
+    const conflict = await createConflict(getDb(), {
+      workspace_id: workspace.id,
+      name: 'Limits',
+      divides: [],
+    });
+    loaded = { workspaceId: workspace.id, conflictId: conflict.id };
+    admin = client(app, {
+      token: await getDb()
+        .transaction()
+        .execute(async (trx) => {
+          const system = systemAuth('interchange body limit test');
+          const account = await createAccount(trx, system, {
+            email: 'limits-admin@example.org',
+            displayName: 'Admin',
+            password: 'interchange passphrase 5678',
+          });
+          await grantWorkspaceAdmin(trx, system, { workspaceId: workspace.id, accountId: account.id });
+          const auth = { accountId: account.id };
+          return (await createApiToken(trx, auth, { accountId: account.id, name: 'limits' })).token;
+        }),
+    });
   });
   afterAll(async () => {
     await app.close();
