@@ -6,6 +6,7 @@ import type { VaultKeys } from '../security/vault.js';
 import type { Database } from '../store/schema.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { writeDemoDialogue } from './dialogue-demo.js';
+import { writeDemoSurveys } from './demo-surveys.js';
 import {
   parseWorkspaceDocument,
   writeWorkspaceDocument,
@@ -51,6 +52,7 @@ export async function loadDemoWorkspace(
   const doc = parseWorkspaceDocument(generateDemoWorkspace());
   const imported = await inTransaction(ctx, async (trx) => {
     const written = await writeWorkspaceDocument(trx, ctx.keys, auth, doc, options);
+    await writeDemoSurveys(trx, ctx.keys, auth, doc, written.ids, written.workspaceId);
     await writeDemoDialogue(trx, auth, {
       workspaceId: written.workspaceId,
       initiativeId: written.ids['initiative-dialogue'],
