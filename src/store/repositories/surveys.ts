@@ -3,11 +3,7 @@ import type { Instrument } from '../../domain/instruments.js';
 import type { ExternalEffect, Survey, SurveyRespondent, SurveyWave } from '../../domain/survey.js';
 import { mapStoreErrors } from '../errors.js';
 import type { Database } from '../schema.js';
-import type {
-  SurveyLinksTable,
-  SurveyResponsesTable,
-  SurveysTable,
-} from '../tables/surveys.js';
+import type { SurveyLinksTable, SurveyResponsesTable, SurveysTable } from '../tables/surveys.js';
 
 /** Queries of the survey aggregate (surveys, waves, respondents, links, sealed responses). */
 
@@ -327,8 +323,8 @@ export function attendanceFacts(
 }
 
 /**
- * Each actor's side: their group in the first divide (by position) of their conflict; actors with no
- * group there have none.
+ * Each actor's side: their group in the first divide (by position, then name) in which they hold one;
+ * actors in no group have none.
  */
 export async function sidesOfActors(
   db: Kysely<Database>,

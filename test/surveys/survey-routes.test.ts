@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApiToken } from '../../src/security/sessions.js';
+import { forEachEngine } from '../support/databases.js';
+import { testApp, testKeys } from '../server/support/app.js';
+import { surveyWorld } from './fixtures.js';
+
+forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
+  let app: FastifyInstance;
+  let world: Awaited<ReturnType<typeof surveyWorld>>;
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    const keys = testKeys();
+    app = await testApp(getDb(), engine.dialect, {}, keys);
+    world = await surveyWorld(getDb(), { db: getDb(), dialect: engine.dialect, keys, auth: null });
+    for (const role of ['convener', 'funder', 'researcher'] as const) {
+      const accountId = world.accountIds[role];
+      tokens[role] = await getDb()
+        .transaction()
+        .execute(
+          async (trx) => (await createApiToken(trx, { accountId }, { accountId, name: 'routes' })).token,
+        );
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const call = (role: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+
+  it('creates, links, answers, enters, imports, reports and exports', async () => {
+    const created = await call('convener', 'POST', '/api/surveys', {
+      initiative_id: world.initiative.id,
+      title: 'Over HTTP',
+      instruments: [{ library: 'feeling-thermometer' }],
+      out_groups: ['North', 'South'],
+    });
+    expect(created.statusCode).toBe(201);
+    const survey = created.json();
+    const wave = async (kind: string) => {
+      const response = await call('convener', 'POST', `/api/surveys/${survey.id}/waves`, {
+        kind,
+        opens_on: '2020-01-01',
+        closes_on: '2099-12-31',
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as string;
+    };
+    const baseline = await wave('baseline');
+    const post = await wave('post');
+    const added = await call('convener', 'POST', `/api/surveys/${survey.id}/respondents`, {
+      respondents: [
+        ...world.people.map((p) => ({ arm: 'participant', actor_id: p.id })),
+        { arm: 'comparison', pseudonym: 'CMP-A', side: 'North', gender: 'woman' },
+      ],
+    });
+    expect(added.statusCode).toBe(201);
+    const links = await call('convener', 'POST', `/api/surveys/${survey.id}/waves/${baseline}/links`, {});
+    expect(links.statusCode).toBe(201);
+    const issued: { respondent_id: string; token: string; pseudonym: string }[] = links.json().items;
+    expect(issued).toHaveLength(9);
+
+    const french = await call(null, 'POST', `/api/surveys/${survey.id}/waves/${baseline}/form`, {
+      token: issued[0].token,
+      language: 'fr',
+    });
+    expect(french.statusCode).toBe(400);
+    expect(french.body).toContain('language');
+    const form = await call(null, 'POST', `/api/surveys/${survey.id}/waves/${baseline}/form`, {
+      token: issued[0].token,
+    });
+    expect(form.statusCode).toBe(200);
+    expect(form.json().instruments.map((i: { out_group: string }) => i.out_group)).toEqual([
+      'North',
+      'South',
+    ]);
+    const answer = (value: number) => [
+      { instrument: 'feeling-thermometer', out_group: 'North', item: 'warmth', value },
+      { instrument: 'feeling-thermometer', out_group: 'South', item: 'warmth', value: value - 4 },
+    ];
+    for (const [i, link] of issued.entries()) {
+      const response = await call(null, 'POST', `/api/surveys/${survey.id}/waves/${baseline}/answers`, {
+        token: link.token,
+        answers: answer(30 + 3 * i),
+      });
+      expect(response.statusCode).toBe(201);
+    }
+    const entry = await call('convener', 'POST', `/api/surveys/${survey.id}/waves/${post}/entries`, {
+      respondent_id: issued[0].respondent_id,
+      answers: answer(50),
+    });
+    expect(entry.statusCode).toBe(201);
+    const csv = [
+      'respondent,feeling-thermometer:warmth:North,feeling-thermometer:warmth:South',
+      ...issued.slice(1).map((link, i) => `${link.pseudonym},${40 + 4 * i + (i % 3)},${38 + 4 * i}`),
+    ].join('\n');
+    const imported = await call('convener', 'POST', `/api/surveys/${survey.id}/waves/${post}/import`, {
+      csv,
+    });
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ rows: 8, created: 8 });
+    const badCsv = await call('convener', 'POST', `/api/surveys/${survey.id}/waves/${post}/import`, {
+      csv: 'respondent,feeling-thermometer:warmth:North\nCMP-A,x\n',
+    });
+    expect(badCsv.statusCode).toBe(400);
+    expect(badCsv.body).toContain('TT_ERR_IMPORT_REJECTED');
+
+    const status = await call('convener', 'GET', `/api/surveys/${survey.id}/respondents`);
+    expect(status.json().items.every((r: { answered: string[] }) => r.answered.length === 2)).toBe(true);
+    expect((await call('funder', 'GET', `/api/surveys/${survey.id}/respondents`)).statusCode).toBe(403);
+
+    const effects = await call(
+      'funder',
+      'GET',
+      `/api/initiatives/${world.initiative.id}/evidence/effects?to=post`,
+    );
+    expect(effects.statusCode).toBe(200);
+    const overall = effects.json().items[0].instruments[0].report.overall;
+    expect(overall.participants.n).toBe(8);
+    expect(overall.participants.change.meanChange).toBeGreaterThan(0);
+
+    const exported = await call('researcher', 'GET', `/api/surveys/${survey.id}/export/research?format=csv`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('text/csv');
+    expect(exported.body.split('\n')[0]).toBe('instrument,wave,arm,dimension,level,n,mean,sd');
+    expect(exported.body).not.toContain('CMP-A');
+    expect((await call('funder', 'GET', `/api/surveys/${survey.id}/export/research`)).statusCode).toBe(403);
+
+    const inclusion = await call('funder', 'GET', `/api/conflicts/${world.conflict.id}/evidence/inclusion`);
+    expect(inclusion.statusCode).toBe(200);
+    expect(inclusion.json().warnings).toHaveLength(1);
+  });
+});
