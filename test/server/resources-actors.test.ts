@@ -33,7 +33,7 @@ forEachEngine('resources: actors and their identities', (getDb, engine) => {
   beforeAll(async () => {
     keys = testKeys();
     app = await testApp(getDb(), engine.dialect, {}, keys);
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
   });
   afterAll(async () => {
     await app.close();

@@ -16,7 +16,7 @@ forEachEngine('resources: conflicts, divides, groups and events', (getDb, engine
   let world: World;
   beforeAll(async () => {
     app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
   });
   afterAll(async () => {
     await app.close();

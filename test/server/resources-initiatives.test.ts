@@ -24,7 +24,7 @@ forEachEngine('resources: initiatives and their members', (getDb, engine) => {
   let convenerActor: string;
   beforeAll(async () => {
     app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
     convenerActor = (await makeActor(world, { role: 'peace_activist' })).id;
   });
   afterAll(async () => {

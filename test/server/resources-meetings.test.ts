@@ -29,7 +29,7 @@ forEachEngine('resources: meetings and attendance', (getDb, engine) => {
   let openRound: MeetingBody;
   beforeAll(async () => {
     app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
     people = [];
     for (let i = 0; i < 4; i++) people.push((await makeActor(world)).id);
   });

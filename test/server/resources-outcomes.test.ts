@@ -31,7 +31,7 @@ forEachEngine('resources: outcomes and transfers to Track I', (getDb, engine) =>
   let transfer: TransferBody;
   beforeAll(async () => {
     app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
     minister = (await makeActor(world, { role: 'state_official', track: '1' })).id;
     envoy = (await makeActor(world, { role: 'state_official', track: '1' })).id;
     citizen = (await makeActor(world, { role: 'youth_leader', track: '3' })).id;

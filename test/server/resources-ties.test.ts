@@ -21,7 +21,7 @@ forEachEngine('resources: ties', (getDb, engine) => {
   let a: string, b: string, c: string;
   beforeAll(async () => {
     app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
     [a, b, c] = (await Promise.all([makeActor(world), makeActor(world), makeActor(world)])).map((x) => x.id);
   });
   afterAll(async () => {

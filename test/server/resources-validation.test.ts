@@ -30,7 +30,7 @@ forEachEngine('resources: bad input is a 4xx, never a 5xx, and writes nothing', 
   let routes: WriteRoute[];
   beforeAll(async () => {
     app = await testApp(getDb(), engine.dialect, { bodyLimit: BODY_LIMIT });
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
     const a = await makeActor(world, {}, ['Odile Fenwick']);
     const b = await makeActor(world, { role: 'state_official', track: '1' });
     const meeting = ok<{ id: string }>(

@@ -9,7 +9,7 @@ forEachEngine('resources: workspaces', (getDb, engine) => {
   let world: World;
   beforeAll(async () => {
     app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app);
+    world = await buildWorld(app, getDb());
   });
   afterAll(async () => {
     await app.close();

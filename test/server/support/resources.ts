@@ -1,6 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import { systemAuth } from '../../../src/security/auth.js';
+import { createApiToken } from '../../../src/security/sessions.js';
 import type { Database } from '../../../src/store/schema.js';
 import { countRows } from '../../support/databases.js';
 import { ADMIN, client, sessionCookie } from './app.js';
@@ -71,9 +73,9 @@ const PASSWORD = 'resource tests passphrase 77';
 
 /**
  * A small world made through the API itself: first-run setup (the administrator and a workspace), a
- * conflict with one divide of two groups, an initiative, and one signed-in account per initiative role.
+ * conflict with one divide of two groups, an initiative, and one account per initiative role (with a token).
  */
-export async function buildWorld(app: FastifyInstance): Promise<World> {
+export async function buildWorld(app: FastifyInstance, db: Kysely<Database>): Promise<World> {
   const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'Resource tests' });
   const { workspace } = ok<{ workspace: { id: string } }>(setup, 201);
   const adminCookie = sessionCookie(setup);
@@ -105,9 +107,13 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
     );
     accountIds[role] = made.account.id;
     ok(await admin.post(`/api/initiatives/${initiative.id}/members`, { email, role }), 201);
-    as[role] = client(app, {
-      cookie: sessionCookie(await client(app).post('/api/auth/login', { email, password: PASSWORD })),
-    });
+    // A token per role (not a password sign-in each: scrypt is slow, and sign-in has its own tests).
+    const token = await db
+      .transaction()
+      .execute((trx) =>
+        createApiToken(trx, systemAuth('resource tests'), { accountId: made.account.id, name: 'tests' }),
+      );
+    as[role] = client(app, { token: token.token });
   }
   const divide = conflict.divides[0];
   return {
