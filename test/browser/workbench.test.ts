@@ -63,6 +63,7 @@ describe('the administrator at a laptop', () => {
     await desk.locator('.card h3 a').first().click();
     await desk.getByRole('heading', { name: 'Conflicts' }).waitFor();
     await desk.locator('.card').nth(1).waitFor();
+    await desk.locator('.alert-list li').first().waitFor();
     expect(await desk.getByRole('link', { name: 'Actors and ties' }).count()).toBeGreaterThan(0);
     await screenshot(desk, 'workspace-home');
   });
@@ -169,6 +170,22 @@ describe('the administrator at a laptop', () => {
     await screenshot(desk, 'meeting');
   });
 
+  it('reads the evidence: effects with intervals, forest plot, inclusion against the baseline', async () => {
+    await desk.goto(url(`/i/${fixture.demo.initiativeIds.dialogue}`));
+    await desk.getByRole('link', { name: 'Evidence' }).click();
+    await desk.getByRole('heading', { name: 'Effects on attitudes' }).waitFor();
+    await desk.getByRole('heading', { name: 'Inclusion of women over time' }).waitFor();
+    const everyone = desk.locator('tbody tr', { hasText: 'Everyone' }).first();
+    await everyone.waitFor();
+    expect(await everyone.locator('td').nth(2).innerText()).toMatch(/^-?\d+\.\d\d – -?\d+\.\d\d$/);
+    expect(await desk.locator('tbody tr', { hasText: /^Side: / }).count()).toBeGreaterThan(0);
+    await desk.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('img.forest-plot');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    await screenshot(desk, 'evidence');
+  });
+
   it('opens a dialogue with opening statements and sides', async () => {
     await desk.goto(url(`/i/${fixture.demo.initiativeIds.dialogue}`));
     await desk.getByRole('heading', { name: 'Open a new dialogue' }).waitFor();
@@ -250,7 +267,10 @@ describe('a dialogue on three phones', () => {
       const phonePage = await context.newPage();
       await signIn(phonePage, person);
       await phonePage.getByRole('link', { name: /Highlands/ }).click();
-      await phonePage.getByRole('link', { name: 'Take part' }).click();
+      await phonePage
+        .locator('.card', { hasText: 'What would make the coast road safe for all?' })
+        .getByRole('link', { name: 'Take part' })
+        .click();
       const side = phonePage.getByLabel(/Your side/);
       await side.selectOption({ index: 1 + (index % 2) });
       await phonePage.getByText('Saved.').waitFor();

@@ -21,6 +21,7 @@ const Meetings = lazy(() => import('./screens/meetings.js'));
 const MeetingPage = lazy(() => import('./screens/meeting-page.js'));
 const Dialogue = lazy(() => import('./screens/dialogue.js'));
 const DialogueResults = lazy(() => import('./screens/dialogue-results.js'));
+const Evidence = lazy(() => import('./screens/evidence.js'));
 const NotFound = lazy(() => import('./screens/not-found.js'));
 
 type Params = Record<string, string>;
@@ -43,6 +44,7 @@ const routes: Route[] = [
   { pattern: '/w/:workspaceId/map', screen: NetworkMap },
   { pattern: '/i/:initiativeId', screen: InitiativeHome },
   { pattern: '/i/:initiativeId/meetings', screen: Meetings },
+  { pattern: '/i/:initiativeId/evidence', screen: Evidence },
   { pattern: '/i/:initiativeId/meetings/:meetingId', screen: MeetingPage },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId', screen: Dialogue },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId/results', screen: DialogueResults },

@@ -48,6 +48,9 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             <h1>{data.name}</h1>
             <p className="actions">
               <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>
+              {(isAdmin || hasRole(['convener', 'facilitator', 'researcher', 'funder'])) && (
+                <Link to={`/i/${initiativeId}/evidence`}>{t('nav.evidence')}</Link>
+              )}
               {canReadActors && (
                 <Link to={`/w/${data.workspace_id}/actors?conflict=${data.conflict_id}`}>
                   {t('nav.actors')}

@@ -7,6 +7,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { layoutInWorker } from '../map/layout.js';
+import { NetworkPanels } from '../map/network-panels.js';
 import {
   download,
   noGroupColor,
@@ -306,7 +307,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
                 {t('map.exportGexf')}
               </button>
             </div>
-            <p className="notice">{t('map.panelsPending')}</p>
+            <NetworkPanels conflictId={conflictId} />
           </aside>
           <details>
             <summary>{t('map.textAlternative')}</summary>

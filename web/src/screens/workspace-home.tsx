@@ -5,6 +5,46 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useAll, useResource } from '../use-resource.js';
+import { isBridge, labelOf, type ActorLoss, type NetworkAnswer } from '../map/network-panels.js';
+import type { InclusionReport } from '../../../src/services/evidence-inclusion.js';
+
+/** Actors whose loss would split the network or cut its reach across the divide. */
+function BridgeAlerts({ conflictId }: { conflictId: string }) {
+  const { t } = useTranslation();
+  const fragility = useResource<NetworkAnswer<ActorLoss[]>>(
+    withQuery(`/api/conflicts/${conflictId}/network/fragility`, { limit: 5 }),
+  );
+  // Those who may not read the actor map get no alert about it.
+  if (fragility.state !== 'ready') return null;
+  return (
+    <>
+      {fragility.data.result.filter(isBridge).map((loss) => (
+        <li key={loss.id}>{t('workspace.bridgeAlert', { actor: labelOf(fragility.data, loss.id) })}</li>
+      ))}
+    </>
+  );
+}
+
+/** The latest period in which women's share of attendees fell below the initiative's target. */
+function InclusionAlert({ initiative }: { initiative: Initiative }) {
+  const { t, i18n } = useTranslation();
+  const report = useResource<InclusionReport>(`/api/initiatives/${initiative.id}/evidence/inclusion`);
+  if (report.state !== 'ready') return null;
+  const rows =
+    report.data.initiatives.find((entry) => entry.initiative_id === initiative.id)?.over_time.rows ?? [];
+  const last = rows[rows.length - 1];
+  if (!last || !last.belowTarget) return null;
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  return (
+    <li>
+      {t('workspace.inclusionBelowTarget', {
+        initiative: initiative.name,
+        share: percent.format(last.share),
+        target: percent.format(initiative.inclusion_target_women ?? 0),
+      })}
+    </li>
+  );
+}
 
 export default function WorkspaceHome({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
@@ -117,7 +157,17 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
       </Loaded>
 
       <h2>{t('workspace.alerts')}</h2>
-      <p className="notice">{t('workspace.alertsPending')}</p>
+      {conflicts.state === 'ready' && (
+        <ul className="alert-list">
+          {itemsOf<Conflict>(conflicts.data).map((conflict) => (
+            <BridgeAlerts key={conflict.id} conflictId={conflict.id} />
+          ))}
+          {initiatives.state === 'ready' &&
+            itemsOf<Initiative>(initiatives.data)
+              .filter((initiative) => initiative.inclusion_target_women !== null)
+              .map((initiative) => <InclusionAlert key={initiative.id} initiative={initiative} />)}
+        </ul>
+      )}
     </section>
   );
 }

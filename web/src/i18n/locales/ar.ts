@@ -17,6 +17,7 @@ const ar: ParticipantMessages = {
     map: 'خريطة الشبكة',
     meetings: 'الاجتماعات',
     workspace: 'مساحة العمل',
+    evidence: 'الأدلة',
     initiative: 'المبادرة',
   },
   common: {

@@ -17,6 +17,7 @@ const fr: Messages = {
     map: 'Carte du réseau',
     meetings: 'Réunions',
     workspace: 'Espace de travail',
+    evidence: 'Preuves',
     initiative: 'Initiative',
   },
   common: {
@@ -231,8 +232,16 @@ const fr: Messages = {
     exportGraphml: 'Exporter en GraphML',
     exportGexf: 'Exporter en GEXF',
     textAlternative: 'Tableau des acteurs affichés sur la carte',
-    panelsPending:
-      '« Qui présenter ensuite » et « fragilité » apparaîtront lorsque l’analyse du réseau sera disponible sur ce serveur.',
+    introductions: 'Qui présenter ensuite',
+    introduce: 'Présenter {{first}} et {{second}}, par {{via}}',
+    gain_one: '(atteint {{count}} personne de plus de l’autre côté)',
+    gain: '(atteint {{count}} personnes de plus de l’autre côté)',
+    noIntroductions:
+      'Aucune présentation à suggérer : personne ne partage d’intermédiaire de confiance d’un camp à l’autre.',
+    fragility: 'Fragilité : quelles pertes feraient le plus de mal',
+    splits: 'sans cette personne, le réseau se scinde en {{count}} parties',
+    reachLost: 'sans cette personne, {{share}} de la portée d’un camp à l’autre est perdue',
+    noFragility: 'Aucun acteur ne tient seul le réseau.',
   },
   meetings: {
     title: 'Réunions',
@@ -342,6 +351,40 @@ const fr: Messages = {
     accept: 'Accepter',
     reject: 'Rejeter',
     open: 'Résultats',
+  },
+  evidence: {
+    title: 'Preuves',
+    compare: 'Comparer',
+    baselineToPost: 'Départ et après la réunion',
+    baselineToFollowUp: 'Départ et suivi',
+    effects: 'Effets sur les attitudes',
+    effectsHint:
+      'Effets standardisés avec intervalles de confiance à 95 %, orientés pour qu’une valeur positive signifie moins de préjugés ; à droite de la ligne zéro pointillée, c’est un progrès.',
+    noSurveys: 'Aucune enquête dans cette initiative pour l’instant.',
+    overall: 'Tout le monde',
+    attributes: { side: 'Camp', gender: 'Genre' },
+    tooFew: 'Trop peu de réponses aux deux vagues pour un effet.',
+    chartLabel: 'Effets sur {{instrument}} avec intervalles de confiance à 95 %',
+    who: 'Qui',
+    effect: 'Effet',
+    ci: 'Intervalle à 95 %',
+    forest: 'Graphique en forêt des initiatives et des études',
+    forestHint: 'L’effet de chaque initiative à côté des études de contact publiées, et l’effet combiné.',
+    forestAlt: 'Graphique en forêt des effets avec leurs intervalles de confiance et l’effet combiné',
+    inclusion: 'Place des femmes au fil du temps',
+    inclusionLabel:
+      'Part des femmes parmi les participants au fil du temps, avec l’objectif et la référence de la voie 1',
+    inclusionLegend:
+      'Trait plein : part des femmes parmi les participants. Longs tirets : votre objectif. Petits tirets : {{baseline}} de femmes parmi les négociateurs de la voie 1 ({{period}}).',
+    noAttendance: 'Aucune présence enregistrée pour l’instant.',
+    period: 'Période',
+    attendees: 'Participants',
+    womenShare: 'Femmes',
+    belowTarget: 'Sous l’objectif',
+    export: 'Export pour la recherche',
+    exportWhat:
+      'Anonymisé : identifiants aléatoires, ni noms ni texte libre, dates au mois, aucun groupe de moins de 5 personnes.',
+    exportInitiative: 'Télécharger le jeu de données de recherche de cette initiative (JSON)',
   },
   notFound: {
     title: 'Page introuvable',

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { withQuery } from '../api/client.js';
+import { Empty, Loaded } from '../components/states.js';
+import { useResource } from '../use-resource.js';
+
+/** `{ network, result, actors }`: the network routes' answer; actors are named by pseudonym. */
+export interface NetworkAnswer<T> {
+  result: T;
+  actors: Record<string, { pseudonym: string; name?: string; group: string | null }>;
+}
+interface Introduction {
+  first: { id: string; group: string };
+  second: { id: string; group: string };
+  intermediary: { id: string };
+  gain: number;
+  reason: string;
+}
+export interface ActorLoss {
+  id: string;
+  componentsBefore: number;
+  componentsAfter: number;
+  crossDivideReachLostShare: number;
+}
+
+export function labelOf(answer: NetworkAnswer<unknown>, pseudonym: string): string {
+  const entry = answer.actors[pseudonym];
+  return entry?.name ? `${entry.name} (${pseudonym})` : pseudonym;
+}
+
+/** An actor whose loss splits the network, or cuts much of its reach across the divide. */
+export function isBridge(loss: ActorLoss): boolean {
+  return loss.componentsAfter > loss.componentsBefore || loss.crossDivideReachLostShare >= 0.1;
+}
+
+export function NetworkPanels({ conflictId }: { conflictId: string }) {
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  const introductions = useResource<NetworkAnswer<Introduction[]>>(
+    withQuery(`/api/conflicts/${conflictId}/network/introductions`, { limit: 5 }),
+  );
+  const fragility = useResource<NetworkAnswer<ActorLoss[]>>(
+    withQuery(`/api/conflicts/${conflictId}/network/fragility`, { limit: 5 }),
+  );
+  return (
+    <>
+      <h2>{t('map.introductions')}</h2>
+      <Loaded resource={introductions}>
+        {(answer) =>
+          answer.result.length ? (
+            <ol className="panel-list">
+              {answer.result.map((item) => (
+                <li key={`${item.first.id}-${item.second.id}`}>
+                  {t('map.introduce', {
+                    first: labelOf(answer, item.first.id),
+                    second: labelOf(answer, item.second.id),
+                    via: labelOf(answer, item.intermediary.id),
+                  })}{' '}
+                  <span className="hint">{t('map.gain', { count: item.gain })}</span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <Empty>{t('map.noIntroductions')}</Empty>
+          )
+        }
+      </Loaded>
+      <h2>{t('map.fragility')}</h2>
+      <Loaded resource={fragility}>
+        {(answer) =>
+          answer.result.length ? (
+            <ol className="panel-list">
+              {answer.result.map((loss) => (
+                <li key={loss.id}>
+                  {labelOf(answer, loss.id)}:{' '}
+                  {loss.componentsAfter > loss.componentsBefore
+                    ? t('map.splits', { count: loss.componentsAfter })
+                    : t('map.reachLost', { share: percent.format(loss.crossDivideReachLostShare) })}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <Empty>{t('map.noFragility')}</Empty>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
