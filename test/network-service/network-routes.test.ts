@@ -455,6 +455,9 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       const actorId = (await get('researcher', `fragility?actors=${worst}`)).json().actors[worst].actor_id;
       const identity = await getIdentity(getDb(), keys, demo.workspaceId, actorId);
       expect(named.stdout).toContain(identity!.names[0]);
+      const summary = await run('metrics', '--metrics', 'degree,eiIndex', '--format', 'table');
+      const ei = analyzeNetwork(buildNetwork(input), { metrics: ['eiIndex'] }).graph.eiIndex!;
+      expect(summary.stdout).toContain(`eiIndex: ${Number(ei.toPrecision(6))}\n`);
       const wrong = await run('track-one-paths', '--steps', 'zero');
       expect(wrong.code).not.toBe(0);
       expect(wrong.stderr).toContain('TT_ERR_VALIDATION');

@@ -194,9 +194,23 @@ function asTable(question: string, answer: NetworkAnswer<any>): string {
       const nodes: any[] =
         question === 'graph' ? r.nodes.map((n: any) => ({ id: n.id, ...n.metrics })) : r.nodes;
       const columns = [...new Set(nodes.flatMap((n) => Object.keys(n)))].filter((c) => c !== 'brokerage');
-      return table(
-        columns.map((c) => (c === 'id' ? 'actor' : c)),
-        nodes.map((n) => columns.map((c) => (c === 'id' ? name(n.id) : n[c]))),
+      // The network's own measures first (numbers and counts; lists such as bridges are in the JSON).
+      const summary =
+        question === 'metrics'
+          ? Object.entries(r.graph as Record<string, unknown>)
+              .filter(([, v]) => v === null || typeof v !== 'object')
+              .map(
+                ([k, v]) =>
+                  `${k}: ${v === null ? '' : typeof v === 'number' ? Number(v.toPrecision(6)) : String(v)}\n`,
+              )
+              .join('') + '\n'
+          : '';
+      return (
+        summary +
+        table(
+          columns.map((c) => (c === 'id' ? 'actor' : c)),
+          nodes.map((n) => columns.map((c) => (c === 'id' ? name(n.id) : n[c]))),
+        )
       );
     }
   }
