@@ -330,6 +330,20 @@ forEachEngine('tracktwo record commands (as an account, through the services)', 
     const unknown = await cli('actors', 'list', C, '--as', 'ghost@cli.example.org');
     expect(unknown.err).toContain('TT_ERR_UNAUTHENTICATED');
   });
+
+  it('refuses a disabled account and an unknown output format', async () => {
+    await getDb()
+      .updateTable('accounts')
+      .set({ disabled_at: new Date().toISOString() })
+      .where('id', '=', accountIds.funder)
+      .execute();
+    const disabled = await cli('workspaces', 'list', '--as', email('funder'));
+    expect(disabled.code).toBe(2);
+    expect(disabled.err).toContain('TT_ERR_UNAUTHENTICATED');
+    const format = await cli('workspaces', 'list', '--as', email('convener'), '--format', 'xml');
+    expect(format.code).toBe(2);
+    expect(format.err).toContain('--format');
+  });
 });
 
 describe('tracktwo record commands --help', () => {
