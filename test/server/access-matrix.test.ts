@@ -141,6 +141,13 @@ const matrix: Record<string, Entry> = {
   'GET /api/ties/:id': { kind: 'target' },
   'PATCH /api/ties/:id': { kind: 'target', body: () => ({ strength: 5 }) },
   'DELETE /api/ties/:id': { kind: 'target' },
+  'GET /api/conflicts/:id/network/metrics': { kind: 'target' },
+  'GET /api/conflicts/:id/network/brokers': { kind: 'target' },
+  'GET /api/conflicts/:id/network/introductions': { kind: 'target' },
+  'GET /api/conflicts/:id/network/fragility': { kind: 'target' },
+  'GET /api/conflicts/:id/network/track-one-paths': { kind: 'target' },
+  'GET /api/conflicts/:id/network/changes': { kind: 'target' },
+  'GET /api/conflicts/:id/network/graph': { kind: 'target' },
   'POST /api/initiatives': {
     kind: 'target',
     body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, name: 'New initiative' }),
@@ -244,35 +251,6 @@ const matrix: Record<string, Entry> = {
     body: () => ({ label: 'Published study', effect: 0.3, variance: 0.02 }),
   },
   'DELETE /api/workspaces/:id/evidence/external-effects/:effectId': { kind: 'workspace' },
-  'GET /api/initiatives/:id/dialogues': { kind: 'target' },
-  'POST /api/initiatives/:id/dialogues': { kind: 'target', body: () => ({ prompt: 'Another dialogue' }) },
-  'POST /api/initiatives/:id/dialogues/import': {
-    kind: 'target',
-    body: () => ({
-      comments: 'comment-id,moderated,comment-body\n0,1,Hello\n',
-      votes: 'timestamp,comment-id,voter-id,vote\n',
-    }),
-  },
-  'GET /api/dialogues/:id': { kind: 'target' },
-  'PATCH /api/dialogues/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
-  'GET /api/dialogues/:id/moderation': { kind: 'target' },
-  'PATCH /api/dialogues/:id/statements/:statementId': {
-    kind: 'target',
-    body: () => ({ moderation: 'rejected' }),
-  },
-  'POST /api/dialogues/:id/tokens': { kind: 'target', body: () => ({ count: 1 }) },
-  'GET /api/dialogues/:id/results': { kind: 'target' },
-  'GET /api/dialogues/:id/export': { kind: 'target' },
-  'POST /api/dialogues/:id/join': { kind: 'target', body: () => ({}) },
-  'PUT /api/dialogues/:id/group': { kind: 'target', body: () => ({ group_id: null }) },
-  'GET /api/dialogues/:id/statements': { kind: 'target' },
-  'POST /api/dialogues/:id/statements': { kind: 'target', body: () => ({ text: 'Let me in' }) },
-  'POST /api/dialogues/:id/votes': {
-    kind: 'target',
-    body: (ids) => ({ statement_id: ids.statement, vote: 1, request_id: 'matrix-vote-1' }),
-  },
-  'GET /api/dialogues/:id/next': { kind: 'target' },
-  'GET /api/dialogues/:id/common-ground': { kind: 'target' },
   'POST /api/conflicts/:id/import/kumu': {
     kind: 'target',
     body: () => ({
@@ -303,6 +281,35 @@ const matrix: Record<string, Entry> = {
     }),
   },
   'GET /api/initiatives/:id/export/research': { kind: 'target' },
+  'GET /api/initiatives/:id/dialogues': { kind: 'target' },
+  'POST /api/initiatives/:id/dialogues': { kind: 'target', body: () => ({ prompt: 'Another dialogue' }) },
+  'POST /api/initiatives/:id/dialogues/import': {
+    kind: 'target',
+    body: () => ({
+      comments: 'comment-id,moderated,comment-body\n0,1,Hello\n',
+      votes: 'timestamp,comment-id,voter-id,vote\n',
+    }),
+  },
+  'GET /api/dialogues/:id': { kind: 'target' },
+  'PATCH /api/dialogues/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
+  'GET /api/dialogues/:id/moderation': { kind: 'target' },
+  'PATCH /api/dialogues/:id/statements/:statementId': {
+    kind: 'target',
+    body: () => ({ moderation: 'rejected' }),
+  },
+  'POST /api/dialogues/:id/tokens': { kind: 'target', body: () => ({ count: 1 }) },
+  'GET /api/dialogues/:id/results': { kind: 'target' },
+  'GET /api/dialogues/:id/export': { kind: 'target' },
+  'POST /api/dialogues/:id/join': { kind: 'target', body: () => ({}) },
+  'PUT /api/dialogues/:id/group': { kind: 'target', body: () => ({ group_id: null }) },
+  'GET /api/dialogues/:id/statements': { kind: 'target' },
+  'POST /api/dialogues/:id/statements': { kind: 'target', body: () => ({ text: 'Let me in' }) },
+  'POST /api/dialogues/:id/votes': {
+    kind: 'target',
+    body: (ids) => ({ statement_id: ids.statement, vote: 1, request_id: 'matrix-vote-1' }),
+  },
+  'GET /api/dialogues/:id/next': { kind: 'target' },
+  'GET /api/dialogues/:id/common-ground': { kind: 'target' },
 };
 
 /** The id each path parameter takes: always a record of the target (I, C1, or the workspace). */
@@ -620,7 +627,9 @@ forEachEngine(
       const registered = app.routeTable.map((route) => `${route.method} ${route.url}`);
       const missing = registered.filter((key) => !(key in matrix));
       expect(missing, 'routes without an access-matrix entry').toEqual([]);
-      const stale = Object.keys(matrix).filter((key) => key !== 'GET /*' && !registered.includes(key));
+      // The docs plugin registers some of its routes only in some setups (e.g. the trailing-slash one).
+      const optional = (key: string) => key === 'GET /*' || key.startsWith('GET /api/docs');
+      const stale = Object.keys(matrix).filter((key) => !optional(key) && !registered.includes(key));
       expect(stale, 'matrix entries of routes that no longer exist').toEqual([]);
       for (const route of app.routeTable) {
         if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs'))
@@ -628,7 +637,7 @@ forEachEngine(
       }
     });
 
-    it('leaks no record, lets no write through and changes nothing', async () => {
+    it('leaks no record, lets no write through and changes nothing', { timeout: 600_000 }, async () => {
       const failures: string[] = [];
       let checked = 0;
       for (const route of app.routeTable) {

@@ -9,6 +9,7 @@ import { registerDialogueRoutes } from './dialogues.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
+import { registerNetworkRoutes } from './network.js';
 import { registerSurveyRoutes } from './surveys.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
 
@@ -27,6 +28,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerActorRoutes(app);
   registerInitiativeRoutes(app);
   registerMeetingRoutes(app);
+  registerNetworkRoutes(app);
   registerSurveyRoutes(app);
   registerEvidenceRoutes(app);
   registerDialogueRoutes(app);
