@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Initiative } from '../api/records.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
+import { ApiTokens } from '../components/api-tokens.js';
 import { useResource } from '../use-resource.js';
 
 function InitiativeName({ id }: { id: string }) {
@@ -40,6 +41,7 @@ export default function Account() {
       ) : (
         <p>{t('account.noRoles')}</p>
       )}
+      <ApiTokens />
     </section>
   );
 }

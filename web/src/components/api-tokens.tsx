@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import { useResource } from '../use-resource.js';
+import { ErrorSummary, TextField, hasErrors, type FieldErrors } from './form.js';
+import { Empty, ErrorMessage, Loaded } from './states.js';
+
+interface TokenInfo {
+  name: string;
+  fingerprint: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+}
+
+/** The account's bearer tokens for the API and the CLI; a new token is shown once, never again. */
+export function ApiTokens() {
+  const { t } = useTranslation();
+  const tokens = useResource<{ items: TokenInfo[] }>('/api/auth/tokens');
+  const [name, setName] = useState('');
+  const [days, setDays] = useState('90');
+  const [issued, setIssued] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const ttl = Number(days);
+    const found: FieldErrors = {
+      name: !name.trim()
+        ? t('common.required')
+        : name.trim().length > 64
+          ? t('account.tokenNameLong')
+          : undefined,
+      days: !Number.isInteger(ttl) || ttl < 1 || ttl > 366 ? t('account.tokenDaysRange') : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    setIssued(null);
+    if (hasErrors(found)) return;
+    try {
+      const created = await api.post<{ token: string }>('/api/auth/tokens', {
+        name: name.trim(),
+        ttl_days: ttl,
+      });
+      setIssued(created.token);
+      setName('');
+      tokens.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  async function revoke(tokenName: string) {
+    setFailure(null);
+    try {
+      await api.delete(`/api/auth/tokens/${encodeURIComponent(tokenName)}`);
+      tokens.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <>
+      <h2>{t('account.tokens')}</h2>
+      {failure !== null && <ErrorMessage error={failure} />}
+      <Loaded resource={tokens}>
+        {(payload) =>
+          payload.items.length ? (
+            <ul>
+              {payload.items.map((token) => (
+                <li key={token.name}>
+                  <strong>{token.name}</strong> ({token.fingerprint}){' '}
+                  {t('account.tokenExpires', { date: token.expiresAt.slice(0, 10) })}{' '}
+                  <button type="button" onClick={() => void revoke(token.name)}>
+                    {t('account.revoke')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty>{t('account.noTokens')}</Empty>
+          )
+        }
+      </Loaded>
+      <form onSubmit={create} noValidate>
+        <h3>{t('account.newToken')}</h3>
+        <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+        <TextField
+          label={t('account.tokenName')}
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          maxLength={64}
+          required
+        />
+        <TextField
+          label={t('account.tokenDays')}
+          type="number"
+          min={1}
+          max={366}
+          value={days}
+          onChange={setDays}
+          error={errors.days}
+        />
+        <button type="submit">{t('account.createToken')}</button>
+      </form>
+      {issued && (
+        <div className="notice" role="status">
+          <p>{t('account.tokenOnce')}</p>
+          <code>{issued}</code>
+        </div>
+      )}
+    </>
+  );
+}
