@@ -306,6 +306,9 @@ describe('a dialogue on three phones', () => {
     expect({ participants, votes }).toEqual({ participants: 3, votes: 12 });
     await desk.getByRole('heading', { name: 'Opinion groups and what sets them apart' }).waitFor();
     await desk.getByRole('heading', { name: 'Consensus across groups' }).waitFor();
+    expect(await desk.getByRole('heading', { name: /^Group [A-Z]$/ }).count()).toBeGreaterThanOrEqual(2);
+    // Everybody agreed with the first statement: it is consensus across the groups.
+    expect(await desk.locator('ul.consensus-agree').innerText()).toContain(statements[0]);
     const firstRow = desk.locator('tbody tr', { hasText: statements[0] });
     expect((await firstRow.locator('td').nth(2).innerText()).trim()).toBe('3');
     await desk.getByRole('heading', { name: 'By declared side' }).waitFor();
