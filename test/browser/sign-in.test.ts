@@ -81,7 +81,8 @@ describe('first run and signing in', () => {
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.waitForURL(/#\/w\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    await screenshot(page, 'workspace-home');
+    await page.getByRole('heading', { name: 'Conflicts' }).waitFor();
+    await screenshot(page, 'first-run-workspace');
   });
 
   it('signs out, refuses a wrong password in words, and signs in again', async () => {
