@@ -3,17 +3,23 @@ import type { Actor } from '../domain/actor.js';
 import type { Conflict } from '../domain/conflict.js';
 import { TrackTwoError } from '../domain/errors.js';
 import type { Tie } from '../domain/tie.js';
+import type { Auth } from '../security/auth.js';
 import { getIdentity, type VaultKeys } from '../security/vault.js';
 import { listActors } from '../store/repositories/actors.js';
 import { getConflict } from '../store/repositories/conflicts.js';
 import { listTies } from '../store/repositories/ties.js';
 import type { Database } from '../store/schema.js';
+import { tieEvidenceFor } from './tie-visibility.js';
 
 const PAGE = 1000;
 
-/** A conflict's whole actor map (every page), for the exports. */
+/**
+ * A conflict's whole actor map (every page), for the exports and the network questions, as `reader`
+ * may see it: ties that would reveal attendance it may not know are left out (tie-visibility.ts).
+ */
 export async function readActorMap(
   trx: Kysely<Database>,
+  reader: Auth | null,
   workspaceId: string,
   conflictId: string,
 ): Promise<{ conflict: Conflict; actors: Actor[]; ties: Tie[] }> {
@@ -30,9 +36,10 @@ export async function readActorMap(
     actors.push(...page.items);
     if (page.items.length < PAGE) break;
   }
+  const evidence = await tieEvidenceFor(trx, reader, workspaceId);
   const ties: Tie[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await listTies(trx, workspaceId, { conflict_id: conflictId, limit: PAGE, offset });
+    const page = await listTies(trx, workspaceId, { conflict_id: conflictId, limit: PAGE, offset }, evidence);
     ties.push(...page.items);
     if (page.items.length < PAGE) break;
   }

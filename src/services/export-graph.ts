@@ -22,7 +22,7 @@ export async function exportGraph(
     const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
     const withNames = options.withNames === true;
     if (withNames) await requireAccess(trx, ctx.auth, 'actors.names', { conflictId });
-    const { conflict, actors, ties } = await readActorMap(trx, grant.workspaceId, conflictId);
+    const { conflict, actors, ties } = await readActorMap(trx, ctx.auth, grant.workspaceId, conflictId);
     const labels = await actorLabels(trx, ctx.keys, grant.workspaceId, actors, withNames);
     const groupNames = new Map(conflict.divides.flatMap((d) => d.groups.map((g) => [g.id, g.name] as const)));
     const pseudonyms = new Map(actors.map((a) => [a.id, a.pseudonym]));

@@ -27,7 +27,12 @@ export async function exportResearch(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'export.research', { initiativeId });
     const initiative = (await getInitiative(trx, initiativeId))!;
-    const { conflict, actors, ties } = await readActorMap(trx, grant.workspaceId, initiative.conflict_id);
+    const { conflict, actors, ties } = await readActorMap(
+      trx,
+      ctx.auth,
+      grant.workspaceId,
+      initiative.conflict_id,
+    );
     const meetings = [];
     for (const meeting of await listMeetings(trx, initiativeId)) {
       // Attendance of Chatham House and closed meetings is never read for a research export.

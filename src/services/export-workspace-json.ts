@@ -63,7 +63,7 @@ export async function exportWorkspaceJson(
     const exportedActors = new Set<string>();
 
     for (const conflictId of conflictIds) {
-      const { conflict, actors, ties } = await readActorMap(trx, workspaceId, conflictId);
+      const { conflict, actors, ties } = await readActorMap(trx, ctx.auth, workspaceId, conflictId);
       doc.conflicts.push({
         id: conflict.id,
         name: conflict.name,

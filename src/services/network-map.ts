@@ -96,7 +96,7 @@ export async function loadActorMap(
   const read = await inTransaction(ctx, async (trx) => {
     const grant = await requireAccessOn(trx, ctx.auth, 'actors.read', { conflictId });
     const showNames = selection.names && (await canSeeNames(trx, ctx.auth, { conflictId }));
-    const map = await readActorMap(trx, grant.workspaceId, conflictId);
+    const map = await readActorMap(trx, ctx.auth, grant.workspaceId, conflictId);
     return { ...map, workspaceId: grant.workspaceId, showNames };
   });
   const divide = chooseDivide(read.conflict.divides, selection.divide);

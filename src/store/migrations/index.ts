@@ -3,6 +3,7 @@ import { coreMigration } from './0001_core.js';
 import { securityMigration } from './0002_security.js';
 import { dialoguesMigration } from './0003_dialogues.js';
 import { surveysMigration } from './0004_surveys.js';
+import { tieMeetingsMigration } from './0005_tie_meetings.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_security': securityMigration,
   '0003_dialogues': dialoguesMigration,
   '0004_surveys': surveysMigration,
+  '0005_tie_meetings': tieMeetingsMigration,
 };

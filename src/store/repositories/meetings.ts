@@ -213,6 +213,7 @@ export async function recordAttendance(
     workspace_id: meeting.workspace_id,
     conflict_id: meeting.conflict_id,
     on: meeting.held_on,
+    meeting_id: meeting.id,
     newcomers: newcomers.map((attendee) => attendee.actor_id),
     present: [...present],
   });

@@ -1,8 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { TrackTwoError } from '../../domain/errors.js';
 import type { PageOf } from '../../domain/scalars.js';
 import type { Tie } from '../../domain/tie.js';
-import type { TieKind, TieSource } from '../../domain/vocabulary.js';
+import type { GroundRule, TieKind, TieSource } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
 import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
@@ -48,6 +48,17 @@ export interface TieListFilter {
   offset?: number;
 }
 
+/**
+ * Which meetings count as evidence a reader may see, so that `meeting` ties resting on other meetings
+ * only are left out (the rule itself lives in services/tie-visibility.ts). Per ground rule: every meeting
+ * of that rule (`'all'`), or those of the listed initiatives. Ties of another source are never left out;
+ * a `meeting` tie with no recorded meeting counts as resting on none it may see.
+ */
+export type MeetingEvidenceFilter = Array<{
+  groundRule: GroundRule;
+  initiativeIds: readonly string[] | 'all';
+}>;
+
 export interface MetTiesResult {
   created: number;
   strengthened: number;
@@ -57,6 +68,41 @@ export const MAX_STRENGTH = 5;
 
 function toTie(row: Selectable<TiesTable>): Tie {
   return { ...row, directed: row.directed === 1 };
+}
+
+/**
+ * The condition a readable tie meets: not of source `meeting`, or with at least one recorded meeting
+ * that `evidence` admits. One correlated subquery, so a page of ties costs one statement.
+ */
+function readableTie(evidence: MeetingEvidenceFilter) {
+  const admitted = evidence.filter(
+    ({ initiativeIds }) => initiativeIds === 'all' || initiativeIds.length > 0,
+  );
+  return (eb: ExpressionBuilder<Database, 'ties'>) => {
+    if (admitted.length === 0) return eb('ties.source', '<>', 'meeting');
+    return eb.or([
+      eb('ties.source', '<>', 'meeting'),
+      eb.exists(
+        eb
+          .selectFrom('tie_meetings')
+          .innerJoin('meetings', 'meetings.id', 'tie_meetings.meeting_id')
+          .select('tie_meetings.meeting_id')
+          .whereRef('tie_meetings.tie_id', '=', 'ties.id')
+          .where((inner) =>
+            inner.or(
+              admitted.map(({ groundRule, initiativeIds }) =>
+                initiativeIds === 'all'
+                  ? inner('meetings.ground_rule', '=', groundRule)
+                  : inner.and([
+                      inner('meetings.ground_rule', '=', groundRule),
+                      inner('meetings.initiative_id', 'in', [...initiativeIds]),
+                    ]),
+              ),
+            ),
+          ),
+      ),
+    ]);
+  };
 }
 
 /** `met` ties are undirected and kept once per pair, in id order, so the pair has one key. */
@@ -150,8 +196,15 @@ export async function createTie(db: Kysely<Database>, input: NewTie): Promise<Ti
   return tie;
 }
 
-export async function getTie(db: Kysely<Database>, id: string): Promise<Tie | undefined> {
-  const row = await db.selectFrom('ties').selectAll().where('id', '=', id).executeTakeFirst();
+/** The tie, or undefined; with `evidence`, also undefined when the tie rests on meetings it does not admit. */
+export async function getTie(
+  db: Kysely<Database>,
+  id: string,
+  evidence?: MeetingEvidenceFilter,
+): Promise<Tie | undefined> {
+  let query = db.selectFrom('ties').selectAll('ties').where('ties.id', '=', id);
+  if (evidence) query = query.where(readableTie(evidence));
+  const row = await query.executeTakeFirst();
   return row && toTie(row);
 }
 
@@ -160,10 +213,12 @@ export async function listTies(
   db: Kysely<Database>,
   workspaceId: string,
   filter: TieListFilter = {},
+  evidence?: MeetingEvidenceFilter,
 ): Promise<PageOf<Tie>> {
   const limit = filter.limit ?? 1000;
   const offset = filter.offset ?? 0;
   let query = db.selectFrom('ties').where('workspace_id', '=', workspaceId);
+  if (evidence) query = query.where(readableTie(evidence));
   if (filter.conflict_id) query = query.where('conflict_id', '=', filter.conflict_id);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.actor_id) {
@@ -182,7 +237,7 @@ export async function listTies(
   if (filter.min_strength !== undefined) query = query.where('strength', '>=', filter.min_strength);
   const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .selectAll()
+    .selectAll('ties')
     .orderBy('created_at')
     .orderBy('id')
     .limit(limit)
@@ -240,6 +295,11 @@ export async function upsertMetTies(
     workspace_id: string;
     conflict_id: string;
     on: string;
+    /**
+     * The meeting, recorded against every tie it makes or strengthens (`tie_meetings`): who may see the
+     * tie depends on it. Left out only by tests of the tie arithmetic.
+     */
+    meeting_id?: string;
     /** Actors whose attendance is being recorded now. */
     newcomers: readonly string[];
     /** Actors already recorded as attending before (they meet the newcomers, not each other again). */
@@ -275,12 +335,15 @@ export async function upsertMetTies(
 
   const at = nowIso();
   const fresh: TiesTable[] = [];
+  const evidence: string[] = [];
   let strengthened = 0;
   for (const [key, [a, b]] of pairs) {
     const tie = existing.get(key);
     if (!tie) {
+      const id = newId();
+      evidence.push(id);
       fresh.push({
-        id: newId(),
+        id,
         workspace_id: meeting.workspace_id,
         conflict_id: meeting.conflict_id,
         source_actor_id: a,
@@ -308,6 +371,7 @@ export async function upsertMetTies(
       })
       .where('id', '=', tie.id);
     await mapStoreErrors(() => strengthen.execute(), { record: 'tie' });
+    evidence.push(tie.id);
     strengthened += 1;
   }
   // 14 columns a row: 60 rows stay well under SQLite's bound-parameter limit.
@@ -323,5 +387,23 @@ export async function upsertMetTies(
       },
     );
   }
+  if (meeting.meeting_id !== undefined) await recordTieMeetings(db, evidence, meeting.meeting_id);
   return { created: fresh.length, strengthened };
+}
+
+/** Notes that `meetingId` made or strengthened these ties; a pair already noted for it stays as it is. */
+async function recordTieMeetings(db: Kysely<Database>, tieIds: readonly string[], meetingId: string) {
+  // 2 columns a row: 400 rows stay well under SQLite's bound-parameter limit.
+  for (let start = 0; start < tieIds.length; start += 400) {
+    const rows = tieIds.slice(start, start + 400).map((tie_id) => ({ tie_id, meeting_id: meetingId }));
+    await mapStoreErrors(
+      () =>
+        db
+          .insertInto('tie_meetings')
+          .values(rows)
+          .onConflict((oc) => oc.columns(['tie_id', 'meeting_id']).doNothing())
+          .execute(),
+      { record: 'tie' },
+    );
+  }
 }

@@ -106,6 +106,15 @@ export interface TiesTable {
   updated_at: string;
 }
 
+/**
+ * Which meetings made or strengthened a `met` tie (migration 0005). The evidence that decides who may see
+ * the tie: a tie whose meetings are all Chatham House or closed reveals their attendance.
+ */
+export interface TieMeetingsTable {
+  tie_id: string;
+  meeting_id: string;
+}
+
 export interface InitiativesTable {
   id: string;
   workspace_id: string;
@@ -179,6 +188,7 @@ export interface CoreTables {
   actors: ActorsTable;
   actor_groups: ActorGroupsTable;
   ties: TiesTable;
+  tie_meetings: TieMeetingsTable;
   initiatives: InitiativesTable;
   initiative_actors: InitiativeActorsTable;
   meetings: MeetingsTable;
