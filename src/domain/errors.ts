@@ -105,7 +105,8 @@ export const errorRegistry = {
   },
   TT_ERR_DIALOGUE_REPLAYED_VOTE: {
     status: 409,
-    message: 'This request id was already used: the vote it carried counts once. Send a new id for a new vote.',
+    message:
+      'This request id was already used: the vote it carried counts once. Send a new id for a new vote.',
   },
   TT_ERR_DIALOGUE_CLOSED: {
     status: 409,
@@ -113,7 +114,8 @@ export const errorRegistry = {
   },
   TT_ERR_DIALOGUE_NOT_FINISHED: {
     status: 409,
-    message: 'The common ground is shown at the end: vote on the remaining statements, or wait for the close.',
+    message:
+      'The common ground is shown at the end: vote on the remaining statements, or wait for the close.',
   },
   // --- evaluation ---
   TT_ERR_EVIDENCE_TOO_FEW: {

@@ -72,7 +72,9 @@ export interface SurveyDetail extends Survey {
 
 export function createSurvey(ctx: ServiceContext, input: SurveyCreate): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', { initiativeId: input.initiative_id });
+    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
+      initiativeId: input.initiative_id,
+    });
     const at = nowIso();
     const survey = await repo.insertSurvey(trx, {
       id: newId(),
