@@ -91,6 +91,12 @@ const matrix: Record<string, Entry> = {
     body: () => ({ name: `matrix-${Math.random().toString(36).slice(2)}` }),
   },
   'DELETE /api/auth/tokens/:name': { kind: 'own' },
+  // A wrong current password is refused (401) and ends no session, so the role's token keeps working.
+  'PUT /api/auth/password': {
+    kind: 'own',
+    body: () => ({ current_password: 'not the password', new_password: 'another long passphrase 42' }),
+  },
+  'GET /api/actors/:id/meetings': { kind: 'target' },
   'GET /api/workspaces': { kind: 'workspace' },
   'POST /api/workspaces': { kind: 'own', body: () => ({ name: 'My own' }) },
   'POST /api/accounts': {
@@ -700,6 +706,16 @@ forEachEngine(
         headers,
       });
       expect(byName.json().items.map((a: { id: string }) => a.id)).toEqual([world.ids.actor]);
+      // The convener sees the Chatham House round among the actor's meetings (others get 403/404 above).
+      const attended = await app.inject({
+        method: 'GET',
+        url: `/api/actors/${world.ids.actor}/meetings`,
+        headers,
+      });
+      expect(attended.statusCode).toBe(200);
+      expect(attended.json().items.map((m: { meeting_id: string }) => m.meeting_id)).toEqual([
+        world.ids.meeting,
+      ]);
     });
   },
 );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SignInThrottle } from '../../security/throttle.js';
 import type { CookiePolicy } from '../request-context.js';
+import { registerAccountExtraRoutes } from './account-extras.js';
 import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerConflictRoutes } from './conflicts.js';
@@ -23,6 +24,7 @@ export interface ApiRouteOptions {
 /** Every resource of the API; each module holds the routes of one record. */
 export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): void {
   registerAuthRoutes(app, options.throttle, options.cookies);
+  registerAccountExtraRoutes(app, options.cookies);
   registerWorkspaceRoutes(app);
   registerConflictRoutes(app);
   registerActorRoutes(app);
