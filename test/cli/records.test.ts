@@ -294,6 +294,10 @@ forEachEngine('tracktwo record commands (as an account, through the services)', 
     expect(attended.out).toContain('met ties: 1 created, 0 strengthened');
     const met = await json('ties', 'list', C, '--kind', 'met', '--as', email('convener'));
     expect(met.total).toBe(1);
+    // A Chatham House round's tie says who attended: its conveners see it, its facilitators do not.
+    for (const role of ['facilitator', 'researcher']) {
+      expect((await json('ties', 'list', C, '--kind', 'met', '--as', email(role))).total).toBe(0);
+    }
     const listed = await cli('meetings', 'list', I, '--as', email('funder'));
     expect(listed.out).toMatch(/2024-03-01\s+Round 1\s+Port Delta\s+chatham_house/);
     const refused = await cli('meetings', 'attend', meeting.id, person, '--as', email('funder'));

@@ -97,7 +97,10 @@ export async function updateMeeting(
   return getMeeting(db, id);
 }
 
-/** Deletes the meeting and its attendances; its outcomes stay, detached. Ties it made stay. */
+/**
+ * Deletes the meeting and its attendances; its outcomes stay, detached. Ties it made stay, without this
+ * meeting in their `tie_meetings` (a `meeting` tie left with none is shown to administrators only).
+ */
 export async function deleteMeeting(db: Kysely<Database>, id: string): Promise<boolean> {
   const result = await db.deleteFrom('meetings').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
