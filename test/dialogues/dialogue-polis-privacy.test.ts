@@ -11,8 +11,9 @@ import { exportPolis, importPolis } from '../../src/services/dialogue-polis.js';
 import { testApp, testKeys } from '../server/support/app.js';
 import { forEachEngine } from '../support/databases.js';
 import { caller, dialogueSnapshot, dialogueWorld, roles, type DialogueWorld, type Role } from './fixtures.js';
+import { sharedData } from '../support/shared-data.js';
 
-const SEATTLE = '/work/shared/data/polis/15-per-hour-seattle';
+const SEATTLE = sharedData('polis', '15-per-hour-seattle');
 const read = (name: string) => readFileSync(join(SEATTLE, name), 'utf8');
 
 forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (getDb, engine) => {
