@@ -4,6 +4,8 @@
  * stored but found again on the way back (w follows v on a shortest path when d(w) = d(v) + len(v, w)),
  * which keeps memory at O(n) and the inner loop cache-friendly.
  */
+import { DistanceHeap } from './distance-heap.js';
+
 export interface KernelGraph {
   n: number;
   offsets: Int32Array;
@@ -18,8 +20,7 @@ export interface KernelWorkspace {
   sigma: Float64Array;
   delta: Float64Array;
   order: Int32Array;
-  heapKey: Float64Array;
-  heapNode: Int32Array;
+  heap: DistanceHeap;
   settled: Uint8Array;
 }
 
@@ -39,8 +40,7 @@ export function createWorkspace(graph: KernelGraph): KernelWorkspace {
     sigma: new Float64Array(n),
     delta: new Float64Array(n),
     order: new Int32Array(n),
-    heapKey: new Float64Array(heapSize),
-    heapNode: new Int32Array(heapSize),
+    heap: new DistanceHeap(heapSize),
     settled: new Uint8Array(graph.lengths ? n : 0),
   };
 }
@@ -104,44 +104,13 @@ function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: K
 function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
   const { offsets, targets } = graph;
   const lengths = graph.lengths!;
-  const { distance, sigma, delta, order, heapKey, heapNode, settled } = ws;
-  let heapLength = 0;
-  const push = (key: number, node: number) => {
-    let i = heapLength++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heapKey[parent] <= key) break;
-      heapKey[i] = heapKey[parent];
-      heapNode[i] = heapNode[parent];
-      i = parent;
-    }
-    heapKey[i] = key;
-    heapNode[i] = node;
-  };
-  const popInto = (): number => {
-    const top = heapNode[0];
-    const lastKey = heapKey[--heapLength];
-    const lastNode = heapNode[heapLength];
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= heapLength) break;
-      if (child + 1 < heapLength && heapKey[child + 1] < heapKey[child]) child++;
-      if (heapKey[child] >= lastKey) break;
-      heapKey[i] = heapKey[child];
-      heapNode[i] = heapNode[child];
-      i = child;
-    }
-    heapKey[i] = lastKey;
-    heapNode[i] = lastNode;
-    return top;
-  };
+  const { distance, sigma, delta, order, heap, settled } = ws;
   let count = 0;
   distance[s] = 0;
   sigma[s] = 1;
-  push(0, s);
-  while (heapLength > 0) {
-    const v = popInto();
+  heap.push(0, s);
+  while (heap.size > 0) {
+    const v = heap.pop();
     if (settled[v]) continue;
     settled[v] = 1;
     order[count++] = v;
@@ -156,7 +125,7 @@ function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, w
       if (candidate < dw && (dw === Infinity || dw - candidate > tieTolerance * dw)) {
         distance[w] = candidate;
         sigma[w] = sv;
-        push(candidate, w);
+        heap.push(candidate, w);
       } else if (Math.abs(candidate - dw) <= tieTolerance * dw) sigma[w] += sv;
     }
   }

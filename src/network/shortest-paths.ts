@@ -1,22 +1,20 @@
 import type { KernelGraph } from './brandes-kernel.js';
+import { DistanceHeap } from './distance-heap.js';
 import { arcDistances, type Network } from './network.js';
 
 /** Reusable buffers for single-source shortest paths, so a sweep over all sources allocates once. */
 export interface PathWorkspace {
   distance: Float64Array;
   order: Int32Array;
-  heapKey: Float64Array;
-  heapNode: Int32Array;
+  heap: DistanceHeap;
   settled: Uint8Array;
 }
 
 export function pathWorkspace(graph: KernelGraph): PathWorkspace {
-  const heap = graph.targets.length + 1;
   return {
     distance: new Float64Array(graph.n).fill(Infinity),
     order: new Int32Array(graph.n),
-    heapKey: new Float64Array(heap),
-    heapNode: new Int32Array(heap),
+    heap: new DistanceHeap(graph.targets.length + 1),
     settled: new Uint8Array(graph.n),
   };
 }
@@ -66,43 +64,12 @@ export function shortestPathsFrom(graph: KernelGraph, source: number, ws: PathWo
     }
     return tail;
   }
-  const { heapKey, heapNode, settled } = ws;
-  let size = 0;
+  const { heap, settled } = ws;
   let count = 0;
-  const push = (key: number, node: number) => {
-    let i = size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heapKey[parent] <= key) break;
-      heapKey[i] = heapKey[parent];
-      heapNode[i] = heapNode[parent];
-      i = parent;
-    }
-    heapKey[i] = key;
-    heapNode[i] = node;
-  };
-  const pop = (): number => {
-    const top = heapNode[0];
-    const key = heapKey[--size];
-    const node = heapNode[size];
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && heapKey[child + 1] < heapKey[child]) child++;
-      if (heapKey[child] >= key) break;
-      heapKey[i] = heapKey[child];
-      heapNode[i] = heapNode[child];
-      i = child;
-    }
-    heapKey[i] = key;
-    heapNode[i] = node;
-    return top;
-  };
   distance[source] = 0;
-  push(0, source);
-  while (size > 0) {
-    const v = pop();
+  heap.push(0, source);
+  while (heap.size > 0) {
+    const v = heap.pop();
     if (settled[v]) continue;
     settled[v] = 1;
     order[count++] = v;
@@ -112,7 +79,7 @@ export function shortestPathsFrom(graph: KernelGraph, source: number, ws: PathWo
       const candidate = dv + lengths[e];
       if (!settled[w] && candidate < distance[w]) {
         distance[w] = candidate;
-        push(candidate, w);
+        heap.push(candidate, w);
       }
     }
   }
