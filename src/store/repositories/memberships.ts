@@ -43,26 +43,28 @@ export async function rolesInInitiative(
 }
 
 /** Roles held in any initiative of the conflict: they open the conflict's actor map. */
-export async function rolesInConflict(
+export function rolesInConflict(
   db: Kysely<Database>,
   accountId: string,
   conflictId: string,
 ): Promise<MembershipRole[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .innerJoin('initiatives', 'initiatives.id', 'memberships.initiative_id')
-    .select('memberships.role')
-    .distinct()
-    .where('memberships.account_id', '=', accountId)
-    .where('initiatives.conflict_id', '=', conflictId)
-    .execute();
-  return rows.map((r) => r.role);
+  return rolesInInitiativesOf(db, accountId, 'initiatives.conflict_id', conflictId);
 }
 
-export async function rolesInWorkspace(
+export function rolesInWorkspace(
   db: Kysely<Database>,
   accountId: string,
   workspaceId: string,
+): Promise<MembershipRole[]> {
+  return rolesInInitiativesOf(db, accountId, 'initiatives.workspace_id', workspaceId);
+}
+
+/** The distinct roles an account holds across the initiatives that sit in one conflict or workspace. */
+async function rolesInInitiativesOf(
+  db: Kysely<Database>,
+  accountId: string,
+  scope: 'initiatives.conflict_id' | 'initiatives.workspace_id',
+  scopeId: string,
 ): Promise<MembershipRole[]> {
   const rows = await db
     .selectFrom('memberships')
@@ -70,7 +72,7 @@ export async function rolesInWorkspace(
     .select('memberships.role')
     .distinct()
     .where('memberships.account_id', '=', accountId)
-    .where('initiatives.workspace_id', '=', workspaceId)
+    .where(scope, '=', scopeId)
     .execute();
   return rows.map((r) => r.role);
 }
