@@ -22,6 +22,10 @@ const MeetingPage = lazy(() => import('./screens/meeting-page.js'));
 const Dialogue = lazy(() => import('./screens/dialogue.js'));
 const DialogueResults = lazy(() => import('./screens/dialogue-results.js'));
 const Evidence = lazy(() => import('./screens/evidence.js'));
+const Surveys = lazy(() => import('./screens/surveys.js'));
+const SurveyPage = lazy(() => import('./screens/survey-page.js'));
+const SurveyAnswer = lazy(() => import('./screens/survey-answer.js'));
+const ResearchExport = lazy(() => import('./screens/research-export.js'));
 const NotFound = lazy(() => import('./screens/not-found.js'));
 
 type Params = Record<string, string>;
@@ -45,6 +49,11 @@ const routes: Route[] = [
   { pattern: '/i/:initiativeId', screen: InitiativeHome },
   { pattern: '/i/:initiativeId/meetings', screen: Meetings },
   { pattern: '/i/:initiativeId/evidence', screen: Evidence },
+  { pattern: '/i/:initiativeId/surveys', screen: Surveys },
+  { pattern: '/i/:initiativeId/surveys/:surveyId', screen: SurveyPage },
+  { pattern: '/i/:initiativeId/research', screen: ResearchExport },
+  /** A survey link: the token is the respondent's credential, no account needed. */
+  { pattern: '/answer/:surveyId/:waveId/:token', screen: SurveyAnswer, public: true },
   { pattern: '/i/:initiativeId/meetings/:meetingId', screen: MeetingPage },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId', screen: Dialogue },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId/results', screen: DialogueResults },

@@ -79,7 +79,7 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   return payload as T;
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+export function toApiError(status: number, payload: unknown): ApiError {
   const shaped = payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
   const inner = shaped?.error;
   if (inner && typeof inner.code === 'string') {

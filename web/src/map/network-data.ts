@@ -92,11 +92,39 @@ export function toGexf(nodes: readonly MapNode[], edges: readonly MapEdge[]): st
 }
 
 /** An SVG drawing of the laid-out map, for print and for reports. */
+/**
+ * Bridges and brokers across a divide's groups, by actor id: ties across groups (`crossing`), those that
+ * are the only link across (`bridges`), and the actors with contacts on both sides (`brokers`).
+ */
+export interface MapHighlight {
+  bridges: Set<string>;
+  crossing: Set<string>;
+  brokers: Set<string>;
+}
+
+/** The key of an unordered pair of actors: a tie between them in either direction. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** How a tie is drawn: bridges thick and dashed, other ties across thin and dashed; greyscale-safe. */
+export function edgeStyle(
+  highlight: MapHighlight | null | undefined,
+  edge: MapEdge,
+): 'bridge' | 'crossing' | null {
+  if (!highlight) return null;
+  const key = pairKey(edge.source, edge.target);
+  if (highlight.bridges.has(key)) return 'bridge';
+  if (highlight.crossing.has(key)) return 'crossing';
+  return null;
+}
+
 export function toSvg(
   nodes: readonly MapNode[],
   edges: readonly MapEdge[],
   positions: Record<string, { x: number; y: number }>,
   sizes: Map<string, number>,
+  highlight?: MapHighlight | null,
 ): string {
   const points = Object.values(positions);
   const minX = Math.min(...points.map((p) => p.x));
@@ -117,12 +145,24 @@ export function toSvg(
   for (const edge of edges) {
     const a = at(edge.source);
     const b = at(edge.target);
+    const style = edgeStyle(highlight, edge);
+    const stroke =
+      style === 'bridge'
+        ? 'stroke="#000" stroke-width="3" stroke-dasharray="8 5"'
+        : style === 'crossing'
+          ? 'stroke="#333" stroke-width="1" stroke-dasharray="4 3"'
+          : `stroke="#999" stroke-width="${(0.4 * edge.strength).toFixed(1)}"`;
     parts.push(
-      `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#999" stroke-width="${(0.4 * edge.strength).toFixed(1)}"/>`,
+      `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" ${stroke}/>`,
     );
   }
   for (const node of nodes) {
     const p = at(node.id);
+    if (highlight?.brokers.has(node.id)) {
+      parts.push(
+        `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${((sizes.get(node.id) ?? 5) / 2 + 4).toFixed(1)}" fill="none" stroke="#000" stroke-width="2"/>`,
+      );
+    }
     parts.push(
       `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${((sizes.get(node.id) ?? 5) / 2).toFixed(1)}" fill="${node.color}" stroke="#222" stroke-width="0.5"><title>${escapeXml(node.label)}</title></circle>`,
     );

@@ -7,6 +7,8 @@ import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
 
+import type { MeetingAttended } from '../../../src/services/account-extras.js';
+
 type NamedActor = Actor & Record<string, unknown>;
 
 export default function ActorPage({ params }: { params: Record<string, string> }) {
@@ -21,6 +23,7 @@ export default function ActorPage({ params }: { params: Record<string, string> }
     conflictId ? withQuery(`/api/conflicts/${conflictId}/actors`, { limit: 500 }) : null,
   );
   const conflict = useResource<Conflict>(conflictId ? `/api/conflicts/${conflictId}` : null);
+  const meetings = useResource<{ items: MeetingAttended[] }>(`/api/actors/${actorId}/meetings`);
   // Names come only from the vault, and only to those allowed: anybody else gets an error and sees none.
   const identity = useResource<{ identity: { names: string[] } | null }>(`/api/actors/${actorId}/identity`);
   const names = identity.state === 'ready' ? (identity.data.identity?.names ?? []) : [];
@@ -140,7 +143,41 @@ export default function ActorPage({ params }: { params: Record<string, string> }
       </Loaded>
 
       <h2>{t('actors.meetingsAttended')}</h2>
-      <p className="notice">{t('common.notAvailable')}</p>
+      <p className="hint">{t('actors.meetingsHint')}</p>
+      <Loaded resource={meetings}>
+        {(payload) =>
+          payload.items.length === 0 ? (
+            <Empty>{t('actors.noMeetings')}</Empty>
+          ) : (
+            <div className="table-wrap">
+              <table className="meetings-attended">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('meetings.heldOn')}</th>
+                    <th scope="col">{t('meetings.meetingTitle')}</th>
+                    <th scope="col">{t('meetings.groundRule')}</th>
+                    <th scope="col">{t('meetings.attendeeRole')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {payload.items.map((meeting) => (
+                    <tr key={meeting.meeting_id}>
+                      <td>{meeting.held_on}</td>
+                      <td>
+                        <Link to={`/i/${meeting.initiative_id}/meetings/${meeting.meeting_id}`}>
+                          {meeting.title}
+                        </Link>
+                      </td>
+                      <td>{t(`meetings.groundRules.${meeting.ground_rule}`)}</td>
+                      <td>{t(`meetings.attendanceRoles.${meeting.role}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
       <h2>{t('actors.networkPosition')}</h2>
       <p className="notice">{t('actors.positionPending')}</p>
     </section>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client.js';
 import type { Initiative } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
-import { Empty, Loaded } from '../components/states.js';
+import { Empty, Loaded, Loading } from '../components/states.js';
+import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
 import type { SurveyEffects } from '../../../src/services/evidence.js';
 import type { InclusionReport } from '../../../src/services/evidence-inclusion.js';
@@ -26,90 +27,13 @@ function intervalOf(label: string, effect: WaveEffect): Interval | null {
   return { label, estimate, low: estimate - Z95 * se, high: estimate + Z95 * se, n: effect.participants.n };
 }
 
-/** Dot-and-whisker chart: black on white with a dashed zero line, so it prints and reads in greyscale. */
-function IntervalChart({ rows, label }: { rows: Interval[]; label: string }) {
-  const width = 480;
-  const rowHeight = 26;
-  const left = 170;
-  const height = rows.length * rowHeight + 30;
-  const lo = Math.min(0, ...rows.map((r) => r.low));
-  const hi = Math.max(0, ...rows.map((r) => r.high));
-  const x = (v: number) => left + ((v - lo) / Math.max(1e-9, hi - lo)) * (width - left - 20);
-  return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width }}
-      role="img"
-      aria-label={label}
-    >
-      <rect width={width} height={height} fill="#fff" />
-      <line x1={x(0)} x2={x(0)} y1={0} y2={height - 20} stroke="#000" strokeDasharray="4 3" />
-      {rows.map((row, i) => {
-        const y = 15 + i * rowHeight;
-        return (
-          <g key={row.label}>
-            <text x={4} y={y + 4} fontSize="12" fill="#000">
-              {row.label}
-            </text>
-            <line x1={x(row.low)} x2={x(row.high)} y1={y} y2={y} stroke="#000" strokeWidth={1.5} />
-            <rect x={x(row.estimate) - 4} y={y - 4} width={8} height={8} fill="#000" />
-          </g>
-        );
-      })}
-      <text x={x(lo)} y={height - 4} fontSize="11">
-        {lo.toFixed(2)}
-      </text>
-      <text x={x(hi) - 24} y={height - 4} fontSize="11">
-        {hi.toFixed(2)}
-      </text>
-    </svg>
-  );
-}
+const charts = () => import('../charts/evidence-charts.js');
+const EffectChart = lazy(() => charts().then((module) => ({ default: module.EffectChart })));
+const InclusionChart = lazy(() => charts().then((module) => ({ default: module.InclusionChart })));
 
-/** Women's share over time against the convener's target and the Track-I negotiators' 13%. */
-function InclusionChart({
-  rows,
-  target,
-  baseline,
-  label,
-}: {
-  rows: { period: string; share: number }[];
-  target: number | null;
-  baseline: number;
-  label: string;
-}) {
-  const width = 480;
-  const height = 200;
-  const pad = 30;
-  const x = (i: number) => pad + (i / Math.max(1, rows.length - 1)) * (width - 2 * pad);
-  const y = (share: number) => height - pad - share * (height - 2 * pad);
-  const path = rows.map((row, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(row.share).toFixed(1)}`).join('');
-  return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width }}
-      role="img"
-      aria-label={label}
-    >
-      <rect width={width} height={height} fill="#fff" stroke="#999" />
-      <line x1={pad} x2={width - pad} y1={y(baseline)} y2={y(baseline)} stroke="#000" strokeDasharray="2 3" />
-      {target !== null && (
-        <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} stroke="#000" strokeDasharray="8 4" />
-      )}
-      <path d={path} fill="none" stroke="#000" strokeWidth={2} />
-      {rows.map((row, i) => (
-        <circle key={row.period} cx={x(i)} cy={y(row.share)} r={3.5} fill="#000" />
-      ))}
-      <text x={4} y={y(1) + 4} fontSize="11">
-        100%
-      </text>
-      <text x={4} y={y(0)} fontSize="11">
-        0%
-      </text>
-    </svg>
-  );
+function ChartLoading() {
+  const { t } = useTranslation();
+  return <Loading label={t('evidence.chartLoading')} />;
 }
 
 export default function Evidence({ params }: { params: Record<string, string> }) {
@@ -121,14 +45,22 @@ export default function Evidence({ params }: { params: Record<string, string> })
     withQuery(`/api/initiatives/${initiativeId}/evidence/effects`, { from: 'baseline', to }),
   );
   const inclusion = useResource<InclusionReport>(`/api/initiatives/${initiativeId}/evidence/inclusion`);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  const number = useMemo(
+    () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+    [i18n.language],
+  );
+  const percent = useMemo(() => new Intl.NumberFormat(i18n.language, { style: 'percent' }), [i18n.language]);
+  const formatEffect = useCallback((value: number) => number.format(value), [number]);
+  const formatShare = useCallback((value: number) => percent.format(value), [percent]);
   const workspaceId = initiative.state === 'ready' ? initiative.data.workspace_id : null;
 
   return (
     <section>
       <Breadcrumbs trail={[{ to: `/i/${initiativeId}`, label: t('nav.initiative') }]} />
       <h1>{t('evidence.title')}</h1>
+      <p className="actions">
+        <Link to={`/i/${initiativeId}/surveys`}>{t('evidence.manageSurveys')}</Link>
+      </p>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           label={t('evidence.compare')}
@@ -175,10 +107,14 @@ export default function Evidence({ params }: { params: Record<string, string> })
                           <Empty>{t('evidence.tooFew')}</Empty>
                         ) : (
                           <>
-                            <IntervalChart
-                              rows={rows}
-                              label={t('evidence.chartLabel', { instrument: instrument.name })}
-                            />
+                            <Suspense fallback={<ChartLoading />}>
+                              <EffectChart
+                                rows={rows}
+                                label={t('evidence.chartLabel', { instrument: instrument.name })}
+                                axisLabel={t('evidence.axisEffect')}
+                                format={formatEffect}
+                              />
+                            </Suspense>
                             <div className="table-wrap">
                               <table>
                                 <thead>
@@ -236,12 +172,21 @@ export default function Evidence({ params }: { params: Record<string, string> })
           if (!rows.length) return <Empty>{t('evidence.noAttendance')}</Empty>;
           return (
             <>
-              <InclusionChart
-                rows={rows}
-                target={own.target}
-                baseline={report.baseline.negotiators}
-                label={t('evidence.inclusionLabel')}
-              />
+              <Suspense fallback={<ChartLoading />}>
+                <InclusionChart
+                  rows={rows}
+                  target={own.target}
+                  baseline={report.baseline.negotiators}
+                  label={t('evidence.inclusionLabel')}
+                  names={{
+                    share: t('evidence.legendShare'),
+                    target: t('evidence.legendTarget'),
+                    baseline: t('evidence.legendBaseline', { period: report.baseline.period }),
+                    axis: t('evidence.axisShare'),
+                  }}
+                  format={formatShare}
+                />
+              </Suspense>
               <p className="hint">
                 {t('evidence.inclusionLegend', {
                   baseline: percent.format(report.baseline.negotiators),
@@ -277,13 +222,9 @@ export default function Evidence({ params }: { params: Record<string, string> })
 
       <h2>{t('evidence.export')}</h2>
       <p>{t('evidence.exportWhat')}</p>
-      <ul>
-        <li>
-          <a href={`/api/initiatives/${initiativeId}/export/research`} download>
-            {t('evidence.exportInitiative')}
-          </a>
-        </li>
-      </ul>
+      <p>
+        <Link to={`/i/${initiativeId}/research`}>{t('evidence.researchLink')}</Link>
+      </p>
     </section>
   );
 }

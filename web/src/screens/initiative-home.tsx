@@ -51,6 +51,12 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {(isAdmin || hasRole(['convener', 'facilitator', 'researcher', 'funder'])) && (
                 <Link to={`/i/${initiativeId}/evidence`}>{t('nav.evidence')}</Link>
               )}
+              {(isAdmin || hasRole(['convener', 'facilitator'])) && (
+                <Link to={`/i/${initiativeId}/surveys`}>{t('nav.surveys')}</Link>
+              )}
+              {(isAdmin || hasRole(['convener', 'researcher'])) && (
+                <Link to={`/i/${initiativeId}/research`}>{t('nav.research')}</Link>
+              )}
               {canReadActors && (
                 <Link to={`/w/${data.workspace_id}/actors?conflict=${data.conflict_id}`}>
                   {t('nav.actors')}

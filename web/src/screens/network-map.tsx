@@ -7,22 +7,25 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { layoutInWorker } from '../map/layout.js';
-import { NetworkPanels } from '../map/network-panels.js';
+import { labelOf, NetworkPanels, type NetworkAnswer } from '../map/network-panels.js';
 import {
   download,
   noGroupColor,
   nodeSizes,
+  pairKey,
   sideColors,
   toGexf,
   toGraphml,
   toSvg,
   type MapEdge,
+  type MapHighlight,
   type MapNode,
   type SizeMetric,
 } from '../map/network-data.js';
 import { useResource } from '../use-resource.js';
 import { splitQuery, usePath } from '../router.js';
 import { tieKinds } from '../vocabulary.js';
+import type { GroupBrokersResult } from '../../../src/network/group-brokers.js';
 
 const SigmaView = lazy(() => import('../map/sigma-view.js'));
 type NamedActor = Actor & Record<string, unknown>;
@@ -66,6 +69,12 @@ export default function NetworkMap({ params }: { params: Record<string, string> 
       </Loaded>
     </section>
   );
+}
+
+interface TopBroker {
+  label: string;
+  count: number;
+  groups: [string, string];
 }
 
 interface NetworkData {
@@ -168,9 +177,44 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
   );
   const sizes = useMemo(() => nodeSizes(nodes, edges, metric), [nodes, edges, metric]);
 
+  // Bridges and brokers between the groups of the divide the map is coloured by.
+  const brokers = useResource<NetworkAnswer<GroupBrokersResult>>(
+    withQuery(`/api/conflicts/${conflictId}/network/brokers`, { divide: divideId || undefined }),
+  );
+  const highlight = useMemo((): (MapHighlight & { top: TopBroker[] }) | null => {
+    if (!data || brokers.state !== 'ready') return null;
+    const idOf = new Map(data.actors.map((actor) => [actor.pseudonym, actor.id]));
+    const found: MapHighlight & { top: TopBroker[] } = {
+      bridges: new Set(),
+      crossing: new Set(),
+      brokers: new Set(),
+      top: [],
+    };
+    for (const pair of brokers.data.result.pairs) {
+      for (const tie of pair.crossTies) {
+        const [a, b] = [idOf.get(tie.source), idOf.get(tie.target)];
+        if (!a || !b) continue;
+        (tie.isBridge || pair.singleTie ? found.bridges : found.crossing).add(pairKey(a, b));
+      }
+      // The three who link the most pairs of each two groups: ringing every contact would ring everyone.
+      for (const broker of pair.brokers.filter((entry) => entry.pairsLinked > 0).slice(0, 3)) {
+        const id = idOf.get(broker.id);
+        if (!id) continue;
+        found.brokers.add(id);
+        found.top.push({
+          label: labelOf(brokers.data, broker.id),
+          count: broker.pairsLinked,
+          groups: pair.groups,
+        });
+      }
+    }
+    for (const key of found.bridges) found.crossing.delete(key);
+    return found;
+  }, [data, brokers]);
+
   function exportPng() {
     if (!data) return;
-    const svg = toSvg(nodes, edges, data.positions, sizes);
+    const svg = toSvg(nodes, edges, data.positions, sizes, highlight);
     const image = new Image();
     const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     image.onload = () => {
@@ -259,6 +303,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
                   edges={edges}
                   positions={data.positions}
                   sizes={sizes}
+                  highlight={highlight}
                   label={t('map.summary', { actors: nodes.length, ties: edges.length })}
                   onFailure={onRenderFailure}
                 />
@@ -279,7 +324,44 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
                 <span className="swatch" style={{ background: noGroupColor }} aria-hidden="true" />
                 {t('map.noGroup')}
               </li>
+              <li>
+                <span className="legend-line legend-bridge" aria-hidden="true" />
+                {t('map.bridgeTie')}
+              </li>
+              <li>
+                <span className="legend-line" aria-hidden="true" />
+                {t('map.crossTie')}
+              </li>
+              <li>
+                <span className="legend-ring" aria-hidden="true" />
+                {t('map.broker')}
+              </li>
             </ul>
+            <h2>{t('map.bridgesAndBrokers')}</h2>
+            {brokers.state === 'loading' && <Loading />}
+            {brokers.state === 'error' && <Empty>{t('map.noBrokers')}</Empty>}
+            {highlight && (
+              <>
+                <p className="brokers-summary">
+                  {t('map.brokersSummary', {
+                    bridges: highlight.bridges.size,
+                    brokers: highlight.brokers.size,
+                  })}
+                </p>
+                <ol className="panel-list brokers-list">
+                  {highlight.top.slice(0, 6).map((broker) => (
+                    <li key={`${broker.label}-${broker.groups.join('|')}`}>
+                      {t('map.brokerLinks', {
+                        actor: broker.label,
+                        count: broker.count,
+                        first: broker.groups[0],
+                        second: broker.groups[1],
+                      })}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
             <div className="actions">
               <button type="button" onClick={exportPng}>
                 {t('map.exportPng')}
@@ -287,7 +369,11 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
               <button
                 type="button"
                 onClick={() =>
-                  download('network.svg', toSvg(nodes, edges, data.positions, sizes), 'image/svg+xml')
+                  download(
+                    'network.svg',
+                    toSvg(nodes, edges, data.positions, sizes, highlight),
+                    'image/svg+xml',
+                  )
                 }
               >
                 {t('map.exportSvg')}

@@ -19,6 +19,8 @@ const fr: Messages = {
     workspace: 'Espace de travail',
     evidence: 'Preuves',
     initiative: 'Initiative',
+    surveys: 'Enquêtes',
+    research: 'Export pour la recherche',
   },
   common: {
     loading: 'Chargement…',
@@ -92,6 +94,11 @@ const fr: Messages = {
       researcher: 'Chercheur·se',
       funder: 'Bailleur de fonds',
     },
+    password: 'Changer votre mot de passe',
+    currentPassword: 'Mot de passe actuel',
+    newPassword: 'Nouveau mot de passe',
+    changePassword: 'Changer le mot de passe',
+    passwordChanged: 'Mot de passe changé. Vos autres sessions et jetons d’API ont pris fin.',
   },
   home: {
     title: 'Votre travail',
@@ -195,6 +202,9 @@ const fr: Messages = {
       other: 'Autre',
     },
     regionTooLong: 'Limitez la région à 120 caractères.',
+    noMeetings: 'Aucune réunion suivie, ou aucune que vous puissiez voir.',
+    meetingsHint:
+      'Les réunions sous la règle de Chatham House et les réunions fermées ne sont listées qu’à leurs organisateurs.',
   },
   ties: {
     title: 'Ajouter un lien',
@@ -253,6 +263,14 @@ const fr: Messages = {
     splits: 'sans cette personne, le réseau se scinde en {{count}} parties',
     reachLost: 'sans cette personne, {{share}} de la portée d’un camp à l’autre est perdue',
     noFragility: 'Aucun acteur ne tient seul le réseau.',
+    bridgesAndBrokers: 'Ponts et intermédiaires',
+    bridgeTie: 'Pont : le seul lien entre les groupes (trait épais en tirets)',
+    crossTie: 'Lien entre groupes (trait fin en tirets)',
+    broker: 'Intermédiaire ayant des contacts des deux côtés (cerclé)',
+    brokersSummary: '{{bridges}} liens-ponts et {{brokers}} intermédiaires entre les groupes de ce clivage.',
+    noBrokers:
+      'Les ponts et intermédiaires apparaissent une fois les acteurs rattachés aux groupes de ce clivage.',
+    brokerLinks: '{{actor}} relie {{count}} paires de {{first}} et {{second}}',
   },
   meetings: {
     title: 'Réunions',
@@ -396,6 +414,123 @@ const fr: Messages = {
     exportWhat:
       'Anonymisé : identifiants aléatoires, ni noms ni texte libre, dates au mois, aucun groupe de moins de 5 personnes.',
     exportInitiative: 'Télécharger le jeu de données de recherche de cette initiative (JSON)',
+    manageSurveys: 'Enquêtes : vagues, répondants et réponses',
+    researchLink: 'Export pour la recherche : choisir un jeu de données et voir ce qui est anonymisé',
+    chartLoading: 'Dessin du graphique…',
+    legendShare: 'Femmes parmi les participants',
+    legendTarget: 'Objectif',
+    legendBaseline: 'Négociatrices de la voie I ({{period}})',
+    axisEffect: 'Effet (standardisé ; à droite de zéro : moins de préjugés)',
+    axisShare: 'Part des femmes',
+  },
+  surveys: {
+    title: 'Enquêtes',
+    create: 'Créer une enquête',
+    surveyTitle: 'Titre',
+    instruments: 'Instruments',
+    chooseInstrument: 'Choisissez au moins un instrument.',
+    outGroups: 'Exogroupes (un par ligne)',
+    outGroupsHint:
+      'Les groupes sur lesquels portent les questions, nommés comme les répondants les connaissent.',
+    outGroupsRequired: 'Nommez au moins un exogroupe.',
+    languages: 'Langues',
+    chooseLanguage: 'Choisissez au moins une langue.',
+    createButton: 'Créer l’enquête',
+    instrumentNames: {
+      'feeling-thermometer': 'Thermomètre des sentiments',
+      'bogardus-social-distance': 'Distance sociale (Bogardus)',
+      'outgroup-trust': 'Confiance envers l’exogroupe',
+      'intergroup-anxiety': 'Anxiété intergroupe',
+    },
+    languageNames: { en: 'Anglais', fr: 'Français', ar: 'Arabe' },
+    waves: { baseline: 'Référence', post: 'Après la réunion', follow_up: 'Suivi' },
+    arms: { participant: 'Participant', comparison: 'Groupe de comparaison' },
+    wavesTitle: 'Vagues',
+    noWaves: 'Aucune vague : ajoutez d’abord la vague de référence.',
+    addWave: 'Ajouter une vague',
+    waveKind: 'Vague',
+    opensOn: 'Ouverte le',
+    closesOn: 'Fermée le',
+    afterMeeting: 'Après la réunion',
+    closesBeforeOpens: 'Une vague ferme le jour de son ouverture ou après.',
+    respondents: 'Répondants',
+    noRespondents: 'Aucun répondant.',
+    arm: 'Groupe',
+    answered: 'A répondu',
+    addParticipants: 'Ajouter des participants',
+    participants: 'Acteurs qui participent',
+    chooseActors: 'Choisissez au moins un acteur.',
+    addParticipantsButton: 'Ajouter comme répondants',
+    addComparison: 'Ajouter un répondant de comparaison',
+    comparisonPseudonym: 'Pseudonyme',
+    pseudonymRule: 'Lettres, chiffres, - et _ (de 2 à 40) : jamais un nom.',
+    comparisonSide: 'Camp (facultatif)',
+    addComparisonButton: 'Ajouter au groupe de comparaison',
+    links: 'Liens de réponse',
+    linksHint:
+      'Chaque répondant répond sur son téléphone par un lien personnel ; aucun compte n’est nécessaire.',
+    issueLinks: 'Émettre des liens pour tous les répondants',
+    linksOnce:
+      'Copiez ces liens maintenant : ils ne sont affichés qu’une fois. Les émettre à nouveau les remplace.',
+    link: 'Lien',
+    linkFor: 'Lien de réponse pour {{respondent}}',
+    entry: 'Saisir les réponses pour un répondant',
+    entryHint:
+      'Pour un formulaire papier ou un entretien. Une seconde saisie pour le même répondant et la même vague remplace la première.',
+    entryNeeds: 'Ajoutez d’abord une vague et un répondant.',
+    wave: 'Vague',
+    respondent: 'Répondant',
+    formLanguage: 'Langue du formulaire',
+    chooseWaveAndRespondent: 'Choisissez une vague et un répondant.',
+    saveEntry: 'Enregistrer les réponses',
+    entrySaved: 'Réponses de {{respondent}} pour la vague « {{wave}} » enregistrées.',
+    entryReplaced: 'Réponses de {{respondent}} pour la vague « {{wave}} » remplacées.',
+  },
+  answer: {
+    title: 'Enquête',
+    intro:
+      'Vos réponses sont confidentielles : personne ne les voit avec votre nom, et les résultats ne sont montrés que pour des groupes de personnes.',
+    openUntil: 'Enquête « {{wave}} », ouverte jusqu’au {{date}}.',
+    previous: 'Vous avez déjà répondu : modifiez vos réponses et renvoyez-les si vous le souhaitez.',
+    noAnswer: 'Pas de réponse',
+    outOfScale: 'Donnez un nombre de {{min}} à {{max}}.',
+    draftTranslation: 'Cette traduction est encore en cours de vérification.',
+    fixAnswers: 'Certaines réponses sont hors de l’échelle : corrigez-les et renvoyez.',
+    answerSomething: 'Répondez d’abord à au moins une question.',
+    send: 'Envoyer mes réponses',
+    thanks: 'Merci : vos réponses ont été reçues.',
+    replaced: 'Merci : vos nouvelles réponses remplacent les précédentes.',
+    change: 'Modifier mes réponses',
+    waves: { baseline: 'Référence', post: 'Après la réunion', follow_up: 'Suivi' },
+  },
+  research: {
+    title: 'Export pour la recherche',
+    intro:
+      'Téléchargez un jeu de données anonymisé pour la recherche : choisissez quoi exporter et voyez ce qui lui est fait.',
+    dataset: 'Jeu de données',
+    initiativeSet: 'Initiative « {{name}} » : acteurs, liens, réunions, présences, résultats (JSON)',
+    surveySet: 'Enquête « {{title}} » : scores en cellules agrégées par vague et par groupe',
+    format: 'Format',
+    k: 'Plus petit groupe montré (k)',
+    kHint: 'Aucune cellule ni aucun groupe de moins de k personnes n’est montré ; au moins 5.',
+    kRange: 'Choisissez un nombre entier de 5 à 100.',
+    whatIsDone: 'Ce qui est anonymisé',
+    rules: {
+      freshIds:
+        'Chaque enregistrement reçoit un identifiant aléatoire neuf, nouveau à chaque export : ni identifiant de la base, ni pseudonyme.',
+      months: 'Les dates sont ramenées au mois.',
+      noNames:
+        'Ni noms, ni contacts, ni texte libre (titres, objectifs, notes, lieux, régions, propositions).',
+      kAnonymous:
+        'Aucune cellule de moins de k personnes : les petits effectifs sont supprimés, et les attributs des acteurs sont généralisés jusqu’à ce que chaque combinaison soit partagée par au moins k acteurs.',
+      chatham:
+        'Les présences aux réunions sous la règle de Chatham House et aux réunions fermées sont exclues, ainsi que les liens « rencontré » qui les révéleraient.',
+    },
+    download: 'Télécharger',
+    downloading: 'Préparation…',
+    downloaded: '{{file}} téléchargé.',
+    noDatasets:
+      'Aucun jeu de données à exporter : les exports pour la recherche sont réservés aux organisateurs et aux chercheurs.',
   },
   notFound: {
     title: 'Page introuvable',
@@ -432,6 +567,12 @@ const fr: Messages = {
     TT_ERR_DIALOGUE_NOT_FINISHED:
       'Le terrain d’entente s’affiche à la fin : votez d’abord sur les affirmations restantes.',
     TT_ERR_ROUTE_NOT_FOUND: 'Cette partie n’est pas encore disponible sur ce serveur.',
+    TT_ERR_SURVEY_LINK_INVALID:
+      'Ce lien d’enquête n’est pas valide (inconnu ou remplacé par un plus récent) : demandez un nouveau lien à l’organisateur.',
+    TT_ERR_SURVEY_LINK_MISMATCH:
+      'Ce lien appartient à une autre enquête ou vague : ouvrez le lien que vous avez reçu.',
+    TT_ERR_SURVEY_WAVE_CLOSED:
+      'Cette enquête n’est pas ouverte en ce moment : les réponses ne sont reçues que pendant son ouverture.',
   },
 };
 

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import { ErrorSummary, TextField, hasErrors, type FieldErrors } from './form.js';
+import { ErrorMessage } from './states.js';
+
+const MIN_LENGTH = 10;
+
+/** Change the own password; the server ends every other session and token, and keeps this one. */
+export function ChangePassword() {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldErrors = {
+      current: current ? undefined : t('auth.passwordRequired'),
+      next: next.length < MIN_LENGTH ? t('auth.passwordTooShort', { count: MIN_LENGTH }) : undefined,
+      again: again !== next ? t('auth.passwordsDiffer') : undefined,
+    };
+    setErrors(found);
+    setFailure(null);
+    setDone(false);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      // A wrong current password answers 401: it must not end this session in the app.
+      await api.put(
+        '/api/auth/password',
+        { current_password: current, new_password: next },
+        { quietUnauthenticated: true },
+      );
+      setCurrent('');
+      setNext('');
+      setAgain('');
+      setDone(true);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h2>{t('account.password')}</h2>
+      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+      <TextField
+        label={t('account.currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        error={errors.current}
+      />
+      <TextField
+        label={t('account.newPassword')}
+        type="password"
+        autoComplete="new-password"
+        hint={t('auth.passwordHint', { count: MIN_LENGTH })}
+        value={next}
+        onChange={setNext}
+        error={errors.next}
+      />
+      <TextField
+        label={t('auth.confirmPassword')}
+        type="password"
+        autoComplete="new-password"
+        value={again}
+        onChange={setAgain}
+        error={errors.again}
+      />
+      {failure !== null && <ErrorMessage error={failure} />}
+      {done && (
+        <p className="notice" role="status">
+          {t('account.passwordChanged')}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? t('common.saving') : t('account.changePassword')}
+      </button>
+    </form>
+  );
+}

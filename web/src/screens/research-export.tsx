@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiError, withQuery } from '../api/client.js';
+import type { Initiative } from '../api/records.js';
+import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { SelectField, TextField } from '../components/form.js';
+import { ErrorMessage, Loaded } from '../components/states.js';
+import { useResource } from '../use-resource.js';
+import type { Survey } from '../../../src/domain/survey.js';
+
+interface DataSet {
+  value: string;
+  label: string;
+  path: string;
+  formats: readonly ('json' | 'csv')[];
+  file: string;
+}
+
+const rules = ['freshIds', 'months', 'noNames', 'kAnonymous', 'chatham'] as const;
+
+/** Saves a reply as a file: fetched first, so a refusal is shown in words rather than saved. */
+function save(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+async function fetchText(path: string): Promise<string> {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  const text = await response.text();
+  if (!response.ok) {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = undefined;
+    }
+    throw toApiError(response.status, payload);
+  }
+  return text;
+}
+
+/** Choose a data set of the initiative, see how it is anonymised, download it. */
+export default function ResearchExport({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { initiativeId } = params;
+  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
+  const surveys = useResource<{ items: Survey[] }>(`/api/initiatives/${initiativeId}/surveys`);
+  const [choice, setChoice] = useState('initiative');
+  const [format, setFormat] = useState<'json' | 'csv'>('json');
+  const [k, setK] = useState('5');
+  const [kError, setKError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const name = initiative.state === 'ready' ? initiative.data.name : '';
+  const sets: DataSet[] = [
+    {
+      value: 'initiative',
+      label: t('research.initiativeSet', { name }),
+      path: `/api/initiatives/${initiativeId}/export/research`,
+      formats: ['json'],
+      file: 'initiative-research',
+    },
+    ...(surveys.state === 'ready' ? surveys.data.items : []).map((survey) => ({
+      value: survey.id,
+      label: t('research.surveySet', { title: survey.title }),
+      path: `/api/surveys/${survey.id}/export/research`,
+      formats: ['json', 'csv'] as const,
+      file: 'survey-research',
+    })),
+  ];
+  const chosen = sets.find((set) => set.value === choice) ?? sets[0];
+  const chosenFormat = chosen.formats.includes(format) ? format : chosen.formats[0];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const smallest = Number(k);
+    const invalid = !Number.isInteger(smallest) || smallest < 5 || smallest > 100;
+    setKError(invalid ? t('research.kRange') : undefined);
+    setFailure(null);
+    setDone(null);
+    if (invalid) return;
+    setBusy(true);
+    try {
+      const query = chosen.formats.length > 1 ? { k: smallest, format: chosenFormat } : { k: smallest };
+      const text = await fetchText(withQuery(chosen.path, query));
+      const file = `${chosen.file}-k${smallest}.${chosenFormat}`;
+      save(file, text, chosenFormat === 'csv' ? 'text/csv' : 'application/json');
+      setDone(t('research.downloaded', { file }));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <Breadcrumbs trail={[{ to: `/i/${initiativeId}`, label: t('nav.initiative') }]} />
+      <h1>{t('research.title')}</h1>
+      <p>{t('research.intro')}</p>
+      <Loaded resource={initiative}>
+        {() => (
+          <form onSubmit={submit} noValidate className="narrow">
+            <SelectField
+              label={t('research.dataset')}
+              value={chosen.value}
+              onChange={setChoice}
+              options={sets.map((set) => ({ value: set.value, label: set.label }))}
+            />
+            {chosen.formats.length > 1 && (
+              <SelectField
+                label={t('research.format')}
+                value={chosenFormat}
+                onChange={(value) => setFormat(value as 'json' | 'csv')}
+                options={chosen.formats.map((value) => ({ value, label: value.toUpperCase() }))}
+              />
+            )}
+            <TextField
+              label={t('research.k')}
+              hint={t('research.kHint')}
+              type="number"
+              min={5}
+              max={100}
+              value={k}
+              onChange={setK}
+              error={kError}
+            />
+            <h2>{t('research.whatIsDone')}</h2>
+            <ul className="anonymisation-rules">
+              {rules.map((rule) => (
+                <li key={rule}>{t(`research.rules.${rule}`)}</li>
+              ))}
+            </ul>
+            {failure !== null && <ErrorMessage error={failure} />}
+            {done && (
+              <p className="notice" role="status">
+                {done}
+              </p>
+            )}
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('research.downloading') : t('research.download')}
+            </button>
+          </form>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client.js';
+import { ErrorMessage, Loading } from '../components/states.js';
+import { QuestionFields } from '../surveys/question-fields.js';
+import {
+  answersToValues,
+  checkAnswers,
+  hasAnyAnswer,
+  valuesToAnswers,
+  type Answers,
+} from '../surveys/questions.js';
+import { isSurveyLanguage, type SurveyLanguage } from '../surveys/survey-vocabulary.js';
+import type { SurveyForm } from '../../../src/services/surveys-responses.js';
+
+/**
+ * The page a survey link opens, on the respondent's phone: no account, the link is the credential. The
+ * token stays after the `#`, so it never reaches a server log or a Referer header.
+ */
+export default function SurveyAnswer({ params }: { params: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const { surveyId, waveId, token } = params;
+  const base = `/api/surveys/${surveyId}/waves/${waveId}`;
+  const wanted: SurveyLanguage = isSurveyLanguage(i18n.language) ? i18n.language : 'en';
+  const [form, setForm] = useState<SurveyForm | null>(null);
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
+  const [values, setValues] = useState<Answers>({});
+  const [invalid, setInvalid] = useState<Record<string, boolean>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<'new' | 'replaced' | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoadFailure(null);
+    // The survey may not be asked in the reader's language: English then, which every survey has.
+    const load = async (language: SurveyLanguage): Promise<SurveyForm> => {
+      try {
+        return await api.post<SurveyForm>(
+          `${base}/form`,
+          { token, language },
+          { quietUnauthenticated: true },
+        );
+      } catch (error) {
+        if (language !== 'en' && error instanceof ApiError && error.details?.field === 'language')
+          return load('en');
+        throw error;
+      }
+    };
+    load(wanted)
+      .then((loaded) => {
+        if (!live) return;
+        setForm(loaded);
+        setValues((current) => (hasAnyAnswer(current) ? current : answersToValues(loaded.previous)));
+      })
+      .catch((error: unknown) => live && setLoadFailure(error));
+    return () => {
+      live = false;
+    };
+  }, [base, token, wanted]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form) return;
+    const wrong = checkAnswers(form.instruments, values);
+    setInvalid(wrong);
+    setFailure(null);
+    if (Object.keys(wrong).length) return setProblem(t('answer.fixAnswers'));
+    if (!hasAnyAnswer(values)) return setProblem(t('answer.answerSomething'));
+    setProblem(null);
+    setBusy(true);
+    try {
+      const result = await api.post<{ replaced: boolean }>(
+        `${base}/answers`,
+        { token, language: form.language, answers: valuesToAnswers(form.instruments, values) },
+        { quietUnauthenticated: true },
+      );
+      setSent(result.replaced ? 'replaced' : 'new');
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="narrow survey-answer">
+      <h1>{t('answer.title')}</h1>
+      {loadFailure !== null ? (
+        <ErrorMessage error={loadFailure} />
+      ) : !form ? (
+        <Loading />
+      ) : sent ? (
+        <div className="notice" role="status">
+          <p>{sent === 'replaced' ? t('answer.replaced') : t('answer.thanks')}</p>
+          <button type="button" onClick={() => setSent(null)}>
+            {t('answer.change')}
+          </button>
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <p>{t('answer.intro')}</p>
+          <p className="hint">
+            {t('answer.openUntil', { wave: t(`answer.waves.${form.wave.kind}`), date: form.wave.closes_on })}
+          </p>
+          {form.previous && <p className="notice">{t('answer.previous')}</p>}
+          {problem && (
+            <div className="error-summary" role="alert">
+              <p>{problem}</p>
+            </div>
+          )}
+          <QuestionFields
+            questions={form.instruments}
+            language={form.language}
+            values={values}
+            invalid={invalid}
+            onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
+          />
+          {failure !== null && <ErrorMessage error={failure} />}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('common.saving') : t('answer.send')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
