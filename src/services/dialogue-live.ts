@@ -325,7 +325,7 @@ class VoteQueue {
     }));
     let fresh: Set<string>;
     try {
-      fresh = await this.db.transaction().execute((trx) => repo.writeVotes(trx, rows));
+      fresh = await repo.writeVoteBatch(this.db, rows);
     } catch (error) {
       // One bad vote (e.g. its statement deleted meanwhile) must not fail the others: write one by one.
       if (batch.length > 1) {

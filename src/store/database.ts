@@ -7,6 +7,7 @@ import { TrackTwoError } from '../domain/errors.js';
 import { DATABASE_URL_VARIABLE, parseDatabaseUrl, type DialectName } from './database-url.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { stopWalCheckpointer } from './wal-checkpointer.js';
 
 export type { DialectName } from './database-url.js';
 
@@ -14,6 +15,18 @@ export interface StoreHandle {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+}
+
+const sqliteConnections = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under a SQLite store (undefined on PostgreSQL), for a hot path that keeps
+ * its prepared statements (Kysely compiles and prepares every query anew). Use it only inside
+ * `db.connection().execute(...)`: holding Kysely's one connection guarantees no Kysely transaction is
+ * open on it meanwhile.
+ */
+export function sqliteConnectionOf(db: Kysely<Database>): SQLite.Database | undefined {
+  return sqliteConnections.get(db);
 }
 
 const PG_INT8 = 20;
@@ -63,7 +76,12 @@ export function createDatabase(
     // WAL makes NORMAL durable against application crashes; only a power cut may lose the last commits.
     database.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    sqliteConnections.set(db, database);
+    const close = async () => {
+      await stopWalCheckpointer(database);
+      await db.destroy();
+    };
+    return { db, dialect: 'sqlite', close };
   }
   const pool = new pg.Pool({
     connectionString: location.connectionString,
