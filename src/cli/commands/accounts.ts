@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../../domain/errors.js';
 import { initiativeRoleSchema } from '../../domain/vocabulary.js';
 import {
@@ -15,28 +14,13 @@ import {
 import { systemAuth } from '../../security/auth.js';
 import { generatePassword } from '../../security/passwords.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../security/sessions.js';
-import { createDatabase, migrateToLatest } from '../../store/database.js';
 import { adminWorkspacesOf, membershipsOfAccount } from '../../store/repositories/memberships.js';
-import type { Database } from '../../store/schema.js';
 import type { MembershipRole } from '../../store/tables/security.js';
+import { databaseHelp, withDatabase } from '../database.js';
 import type { RegisterCommands } from './index.js';
 
-const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
 /** Whoever runs the command line holds the database: they act as the system, and the audit log says so. */
 const operator = systemAuth('command line');
-
-async function withDatabase<T>(
-  url: string | undefined,
-  work: (db: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  const store = createDatabase(url);
-  try {
-    await migrateToLatest(store.db);
-    return await work(store.db);
-  } finally {
-    await store.close();
-  }
-}
 
 /** A password from the named environment variable (never from argv: it would show in `ps`), or a new one. */
 function passwordFrom(variable: string | undefined): { password: string; generated: boolean } {

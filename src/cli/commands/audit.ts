@@ -1,9 +1,8 @@
 import { verifyAuditChain } from '../../security/audit.js';
 import { createDatabase } from '../../store/database.js';
 import { listAuditRows } from '../../store/repositories/audit-log.js';
+import { databaseHelp } from '../database.js';
 import type { RegisterCommands } from './index.js';
-
-const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
 
 export const registerAuditCommands: RegisterCommands = (program, ctx) => {
   const audit = program.command('audit').description('The hash-chained audit log of every write');

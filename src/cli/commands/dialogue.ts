@@ -5,29 +5,11 @@ import { TrackTwoError } from '../../domain/errors.js';
 import { analyzeDialogue } from '../../deliberation/analysis.js';
 import { parsePolisExport, type PolisExport } from '../../interchange/polis-export.js';
 import { polisGroups, polisToDialogue } from '../../interchange/polis-dialogue.js';
-import { systemAuth } from '../../security/auth.js';
-import { loadMasterKey, masterKeySourceFromEnv } from '../../security/master-key.js';
-import { createVaultKeys } from '../../security/vault.js';
-import type { ServiceContext } from '../../services/context.js';
 import { exportPolis, importPolis } from '../../services/dialogue-polis.js';
 import { dialogueResults, type DialogueResults } from '../../services/dialogue-results.js';
-import { createDatabase, migrateToLatest } from '../../store/database.js';
 import type { CommandContext } from '../io.js';
+import { databaseHelp, withServices } from '../database.js';
 import { progressBar } from '../progress.js';
-
-const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
-
-/** The operator at the command line holds the database and the master key: they act as the system. */
-async function withServices<T>(url: string | undefined, work: (services: ServiceContext) => Promise<T>) {
-  const store = createDatabase(url);
-  try {
-    await migrateToLatest(store.db);
-    const keys = createVaultKeys(loadMasterKey(masterKeySourceFromEnv()).key);
-    return await work({ db: store.db, dialect: store.dialect, keys, auth: systemAuth('command line') });
-  } finally {
-    await store.close();
-  }
-}
 
 function printResults(ctx: CommandContext, r: DialogueResults) {
   ctx.out(`${r.dialogue.prompt}\n`);
@@ -51,8 +33,8 @@ function printResults(ctx: CommandContext, r: DialogueResults) {
   );
 }
 
-/** Reads a Pol.is export folder; participants-votes.csv and summary.csv are optional. */
-export function readPolisFolder(dir: string): PolisExport {
+/** The text of a Pol.is export folder's files; participants-votes.csv and summary.csv are optional. */
+function readPolisFiles(dir: string) {
   const read = (name: string, required: boolean) => {
     const path = join(dir, name);
     if (!existsSync(path)) {
@@ -62,12 +44,17 @@ export function readPolisFolder(dir: string): PolisExport {
     }
     return readFileSync(path, 'utf8');
   };
-  return parsePolisExport({
+  return {
     comments: read('comments.csv', true)!,
     votes: read('votes.csv', true)!,
     participantsVotes: read('participants-votes.csv', false),
     summary: read('summary.csv', false),
-  });
+  };
+}
+
+/** Reads a Pol.is export folder; participants-votes.csv and summary.csv are optional. */
+export function readPolisFolder(dir: string): PolisExport {
+  return parsePolisExport(readPolisFiles(dir));
 }
 
 function printSummary(ctx: CommandContext, report: ReturnType<typeof analyzeDialogue>) {
@@ -191,20 +178,12 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
             reason: 'the seed is a whole number >= 0',
           });
         }
-        const read = (name: string, required: boolean) => {
-          const path = join(options.polis, name);
-          if (!existsSync(path)) {
-            if (required)
-              throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: path, reason: `no ${name}` });
-            return undefined;
-          }
-          return readFileSync(path, 'utf8');
-        };
+        const { comments, votes, participantsVotes, summary } = readPolisFiles(options.polis);
         const input = {
-          comments: read('comments.csv', true)!,
-          votes: read('votes.csv', true)!,
-          participants_votes: read('participants-votes.csv', false),
-          summary: read('summary.csv', false),
+          comments,
+          votes,
+          participants_votes: participantsVotes,
+          summary,
           meeting_id: null,
           ...(options.prompt ? { prompt: options.prompt } : {}),
         };

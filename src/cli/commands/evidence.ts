@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TrackTwoError, isTrackTwoError } from '../../domain/errors.js';
-import { numberCell, parseCsv, type CsvTable } from '../../interchange/csv.js';
+import { numberCell } from '../../interchange/csv.js';
 import { morrisPrePostControl, pairedChange } from '../../evaluation/effect-sizes.js';
 import { forestPlotSvg } from '../../evaluation/forest-plot.js';
 import {
@@ -10,31 +10,11 @@ import {
   type MetaMethod,
   type StudyEffect,
 } from '../../evaluation/meta-analysis.js';
+import { readCsvFile } from '../files.js';
 import type { CommandContext } from '../io.js';
 
 /** The correlation assumed when a file gives none; announced on stderr, never silently. */
 const defaultCorrelation = 0.5;
-
-function readTable(path: string, required: string[]): CsvTable {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: path, reason: path });
-  }
-  try {
-    return parseCsv(text, { required });
-  } catch (error) {
-    if (isTrackTwoError(error)) {
-      throw new TrackTwoError(error.code, {
-        ...error.details,
-        file: path,
-        reason: `${path}: ${error.details?.reason ?? ''}`,
-      });
-    }
-    throw error;
-  }
-}
 
 function parseMethod(value: string): MetaMethod {
   const method = value.toLowerCase();
@@ -74,7 +54,7 @@ export function readStudyEffects(
   columns: { effect: string; variance: string; label?: string },
 ): StudyEffect[] {
   const required = [columns.effect, columns.variance, ...(columns.label ? [columns.label] : [])];
-  const table = readTable(path, required);
+  const table = readCsvFile(path, required);
   return table.rows.map((row, i) => {
     const rowNumber = table.rowNumbers[i];
     const effect = numberCell(row[columns.effect], rowNumber, columns.effect);
@@ -241,7 +221,7 @@ export function registerEvidenceCommands(program: Command, ctx: CommandContext):
         }
       }
       const control = options.design === 'pre-post-control';
-      const table = readTable(options.input, control ? prePostControlColumns : prePostColumns);
+      const table = readCsvFile(options.input, control ? prePostControlColumns : prePostColumns);
       const hasR = table.header.includes('r');
       const assumedRows: number[] = [];
       const results = table.rows.map((row, i) => {

@@ -1,10 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TrackTwoError } from '../../domain/errors.js';
-import { systemAuth } from '../../security/auth.js';
-import { loadMasterKey, masterKeySourceFromEnv } from '../../security/master-key.js';
-import { createVaultKeys } from '../../security/vault.js';
-import type { ServiceContext } from '../../services/context.js';
 import { loadDemoWorkspace } from '../../services/demo-workspace.js';
 import { exportGraph } from '../../services/export-graph.js';
 import { exportKumu } from '../../services/export-kumu.js';
@@ -12,38 +8,11 @@ import { exportResearch } from '../../services/export-research.js';
 import { exportWorkspaceJson } from '../../services/export-workspace-json.js';
 import { importKumu } from '../../services/import-kumu.js';
 import { importWorkspaceJson } from '../../services/import-workspace-json.js';
-import { createDatabase, migrateToLatest } from '../../store/database.js';
 import type { CommandContext } from '../io.js';
+import { databaseHelp, withServices } from '../database.js';
+import { readText } from '../files.js';
 import { progressBar } from '../progress.js';
 import type { RegisterCommands } from './index.js';
-
-const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
-
-/** The operator at the command line holds the database and the master key: they act as the system. */
-async function withServices<T>(
-  url: string | undefined,
-  work: (services: ServiceContext) => Promise<T>,
-): Promise<T> {
-  const store = createDatabase(url);
-  try {
-    await migrateToLatest(store.db);
-    const keys = createVaultKeys(loadMasterKey(masterKeySourceFromEnv()).key);
-    return await work({ db: store.db, dialect: store.dialect, keys, auth: systemAuth('command line') });
-  } finally {
-    await store.close();
-  }
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', {
-      field: path,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
 
 /** Writes to a file when one is named, else to standard output. */
 function emit(ctx: CommandContext, text: string, out: string | undefined): void {

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
-import { systemAuth } from '../../security/auth.js';
-import { loadMasterKey, masterKeySourceFromEnv } from '../../security/master-key.js';
-import { createVaultKeys } from '../../security/vault.js';
 import { validationError } from '../../server/error-handler.js';
 import type { ServiceContext } from '../../services/context.js';
 import { analyzeConflictNetwork, conflictNetworkGraph } from '../../services/network-analysis.js';
@@ -24,8 +21,9 @@ import {
   conflictIntroductions,
   conflictTrackOnePaths,
 } from '../../services/network-questions.js';
-import { createDatabase, migrateToLatest } from '../../store/database.js';
+import { databaseHelp, withServices } from '../database.js';
 import type { CommandContext } from '../io.js';
+import { textTable } from '../text-table.js';
 
 /** Each option of the command and the query field it fills (so a refused field is named as typed). */
 const optionFields = {
@@ -74,18 +72,6 @@ const questions: Record<string, { schema: z.ZodType; ask: Ask }> = {
   },
 };
 
-/** The operator at the command line holds the database and the master key: they act as the system. */
-async function withServices<T>(url: string | undefined, work: (services: ServiceContext) => Promise<T>) {
-  const store = createDatabase(url);
-  try {
-    await migrateToLatest(store.db);
-    const keys = createVaultKeys(loadMasterKey(masterKeySourceFromEnv()).key);
-    return await work({ db: store.db, dialect: store.dialect, keys, auth: systemAuth('command line') });
-  } finally {
-    await store.close();
-  }
-}
-
 /** The options given, as the query the question's schema checks; a refusal names the option. */
 function queryOf(schema: z.ZodType, options: ReportOptions): unknown {
   const query: Record<string, unknown> = { names: options.names === true };
@@ -111,23 +97,6 @@ function labeller(answer: NetworkAnswer<unknown>): (pseudonym: string) => string
   return (pseudonym) => answer.actors[pseudonym]?.name ?? pseudonym;
 }
 
-function table(header: string[], rows: unknown[][]): string {
-  const text = (v: unknown) =>
-    v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v);
-  const cells = [header, ...rows.map((r) => r.map(text))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
-  return (
-    cells
-      .map((r) =>
-        r
-          .map((v, c) => v.padEnd(widths[c]))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
-
 /* eslint-disable @typescript-eslint/no-explicit-any -- each question's result has its own shape */
 function asTable(question: string, answer: NetworkAnswer<any>): string {
   const name = labeller(answer);
@@ -135,7 +104,7 @@ function asTable(question: string, answer: NetworkAnswer<any>): string {
   switch (question) {
     case 'brokers':
       return (
-        table(
+        textTable(
           ['groups', 'ties across', 'bridges', 'top brokers (pairs linked)'],
           r.pairs.map((p: any) => [
             p.groups.join(' / '),
@@ -152,12 +121,12 @@ function asTable(question: string, answer: NetworkAnswer<any>): string {
           : '')
       );
     case 'introductions':
-      return table(
+      return textTable(
         ['introduce', 'to', 'through', 'gain'],
         r.map((i: any) => [name(i.first.id), name(i.second.id), name(i.intermediary.id), i.gain]),
       );
     case 'fragility':
-      return table(
+      return textTable(
         ['actor', 'group', 'components', 'cross-divide reach lost', 'share', 'E-I change'],
         r.map((l: any) => [
           name(l.id),
@@ -169,7 +138,7 @@ function asTable(question: string, answer: NetworkAnswer<any>): string {
         ]),
       );
     case 'track-one-paths':
-      return table(
+      return textTable(
         ['actor', 'track', 'Track I within k', 'strongest path', 'weakest tie'],
         r.map((a: any) => [
           name(a.id),
@@ -182,7 +151,7 @@ function asTable(question: string, answer: NetworkAnswer<any>): string {
     case 'changes':
       return (
         `ties across: ${r.crossTiesBefore} on ${r.from}, ${r.crossTiesAfter} on ${r.to}\n\n` +
-        table(
+        textTable(
           ['change', 'source', 'target', 'groups'],
           [
             ...r.newTies.map((t: any) => ['new', name(t.source), name(t.target), t.groups.join(' / ')]),
@@ -207,7 +176,7 @@ function asTable(question: string, answer: NetworkAnswer<any>): string {
           : '';
       return (
         summary +
-        table(
+        textTable(
           columns.map((c) => (c === 'id' ? 'actor' : c)),
           nodes.map((n) => columns.map((c) => (c === 'id' ? name(n.id) : n[c]))),
         )
@@ -230,10 +199,7 @@ export function registerNetworkReportCommand(network: Command, ctx: CommandConte
     )
     .argument('<question>', Object.keys(questions).join(' | '))
     .requiredOption('--conflict <id>', 'the conflict whose actor map to analyse')
-    .option(
-      '--database <url>',
-      'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)',
-    )
+    .option('--database <url>', databaseHelp)
     .option('--divide <id-or-name>', "the divide whose groups are the sides (default: the conflict's first)")
     .option('--kinds <list>', 'tie kinds to keep, comma-separated (default: all but hostile)')
     .option('--as-of <date>', 'the network as of this date (YYYY-MM-DD)')

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { TrackTwoError, isTrackTwoError } from '../../domain/errors.js';
-import { numberCell, parseCsv, type CsvTable } from '../../interchange/csv.js';
+import { TrackTwoError } from '../../domain/errors.js';
+import { numberCell } from '../../interchange/csv.js';
 import { analyzeNetwork, type NetworkReport } from '../../network/analyze.js';
 import { betweennessOnWorkers } from '../../network/betweenness-pool-worker.js';
 import { betweenness, sampledBetweenness } from '../../network/betweenness.js';
@@ -14,34 +13,15 @@ import { trackOnePaths } from '../../network/track-one-paths.js';
 import type { ActorRow, NetworkInput, TieRow } from '../../network/network-input.js';
 import { buildNetwork, type Network } from '../../network/network.js';
 import { filterTies, type TieFilter } from '../../network/tie-filter.js';
+import { readCsvFile } from '../files.js';
 import { progressBar } from '../progress.js';
+import { tableCell, textTable } from '../text-table.js';
 import type { CommandContext } from '../io.js';
 import type { RegisterCommands } from './index.js';
 import { registerNetworkReportCommand } from './network-report.js';
 
 /** From this many actors up, betweenness runs on worker threads by default and shows a progress bar. */
 const largeNetwork = 2000;
-
-function readTable(path: string, required: string[]): CsvTable {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: path, reason: path });
-  }
-  try {
-    return parseCsv(text, { required });
-  } catch (error) {
-    if (isTrackTwoError(error)) {
-      throw new TrackTwoError(error.code, {
-        ...error.details,
-        file: path,
-        reason: `${path}: ${error.details?.reason ?? ''}`,
-      });
-    }
-    throw error;
-  }
-}
 
 function badCell(path: string, row: number, column: string, reason: string): TrackTwoError {
   return new TrackTwoError('TT_ERR_CSV_BAD_VALUE', { file: path, row, column, reason: `${path}: ${reason}` });
@@ -57,11 +37,11 @@ export function readNetworkFiles(options: {
   nodes?: string;
   directed?: boolean;
 }): NetworkInput {
-  const edgeTable = readTable(options.edges, ['source', 'target']);
+  const edgeTable = readCsvFile(options.edges, ['source', 'target']);
   const nodes: ActorRow[] = [];
   const known = new Map<string, number>();
   if (options.nodes) {
-    const nodeTable = readTable(options.nodes, ['id']);
+    const nodeTable = readCsvFile(options.nodes, ['id']);
     nodeTable.rows.forEach((row, i) => {
       const line = nodeTable.rowNumbers[i];
       const id = row.id.trim();
@@ -176,42 +156,23 @@ function positiveInteger(value: string | undefined, option: string): number | un
   return parsed;
 }
 
-const cell = (value: unknown): string =>
-  value === null || value === undefined
-    ? ''
-    : typeof value === 'number'
-      ? String(Number(value.toPrecision(6)))
-      : String(value);
-
-/** A plain text table, columns padded to their widest cell. */
-export function textTable(header: string[], rows: unknown[][]): string {
-  const cells = [header, ...rows.map((r) => r.map(cell))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
-  return (
-    cells
-      .map((r) =>
-        r
-          .map((v, c) => v.padEnd(widths[c]))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
-
 function printReport(ctx: CommandContext, report: NetworkReport, format: 'json' | 'table'): void {
   if (format === 'json') {
     ctx.out(JSON.stringify(report, null, 2) + '\n');
     return;
   }
   const { communities, bridges, ...graph } = report.graph;
-  const lines = Object.entries(graph).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : cell(v)}`);
+  const lines = Object.entries(graph).map(
+    ([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : tableCell(v)}`,
+  );
   if (bridges) lines.push(`bridges: ${bridges.map(([a, b]) => `${a}-${b}`).join(', ')}`);
   if (communities) {
     const agreement = communities.agreementWithGroups;
     lines.push(
-      `communities: ${communities.count} (modularity ${cell(communities.modularity)}, seed ${communities.seed}` +
-        (agreement ? `, ARI ${cell(agreement.ari)}, NMI ${cell(agreement.nmi)} against the groups)` : ')'),
+      `communities: ${communities.count} (modularity ${tableCell(communities.modularity)}, seed ${communities.seed}` +
+        (agreement
+          ? `, ARI ${tableCell(agreement.ari)}, NMI ${tableCell(agreement.nmi)} against the groups)`
+          : ')'),
     );
   }
   const columns = [...new Set(report.nodes.flatMap((n) => Object.keys(n)))];

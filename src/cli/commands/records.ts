@@ -19,6 +19,7 @@ import * as ties from '../../services/ties.js';
 import * as workspaces from '../../services/workspaces.js';
 import { createDatabase, migrateToLatest } from '../../store/database.js';
 import { findAccountByEmail } from '../../store/repositories/accounts.js';
+import { databaseHelp } from '../database.js';
 import type { CommandContext } from '../io.js';
 import type { RegisterCommands } from './index.js';
 
@@ -47,10 +48,7 @@ interface CommonOptions {
 /** The options every record command takes. */
 function common(command: Command): Command {
   return command
-    .option(
-      '--database <url>',
-      'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)',
-    )
+    .option('--database <url>', databaseHelp)
     .option('--as <email>', 'act as this account (operators on the server; else TRACKTWO_TOKEN)')
     .option('--format <format>', 'output: table or json', 'table')
     .addHelpText('after', ACTING_HELP);

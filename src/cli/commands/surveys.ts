@@ -1,33 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { TrackTwoError } from '../../domain/errors.js';
 import { surveyWaves, type SurveyWaveKind } from '../../domain/survey.js';
-import { systemAuth } from '../../security/auth.js';
-import { loadMasterKey, masterKeySourceFromEnv } from '../../security/master-key.js';
-import { createVaultKeys } from '../../security/vault.js';
-import type { ServiceContext } from '../../services/context.js';
 import { initiativeSurveyEffects, type SurveyEffects } from '../../services/evidence.js';
 import { getSurvey } from '../../services/surveys.js';
 import { importAnswers } from '../../services/surveys-import.js';
-import { createDatabase, migrateToLatest } from '../../store/database.js';
+import { databaseHelp, withServices } from '../database.js';
+import { readText } from '../files.js';
 import { progressBar } from '../progress.js';
 import type { RegisterCommands } from './index.js';
-
-const databaseHelp = 'database URL (default: TRACKTWO_DATABASE_URL, then sqlite:./data/tracktwo.db)';
-
-/** The operator at the command line holds the database and the master key: they act as the system. */
-async function withServices<T>(
-  url: string | undefined,
-  work: (services: ServiceContext) => Promise<T>,
-): Promise<T> {
-  const store = createDatabase(url);
-  try {
-    await migrateToLatest(store.db);
-    const keys = createVaultKeys(loadMasterKey(masterKeySourceFromEnv()).key);
-    return await work({ db: store.db, dialect: store.dialect, keys, auth: systemAuth('command line') });
-  } finally {
-    await store.close();
-  }
-}
 
 function waveOption(value: string | undefined, flag: string): SurveyWaveKind | undefined {
   if (value === undefined) return undefined;
@@ -132,12 +111,7 @@ export const registerSurveyCommands: RegisterCommands = (program, ctx) => {
     )
     .option('--database <url>', databaseHelp)
     .action(async (options: { survey: string; wave: string; file: string; database?: string }) => {
-      let text: string;
-      try {
-        text = readFileSync(options.file, 'utf8');
-      } catch {
-        throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: options.file, reason: options.file });
-      }
+      const text = readText(options.file);
       const result = await withServices(options.database, async (services) => {
         const survey = await getSurvey(services, options.survey);
         const wave = survey.waves.find((w) => w.id === options.wave || w.kind === options.wave);
