@@ -3,12 +3,15 @@ import type { Actor } from '../domain/actor.js';
 import type { Conflict } from '../domain/conflict.js';
 import { TrackTwoError } from '../domain/errors.js';
 import type { Tie } from '../domain/tie.js';
+import { requireAccess } from '../security/access.js';
+import { appendAudit } from '../security/audit.js';
 import type { Auth } from '../security/auth.js';
 import { getIdentity, type VaultKeys } from '../security/vault.js';
 import { listActors } from '../store/repositories/actors.js';
 import { getConflict } from '../store/repositories/conflicts.js';
 import { listTies } from '../store/repositories/ties.js';
 import type { Database } from '../store/schema.js';
+import { inTransaction, type ServiceContext } from './context.js';
 import { tieEvidenceFor } from './tie-visibility.js';
 
 const PAGE = 1000;
@@ -70,4 +73,44 @@ export async function actorLabels(
     labels.set(actor.id, label);
   }
   return labels;
+}
+
+/** What an export of the actor map writes from: the map, each actor's label, and each group's name. */
+export interface LabelledActorMap {
+  workspaceId: string;
+  conflict: Conflict;
+  actors: Actor[];
+  ties: Tie[];
+  labels: Map<string, string>;
+  groupNames: Map<string, string>;
+}
+
+/**
+ * One export of a conflict's actor map (Kumu, GraphML, GEXF): checks that the caller may read the
+ * actors (and their names, when asked for), reads the map, lets `write` lay it out, and writes the
+ * audit row `export.<format>` or `export.<format>_names`, all in one transaction.
+ */
+export function exportActorMap<T>(
+  ctx: ServiceContext,
+  conflictId: string,
+  format: string,
+  withNames: boolean,
+  write: (map: LabelledActorMap, trx: Kysely<Database>) => T | Promise<T>,
+): Promise<T> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
+    if (withNames) await requireAccess(trx, ctx.auth, 'actors.names', { conflictId });
+    const { workspaceId } = grant;
+    const { conflict, actors, ties } = await readActorMap(trx, ctx.auth, workspaceId, conflictId);
+    const labels = await actorLabels(trx, ctx.keys, workspaceId, actors, withNames);
+    const groupNames = new Map(conflict.divides.flatMap((d) => d.groups.map((g) => [g.id, g.name] as const)));
+    const written = await write({ workspaceId, conflict, actors, ties, labels, groupNames }, trx);
+    await appendAudit(trx, ctx.auth!, {
+      action: withNames ? `export.${format}_names` : `export.${format}`,
+      recordType: 'conflict',
+      recordId: conflictId,
+      workspaceId,
+    });
+    return written;
+  });
 }

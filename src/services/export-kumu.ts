@@ -1,9 +1,7 @@
 import { formatKumuConnections, formatKumuElements } from '../interchange/kumu.js';
-import { requireAccess } from '../security/access.js';
-import { appendAudit } from '../security/audit.js';
 import { getIdentity } from '../security/vault.js';
-import { inTransaction, type ServiceContext } from './context.js';
-import { actorLabels, readActorMap } from './export-actor-map.js';
+import type { ServiceContext } from './context.js';
+import { exportActorMap } from './export-actor-map.js';
 
 export interface KumuExport {
   elements: string;
@@ -19,19 +17,15 @@ export async function exportKumu(
   conflictId: string,
   options: { withNames?: boolean } = {},
 ): Promise<KumuExport> {
-  return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
-    const withNames = options.withNames === true;
-    if (withNames) await requireAccess(trx, ctx.auth, 'actors.names', { conflictId });
-    const { conflict, actors, ties } = await readActorMap(trx, ctx.auth, grant.workspaceId, conflictId);
-    const labels = await actorLabels(trx, ctx.keys, grant.workspaceId, actors, withNames);
-    const groupNames = new Map(conflict.divides.flatMap((d) => d.groups.map((g) => [g.id, g.name] as const)));
+  const withNames = options.withNames === true;
+  return exportActorMap(ctx, conflictId, 'kumu', withNames, async (map, trx) => {
+    const { workspaceId, conflict, actors, ties, labels, groupNames } = map;
     const divideNames = new Map(conflict.divides.map((d) => [d.id, d.name]));
     const elements = [];
     for (const actor of actors) {
       const notes =
         withNames && !actor.erased_at
-          ? ((await getIdentity(trx, ctx.keys, grant.workspaceId, actor.id))?.notes ?? '')
+          ? ((await getIdentity(trx, ctx.keys, workspaceId, actor.id))?.notes ?? '')
           : '';
       elements.push({
         label: labels.get(actor.id) ?? actor.pseudonym,
@@ -58,12 +52,6 @@ export async function exportKumu(
       source: tie.source,
       confidence: tie.confidence,
     }));
-    await appendAudit(trx, ctx.auth!, {
-      action: withNames ? 'export.kumu_names' : 'export.kumu',
-      recordType: 'conflict',
-      recordId: conflictId,
-      workspaceId: grant.workspaceId,
-    });
     return {
       elements: formatKumuElements(
         elements,
