@@ -150,7 +150,8 @@ export function EffectChart({
       },
       plugins: [whiteBackground, zeroLine as Plugin<'bar' | 'line'>],
     }),
-    [rows, label, axisLabel, format],
+    // By content: the screen rebuilds its rows on every render, and a chart is redrawn only when they change.
+    [JSON.stringify(rows), label, axisLabel, format],
   );
   return (
     <div className="chart" style={{ height: `${3 + rows.length * 2}rem` }}>
@@ -235,7 +236,7 @@ export function InclusionChart({
       },
       plugins: [whiteBackground],
     }),
-    [rows, target, baseline, label, names, format],
+    [JSON.stringify({ rows, target, baseline, names }), label, format],
   );
   return (
     <div className="chart" style={{ height: '16rem' }}>

@@ -345,7 +345,7 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
                   )
                   .join('; ')}
               </dd>
-              <dt>{t('surveys.outGroups')}</dt>
+              <dt>{t('surveys.outGroupsList')}</dt>
               <dd>{data.out_groups.join('; ')}</dd>
               <dt>{t('surveys.languages')}</dt>
               <dd>{data.languages.map((code) => t(`surveys.languageNames.${code}`)).join('; ')}</dd>

@@ -417,6 +417,7 @@ const en = {
     instruments: 'Instruments',
     chooseInstrument: 'Choose at least one instrument.',
     outGroups: 'Out-groups (one per line)',
+    outGroupsList: 'Out-groups',
     outGroupsHint: 'The groups the questions ask about, named as respondents know them.',
     outGroupsRequired: 'Name at least one out-group.',
     languages: 'Languages',

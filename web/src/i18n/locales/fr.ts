@@ -430,6 +430,7 @@ const fr: Messages = {
     instruments: 'Instruments',
     chooseInstrument: 'Choisissez au moins un instrument.',
     outGroups: 'Exogroupes (un par ligne)',
+    outGroupsList: 'Exogroupes',
     outGroupsHint:
       'Les groupes sur lesquels portent les questions, nommés comme les répondants les connaissent.',
     outGroupsRequired: 'Nommez au moins un exogroupe.',
