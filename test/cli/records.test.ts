@@ -6,12 +6,10 @@ import { createAccount, grantMembership } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
 import { createVaultKeys } from '../../src/security/vault.js';
-import * as conflicts from '../../src/services/conflicts.js';
 import type { ServiceContext } from '../../src/services/context.js';
-import * as initiatives from '../../src/services/initiatives.js';
 import * as outcomes from '../../src/services/outcomes.js';
-import * as workspaces from '../../src/services/workspaces.js';
 import { countRows, forEachEngine } from '../support/databases.js';
+import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
 
 const ROLES = ['convener', 'facilitator', 'participant', 'researcher', 'funder'] as const;
 const email = (role: string) => `${role}@cli.example.org`;
@@ -47,41 +45,14 @@ forEachEngine('tracktwo record commands (as an account, through the services)', 
       keys: createVaultKeys(masterKey),
       auth: systemAuth('cli fixture'),
     };
-    W = (await workspaces.createWorkspace(system, { name: 'CLI workspace', description: '', is_demo: false }))
-      .id;
-    const conflict = await conflicts.createConflict(system, {
-      workspace_id: W,
-      name: 'Delta dispute',
-      description: '',
-      started_on: null,
-      ended_on: null,
-      divides: [
-        {
-          name: 'Bank',
-          groups: [
-            { name: 'East', color: null },
-            { name: 'West', color: null },
-          ],
-        },
-      ],
+    W = (await createTestWorkspace(system, 'CLI workspace')).id;
+    const conflict = await createTestConflict(system, W, 'Delta dispute', {
+      name: 'Bank',
+      groups: ['East', 'West'],
     });
     C = conflict.id;
     groupId = conflict.divides[0].groups[0].id;
-    I = (
-      await initiatives.createInitiative(system, {
-        workspace_id: W,
-        conflict_id: C,
-        name: 'Delta talks',
-        aims: '',
-        status: 'active',
-        started_on: null,
-        ended_on: null,
-        funding_needed: null,
-        funding_pledged: null,
-        inclusion_target_women: null,
-        actors: [],
-      })
-    ).id;
+    I = (await createTestInitiative(system, W, C, 'Delta talks')).id;
     await outcomes.createOutcome(system, {
       initiative_id: I,
       meeting_id: null,

@@ -4,12 +4,15 @@ import { createAccount, grantMembership } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
 import type { VaultKeys } from '../../src/security/vault.js';
-import * as conflicts from '../../src/services/conflicts.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
-import * as initiatives from '../../src/services/initiatives.js';
 import * as meetings from '../../src/services/meetings.js';
-import * as workspaces from '../../src/services/workspaces.js';
 import type { Database } from '../../src/store/schema.js';
+import {
+  createTestConflict,
+  createTestInitiative,
+  createTestWorkspace,
+  tablesSnapshot,
+} from '../support/records.js';
 
 export const roles = ['convener', 'facilitator', 'participant', 'researcher', 'funder', 'outsider'] as const;
 export type Role = (typeof roles)[number];
@@ -21,42 +24,12 @@ export type Role = (typeof roles)[number];
 export async function dialogueWorld(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', keys: VaultKeys) {
   const ctx: ServiceContext = { db, dialect, keys, auth: null };
   const system = actingAs(ctx, systemAuth('dialogue test fixture'));
-  const W = await workspaces.createWorkspace(system, {
-    name: 'Dialogue workspace',
-    description: '',
-    is_demo: false,
+  const W = await createTestWorkspace(system, 'Dialogue workspace');
+  const conflict = await createTestConflict(system, W.id, 'Three-sided conflict', {
+    name: 'Community',
+    groups: ['Highlanders', 'Coast', 'Plains'],
   });
-  const conflict = await conflicts.createConflict(system, {
-    workspace_id: W.id,
-    name: 'Three-sided conflict',
-    description: '',
-    started_on: null,
-    ended_on: null,
-    divides: [
-      {
-        name: 'Community',
-        groups: [
-          { name: 'Highlanders', color: null },
-          { name: 'Coast', color: null },
-          { name: 'Plains', color: null },
-        ],
-      },
-    ],
-  });
-  const initiative = (name: string) =>
-    initiatives.createInitiative(system, {
-      workspace_id: W.id,
-      conflict_id: conflict.id,
-      name,
-      aims: '',
-      status: 'active',
-      started_on: null,
-      ended_on: null,
-      funding_needed: null,
-      funding_pledged: null,
-      inclusion_target_women: null,
-      actors: [],
-    });
+  const initiative = (name: string) => createTestInitiative(system, W.id, conflict.id, name);
   const I = await initiative('Dialogue initiative');
   const other = await initiative('Other initiative');
   const meeting = (groundRule: 'open' | 'chatham_house') =>
@@ -122,22 +95,12 @@ export function caller(app: FastifyInstance, credential: { bearer?: string; part
 }
 
 /** Every row of the dialogue tables, to show a refused request changed nothing. */
-export async function dialogueSnapshot(db: Kysely<Database>): Promise<string> {
-  const parts: string[] = [];
-  for (const table of [
+export function dialogueSnapshot(db: Kysely<Database>): Promise<string> {
+  return tablesSnapshot(db, [
     'dialogues',
     'dialogue_participants',
     'dialogue_statements',
     'dialogue_votes',
     'dialogue_vote_requests',
-  ] as const) {
-    const rows = await db.selectFrom(table).selectAll().execute();
-    parts.push(
-      `${table}:${rows
-        .map((row) => JSON.stringify(row))
-        .sort()
-        .join('\n')}`,
-    );
-  }
-  return parts.join('\n#\n');
+  ]);
 }

@@ -19,20 +19,18 @@ import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../src/s
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
 import { createVaultKeys, getIdentity } from '../../src/security/vault.js';
-import * as conflicts from '../../src/services/conflicts.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
 import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/demo-workspace.js';
-import * as initiatives from '../../src/services/initiatives.js';
 import { analyzeConflictNetwork } from '../../src/services/network-analysis.js';
 import { metricsQuerySchema } from '../../src/services/network-options.js';
 import { changePeriod } from '../../src/services/network-questions.js';
-import * as workspaces from '../../src/services/workspaces.js';
 import { listActors } from '../../src/store/repositories/actors.js';
 import { getConflict } from '../../src/store/repositories/conflicts.js';
 import { listTies } from '../../src/store/repositories/ties.js';
 import type { Database } from '../../src/store/schema.js';
 import { forEachEngine } from '../support/databases.js';
 import { testApp } from '../server/support/app.js';
+import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
 
 /*
  * The network routes on the demo workspace, checked against the core run directly on the same data. The
@@ -146,41 +144,18 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     app = await testApp(getDb(), engine.dialect, {}, keys);
     services = { db: getDb(), dialect: engine.dialect, keys, auth: systemAuth('network service test') };
     const system = actingAs(services, systemAuth('network service test'));
-    const other = await conflicts.createConflict(system, {
-      workspace_id: demo.workspaceId,
-      name: 'Another conflict',
-      description: '',
-      started_on: null,
-      ended_on: null,
-      divides: [
-        {
-          name: 'Side',
-          groups: [
-            { name: 'East', color: null },
-            { name: 'West', color: null },
-          ],
-        },
-      ],
+    const other = await createTestConflict(system, demo.workspaceId, 'Another conflict', {
+      name: 'Side',
+      groups: ['East', 'West'],
     });
     otherConflictId = other.id;
-    const otherInitiative = await initiatives.createInitiative(system, {
-      workspace_id: demo.workspaceId,
-      conflict_id: other.id,
-      name: 'Another initiative',
-      aims: '',
-      status: 'active',
-      started_on: null,
-      ended_on: null,
-      funding_needed: null,
-      funding_pledged: null,
-      inclusion_target_women: null,
-      actors: [],
-    });
-    const otherWorkspace = await workspaces.createWorkspace(system, {
-      name: 'Another workspace',
-      description: '',
-      is_demo: false,
-    });
+    const otherInitiative = await createTestInitiative(
+      system,
+      demo.workspaceId,
+      other.id,
+      'Another initiative',
+    );
+    const otherWorkspace = await createTestWorkspace(system, 'Another workspace');
     await getDb()
       .transaction()
       .execute(async (trx) => {

@@ -9,30 +9,23 @@ const NOW = '2026-01-15T10:00:00.000Z';
 /** A workspace with one conflict, for tests that need rows to point at. */
 export async function makeWorkspace(db: Kysely<Database>, name = 'Test workspace') {
   const workspaceId = randomUUID();
-  const conflictId = randomUUID();
   await db.insertInto('workspaces').values({ id: workspaceId, name, created_at: NOW }).execute();
-  await db
-    .insertInto('conflicts')
-    .values({
-      id: conflictId,
-      workspace_id: workspaceId,
-      name: 'Conflict',
-      started_on: null,
-      ended_on: null,
-      created_at: NOW,
-    })
-    .execute();
+  const conflictId = await makeConflict(db, workspaceId, 'Conflict');
   return { workspaceId, conflictId };
 }
 
-export async function makeConflict(db: Kysely<Database>, workspaceId: string): Promise<string> {
+export async function makeConflict(
+  db: Kysely<Database>,
+  workspaceId: string,
+  name = 'Another conflict',
+): Promise<string> {
   const id = randomUUID();
   await db
     .insertInto('conflicts')
     .values({
       id,
       workspace_id: workspaceId,
-      name: 'Another conflict',
+      name,
       started_on: null,
       ended_on: null,
       created_at: NOW,

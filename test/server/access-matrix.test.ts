@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
@@ -13,9 +12,14 @@ import * as meetings from '../../src/services/meetings.js';
 import * as surveys from '../../src/services/surveys.js';
 import * as outcomes from '../../src/services/outcomes.js';
 import * as ties from '../../src/services/ties.js';
-import * as workspaces from '../../src/services/workspaces.js';
-import type { Database } from '../../src/store/schema.js';
 import { forEachEngine } from '../support/databases.js';
+import {
+  createTestConflict,
+  createTestInitiative,
+  createTestWorkspace,
+  recordTables,
+  tablesSnapshot,
+} from '../support/records.js';
 import { testApp, testKeys } from './support/app.js';
 
 /**
@@ -347,27 +351,7 @@ function pathOf(url: string, ids: Ids): string {
 }
 
 const tables = [
-  'workspaces',
-  'conflicts',
-  'divides',
-  'groups',
-  'conflict_events',
-  'actors',
-  'actor_groups',
-  'ties',
-  'initiatives',
-  'initiative_actors',
-  'meetings',
-  'attendances',
-  'outcomes',
-  'transfers',
-  'transfer_recipients',
-  'accounts',
-  'workspace_admins',
-  'memberships',
-  'actor_identities',
-  'actor_name_index',
-  'audit_log',
+  ...recordTables,
   'surveys',
   'survey_waves',
   'survey_respondents',
@@ -381,51 +365,14 @@ const tables = [
   'dialogue_vote_requests',
 ] as const;
 
-async function snapshot(db: Kysely<Database>): Promise<string> {
-  const parts: string[] = [];
-  for (const table of tables) {
-    const rows = await db.selectFrom(table).selectAll().execute();
-    parts.push(
-      `${table}:${rows
-        .map((row) => JSON.stringify(row))
-        .sort()
-        .join('\n')}`,
-    );
-  }
-  return parts.join('\n#\n');
-}
-
 const PASSWORD = 'matrix passphrase 1234';
 
 async function buildWorld(ctx: ServiceContext) {
   const system = actingAs(ctx, systemAuth('access matrix fixture'));
-  const W = await workspaces.createWorkspace(system, {
-    name: 'Shared workspace',
-    description: '',
-    is_demo: false,
-  });
-  const W2 = await workspaces.createWorkspace(system, {
-    name: 'Other workspace',
-    description: '',
-    is_demo: false,
-  });
+  const W = await createTestWorkspace(system, 'Shared workspace');
+  const W2 = await createTestWorkspace(system, 'Other workspace');
   const conflict = (name: string) =>
-    conflicts.createConflict(system, {
-      workspace_id: W.id,
-      name,
-      description: '',
-      started_on: null,
-      ended_on: null,
-      divides: [
-        {
-          name: 'Side',
-          groups: [
-            { name: `${name} North`, color: null },
-            { name: `${name} South`, color: null },
-          ],
-        },
-      ],
-    });
+    createTestConflict(system, W.id, name, { name: 'Side', groups: [`${name} North`, `${name} South`] });
   const C1 = await conflict('Target conflict');
   const C2 = await conflict('Own conflict');
   const actor = (conflictId: string, names: string[], track: '1' | '2' = '2') =>
@@ -445,19 +392,7 @@ async function buildWorld(ctx: ServiceContext) {
   const official = await actor(C1.id, ['Tobran Ulvesk'], '1');
   const b1 = await actor(C2.id, ['Own Person']);
   const initiative = (conflictId: string, name: string) =>
-    initiatives.createInitiative(system, {
-      workspace_id: W.id,
-      conflict_id: conflictId,
-      name,
-      aims: '',
-      status: 'active',
-      started_on: null,
-      ended_on: null,
-      funding_needed: null,
-      funding_pledged: null,
-      inclusion_target_women: null,
-      actors: [],
-    });
+    createTestInitiative(system, W.id, conflictId, name);
   const I = await initiative(C1.id, 'Target initiative');
   const J = await initiative(C2.id, 'Own initiative');
   await initiatives.updateInitiative(system, I.id, { actors: [{ actor_id: a1.id, capacity: 'convener' }] });
@@ -650,7 +585,7 @@ forEachEngine(
         const entry = matrix[`${route.method} ${route.url}`];
         if (!entry) continue;
         for (const role of roles) {
-          const before = await snapshot(getDb());
+          const before = await tablesSnapshot(getDb(), tables);
           const body = entry.body?.(world.ids);
           const response = await app.inject({
             method: route.method as 'GET',
@@ -661,7 +596,7 @@ forEachEngine(
             },
             ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
           });
-          const after = await snapshot(getDb());
+          const after = await tablesSnapshot(getDb(), tables);
           const label = `${role} ${route.method} ${route.url} -> ${response.statusCode}`;
           checked += 1;
           if (response.statusCode >= 500) failures.push(`${label}: server error ${response.body}`);

@@ -1,15 +1,13 @@
 import type { Kysely } from 'kysely';
 import { systemAuth } from '../../src/security/auth.js';
 import * as actors from '../../src/services/actors.js';
-import * as conflicts from '../../src/services/conflicts.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
-import * as initiatives from '../../src/services/initiatives.js';
 import * as meetings from '../../src/services/meetings.js';
-import * as workspaces from '../../src/services/workspaces.js';
 import { addMembership } from '../../src/store/repositories/memberships.js';
 import type { Database } from '../../src/store/schema.js';
 import type { MembershipRole } from '../../src/store/tables/security.js';
 import { makeAccount } from '../security/fixtures.js';
+import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
 
 /** A small deterministic generator (LCG), so every run draws the same answers. */
 export function lcg(seed: number) {
@@ -29,26 +27,10 @@ export const roleNames = ['convener', 'facilitator', 'participant', 'researcher'
  */
 export async function surveyWorld(db: Kysely<Database>, ctx: ServiceContext, target = 0.5) {
   const system = actingAs(ctx, systemAuth('survey fixture'));
-  const workspace = await workspaces.createWorkspace(system, {
-    name: 'Survey workspace',
-    description: '',
-    is_demo: false,
-  });
-  const conflict = await conflicts.createConflict(system, {
-    workspace_id: workspace.id,
-    name: 'Survey conflict',
-    description: '',
-    started_on: null,
-    ended_on: null,
-    divides: [
-      {
-        name: 'Side',
-        groups: [
-          { name: 'North', color: null },
-          { name: 'South', color: null },
-        ],
-      },
-    ],
+  const workspace = await createTestWorkspace(system, 'Survey workspace');
+  const conflict = await createTestConflict(system, workspace.id, 'Survey conflict', {
+    name: 'Side',
+    groups: ['North', 'South'],
   });
   const divide = conflict.divides[0];
   const group = (name: string) => divide.groups.find((g) => g.name === name)!.id;
@@ -67,18 +49,8 @@ export async function surveyWorld(db: Kysely<Database>, ctx: ServiceContext, tar
       }),
     );
   }
-  const initiative = await initiatives.createInitiative(system, {
-    workspace_id: workspace.id,
-    conflict_id: conflict.id,
-    name: 'Survey initiative',
-    aims: '',
-    status: 'active',
-    started_on: null,
-    ended_on: null,
-    funding_needed: null,
-    funding_pledged: null,
+  const initiative = await createTestInitiative(system, workspace.id, conflict.id, 'Survey initiative', {
     inclusion_target_women: target,
-    actors: [],
   });
   // Meeting 1: everyone (4 women of 8); meeting 2: 1 woman of 4 (below a 50% target); meeting 3: the first six.
   const plan: { held_on: string; rule: 'open' | 'chatham_house'; who: number[] }[] = [

@@ -5,6 +5,7 @@ import { systemAuth } from '../../../src/security/auth.js';
 import { createApiToken } from '../../../src/security/sessions.js';
 import type { Database } from '../../../src/store/schema.js';
 import { countRows } from '../../support/databases.js';
+import { recordTables } from '../../support/records.js';
 import { ADMIN, client, sessionCookie } from './app.js';
 
 /** The initiative roles a resource test signs in as (plus the workspace administrator). */
@@ -24,34 +25,10 @@ export function refused(reply: LightMyRequestResponse, status: number): string {
   return (reply.json() as { error: { code: string } }).error.code;
 }
 
-const COUNTED = [
-  'workspaces',
-  'conflicts',
-  'divides',
-  'groups',
-  'conflict_events',
-  'actors',
-  'actor_groups',
-  'ties',
-  'initiatives',
-  'initiative_actors',
-  'meetings',
-  'attendances',
-  'outcomes',
-  'transfers',
-  'transfer_recipients',
-  'accounts',
-  'workspace_admins',
-  'memberships',
-  'actor_identities',
-  'actor_name_index',
-  'audit_log',
-] as const satisfies readonly (keyof Database)[];
-
 /** Row counts of every record table and of the audit log: "nothing written" is "these did not change". */
 export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of COUNTED) counts[table] = await countRows(db, table);
+  for (const table of recordTables) counts[table] = await countRows(db, table);
   return counts;
 }
 
