@@ -1,35 +1,23 @@
 import { z } from 'zod';
-import { pseudonymSchema } from '../domain/actor.js';
+import { actorSchema } from '../domain/actor.js';
+import { initiativeSchema } from '../domain/initiative.js';
+import { meetingSchema } from '../domain/meeting.js';
+import { outcomeSchema } from '../domain/outcome.js';
+import { tieSchema } from '../domain/tie.js';
 import { identitySchema } from '../security/identity.js';
 import {
   colorSchema,
-  confidenceSchema,
   isoDateSchema,
   isoTimestampSchema,
   longTextSchema,
-  moneySchema,
   nameSchema,
   noteSchema,
-  placeSchema,
-  regionSchema,
-  shareSchema,
-  strengthSchema,
   titleSchema,
 } from '../domain/scalars.js';
 import {
-  actorKindSchema,
-  actorRoleSchema,
   attendanceRoleSchema,
   conflictEventKindSchema,
-  genderSchema,
-  groundRuleSchema,
   initiativeCapacitySchema,
-  initiativeStatusSchema,
-  meetingStatusSchema,
-  outcomeKindSchema,
-  tieKindSchema,
-  tieSourceSchema,
-  trackSchema,
   transferStatusSchema,
 } from '../domain/vocabulary.js';
 
@@ -68,61 +56,37 @@ const documentConflictSchema = z.strictObject({
   divides: z.array(documentDivideSchema).max(20),
   events: z.array(documentEventSchema).max(10_000),
 });
-const documentActorSchema = z.strictObject({
-  id: refSchema,
-  conflict_id: refSchema,
-  pseudonym: pseudonymSchema,
-  kind: actorKindSchema,
-  role: actorRoleSchema,
-  track: trackSchema,
-  gender: genderSchema.nullable(),
-  region: regionSchema.nullable(),
-  groups: z.array(z.strictObject({ divide_id: refSchema, group_id: refSchema })).max(20),
-  erased_at: isoTimestampSchema.nullable(),
-});
-const documentTieSchema = z.strictObject({
+/*
+ * Records as a document holds them: the domain's record without its workspace and timestamps, with its
+ * references as labels (refSchema) and its lists bounded.
+ */
+const documentActorSchema = actorSchema
+  .omit({ workspace_id: true, created_at: true, updated_at: true })
+  .extend({
+    id: refSchema,
+    conflict_id: refSchema,
+    groups: z.array(z.strictObject({ divide_id: refSchema, group_id: refSchema })).max(20),
+  });
+const documentTieSchema = tieSchema.omit({ workspace_id: true, created_at: true, updated_at: true }).extend({
   id: refSchema,
   conflict_id: refSchema,
   source_actor_id: refSchema,
   target_actor_id: refSchema,
-  kind: tieKindSchema,
-  directed: z.boolean(),
-  strength: strengthSchema,
-  valid_from: isoDateSchema.nullable(),
-  valid_to: isoDateSchema.nullable(),
-  source: tieSourceSchema,
-  confidence: confidenceSchema,
 });
-const documentInitiativeSchema = z.strictObject({
+const documentInitiativeSchema = initiativeSchema.omit({ workspace_id: true, created_at: true }).extend({
   id: refSchema,
   conflict_id: refSchema,
-  name: nameSchema,
-  aims: longTextSchema,
-  status: initiativeStatusSchema,
-  started_on: isoDateSchema.nullable(),
-  ended_on: isoDateSchema.nullable(),
-  funding_needed: moneySchema.nullable(),
-  funding_pledged: moneySchema.nullable(),
-  inclusion_target_women: shareSchema.nullable(),
   actors: z.array(z.strictObject({ actor_id: refSchema, capacity: initiativeCapacitySchema })).max(200),
 });
-const documentMeetingSchema = z.strictObject({
+const documentMeetingSchema = meetingSchema.omit({ created_at: true }).extend({
   id: refSchema,
   initiative_id: refSchema,
-  title: titleSchema,
-  held_on: isoDateSchema,
-  place: placeSchema.nullable(),
-  ground_rule: groundRuleSchema,
-  status: meetingStatusSchema,
   attendances: z.array(z.strictObject({ actor_id: refSchema, role: attendanceRoleSchema })).max(500),
 });
-const documentOutcomeSchema = z.strictObject({
+const documentOutcomeSchema = outcomeSchema.omit({ created_at: true }).extend({
   id: refSchema,
   initiative_id: refSchema,
   meeting_id: refSchema.nullable(),
-  title: titleSchema,
-  description: longTextSchema,
-  kind: outcomeKindSchema,
 });
 /** The steps a transfer went through; the record keeps only the last, the audit log keeps each. */
 const transferStepSchema = z.strictObject({ status: transferStatusSchema, on: isoDateSchema });
