@@ -47,17 +47,9 @@ export interface KumuElement {
   notes: string;
 }
 
-export interface KumuConnection {
+/** A connection as read, with the spreadsheet row it came from. */
+export interface KumuConnection extends KumuConnectionOut {
   row: number;
-  from: string;
-  to: string;
-  kind: TieKind;
-  directed: boolean;
-  strength: number;
-  valid_from: string | null;
-  valid_to: string | null;
-  source: TieSource;
-  confidence: number;
 }
 
 export const kumuElementColumns = [
