@@ -8,23 +8,6 @@ import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 import type { InitiativesTable } from '../tables/core.js';
 
-export interface NewInitiative {
-  id?: string;
-  workspace_id: string;
-  conflict_id: string;
-  name: string;
-  aims?: string;
-  status?: InitiativeStatus;
-  started_on?: string | null;
-  ended_on?: string | null;
-  funding_needed?: number | null;
-  funding_pledged?: number | null;
-  inclusion_target_women?: number | null;
-  /** Conveners and third-party facilitators (actors of the same workspace). */
-  actors?: readonly InitiativeActor[];
-  created_at?: string;
-}
-
 export interface InitiativeChanges {
   name?: string;
   aims?: string;
@@ -34,8 +17,16 @@ export interface InitiativeChanges {
   funding_needed?: number | null;
   funding_pledged?: number | null;
   inclusion_target_women?: number | null;
-  /** Replaces the conveners and facilitators when given. */
+  /** Conveners and third-party facilitators (actors of the same workspace); on a change, replaces them. */
   actors?: readonly InitiativeActor[];
+}
+
+export interface NewInitiative extends InitiativeChanges {
+  id?: string;
+  workspace_id: string;
+  conflict_id: string;
+  name: string;
+  created_at?: string;
 }
 
 export interface InitiativeListFilter {

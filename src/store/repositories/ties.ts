@@ -9,22 +9,6 @@ import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
 import type { TiesTable } from '../tables/core.js';
 
-export interface NewTie {
-  id?: string;
-  workspace_id: string;
-  conflict_id: string;
-  source_actor_id: string;
-  target_actor_id: string;
-  kind: TieKind;
-  directed?: boolean;
-  strength?: number;
-  valid_from?: string | null;
-  valid_to?: string | null;
-  source?: TieSource;
-  confidence?: number;
-  created_at?: string;
-}
-
 export interface TieChanges {
   kind?: TieKind;
   directed?: boolean;
@@ -33,6 +17,16 @@ export interface TieChanges {
   valid_to?: string | null;
   source?: TieSource;
   confidence?: number;
+}
+
+export interface NewTie extends TieChanges {
+  id?: string;
+  workspace_id: string;
+  conflict_id: string;
+  source_actor_id: string;
+  target_actor_id: string;
+  kind: TieKind;
+  created_at?: string;
 }
 
 export interface TieListFilter {
