@@ -1,11 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { getIdentity, type VaultKeys } from '../../src/security/vault.js';
+import { expect, it } from 'vitest';
+import { getIdentity } from '../../src/security/vault.js';
 import { forEachEngine } from '../support/databases.js';
-import { testApp, testKeys } from './support/app.js';
-import { buildWorld, makeActor, ok, refused, rowCounts, type Role, type World } from './support/resources.js';
+import { testKeys } from './support/app.js';
+import {
+  worldOfBlock,
+  makeActor,
+  ok,
+  refused,
+  rowCounts,
+  type Role,
+  type World,
+} from './support/resources.js';
 
 interface ActorBody {
   id: string;
@@ -26,18 +33,9 @@ const IDENTITY = {
 };
 
 forEachEngine('resources: actors and their identities', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: World;
-  let keys: VaultKeys;
+  const keys = testKeys();
+  const world = worldOfBlock(getDb, engine, keys);
   let actor: ActorBody;
-  beforeAll(async () => {
-    keys = testKeys();
-    app = await testApp(getDb(), engine.dialect, {}, keys);
-    world = await buildWorld(app, getDb());
-  });
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('creates an actor with an identity (contacts as {kind, value}) and keeps it in the vault only', async () => {
     const before = await rowCounts(getDb());

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { testApp } from './support/app.js';
-import { buildWorld, ok, refused, rowCounts, type World } from './support/resources.js';
+
+import { worldOfBlock, ok, refused, rowCounts, type World } from './support/resources.js';
 
 interface ConflictBody {
   id: string;
@@ -12,15 +11,7 @@ interface ConflictBody {
 }
 
 forEachEngine('resources: conflicts, divides, groups and events', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: World;
-  beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app, getDb());
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const world = worldOfBlock(getDb, engine);
 
   it('reads a conflict with its divides and groups to every role of its initiatives', async () => {
     for (const role of ['participant', 'funder', 'researcher'] as const) {

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { testApp } from './support/app.js';
-import { buildWorld, makeActor, ok, refused, rowCounts, type World } from './support/resources.js';
+
+import { worldOfBlock, makeActor, ok, refused, rowCounts, type World } from './support/resources.js';
 
 interface InitiativeBody {
   id: string;
@@ -18,17 +17,11 @@ interface Member {
 }
 
 forEachEngine('resources: initiatives and their members', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: World;
+  const world = worldOfBlock(getDb, engine);
   let second: InitiativeBody;
   let convenerActor: string;
   beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app, getDb());
     convenerActor = (await makeActor(world, { role: 'peace_activist' })).id;
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('opens an initiative with its conveners (administrators only)', async () => {

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { testApp } from './support/app.js';
-import { buildWorld, makeActor, ok, refused, rowCounts, type World } from './support/resources.js';
+
+import { worldOfBlock, makeActor, ok, refused, rowCounts } from './support/resources.js';
 
 interface MeetingBody {
   id: string;
@@ -22,19 +21,13 @@ interface MetTie {
 }
 
 forEachEngine('resources: meetings and attendance', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: World;
+  const world = worldOfBlock(getDb, engine);
   let people: string[];
   let closedRound: MeetingBody;
   let openRound: MeetingBody;
   beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app, getDb());
     people = [];
     for (let i = 0; i < 4; i++) people.push((await makeActor(world)).id);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   const metTies = async () =>

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { testApp } from './support/app.js';
-import { buildWorld, makeActor, ok, refused, rowCounts, type World } from './support/resources.js';
+
+import { worldOfBlock, makeActor, ok, refused, rowCounts } from './support/resources.js';
 
 interface OutcomeBody {
   id: string;
@@ -21,8 +20,7 @@ interface TransferBody {
 }
 
 forEachEngine('resources: outcomes and transfers to Track I', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: World;
+  const world = worldOfBlock(getDb, engine);
   let minister: string;
   let envoy: string;
   let citizen: string;
@@ -30,8 +28,6 @@ forEachEngine('resources: outcomes and transfers to Track I', (getDb, engine) =>
   let outcome: OutcomeBody;
   let transfer: TransferBody;
   beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app, getDb());
     minister = (await makeActor(world, { role: 'state_official', track: '1' })).id;
     envoy = (await makeActor(world, { role: 'state_official', track: '1' })).id;
     citizen = (await makeActor(world, { role: 'youth_leader', track: '3' })).id;
@@ -44,9 +40,6 @@ forEachEngine('resources: outcomes and transfers to Track I', (getDb, engine) =>
       }),
       201,
     ).id;
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('records, lists, reads, changes and deletes outcomes', async () => {

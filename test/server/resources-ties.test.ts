@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { testApp } from './support/app.js';
-import { buildWorld, makeActor, ok, refused, rowCounts, type World } from './support/resources.js';
+
+import { worldOfBlock, makeActor, ok, refused, rowCounts } from './support/resources.js';
 
 interface TieBody {
   id: string;
@@ -16,16 +15,10 @@ interface TieBody {
 }
 
 forEachEngine('resources: ties', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: World;
+  const world = worldOfBlock(getDb, engine);
   let a: string, b: string, c: string;
   beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app, getDb());
     [a, b, c] = (await Promise.all([makeActor(world), makeActor(world), makeActor(world)])).map((x) => x.id);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   const tie = (fields: Record<string, unknown>) => ({

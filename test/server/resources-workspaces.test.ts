@@ -1,19 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { testApp } from './support/app.js';
-import { buildWorld, ok, refused, rowCounts, type World } from './support/resources.js';
+
+import { worldOfBlock, ok, refused, rowCounts } from './support/resources.js';
 
 forEachEngine('resources: workspaces', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: World;
-  beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app, getDb());
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const world = worldOfBlock(getDb, engine);
 
   it('lists the workspace to its administrator and to every role holder, and to nobody signed out', async () => {
     const ids = (page: { items: { id: string }[] }) => page.items.map((w) => w.id);

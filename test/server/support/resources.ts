@@ -1,12 +1,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { systemAuth } from '../../../src/security/auth.js';
 import { createApiToken } from '../../../src/security/sessions.js';
+import type { VaultKeys } from '../../../src/security/vault.js';
 import type { Database } from '../../../src/store/schema.js';
-import { countRows } from '../../support/databases.js';
+import { countRows, type EngineContext } from '../../support/databases.js';
 import { recordTables } from '../../support/records.js';
-import { ADMIN, client, sessionCookie } from './app.js';
+import { ADMIN, client, sessionCookie, testApp } from './app.js';
 
 /** The initiative roles a resource test signs in as (plus the workspace administrator). */
 export const ROLES = ['convener', 'facilitator', 'participant', 'researcher', 'funder'] as const;
@@ -125,4 +126,21 @@ export async function makeActor(
     }),
     201,
   );
+}
+
+/**
+ * The app and its world for the tests of one describe block: built before them (before the block's own
+ * `beforeAll`s that come after this call), the app closed after them. The world is filled in by then.
+ */
+export function worldOfBlock(getDb: () => Kysely<Database>, engine: EngineContext, keys?: VaultKeys): World {
+  const world = {} as World;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await testApp(getDb(), engine.dialect, {}, keys);
+    Object.assign(world, await buildWorld(app, getDb()));
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return world;
 }
