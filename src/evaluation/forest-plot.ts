@@ -43,6 +43,14 @@ export function niceTicks(lo: number, hi: number, count = 6): number[] {
   return ticks;
 }
 
+/** About how many characters of 12 px sans-serif fit the label column; longer labels end in an ellipsis. */
+const LABEL_CHARS = Math.floor((LABEL_WIDTH - 24) / 6.6);
+
+/** Shortens a study label to the label column, so it never runs over the marks; the full label stays in a tooltip. */
+export function fitLabel(label: string, maxChars = LABEL_CHARS): string {
+  return label.length <= maxChars ? label : `${label.slice(0, maxChars - 1).trimEnd()}\u2026`;
+}
+
 function fmt(x: number, digits: number): string {
   return x.toFixed(digits).replace(/^-(0\.0*)$/, '$1');
 }
@@ -121,7 +129,7 @@ export function forestPlotSvg(
     const side = 4 + 10 * Math.sqrt(r.weight / maxWeight);
     parts.push(
       `<g class="study">`,
-      `<text x="12" y="${y + 4}" fill="#000000">${escapeXml(r.label)}</text>`,
+      `<text x="12" y="${y + 4}" fill="#000000"><title>${escapeXml(r.label)}</title>${escapeXml(fitLabel(r.label))}</text>`,
       `<line x1="${x(r.lower).toFixed(1)}" y1="${y}" x2="${x(r.upper).toFixed(1)}" y2="${y}" stroke="#000000" stroke-width="1.2"/>`,
       `<rect x="${(x(r.effect) - side / 2).toFixed(1)}" y="${(y - side / 2).toFixed(1)}" width="${side.toFixed(1)}" height="${side.toFixed(1)}" fill="#000000"/>`,
       `<text x="${width - 12}" y="${y + 4}" text-anchor="end" fill="#000000">${fmt(r.effect, digits)} [${fmt(r.lower, digits)}, ${fmt(r.upper, digits)}]  ${r.weight.toFixed(1)}%</text>`,

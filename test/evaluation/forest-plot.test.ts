@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forestPlotSvg, niceTicks } from '../../src/evaluation/forest-plot.js';
+import { fitLabel, forestPlotSvg, niceTicks } from '../../src/evaluation/forest-plot.js';
 import { metaAnalysis } from '../../src/evaluation/meta-analysis.js';
 
 const studies = [
@@ -39,5 +39,20 @@ describe('forest plot', () => {
     expect(niceTicks(-0.35, 1.14)).toEqual([0, 0.5, 1]);
     expect(niceTicks(-1.2, 0.45, 6)).toEqual([-1, -0.5, 0]);
     expect(niceTicks(0, 100)).toEqual([0, 20, 40, 60, 80, 100]);
+  });
+});
+
+describe('forest plot labels', () => {
+  it('shortens a long study label to its column and keeps the whole label in a tooltip', () => {
+    const long = 'Highlands–Coast Dialogue: Highlands–Coast Dialogue: attitudes across the divide';
+    const studies = [
+      { label: long, effect: 0.6, variance: 0.04 },
+      { label: 'Short', effect: 0.3, variance: 0.05 },
+    ];
+    const svg = forestPlotSvg(studies, metaAnalysis(studies, { method: 'dl' }));
+    expect(fitLabel(long).length).toBeLessThan(long.length);
+    expect(fitLabel(long).endsWith('\u2026')).toBe(true);
+    expect(svg).toContain(`<title>${long}</title>${fitLabel(long)}</text>`);
+    expect(svg).toContain('>Short</text>');
   });
 });
