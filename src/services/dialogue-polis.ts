@@ -1,5 +1,4 @@
 import type { Dialogue, ModerationState, PolisImportInput } from '../domain/dialogue.js';
-import { TrackTwoError } from '../domain/errors.js';
 import {
   formatPolisExport,
   parsePolisExport,
@@ -16,7 +15,7 @@ import * as repo from '../store/repositories/dialogues.js';
 import { audit } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { forgetLive, liveDialogue } from './dialogue-live.js';
-import { authorsHidden, requireDialogueAccess } from './dialogues.js';
+import { authorsHidden, meetingHidesAuthors, requireDialogueAccess } from './dialogues.js';
 
 /**
  * Pol.is-format export and import (summary.csv, comments.csv, votes.csv, participants-votes.csv).
@@ -195,17 +194,7 @@ export async function importPolis(
 
   const result = await inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'dialogues.manage', { initiativeId });
-    let hide = false;
-    if (input.meeting_id) {
-      const meeting = await repo.meetingOf(trx, input.meeting_id);
-      if (!meeting || meeting.initiative_id !== initiativeId) {
-        throw new TrackTwoError('TT_ERR_VALIDATION', {
-          field: 'meeting_id',
-          reason: 'not a meeting of this initiative',
-        });
-      }
-      hide = meeting.ground_rule !== 'open';
-    }
+    const hide = await meetingHidesAuthors(trx, initiativeId, input.meeting_id);
     const at = nowIso();
     const dialogue = await repo.createDialogue(trx, {
       id: newId(),

@@ -52,6 +52,26 @@ export async function authorsHidden(trx: Kysely<Database>, dialogue: Dialogue): 
   return meeting !== undefined && meeting.ground_rule !== 'open';
 }
 
+/**
+ * Whether the meeting a new dialogue is held in hides its authors (any ground rule but open); the meeting,
+ * when there is one, must be one of the initiative's.
+ */
+export async function meetingHidesAuthors(
+  trx: Kysely<Database>,
+  initiativeId: string,
+  meetingId: string | null | undefined,
+): Promise<boolean> {
+  if (!meetingId) return false;
+  const meeting = await repo.meetingOf(trx, meetingId);
+  if (!meeting || meeting.initiative_id !== initiativeId) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'meeting_id',
+      reason: 'not a meeting of this initiative',
+    });
+  }
+  return meeting.ground_rule !== 'open';
+}
+
 export function createDialogue(
   ctx: ServiceContext,
   initiativeId: string,
@@ -59,17 +79,8 @@ export function createDialogue(
 ): Promise<Dialogue> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'dialogues.manage', { initiativeId });
-    let hideAuthors = input.hide_authors;
-    if (input.meeting_id) {
-      const meeting = await repo.meetingOf(trx, input.meeting_id);
-      if (!meeting || meeting.initiative_id !== initiativeId) {
-        throw new TrackTwoError('TT_ERR_VALIDATION', {
-          field: 'meeting_id',
-          reason: 'not a meeting of this initiative',
-        });
-      }
-      hideAuthors ||= meeting.ground_rule !== 'open';
-    }
+    const hideAuthors =
+      (await meetingHidesAuthors(trx, initiativeId, input.meeting_id)) || input.hide_authors;
     if (input.divide_id && !(await repo.divideOfInitiative(trx, input.divide_id, initiativeId))) {
       throw new TrackTwoError('TT_ERR_VALIDATION', {
         field: 'divide_id',
