@@ -3,32 +3,18 @@
  * Spearman's rank correlation of two scorings. Used to compare our groups with Pol.is' and with
  * recomputations on part of the participants.
  */
+import { partitionAgreement } from '../network/partition-agreement.js';
 
 /** Adjusted Rand index of two labelings of the same items (negative labels are skipped pairwise). */
 export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const table = new Map<string, number>();
-  const rowSums = new Map<number, number>();
-  const colSums = new Map<number, number>();
-  let n = 0;
+  const labelledA: number[] = [];
+  const labelledB: number[] = [];
   for (let i = 0; i < a.length; i++) {
     if (a[i] < 0 || b[i] < 0) continue;
-    n++;
-    const key = `${a[i]},${b[i]}`;
-    table.set(key, (table.get(key) ?? 0) + 1);
-    rowSums.set(a[i], (rowSums.get(a[i]) ?? 0) + 1);
-    colSums.set(b[i], (colSums.get(b[i]) ?? 0) + 1);
+    labelledA.push(a[i]);
+    labelledB.push(b[i]);
   }
-  const pairs = (x: number) => (x * (x - 1)) / 2;
-  let index = 0;
-  for (const v of table.values()) index += pairs(v);
-  let rows = 0;
-  for (const v of rowSums.values()) rows += pairs(v);
-  let cols = 0;
-  for (const v of colSums.values()) cols += pairs(v);
-  const expected = (rows * cols) / pairs(n);
-  const max = (rows + cols) / 2;
-  if (max === expected) return 1;
-  return (index - expected) / (max - expected);
+  return partitionAgreement(labelledA, labelledB).ari;
 }
 
 /** Ranks with ties given their average rank (1-based). */
