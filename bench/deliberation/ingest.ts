@@ -3,11 +3,11 @@
  * on loopback in this process; a load generator in a child process sends votes with keep-alive and fixed
  * concurrency, bounded by count and time. Afterwards the rows are counted: every vote answered 201 must
  * be in the database (request ids one for one; votes one per participant and statement).
- * Run: npx tsx bench/deliberation/ingest.ts [--votes 100000] [--seconds 30] [--concurrency 64]
+ * Run: npx tsx bench/deliberation/ingest.ts [--votes 1000000] [--seconds 30] [--concurrency 64]
  *        [--participants 5000] [--statements 100]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ interface LoadReport {
   /** Request ids answered 201 with (participant index, statement index). */
   accepted: [number, number][];
   latenciesMs: number[];
+  /** Votes answered 201 in each whole second of the run (for "sustained": the slowest second counts). */
+  perSecond: number[];
   elapsedMs: number;
 }
 
@@ -49,6 +51,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
   const status: Record<string, number> = {};
   const accepted: [number, number][] = [];
   const latenciesMs: number[] = [];
+  const perSecond: number[] = [];
   let sent = 0;
   let seed = 12345;
   const random = () => {
@@ -96,7 +99,11 @@ async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
           buffer = buffer.slice(headerEnd + 4 + length);
           latenciesMs.push(performance.now() - current!.t0);
           status[code] = (status[code] ?? 0) + 1;
-          if (code === '201') accepted.push([current!.p, current!.s]);
+          if (code === '201') {
+            accepted.push([current!.p, current!.s]);
+            const second = Math.floor((performance.now() - started) / 1000);
+            perSecond[second] = (perSecond[second] ?? 0) + 1;
+          }
           sendNext();
         }
       });
@@ -105,7 +112,9 @@ async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
     });
   await Promise.all(Array.from({ length: plan.concurrency }, lane));
   const elapsedMs = performance.now() - started;
-  return { sent, status, accepted, latenciesMs, elapsedMs };
+  // The last second is partial; seconds without an answer count as zero.
+  const whole = Array.from({ length: Math.floor(elapsedMs / 1000) }, (_, i) => perSecond[i] ?? 0);
+  return { sent, status, accepted, latenciesMs, perSecond: whole, elapsedMs };
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -127,7 +136,7 @@ async function main() {
   const participants = option('participants', 5_000);
   const statements = option('statements', 100);
   const plan = {
-    votes: option('votes', 100_000),
+    votes: option('votes', 1_000_000),
     seconds: option('seconds', 30),
     concurrency: option('concurrency', 64),
   };
@@ -183,6 +192,7 @@ async function main() {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const generator = fork(fileURLToPath(import.meta.url), ['--generator'], { execArgv: process.execArgv });
+  const loadBefore = loadavg()[0];
   const cpuBefore = process.cpuUsage();
   const report = await new Promise<LoadReport>((resolve, reject) => {
     generator.once('message', (message) => resolve(message as LoadReport));
@@ -196,6 +206,7 @@ async function main() {
     });
   });
   const cpu = process.cpuUsage(cpuBefore);
+  const loadAfter = loadavg()[0];
   generator.kill();
   await app.close();
 
@@ -230,6 +241,14 @@ async function main() {
     status: report.status,
     seconds: +(report.elapsedMs / 1000).toFixed(2),
     votesPerSecond: Math.round(ok / (report.elapsedMs / 1000)),
+    /** Per whole second of the run: the slowest, the median and the fastest. */
+    votesPerSecondRange: report.perSecond.length
+      ? {
+          min: Math.min(...report.perSecond),
+          median: [...report.perSecond].sort((a, b) => a - b)[Math.floor(report.perSecond.length / 2)],
+          max: Math.max(...report.perSecond),
+        }
+      : null,
     latencyMs: {
       p50: +percentile(sorted, 0.5).toFixed(2),
       p99: +percentile(sorted, 0.99).toFixed(2),
@@ -238,6 +257,8 @@ async function main() {
     serverCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2),
     /** What one fully available core would sustain: on a shared, loaded machine the wall figure is lower. */
     votesPerServerCpuSecond: Math.round(ok / ((cpu.user + cpu.system) / 1e6)),
+    /** One-minute load average of the machine before and after the run (2 cores shared with others). */
+    loadAverage: [+loadBefore.toFixed(1), +loadAfter.toFixed(1)],
     rows: { requestIds: requestRows, votes: voteRows },
     lost: ok - requestRows,
     votesRowsMatchDistinctPairs: voteRows === distinctPairs,
