@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testKeys } from '../server/support/app.js';
+import { describe, expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { caller, dialogueSnapshot, dialogueWorld, type DialogueWorld } from './fixtures.js';
+import { caller, dialogueSnapshot, dialogueWorldOfBlock } from './fixtures.js';
 
 const STATEMENTS = [
   'Children of every community should be able to go to school in safety.',
@@ -25,25 +23,15 @@ function voteOf(side: number, statement: number, k: number): 1 | -1 | 0 {
 }
 
 forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: DialogueWorld;
+  const world = dialogueWorldOfBlock(getDb, engine);
   let dialogueId: string;
   let statementIds: string[];
   const participants: { token: string; side: number }[] = [];
   let requestSeq = 0;
   const nextRequest = () => `req-${String(++requestSeq).padStart(6, '0')}`;
 
-  beforeAll(async () => {
-    const keys = testKeys();
-    app = await testApp(getDb(), engine.dialect, {}, keys);
-    world = await dialogueWorld(getDb(), engine.dialect, keys);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
   it('lets a convener create a dialogue with seed statements and hand out tokens per side', async () => {
-    const convener = caller(app, { bearer: world.tokens.convener });
+    const convener = caller(world.app, { bearer: world.tokens.convener });
     const created = await convener('POST', `/api/initiatives/${world.initiativeId}/dialogues`, {
       prompt: 'How should the valley share its land and water?',
       divide_id: world.divideId,
@@ -71,7 +59,7 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
 
   it('routes each participant through every statement; the convener then sees groups and consensus by side', async () => {
     for (const [k, p] of participants.entries()) {
-      const as = caller(app, { participant: p.token });
+      const as = caller(world.app, { participant: p.token });
       for (let step = 0; step < STATEMENTS.length; step++) {
         const next = await as('GET', `/api/dialogues/${dialogueId}/next`);
         expect(next.statusCode, next.body).toBe(200);
@@ -88,7 +76,7 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
       const done = await as('GET', `/api/dialogues/${dialogueId}/next`);
       expect(done.json()).toEqual({ statement: null, remaining: 0 });
     }
-    const results = await caller(app, { bearer: world.tokens.convener })(
+    const results = await caller(world.app, { bearer: world.tokens.convener })(
       'GET',
       `/api/dialogues/${dialogueId}/results`,
     );
@@ -115,7 +103,7 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
     expect(body.consensus.agree).toContain(statementIds[0]);
     expect(body.sides.groups.map((g: { participants: number }) => g.participants)).toEqual([4, 4, 4]);
     expect(Object.keys(body.sides.repness)).toEqual(world.groupIds);
-    const ground = await caller(app, { participant: participants[0].token })(
+    const ground = await caller(world.app, { participant: participants[0].token })(
       'GET',
       `/api/dialogues/${dialogueId}/common-ground`,
     );
@@ -125,7 +113,7 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
 
   it('keeps one vote per participant per statement: a later vote replaces the earlier one', async () => {
     const p = participants[4];
-    const as = caller(app, { participant: p.token });
+    const as = caller(world.app, { participant: p.token });
     const before = await getDb()
       .selectFrom('dialogue_votes')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -143,7 +131,7 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
     expect(Number(after.n)).toBe(Number(before.n));
     const mine = await as('GET', `/api/dialogues/${dialogueId}/statements`);
     expect(mine.json().items.find((s: { id: string }) => s.id === statementIds[1]).my_vote).toBe(1);
-    const results = await caller(app, { bearer: world.tokens.convener })(
+    const results = await caller(world.app, { bearer: world.tokens.convener })(
       'GET',
       `/api/dialogues/${dialogueId}/results`,
     );
@@ -152,14 +140,14 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
   });
 
   it('refuses bad votes with coded 4xx errors and changes nothing', async () => {
-    const as = caller(app, { participant: participants[0].token });
-    const other = await caller(app, { bearer: world.tokens.convener })(
+    const as = caller(world.app, { participant: participants[0].token });
+    const other = await caller(world.app, { bearer: world.tokens.convener })(
       'POST',
       `/api/initiatives/${world.initiativeId}/dialogues`,
       { prompt: 'Another question', statements: ['Another statement'] },
     );
     const otherToken = (
-      await caller(app, { bearer: world.tokens.convener })(
+      await caller(world.app, { bearer: world.tokens.convener })(
         'POST',
         `/api/dialogues/${other.json().id}/tokens`,
         {},
@@ -203,14 +191,14 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
       ],
       [
         'token of another dialogue',
-        caller(app, { participant: otherToken }),
+        caller(world.app, { participant: otherToken }),
         { statement_id: statementIds[2], vote: 1, request_id: nextRequest() },
         401,
         'TT_ERR_DIALOGUE_BAD_TOKEN',
       ],
       [
         'made-up token',
-        caller(app, { participant: 'ttp_made-up-token-000000000000' }),
+        caller(world.app, { participant: 'ttp_made-up-token-000000000000' }),
         { statement_id: statementIds[2], vote: 1, request_id: nextRequest() },
         401,
         'TT_ERR_DIALOGUE_BAD_TOKEN',
@@ -247,7 +235,7 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
     expect(replies.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(await dialogueSnapshot(getDb())).not.toBe(before);
     // The live counts agree with the database after all that.
-    const results = await caller(app, { bearer: world.tokens.convener })(
+    const results = await caller(world.app, { bearer: world.tokens.convener })(
       'GET',
       `/api/dialogues/${dialogueId}/results`,
     );
@@ -262,12 +250,12 @@ forEachEngine('dialogues: the full flow over HTTP', (getDb, engine) => {
   });
 
   it('refuses votes once the dialogue is closed', async () => {
-    const convener = caller(app, { bearer: world.tokens.convener });
+    const convener = caller(world.app, { bearer: world.tokens.convener });
     expect((await convener('PATCH', `/api/dialogues/${dialogueId}`, { status: 'closed' })).statusCode).toBe(
       200,
     );
     const before = await dialogueSnapshot(getDb());
-    const response = await caller(app, { participant: participants[1].token })(
+    const response = await caller(world.app, { participant: participants[1].token })(
       'POST',
       `/api/dialogues/${dialogueId}/votes`,
       {

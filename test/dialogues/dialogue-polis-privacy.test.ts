@@ -2,32 +2,20 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { parsePolisComments } from '../../src/interchange/polis-export.js';
 import { exportPolis, importPolis } from '../../src/services/dialogue-polis.js';
-import { testApp, testKeys } from '../server/support/app.js';
 import { forEachEngine } from '../support/databases.js';
-import { caller, dialogueSnapshot, dialogueWorld, roles, type DialogueWorld, type Role } from './fixtures.js';
+import { caller, dialogueSnapshot, dialogueWorldOfBlock, roles, type Role } from './fixtures.js';
 import { sharedData } from '../support/shared-data.js';
 
 const SEATTLE = sharedData('polis', '15-per-hour-seattle');
 const read = (name: string) => readFileSync(join(SEATTLE, name), 'utf8');
 
 forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (getDb, engine) => {
-  let app: FastifyInstance;
-  let world: DialogueWorld;
-
-  beforeAll(async () => {
-    const keys = testKeys();
-    app = await testApp(getDb(), engine.dialect, {}, keys);
-    world = await dialogueWorld(getDb(), engine.dialect, keys);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const world = dialogueWorldOfBlock(getDb, engine);
 
   it('imports a real Pol.is export, and export then import gives the same four files', async () => {
     const votesCsv = read('votes.csv');
@@ -62,7 +50,7 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
   });
 
   it('never shows who said what in a chatham_house dialogue, and does in an open one', async () => {
-    const convener = caller(app, { bearer: world.tokens.convener });
+    const convener = caller(world.app, { bearer: world.tokens.convener });
     const authorsOf = async (meetingId: string) => {
       const created = await convener('POST', `/api/initiatives/${world.initiativeId}/dialogues`, {
         prompt: 'What would make the talks safe?',
@@ -71,14 +59,14 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
       });
       const id = created.json().id;
       const tokens = (await convener('POST', `/api/dialogues/${id}/tokens`, { count: 2 })).json().items;
-      const author = caller(app, { participant: tokens[1].token });
+      const author = caller(world.app, { participant: tokens[1].token });
       const submitted = await author('POST', `/api/dialogues/${id}/statements`, {
         text: 'I fear reprisals at home.',
       });
       expect(submitted.statusCode, submitted.body).toBe(201);
       expect(submitted.json().origin).toBe('submitted');
       for (const t of tokens) {
-        const voter = caller(app, { participant: t.token });
+        const voter = caller(world.app, { participant: t.token });
         for (const s of (await voter('GET', `/api/dialogues/${id}/statements`)).json().items) {
           const voted = await voter('POST', `/api/dialogues/${id}/votes`, {
             statement_id: s.id,
@@ -124,7 +112,7 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
   });
 
   it('shows each participant only their own votes', async () => {
-    const convener = caller(app, { bearer: world.tokens.convener });
+    const convener = caller(world.app, { bearer: world.tokens.convener });
     const id = (
       await convener('POST', `/api/initiatives/${world.initiativeId}/dialogues`, {
         prompt: 'Private votes',
@@ -132,8 +120,8 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
       })
     ).json().id;
     const [a, b] = (await convener('POST', `/api/dialogues/${id}/tokens`, { count: 2 })).json().items;
-    const asA = caller(app, { participant: a.token });
-    const asB = caller(app, { participant: b.token });
+    const asA = caller(world.app, { participant: a.token });
+    const asB = caller(world.app, { participant: b.token });
     const statements = (await asA('GET', `/api/dialogues/${id}/statements`)).json().items;
     await asA('POST', `/api/dialogues/${id}/votes`, {
       statement_id: statements[0].id,
@@ -150,7 +138,7 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
   });
 
   it('shows only accepted statements under strict moderation', async () => {
-    const convener = caller(app, { bearer: world.tokens.convener });
+    const convener = caller(world.app, { bearer: world.tokens.convener });
     const id = (
       await convener('POST', `/api/initiatives/${world.initiativeId}/dialogues`, {
         prompt: 'Strict',
@@ -159,7 +147,7 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
       })
     ).json().id;
     const [p] = (await convener('POST', `/api/dialogues/${id}/tokens`, {})).json().items;
-    const as = caller(app, { participant: p.token });
+    const as = caller(world.app, { participant: p.token });
     const submitted = (
       await as('POST', `/api/dialogues/${id}/statements`, { text: 'Waiting for a moderator' })
     ).json();
@@ -185,7 +173,7 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
   });
 
   it('grants each role what the access table says, and nothing to an outsider', async () => {
-    const convener = caller(app, { bearer: world.tokens.convener });
+    const convener = caller(world.app, { bearer: world.tokens.convener });
     const id = (
       await convener('POST', `/api/initiatives/${world.initiativeId}/dialogues`, {
         prompt: 'Roles',
@@ -202,7 +190,7 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
       outsider: { read: 404, vote: 404, results: 404, moderation: 404, tokens: 404, create: 404 },
     };
     for (const role of roles) {
-      const as = caller(app, { bearer: world.tokens[role] });
+      const as = caller(world.app, { bearer: world.tokens[role] });
       const got = {
         read: (await as('GET', `/api/dialogues/${id}`)).statusCode,
         vote: (
@@ -220,7 +208,7 @@ forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (g
       };
       expect(got, role).toEqual(expected[role]);
     }
-    const anonymous = caller(app);
+    const anonymous = caller(world.app);
     const before = await dialogueSnapshot(getDb());
     expect(
       (await anonymous('POST', `/api/dialogues/${id}/votes`, { statement_id: statementId, vote: 1 }))

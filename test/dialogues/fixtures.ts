@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import { createAccount, grantMembership } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
@@ -7,12 +8,14 @@ import type { VaultKeys } from '../../src/security/vault.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
 import * as meetings from '../../src/services/meetings.js';
 import type { Database } from '../../src/store/schema.js';
+import type { EngineContext } from '../support/databases.js';
 import {
   createTestConflict,
   createTestInitiative,
   createTestWorkspace,
   tablesSnapshot,
 } from '../support/records.js';
+import { testApp, testKeys } from '../server/support/app.js';
 
 export const roles = ['convener', 'facilitator', 'participant', 'researcher', 'funder', 'outsider'] as const;
 export type Role = (typeof roles)[number];
@@ -103,4 +106,24 @@ export function dialogueSnapshot(db: Kysely<Database>): Promise<string> {
     'dialogue_votes',
     'dialogue_vote_requests',
   ]);
+}
+
+/**
+ * The app and the dialogue world for the tests of one describe block: built before them, the app closed
+ * after them. The world (with its app) is filled in by the time a test runs.
+ */
+export function dialogueWorldOfBlock(
+  getDb: () => Kysely<Database>,
+  engine: EngineContext,
+): DialogueWorld & { app: FastifyInstance } {
+  const world = {} as DialogueWorld & { app: FastifyInstance };
+  beforeAll(async () => {
+    const keys = testKeys();
+    world.app = await testApp(getDb(), engine.dialect, {}, keys);
+    Object.assign(world, await dialogueWorld(getDb(), engine.dialect, keys));
+  });
+  afterAll(async () => {
+    await world.app?.close();
+  });
+  return world;
 }
