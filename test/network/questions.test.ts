@@ -170,19 +170,21 @@ describe('ties over time', () => {
   });
 });
 
-describe('betweenness engine', () => {
-  const grid = (() => {
-    const side = 12;
-    const nodes = Array.from({ length: side * side }, (_, i) => ({ id: String(i) }));
-    const ties = [];
-    for (let r = 0; r < side; r++) {
-      for (let c = 0; c < side; c++) {
-        if (c + 1 < side) ties.push({ source: String(r * side + c), target: String(r * side + c + 1) });
-        if (r + 1 < side) ties.push({ source: String(r * side + c), target: String((r + 1) * side + c) });
-      }
+/** A side x side lattice, actor r * side + c tied to its right and lower neighbours. */
+function gridNetwork(side: number) {
+  const nodes = Array.from({ length: side * side }, (_, i) => ({ id: String(i) }));
+  const ties = [];
+  for (let r = 0; r < side; r++) {
+    for (let c = 0; c < side; c++) {
+      if (c + 1 < side) ties.push({ source: String(r * side + c), target: String(r * side + c + 1) });
+      if (r + 1 < side) ties.push({ source: String(r * side + c), target: String((r + 1) * side + c) });
     }
-    return buildNetwork({ nodes, ties, directed: false });
-  })();
+  }
+  return buildNetwork({ nodes, ties, directed: false });
+}
+
+describe('betweenness engine', () => {
+  const grid = gridNetwork(12);
 
   it('sampled betweenness with every actor as pivot is exact, and its stated bound holds', () => {
     const exact = betweenness(grid);
@@ -220,15 +222,7 @@ describe('betweenness engine', () => {
   it('keeps path counts exact beyond 32 bits (graphology-metrics overflows on large grids)', () => {
     // Corner to corner of a 40x40 grid there are C(78, 39) shortest paths, far beyond 2^32.
     const side = 40;
-    const nodes = Array.from({ length: side * side }, (_, i) => ({ id: String(i) }));
-    const ties = [];
-    for (let r = 0; r < side; r++) {
-      for (let c = 0; c < side; c++) {
-        if (c + 1 < side) ties.push({ source: String(r * side + c), target: String(r * side + c + 1) });
-        if (r + 1 < side) ties.push({ source: String(r * side + c), target: String((r + 1) * side + c) });
-      }
-    }
-    const values = betweenness(buildNetwork({ nodes, ties, directed: false }));
+    const values = betweenness(gridNetwork(side));
     // The grid's symmetries give equal scores to mirrored actors; overflowed counts break that.
     const at = (r: number, c: number) => values[r * side + c];
     for (const [r, c] of [
