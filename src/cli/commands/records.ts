@@ -6,9 +6,7 @@ import { attendanceCreateSchema, meetingCreateSchema } from '../../domain/meetin
 import { pageSchema } from '../../domain/scalars.js';
 import { tieCreateSchema, tieFilterSchema } from '../../domain/tie.js';
 import { normaliseEmail } from '../../security/accounts.js';
-import { loadMasterKey, masterKeySourceFromEnv } from '../../security/master-key.js';
 import { authenticate } from '../../security/sessions.js';
-import { createVaultKeys } from '../../security/vault.js';
 import * as actors from '../../services/actors.js';
 import * as conflicts from '../../services/conflicts.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -17,9 +15,8 @@ import * as meetings from '../../services/meetings.js';
 import * as outcomes from '../../services/outcomes.js';
 import * as ties from '../../services/ties.js';
 import * as workspaces from '../../services/workspaces.js';
-import { createDatabase, migrateToLatest } from '../../store/database.js';
 import { findAccountByEmail } from '../../store/repositories/accounts.js';
-import { databaseHelp } from '../database.js';
+import { databaseHelp, operatorKeys, withDatabase } from '../database.js';
 import type { CommandContext } from '../io.js';
 import type { RegisterCommands } from './index.js';
 
@@ -93,12 +90,10 @@ async function asAccount<T>(
       reason: 'say who acts: set TRACKTWO_TOKEN to your API token, or (operators) pass --as EMAIL',
     });
   }
-  const store = createDatabase(options.database);
-  try {
-    await migrateToLatest(store.db);
+  return withDatabase(options.database, async (db, dialect) => {
     let accountId: string;
     if (token) {
-      const session = await authenticate(store.db, token, 'token');
+      const session = await authenticate(db, token, 'token');
       if (!session) {
         throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', {
           reason: 'TRACKTWO_TOKEN is not a valid token on this database (expired, revoked or mistyped)',
@@ -106,7 +101,7 @@ async function asAccount<T>(
       }
       accountId = session.accountId;
     } else {
-      const row = await findAccountByEmail(store.db, normaliseEmail(options.as!));
+      const row = await findAccountByEmail(db, normaliseEmail(options.as!));
       if (!row || row.disabled_at) {
         throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', {
           field: '--as',
@@ -115,11 +110,8 @@ async function asAccount<T>(
       }
       accountId = row.id;
     }
-    const keys = createVaultKeys(loadMasterKey(masterKeySourceFromEnv()).key);
-    return await work({ db: store.db, dialect: store.dialect, keys, auth: { accountId } });
-  } finally {
-    await store.close();
-  }
+    return work({ db, dialect, keys: operatorKeys(), auth: { accountId } });
+  });
 }
 
 type Row = Record<string, unknown>;
