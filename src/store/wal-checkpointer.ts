@@ -84,6 +84,11 @@ export async function stopWalCheckpointer(database: SQLite.Database): Promise<vo
   const state = checkpointers.get(database);
   if (!state) return;
   checkpointers.delete(database);
-  if (state.alive) state.worker.postMessage('stop');
+  if (state.alive) {
+    // Referenced again while it stops: otherwise a process with nothing else to do would end before
+    // the worker's exit, with this promise never settled.
+    state.worker.ref();
+    state.worker.postMessage('stop');
+  }
   await state.exited;
 }
