@@ -32,6 +32,8 @@ interface LoadReport {
   latenciesMs: number[];
   /** Votes answered 201 in each whole second of the run (for "sustained": the slowest second counts). */
   perSecond: number[];
+  /** When the slowest request was sent, in seconds from the start (warm-up or steady state?). */
+  slowestAtSecond: number;
   elapsedMs: number;
 }
 
@@ -52,6 +54,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
   const accepted: [number, number][] = [];
   const latenciesMs: number[] = [];
   const perSecond: number[] = [];
+  let slowest = { ms: -1, at: 0 };
   let sent = 0;
   let seed = 12345;
   const random = () => {
@@ -97,7 +100,9 @@ async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
           if (buffer.length < headerEnd + 4 + length) return;
           const code = buffer.slice(9, 12);
           buffer = buffer.slice(headerEnd + 4 + length);
-          latenciesMs.push(performance.now() - current!.t0);
+          const latency = performance.now() - current!.t0;
+          latenciesMs.push(latency);
+          if (latency > slowest.ms) slowest = { ms: latency, at: (current!.t0 - started) / 1000 };
           status[code] = (status[code] ?? 0) + 1;
           if (code === '201') {
             accepted.push([current!.p, current!.s]);
@@ -114,7 +119,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
   const elapsedMs = performance.now() - started;
   // The last second is partial; seconds without an answer count as zero.
   const whole = Array.from({ length: Math.floor(elapsedMs / 1000) }, (_, i) => perSecond[i] ?? 0);
-  return { sent, status, accepted, latenciesMs, perSecond: whole, elapsedMs };
+  return { sent, status, accepted, latenciesMs, perSecond: whole, slowestAtSecond: slowest.at, elapsedMs };
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -249,10 +254,12 @@ async function main() {
           max: Math.max(...report.perSecond),
         }
       : null,
+    votesEachSecond: report.perSecond,
     latencyMs: {
       p50: +percentile(sorted, 0.5).toFixed(2),
       p99: +percentile(sorted, 0.99).toFixed(2),
       max: +sorted[sorted.length - 1].toFixed(2),
+      maxSentAtSecond: +report.slowestAtSecond.toFixed(2),
     },
     serverCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2),
     /** What one fully available core would sustain: on a shared, loaded machine the wall figure is lower. */
