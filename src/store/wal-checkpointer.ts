@@ -46,16 +46,29 @@ interface Checkpointer {
 }
 
 const checkpointers = new WeakMap<SQLite.Database, Checkpointer>();
+/** Connections whose checkpointer could not start or does not apply: asked once, not on every batch. */
+const declined = new WeakSet<SQLite.Database>();
 
-/** Starts background checkpoints for a file database in WAL mode (nothing for `:memory:`); idempotent. */
+/** Starts background checkpoints of a file database in WAL mode; idempotent, and never throws. */
 export function startWalCheckpointer(database: SQLite.Database): void {
-  if (checkpointers.has(database) || database.memory || !database.open) return;
-  if (String(database.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return;
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { driver, file: database.name, delayMs: CHECKPOINT_DELAY_MS },
-  });
+  if (checkpointers.has(database) || declined.has(database) || !database.open) return;
+  if (database.memory || String(database.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') {
+    declined.add(database);
+    return;
+  }
+  let worker: Worker;
+  try {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver, file: database.name, delayMs: CHECKPOINT_DELAY_MS },
+    });
+  } catch (error) {
+    // Not fatal: SQLite's own auto-checkpoint, on the committing connection, still runs.
+    process.stderr.write(`tracktwo: no background WAL checkpoints (${(error as Error).message})\n`);
+    declined.add(database);
+    return;
+  }
   worker.unref();
   const state: Checkpointer = { worker, exited: Promise.resolve(), alive: true };
   state.exited = new Promise<void>((resolve) => {
