@@ -187,8 +187,10 @@ async function gatherStudies(
       continue;
     }
     const sign = improvementSign(instrument);
+    const initiativeName = initiative?.name ?? survey.initiative_id;
     studies.push({
-      label: `${initiative?.name ?? survey.initiative_id}: ${survey.title}`,
+      // A survey titled after its initiative already names it; saying it twice only crowds the forest plot.
+      label: survey.title.startsWith(initiativeName) ? survey.title : `${initiativeName}: ${survey.title}`,
       effect: sign * overall.primary.estimate,
       variance: overall.primary.se ** 2,
       source: 'initiative',
