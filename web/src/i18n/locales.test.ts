@@ -10,7 +10,8 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, inner]) => keys(inner, prefix ? `${prefix}.${key}` : key));
 }
 
-function placeholders(text: unknown): string[] {
+/** The i18next interpolation variables ({{name}}) a message uses, so translations keep them. */
+function interpolationVariables(text: unknown): string[] {
   return typeof text === 'string' ? [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort() : [];
 }
 
@@ -33,11 +34,13 @@ describe('translations', () => {
     expect(keys(ar).sort()).toEqual(wanted.sort());
   });
 
-  it('every translation keeps the placeholders of the English text and adds no unknown key', () => {
+  it('every translation keeps the interpolation variables of the English text and adds no unknown key', () => {
     for (const [name, messages] of Object.entries({ fr, ar, so, sw })) {
       for (const key of keys(messages)) {
         expect(english, `${name}: ${key}`).toContain(key);
-        expect(placeholders(at(messages, key)), `${name}: ${key}`).toEqual(placeholders(at(en, key)));
+        expect(interpolationVariables(at(messages, key)), `${name}: ${key}`).toEqual(
+          interpolationVariables(at(en, key)),
+        );
       }
     }
   });
