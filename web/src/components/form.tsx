@@ -12,14 +12,32 @@ export function hasErrors(errors: FieldErrors): boolean {
   return Object.values(errors).some(Boolean);
 }
 
-interface FieldShellProps {
+/** What every field takes besides the attributes of its control. */
+interface FieldProps {
   label: string;
   error?: string;
   hint?: string;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  value: string;
+  onChange: (value: string) => void;
 }
 
-function FieldShell({ label, error, hint, children }: FieldShellProps) {
+/** The props that wire a control to its label, hint and error, spread onto the input, textarea or select. */
+interface ControlProps {
+  id: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+function FieldShell({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  children,
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -32,7 +50,13 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
           {hint}
         </p>
       )}
-      {children({ id, describedBy, invalid: !!error })}
+      {children({
+        id,
+        value,
+        onChange: (event) => onChange(event.target.value),
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+      })}
       {error && (
         <p className="field-error" id={errorId}>
           {error}
@@ -42,77 +66,34 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> & {
-  label: string;
-  error?: string;
-  hint?: string;
-  value: string;
-  onChange: (value: string) => void;
-};
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> & FieldProps;
 
 export function TextField({ label, error, hint, value, onChange, ...rest }: TextFieldProps) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          {...rest}
-        />
-      )}
+    <FieldShell label={label} error={error} hint={hint} value={value} onChange={onChange}>
+      {(control) => <input {...control} {...rest} />}
     </FieldShell>
   );
 }
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> & {
-  label: string;
-  error?: string;
-  hint?: string;
-  value: string;
-  onChange: (value: string) => void;
-};
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> & FieldProps;
 
 export function TextArea({ label, error, hint, value, onChange, ...rest }: TextAreaProps) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          {...rest}
-        />
-      )}
+    <FieldShell label={label} error={error} hint={hint} value={value} onChange={onChange}>
+      {(control) => <textarea {...control} {...rest} />}
     </FieldShell>
   );
 }
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> & {
-  label: string;
-  error?: string;
-  hint?: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-};
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> &
+  FieldProps & { options: readonly { value: string; label: string }[] };
 
 export function SelectField({ label, error, hint, value, onChange, options, ...rest }: SelectFieldProps) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          {...rest}
-        >
+    <FieldShell label={label} error={error} hint={hint} value={value} onChange={onChange}>
+      {(control) => (
+        <select {...control} {...rest}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
