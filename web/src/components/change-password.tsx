@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
-import { ErrorSummary, TextField, hasErrors, type FieldErrors } from './form.js';
+import { ErrorSummary, TextField, type FieldErrors } from './form.js';
 import { ErrorMessage } from './states.js';
+import { useFormSubmit } from './form-submit.js';
 
 const MIN_LENGTH = 10;
 
@@ -12,9 +13,7 @@ export function ChangePassword() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
   const [done, setDone] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -24,12 +23,8 @@ export function ChangePassword() {
       next: next.length < MIN_LENGTH ? t('auth.passwordTooShort', { count: MIN_LENGTH }) : undefined,
       again: again !== next ? t('auth.passwordsDiffer') : undefined,
     };
-    setErrors(found);
-    setFailure(null);
     setDone(false);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       // A wrong current password answers 401: it must not end this session in the app.
       await api.put(
         '/api/auth/password',
@@ -40,11 +35,7 @@ export function ChangePassword() {
       setNext('');
       setAgain('');
       setDone(true);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

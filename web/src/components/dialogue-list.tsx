@@ -4,8 +4,9 @@ import { api } from '../api/client.js';
 import type { Conflict, Initiative } from '../api/records.js';
 import { Link, navigate } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { ErrorSummary, SelectField, TextArea, hasErrors, type FieldErrors } from './form.js';
+import { ErrorSummary, SelectField, TextArea, type FieldErrors } from './form.js';
 import { Empty, ErrorMessage, Loaded } from './states.js';
+import { useFormSubmit } from './form-submit.js';
 
 interface DialogueItem {
   id: string;
@@ -68,9 +69,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
   const [prompt, setPrompt] = useState('');
   const [divideId, setDivideId] = useState('');
   const [statements, setStatements] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
   const divides = conflict.state === 'ready' ? conflict.data.divides : [];
 
   async function submit(event: FormEvent) {
@@ -89,22 +88,14 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
         ? t('dialogue.statementTooLong', { count: 1000 })
         : undefined,
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       const created = await api.post<{ id: string }>(`/api/initiatives/${initiative.id}/dialogues`, {
         prompt: prompt.trim(),
         divide_id: divideId || null,
         statements: lines,
       });
       navigate(`/i/${initiative.id}/dialogues/${created.id}/results`);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,14 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
-import {
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  hasErrors,
-  type FieldErrors,
-} from '../components/form.js';
+import { ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from '../components/form.js';
+import { useFormSubmit } from '../components/form-submit.js';
 import { ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { Link, navigate, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
@@ -102,9 +96,7 @@ function ActorFormBody(props: {
     ...props.initial,
     conflictId: props.initial.conflictId || conflicts[0]?.id || '',
   }));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
   const conflict = conflicts.find((entry) => entry.id === draft.conflictId);
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -126,24 +118,20 @@ function ActorFormBody(props: {
       conflictId: !draft.conflictId ? t('common.required') : undefined,
       region: draft.region.trim().length > 120 ? t('actors.regionTooLong') : undefined,
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    const groups = Object.entries(draft.groups)
-      .filter(([, groupId]) => groupId)
-      .map(([divide_id, group_id]) => ({ divide_id, group_id }));
-    const fields = {
-      kind: draft.kind,
-      role: draft.role,
-      track: draft.track,
-      gender: draft.kind === 'person' ? draft.gender : null,
-      region: draft.region.trim() || null,
-      groups,
-      // The vault is written only when the names changed: editing a role needs no right to see names.
-      ...(names.join('\n') !== props.initial.names ? { identity: { names, contacts: [], notes: '' } } : {}),
-    };
-    setBusy(true);
-    try {
+    await save(found, async () => {
+      const groups = Object.entries(draft.groups)
+        .filter(([, groupId]) => groupId)
+        .map(([divide_id, group_id]) => ({ divide_id, group_id }));
+      const fields = {
+        kind: draft.kind,
+        role: draft.role,
+        track: draft.track,
+        gender: draft.kind === 'person' ? draft.gender : null,
+        region: draft.region.trim() || null,
+        groups,
+        // The vault is written only when the names changed: editing a role needs no right to see names.
+        ...(names.join('\n') !== props.initial.names ? { identity: { names, contacts: [], notes: '' } } : {}),
+      };
       const saved = actorId
         ? await api.patch<Actor>(`/api/actors/${actorId}`, fields)
         : await api.post<Actor>('/api/actors', {
@@ -152,11 +140,7 @@ function ActorFormBody(props: {
             ...fields,
           });
       navigate(`/w/${workspaceId}/actors/${saved?.id ?? actorId ?? ''}`);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

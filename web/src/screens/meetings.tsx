@@ -3,18 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
 import { itemsOf, type Meeting } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
-import {
-  ErrorSummary,
-  SelectField,
-  TextField,
-  hasErrors,
-  isIsoDate,
-  type FieldErrors,
-} from '../components/form.js';
+import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useResource } from '../use-resource.js';
 import { groundRules, meetingStatuses } from '../vocabulary.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 export default function Meetings({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
@@ -27,9 +21,7 @@ export default function Meetings({ params }: { params: Record<string, string> })
   const [place, setPlace] = useState('');
   const [groundRule, setGroundRule] = useState('chatham_house');
   const [status, setStatus] = useState('planned');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,11 +29,7 @@ export default function Meetings({ params }: { params: Record<string, string> })
       title: !title.trim() ? t('common.required') : undefined,
       heldOn: !heldOn ? t('common.required') : !isIsoDate(heldOn) ? t('common.invalidDate') : undefined,
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       const meeting = await api.post<Meeting>('/api/meetings', {
         initiative_id: initiativeId,
         title: title.trim(),
@@ -51,11 +39,7 @@ export default function Meetings({ params }: { params: Record<string, string> })
         status,
       });
       navigate(`/i/${initiativeId}/meetings/${meeting.id}`);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

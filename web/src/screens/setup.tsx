@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
-import { ErrorSummary, TextField, hasErrors, isEmail, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, TextField, isEmail, type FieldErrors } from '../components/form.js';
 import { ErrorMessage } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useSession } from '../session.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -16,9 +17,7 @@ export default function Setup() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,11 +30,7 @@ export default function Setup() {
           : undefined,
       confirm: confirm !== password ? t('auth.passwordsDiffer') : undefined,
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       // Setup signs the new administrator in (the server sets the session cookie).
       const created = await api.post<{ workspace?: { id: string } }>(
         '/api/setup',
@@ -44,11 +39,7 @@ export default function Setup() {
       );
       await refresh();
       navigate(created?.workspace ? `/w/${created.workspace.id}` : '/');
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

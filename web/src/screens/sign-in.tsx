@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
-import { ErrorSummary, TextField, hasErrors, isEmail, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, TextField, isEmail, type FieldErrors } from '../components/form.js';
 import { ErrorMessage } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useResource } from '../use-resource.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 export default function SignIn({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { refresh } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
   const setup = useResource<{ open: boolean }>('/api/setup');
 
   async function submit(event: FormEvent) {
@@ -23,19 +22,11 @@ export default function SignIn({ params }: { params: Record<string, string> }) {
       email: !email.trim() ? t('auth.emailRequired') : !isEmail(email) ? t('auth.emailInvalid') : undefined,
       password: !password ? t('auth.passwordRequired') : undefined,
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       await api.post('/api/auth/login', { email: email.trim(), password }, { quietUnauthenticated: true });
       await refresh();
       navigate(params.next ?? '/');
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

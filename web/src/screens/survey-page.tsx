@@ -19,6 +19,7 @@ import { useResource } from '../use-resource.js';
 import { genders } from '../vocabulary.js';
 import type { SurveyDetail, RespondentStatus } from '../../../src/services/surveys.js';
 import type { IssuedLink } from '../../../src/services/surveys-responses.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
@@ -40,9 +41,7 @@ function AddWave({
   const [opensOn, setOpensOn] = useState('');
   const [closesOn, setClosesOn] = useState('');
   const [afterMeeting, setAfterMeeting] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,11 +51,7 @@ function AddWave({
       opensOn: date(opensOn),
       closesOn: date(closesOn) ?? (closesOn < opensOn ? t('surveys.closesBeforeOpens') : undefined),
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       await api.post(`/api/surveys/${survey.id}/waves`, {
         kind,
         opens_on: opensOn,
@@ -66,11 +61,7 @@ function AddWave({
       setOpensOn('');
       setClosesOn('');
       onAdded();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const meetingOptions = meetings.state === 'ready' ? itemsOf<Meeting>(meetings.data) : [];

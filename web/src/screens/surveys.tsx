@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { Conflict, Initiative } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
-import { ErrorSummary, TextArea, TextField, hasErrors, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, TextArea, TextField, type FieldErrors } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { libraryInstruments, surveyLanguages } from '../surveys/survey-vocabulary.js';
 import { useResource } from '../use-resource.js';
 import type { Survey } from '../../../src/domain/survey.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 function Checkboxes({
   legend,
@@ -59,9 +60,7 @@ export default function Surveys({ params }: { params: Record<string, string> }) 
   const [instruments, setInstruments] = useState<string[]>(['feeling-thermometer']);
   const [outGroups, setOutGroups] = useState('');
   const [languages, setLanguages] = useState<string[]>(['en']);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
 
   // The sides of the conflict's first divide are the usual out-groups: offered, and free to change.
   const firstGroups = conflict.state === 'ready' ? (conflict.data.divides[0]?.groups ?? []) : [];
@@ -86,11 +85,7 @@ export default function Surveys({ params }: { params: Record<string, string> }) 
       outGroups: groups.length ? undefined : t('surveys.outGroupsRequired'),
       languages: languages.length ? undefined : t('surveys.chooseLanguage'),
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       const survey = await api.post<Survey>('/api/surveys', {
         initiative_id: initiativeId,
         title: title.trim(),
@@ -99,11 +94,7 @@ export default function Surveys({ params }: { params: Record<string, string> }) 
         languages,
       });
       navigate(`/i/${initiativeId}/surveys/${survey.id}`);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

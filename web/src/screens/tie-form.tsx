@@ -4,18 +4,12 @@ import { api, withQuery } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
-import {
-  ErrorSummary,
-  SelectField,
-  TextField,
-  hasErrors,
-  isIsoDate,
-  type FieldErrors,
-} from '../components/form.js';
+import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } from '../components/form.js';
 import { ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
 import { tieKinds, tieSources } from '../vocabulary.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 export default function TieForm({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
@@ -40,9 +34,7 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
   const [validTo, setValidTo] = useState('');
   const [tieSource, setTieSource] = useState('reported');
   const [confidence, setConfidence] = useState('1');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,11 +59,7 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
             ? t('ties.datesBackwards')
             : undefined,
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await save(found, async () => {
       await api.post('/api/ties', {
         workspace_id: workspaceId,
         conflict_id: chosenConflict,
@@ -86,11 +74,7 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
         confidence: confidenceValue,
       });
       navigate(`/w/${workspaceId}/actors/${source}`);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
