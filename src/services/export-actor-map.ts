@@ -6,7 +6,8 @@ import type { Tie } from '../domain/tie.js';
 import { requireAccess } from '../security/access.js';
 import { appendAudit } from '../security/audit.js';
 import type { Auth } from '../security/auth.js';
-import { getIdentity, type VaultKeys } from '../security/vault.js';
+import { getIdentities } from '../security/vault.js';
+import type { Identity } from '../security/identity.js';
 import { listActors } from '../store/repositories/actors.js';
 import { getConflict } from '../store/repositories/conflicts.js';
 import { listTies } from '../store/repositories/ties.js';
@@ -53,22 +54,16 @@ export async function readActorMap(
  * The label each actor is exported under: its pseudonym, or (for a caller allowed to see names who
  * asked for them) its first name from the vault. Labels stay unique, since Kumu joins on them.
  */
-export async function actorLabels(
-  trx: Kysely<Database>,
-  keys: VaultKeys,
-  workspaceId: string,
+export function actorLabels(
   actors: readonly Actor[],
-  withNames: boolean,
-): Promise<Map<string, string>> {
+  identities: ReadonlyMap<string, Identity>,
+): Map<string, string> {
   const labels = new Map<string, string>();
   const used = new Set<string>();
   for (const actor of actors) {
     let label = actor.pseudonym;
-    if (withNames && !actor.erased_at) {
-      const identity = await getIdentity(trx, keys, workspaceId, actor.id);
-      const name = identity?.names[0];
-      if (name) label = used.has(name) ? `${name} (${actor.pseudonym})` : name;
-    }
+    const name = actor.erased_at ? undefined : identities.get(actor.id)?.names[0];
+    if (name) label = used.has(name) ? `${name} (${actor.pseudonym})` : name;
     used.add(label);
     labels.set(actor.id, label);
   }
@@ -82,6 +77,8 @@ export interface LabelledActorMap {
   actors: Actor[];
   ties: Tie[];
   labels: Map<string, string>;
+  /** The vault's identities by actor id: read once, and only for an export with names. */
+  identities: Map<string, Identity>;
   groupNames: Map<string, string>;
 }
 
@@ -102,9 +99,17 @@ export function exportActorMap<T>(
     if (withNames) await requireAccess(trx, ctx.auth, 'actors.names', { conflictId });
     const { workspaceId } = grant;
     const { conflict, actors, ties } = await readActorMap(trx, ctx.auth, workspaceId, conflictId);
-    const labels = await actorLabels(trx, ctx.keys, workspaceId, actors, withNames);
+    const identities = withNames
+      ? await getIdentities(
+          trx,
+          ctx.keys,
+          workspaceId,
+          actors.filter((actor) => !actor.erased_at).map((actor) => actor.id),
+        )
+      : new Map<string, Identity>();
+    const labels = actorLabels(actors, identities);
     const groupNames = new Map(conflict.divides.flatMap((d) => d.groups.map((g) => [g.id, g.name] as const)));
-    const written = await write({ workspaceId, conflict, actors, ties, labels, groupNames }, trx);
+    const written = await write({ workspaceId, conflict, actors, ties, labels, identities, groupNames }, trx);
     await appendAudit(trx, ctx.auth!, {
       action: withNames ? `export.${format}_names` : `export.${format}`,
       recordType: 'conflict',

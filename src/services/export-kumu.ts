@@ -1,5 +1,4 @@
 import { formatKumuConnections, formatKumuElements } from '../interchange/kumu.js';
-import { getIdentity } from '../security/vault.js';
 import type { ServiceContext } from './context.js';
 import { exportActorMap } from './export-actor-map.js';
 
@@ -18,15 +17,12 @@ export async function exportKumu(
   options: { withNames?: boolean } = {},
 ): Promise<KumuExport> {
   const withNames = options.withNames === true;
-  return exportActorMap(ctx, conflictId, 'kumu', withNames, async (map, trx) => {
-    const { workspaceId, conflict, actors, ties, labels, groupNames } = map;
+  return exportActorMap(ctx, conflictId, 'kumu', withNames, (map) => {
+    const { conflict, actors, ties, labels, identities, groupNames } = map;
     const divideNames = new Map(conflict.divides.map((d) => [d.id, d.name]));
     const elements = [];
     for (const actor of actors) {
-      const notes =
-        withNames && !actor.erased_at
-          ? ((await getIdentity(trx, ctx.keys, workspaceId, actor.id))?.notes ?? '')
-          : '';
+      const notes = identities.get(actor.id)?.notes ?? '';
       elements.push({
         label: labels.get(actor.id) ?? actor.pseudonym,
         pseudonym: actor.pseudonym,

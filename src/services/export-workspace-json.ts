@@ -6,7 +6,7 @@ import {
 } from '../interchange/workspace-json-schema.js';
 import { hasAccess, listVisibleInitiatives, requireAccess } from '../security/access.js';
 import { appendAudit } from '../security/audit.js';
-import { getIdentity } from '../security/vault.js';
+import { getIdentities } from '../security/vault.js';
 import { listConflictEvents, listConflicts } from '../store/repositories/conflicts.js';
 import { listInitiatives } from '../store/repositories/initiatives.js';
 import { listAttendances, listMeetings } from '../store/repositories/meetings.js';
@@ -89,6 +89,14 @@ export async function exportWorkspaceJson(
           reason: 'your role does not show names: export without them',
         });
       }
+      const vault = names
+        ? await getIdentities(
+            trx,
+            ctx.keys,
+            workspaceId,
+            actors.filter((actor) => !actor.erased_at).map((actor) => actor.id),
+          )
+        : new Map();
       for (const actor of actors) {
         exportedActors.add(actor.id);
         doc.actors.push({
@@ -103,10 +111,8 @@ export async function exportWorkspaceJson(
           groups: actor.groups,
           erased_at: actor.erased_at,
         });
-        if (names && !actor.erased_at) {
-          const identity = await getIdentity(trx, ctx.keys, workspaceId, actor.id);
-          if (identity) identities.push({ actor_id: actor.id, ...identity });
-        }
+        const identity = vault.get(actor.id);
+        if (identity) identities.push({ actor_id: actor.id, ...identity });
       }
       for (const tie of ties) {
         const { workspace_id: _w, created_at: _c, updated_at: _u, ...fields } = tie;

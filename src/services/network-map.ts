@@ -7,7 +7,7 @@ import type { ActorRow, NetworkInput, TieRow } from '../network/network-input.js
 import { buildNetwork, type Network } from '../network/network.js';
 import { filterTies, type TieFilter } from '../network/tie-filter.js';
 import { canSeeNames } from '../security/access.js';
-import { getIdentity } from '../security/vault.js';
+import { getIdentities } from '../security/vault.js';
 import { requireAccessOn } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { readActorMap } from './export-actor-map.js';
@@ -214,10 +214,15 @@ export async function actorLegend(
   if (!map.showNames) return legend;
   await inTransaction(ctx, async (trx) => {
     if (!(await canSeeNames(trx, ctx.auth, { conflictId: map.conflictId }))) return;
-    for (const entry of Object.values(legend)) {
-      if (entry.erased) continue;
-      const identity = await getIdentity(trx, ctx.keys, map.workspaceId, entry.actor_id);
-      const name = identity?.names[0];
+    const readable = Object.values(legend).filter((entry) => !entry.erased);
+    const identities = await getIdentities(
+      trx,
+      ctx.keys,
+      map.workspaceId,
+      readable.map((entry) => entry.actor_id),
+    );
+    for (const entry of readable) {
+      const name = identities.get(entry.actor_id)?.names[0];
       if (name) entry.name = name;
     }
   });

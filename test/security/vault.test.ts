@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createVaultKeys,
   eraseIdentity,
+  getIdentities,
   getIdentity,
   purgeErasedResidue,
   putIdentity,
@@ -49,6 +50,23 @@ forEachEngine('identity vault', (getDb, engine) => {
     expect(await getIdentity(getDb(), keys, workspaceId, actorId)).toEqual(renamed);
     expect(await searchByName(getDb(), keys, workspaceId, 'Warsame')).not.toContain(actorId);
     expect(await searchByName(getDb(), keys, workspaceId, 'dualeh')).toContain(actorId);
+  });
+
+  it('reads many identities at once, each as getIdentity reads it, and skips actors without one', async () => {
+    const db = getDb();
+    const named = await makeActor(db, workspaceId, conflictId);
+    const other = await makeActor(db, workspaceId, conflictId);
+    const unnamed = await makeActor(db, workspaceId, conflictId);
+    const otherIdentity = { names: ['Other Person'], contacts: [], notes: 'n' };
+    await db.transaction().execute(async (trx) => {
+      await putIdentity(trx, keys, workspaceId, named, amina);
+      await putIdentity(trx, keys, workspaceId, other, otherIdentity);
+    });
+    const many = await getIdentities(db, keys, workspaceId, [named, other, unnamed]);
+    expect([...many.keys()].sort()).toEqual([named, other].sort());
+    expect(many.get(named)).toEqual(await getIdentity(db, keys, workspaceId, named));
+    expect(many.get(other)).toEqual(otherIdentity);
+    expect((await getIdentities(db, keys, 'another-workspace', [named])).size).toBe(0);
   });
 
   it('refuses a malformed identity with a coded error naming the field', async () => {

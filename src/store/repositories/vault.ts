@@ -57,6 +57,21 @@ export function findActorIdentity(
   return db.selectFrom('actor_identities').selectAll().where('actor_id', '=', actorId).executeTakeFirst();
 }
 
+/** The identity rows of many actors at once, in chunks that stay under SQLite's bound-parameter limit. */
+export async function findActorIdentities(
+  db: Kysely<Database>,
+  actorIds: readonly string[],
+): Promise<ActorIdentityRow[]> {
+  const rows: ActorIdentityRow[] = [];
+  for (let i = 0; i < actorIds.length; i += 500) {
+    const chunk = actorIds.slice(i, i + 500);
+    rows.push(
+      ...(await db.selectFrom('actor_identities').selectAll().where('actor_id', 'in', chunk).execute()),
+    );
+  }
+  return rows;
+}
+
 export async function deleteActorIdentity(db: Kysely<Database>, actorId: string): Promise<boolean> {
   const result = await db.deleteFrom('actor_identities').where('actor_id', '=', actorId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
