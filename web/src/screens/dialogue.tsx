@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
-import { ErrorSummary, SelectField, TextArea, hasErrors, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, SelectField, TextArea } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { useResource } from '../use-resource.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 /**
  * The participant's dialogue page: kept lean on purpose (no tables, no charts, no map), because it is the
@@ -204,8 +205,7 @@ function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
 function SubmitStatement({ base }: { base: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const { errors, failure, save } = useFormSubmit();
   const [sent, setSent] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -218,17 +218,12 @@ function SubmitStatement({ base }: { base: string }) {
           ? t('dialogue.statementTooLong', { count: MAX_STATEMENT })
           : undefined,
     };
-    setErrors(found);
-    setFailure(null);
     setSent(false);
-    if (hasErrors(found)) return;
-    try {
+    await save(found, async () => {
       await api.post(`${base}/statements`, { text: value });
       setText('');
       setSent(true);
-    } catch (error) {
-      setFailure(error);
-    }
+    });
   }
 
   return (

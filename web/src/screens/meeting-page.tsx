@@ -12,18 +12,11 @@ import {
   type Transfer,
 } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
-import {
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  hasErrors,
-  isIsoDate,
-  type FieldErrors,
-} from '../components/form.js';
+import { ErrorSummary, SelectField, TextArea, TextField, isIsoDate } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 import { attendanceRoles, outcomeKinds, transferStatuses } from '../vocabulary.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
@@ -86,22 +79,16 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
   const attendance = useResource<unknown>(`/api/meetings/${meeting.id}/attendance`);
   const [actorId, setActorId] = useState('');
   const [role, setRole] = useState('participant');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const { errors, failure, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = { actorId: actorId ? undefined : t('ties.chooseActor') };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    try {
+    await save(found, async () => {
       await api.post(`/api/meetings/${meeting.id}/attendance`, { attendees: [{ actor_id: actorId, role }] });
       setActorId('');
       attendance.reload();
-    } catch (error) {
-      setFailure(error);
-    }
+    });
   }
 
   // Chatham House and closed meetings show who attended only to their conveners: the server says no.
@@ -177,16 +164,12 @@ function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [kind, setKind] = useState('proposal');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const { errors, failure, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = { title: title.trim() ? undefined : t('common.required') };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    try {
+    await save(found, async () => {
       await api.post('/api/outcomes', {
         initiative_id: meeting.initiative_id,
         meeting_id: meeting.id,
@@ -197,9 +180,7 @@ function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
       setTitle('');
       setDescription('');
       outcomes.reload();
-    } catch (error) {
-      setFailure(error);
-    }
+    });
   }
 
   return (
@@ -268,8 +249,7 @@ function Transfers({
   const [handedOn, setHandedOn] = useState('');
   const [status, setStatus] = useState('handed');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const { errors, failure, save } = useFormSubmit();
   const trackOne = actors.filter((actor) => actor.track === '1' || actor.track === '1.5');
 
   async function submit(event: FormEvent) {
@@ -278,10 +258,7 @@ function Transfers({
       recipients: recipients.length ? undefined : t('meetings.chooseRecipients'),
       handedOn: !handedOn ? t('common.required') : !isIsoDate(handedOn) ? t('common.invalidDate') : undefined,
     };
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) return;
-    try {
+    await save(found, async () => {
       await api.post('/api/transfers', {
         outcome_id: outcome.id,
         status,
@@ -291,9 +268,7 @@ function Transfers({
       });
       setOpen(false);
       transfers.reload();
-    } catch (error) {
-      setFailure(error);
-    }
+    });
   }
 
   return (
