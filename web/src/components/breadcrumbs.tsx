@@ -18,3 +18,16 @@ export function Breadcrumbs({ trail }: { trail: readonly { to: string; label: st
     </nav>
   );
 }
+
+/** The trail of every page below a workspace's actors: the actor pages, the tie form and the map. */
+export function ActorsBreadcrumbs({ workspaceId }: { workspaceId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Breadcrumbs
+      trail={[
+        { to: `/w/${workspaceId}`, label: t('nav.workspace') },
+        { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
+      ]}
+    />
+  );
+}

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
-import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from '../components/form.js';
 import { useFormSubmit } from '../components/form-submit.js';
 import { ErrorMessage, Loaded, Loading } from '../components/states.js';
@@ -145,12 +145,7 @@ function ActorFormBody(props: {
 
   return (
     <section>
-      <Breadcrumbs
-        trail={[
-          { to: `/w/${workspaceId}`, label: t('nav.workspace') },
-          { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
-        ]}
-      />
+      <ActorsBreadcrumbs workspaceId={workspaceId} />
       <h1>{actorId ? t('actors.edit') : t('actors.add')}</h1>
       <ErrorSummary title={t('common.fixErrors')} errors={errors} />
       {failure !== null && <ErrorMessage error={failure} />}

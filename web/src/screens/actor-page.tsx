@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
 import { itemsOf, type Actor, type Conflict, type Tie } from '../api/records.js';
-import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
@@ -40,12 +40,7 @@ export default function ActorPage({ params }: { params: Record<string, string> }
 
   return (
     <section>
-      <Breadcrumbs
-        trail={[
-          { to: `/w/${workspaceId}`, label: t('nav.workspace') },
-          { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
-        ]}
-      />
+      <ActorsBreadcrumbs workspaceId={workspaceId} />
       <Loaded resource={actor}>
         {(data) => (
           <>

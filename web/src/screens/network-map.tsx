@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
 import { actorName } from '../api/names.js';
 import { itemsOf, totalOf, type Actor, type Conflict, type Tie } from '../api/records.js';
-import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { layoutInWorker } from '../map/layout.js';
@@ -53,12 +53,7 @@ export default function NetworkMap({ params }: { params: Record<string, string> 
   );
   return (
     <section>
-      <Breadcrumbs
-        trail={[
-          { to: `/w/${workspaceId}`, label: t('nav.workspace') },
-          { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
-        ]}
-      />
+      <ActorsBreadcrumbs workspaceId={workspaceId} />
       <h1>{t('map.title')}</h1>
       <Loaded resource={conflicts}>
         {(payload) => {

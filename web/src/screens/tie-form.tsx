@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
-import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } from '../components/form.js';
 import { ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate, splitQuery, usePath } from '../router.js';
@@ -79,12 +79,7 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
 
   return (
     <section>
-      <Breadcrumbs
-        trail={[
-          { to: `/w/${workspaceId}`, label: t('nav.workspace') },
-          { to: `/w/${workspaceId}/actors`, label: t('nav.actors') },
-        ]}
-      />
+      <ActorsBreadcrumbs workspaceId={workspaceId} />
       <h1>{t('ties.title')}</h1>
       <ErrorSummary title={t('common.fixErrors')} errors={errors} />
       {failure !== null && <ErrorMessage error={failure} />}
