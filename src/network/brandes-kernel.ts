@@ -1,8 +1,11 @@
 /**
  * The inner loop of Brandes' betweenness, shared by the main thread and the worker threads: plain
- * typed arrays in, dependencies added into `into`. No allocation per source; predecessors are not
- * stored but found again on the way back (w follows v on a shortest path when d(w) = d(v) + len(v, w)),
- * which keeps memory at O(n) and the inner loop cache-friendly.
+ * typed arrays in, dependencies added into `into`. No allocation per source. With hop counts, the arcs
+ * on shortest paths are written into one flat array during the breadth-first pass, grouped by tail in
+ * visiting order, so the way back reads only those arcs, in order (about half of all arcs on a random
+ * graph), instead of testing every arc again. With lengths, Dijkstra may still replace a tentative
+ * predecessor, so the way back finds the predecessors again (w follows v on a shortest path when
+ * d(w) = d(v) + len(v, w)); memory stays O(n + m) either way.
  */
 import { DistanceHeap } from './distance-heap.js';
 
@@ -22,6 +25,9 @@ export interface KernelWorkspace {
   order: Int32Array;
   heap: DistanceHeap;
   settled: Uint8Array;
+  /** Hop counts only: the arcs on shortest paths from the current source, grouped by tail. */
+  successors: Int32Array;
+  successorStart: Int32Array;
 }
 
 /**
@@ -42,6 +48,8 @@ export function createWorkspace(graph: KernelGraph): KernelWorkspace {
     order: new Int32Array(n),
     heap: new DistanceHeap(heapSize),
     settled: new Uint8Array(graph.lengths ? n : 0),
+    successors: new Int32Array(graph.lengths ? 0 : graph.targets.length),
+    successorStart: new Int32Array(graph.lengths ? 0 : n + 1),
   };
 }
 
@@ -62,13 +70,17 @@ export function accumulateDependencies(
 
 function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
   const { offsets, targets } = graph;
-  const { hops, sigma, delta, order } = ws;
+  const { hops, sigma, delta, order, successors, successorStart } = ws;
   let head = 0;
   let tail = 0;
+  let arcs = 0;
   order[tail++] = s;
   hops[s] = 0;
   sigma[s] = 1;
+  // The arcs that lie on shortest paths are written down as they are met: the successors of the actor
+  // at position i of the breadth-first order are successors[successorStart[i] .. successorStart[i + 1]).
   while (head < tail) {
+    successorStart[head] = arcs;
     const v = order[head++];
     const next = hops[v] + 1;
     const sv = sigma[v];
@@ -80,25 +92,27 @@ function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: K
         hops[w] = next;
         sigma[w] = sv;
         order[tail++] = w;
-      } else if (hw === next) sigma[w] += sv;
+        successors[arcs++] = w;
+      } else if (hw === next) {
+        sigma[w] += sv;
+        successors[arcs++] = w;
+      }
     }
   }
+  successorStart[tail] = arcs;
   // delta holds (1 + dependency) / sigma once an actor is done, so the arc loop only adds.
   for (let i = tail - 1; i > 0; i--) {
-    const v = order[i];
-    const next = hops[v] + 1;
     let sum = 0;
-    const end = offsets[v + 1];
-    for (let e = offsets[v]; e < end; e++) {
-      const w = targets[e];
-      if (hops[w] === next) sum += delta[w];
-    }
+    const end = successorStart[i + 1];
+    for (let j = successorStart[i]; j < end; j++) sum += delta[successors[j]];
+    const v = order[i];
     const sv = sigma[v];
     const dependency = sv * sum;
     delta[v] = (1 + dependency) / sv;
     into[v] += dependency;
   }
-  for (let i = 0; i < tail; i++) hops[order[i]] = -1;
+  if (tail * 8 > graph.n) hops.fill(-1);
+  else for (let i = 0; i < tail; i++) hops[order[i]] = -1;
 }
 
 function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
