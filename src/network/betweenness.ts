@@ -9,13 +9,15 @@ export interface ProgressOptions {
   signal?: AbortSignal;
 }
 
-/** The graph the Brandes kernel walks: out-arcs, lengths 1 / strength when weighted. */
+/** The graph the Brandes kernel walks: out-arcs (and in-arcs), lengths 1 / strength when weighted. */
 export function kernelGraph(network: Network): KernelGraph {
   return {
     n: network.ids.length,
     offsets: network.outOffsets,
     targets: network.outTargets,
     lengths: arcDistances(network),
+    inOffsets: network.inOffsets,
+    inTargets: network.inTargets,
   };
 }
 

@@ -15,6 +15,12 @@ export interface KernelGraph {
   targets: Int32Array;
   /** Arc lengths (1 / strength), or null for hop counts. */
   lengths: Float64Array | null;
+  /**
+   * Arcs into each actor (the same rows as offsets/targets when undirected). With them, a breadth-first
+   * level may be found from the side of the actors not yet reached; without them, always from the frontier.
+   */
+  inOffsets?: Int32Array;
+  inTargets?: Int32Array;
 }
 
 export interface KernelWorkspace {
@@ -25,9 +31,14 @@ export interface KernelWorkspace {
   order: Int32Array;
   heap: DistanceHeap;
   settled: Uint8Array;
-  /** Hop counts only: the arcs on shortest paths from the current source, grouped by tail. */
+  /** Hop counts only: the arcs on shortest paths from the current source (see fromSourceHops). */
   successors: Int32Array;
   successorStart: Int32Array;
+  predecessors: Int32Array;
+  predecessorStart: Int32Array;
+  /** Dependencies pushed back along arcs found bottom-up, waiting for their tail. */
+  pending: Float64Array;
+  unvisited: Int32Array;
 }
 
 /**
@@ -40,6 +51,8 @@ export const tieTolerance = 1e-10;
 export function createWorkspace(graph: KernelGraph): KernelWorkspace {
   const { n } = graph;
   const heapSize = graph.lengths ? graph.targets.length + 1 : 0;
+  const hopActors = graph.lengths ? 0 : n;
+  const hopArcs = graph.lengths ? 0 : graph.targets.length;
   return {
     hops: new Int32Array(n).fill(-1),
     distance: new Float64Array(graph.lengths ? n : 0).fill(Infinity),
@@ -48,8 +61,12 @@ export function createWorkspace(graph: KernelGraph): KernelWorkspace {
     order: new Int32Array(n),
     heap: new DistanceHeap(heapSize),
     settled: new Uint8Array(graph.lengths ? n : 0),
-    successors: new Int32Array(graph.lengths ? 0 : graph.targets.length),
-    successorStart: new Int32Array(graph.lengths ? 0 : n + 1),
+    successors: new Int32Array(hopArcs),
+    successorStart: new Int32Array(hopActors + 1),
+    predecessors: new Int32Array(graph.inOffsets ? hopArcs : 0),
+    predecessorStart: new Int32Array(hopActors + 1),
+    pending: new Float64Array(hopActors),
+    unvisited: new Int32Array(graph.inOffsets ? hopActors : 0),
   };
 }
 
@@ -68,50 +85,120 @@ export function accumulateDependencies(
   }
 }
 
+/**
+ * Breadth-first Brandes from `s`, level by level. Each level is found from whichever side is cheaper
+ * (Beamer's direction-optimising search): top-down scans the out-arcs of the frontier; bottom-up, once
+ * the frontier's arcs outnumber those into the actors not yet reached, scans the in-arcs of those actors
+ * instead (on a random graph this halves the arcs read, as most actors sit in the last two levels). Path
+ * counts need every predecessor, so bottom-up scans all of an actor's in-arcs, not just up to the first.
+ *
+ * The arcs on shortest paths are written down as they are met, so the way back reads only those: the
+ * successors of the actor at position i of the visiting order (levels found top-down) are
+ * successors[successorStart[i] .. successorStart[i + 1]), its predecessors (levels found bottom-up)
+ * predecessors[predecessorStart[i] .. predecessorStart[i + 1]). On the way back an actor pulls the
+ * dependencies of its successors and pushes its own into `pending` of its predecessors.
+ */
 function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
-  const { offsets, targets } = graph;
-  const { hops, sigma, delta, order, successors, successorStart } = ws;
-  let head = 0;
+  const { n, offsets, targets } = graph;
+  const inOffsets = graph.inOffsets ?? null;
+  const inTargets = graph.inTargets ?? targets;
+  const { hops, sigma, delta, order, successors, successorStart, predecessors, predecessorStart } = ws;
+  const { pending, unvisited } = ws;
   let tail = 0;
-  let arcs = 0;
   order[tail++] = s;
   hops[s] = 0;
   sigma[s] = 1;
-  // The arcs that lie on shortest paths are written down as they are met: the successors of the actor
-  // at position i of the breadth-first order are successors[successorStart[i] .. successorStart[i + 1]).
-  while (head < tail) {
-    successorStart[head] = arcs;
-    const v = order[head++];
-    const next = hops[v] + 1;
-    const sv = sigma[v];
-    const end = offsets[v + 1];
-    for (let e = offsets[v]; e < end; e++) {
-      const w = targets[e];
-      const hw = hops[w];
-      if (hw < 0) {
-        hops[w] = next;
-        sigma[w] = sv;
-        order[tail++] = w;
-        successors[arcs++] = w;
-      } else if (hw === next) {
-        sigma[w] += sv;
-        successors[arcs++] = w;
+  predecessorStart[0] = 0;
+  let successorCount = 0;
+  let predecessorCount = 0;
+  let unvisitedCount = -1;
+  // Arcs out of the frontier (the cost of top-down) and into the actors not yet reached (of bottom-up).
+  let frontierArcs = offsets[s + 1] - offsets[s];
+  let unreachedArcs = inOffsets ? inTargets.length - (inOffsets[s + 1] - inOffsets[s]) : 0;
+  let level = 0;
+  let levelStart = 0;
+  let levelEnd = 1;
+  while (levelStart < levelEnd) {
+    const next = level + 1;
+    let nextArcs = 0;
+    if (inOffsets === null || frontierArcs <= unreachedArcs) {
+      for (let i = levelStart; i < levelEnd; i++) {
+        successorStart[i] = successorCount;
+        const v = order[i];
+        const sv = sigma[v];
+        const end = offsets[v + 1];
+        for (let e = offsets[v]; e < end; e++) {
+          const w = targets[e];
+          const hw = hops[w];
+          if (hw < 0) {
+            hops[w] = next;
+            sigma[w] = sv;
+            predecessorStart[tail] = predecessorCount;
+            order[tail++] = w;
+            successors[successorCount++] = w;
+            nextArcs += offsets[w + 1] - offsets[w];
+            if (inOffsets !== null) unreachedArcs -= inOffsets[w + 1] - inOffsets[w];
+          } else if (hw === next) {
+            sigma[w] += sv;
+            successors[successorCount++] = w;
+          }
+        }
       }
+    } else {
+      for (let i = levelStart; i < levelEnd; i++) successorStart[i] = successorCount;
+      if (unvisitedCount < 0) {
+        unvisitedCount = 0;
+        for (let v = 0; v < n; v++) if (hops[v] < 0) unvisited[unvisitedCount++] = v;
+      }
+      let kept = 0;
+      for (let k = 0; k < unvisitedCount; k++) {
+        const u = unvisited[k];
+        if (hops[u] >= 0) continue; // reached top-down since the list was made
+        const first = predecessorCount;
+        let paths = 0;
+        const end = inOffsets[u + 1];
+        for (let e = inOffsets[u]; e < end; e++) {
+          const w = inTargets[e];
+          if (hops[w] === level) {
+            paths += sigma[w];
+            predecessors[predecessorCount++] = w;
+          }
+        }
+        if (predecessorCount > first) {
+          hops[u] = next;
+          sigma[u] = paths;
+          predecessorStart[tail] = first;
+          order[tail++] = u;
+          nextArcs += offsets[u + 1] - offsets[u];
+          unreachedArcs -= end - inOffsets[u];
+        } else unvisited[kept++] = u;
+      }
+      unvisitedCount = kept;
     }
+    levelStart = levelEnd;
+    levelEnd = tail;
+    frontierArcs = nextArcs;
+    level = next;
   }
-  successorStart[tail] = arcs;
-  // delta holds (1 + dependency) / sigma once an actor is done, so the arc loop only adds.
+  successorStart[tail] = successorCount;
+  predecessorStart[tail] = predecessorCount;
+  // delta holds (1 + dependency) / sigma once an actor is done, so the arc loops only add.
   for (let i = tail - 1; i > 0; i--) {
-    let sum = 0;
+    const v = order[i];
+    let sum = pending[v];
+    pending[v] = 0;
     const end = successorStart[i + 1];
     for (let j = successorStart[i]; j < end; j++) sum += delta[successors[j]];
-    const v = order[i];
     const sv = sigma[v];
     const dependency = sv * sum;
-    delta[v] = (1 + dependency) / sv;
+    const share = (1 + dependency) / sv;
+    delta[v] = share;
     into[v] += dependency;
+    const last = predecessorStart[i + 1];
+    for (let j = predecessorStart[i]; j < last; j++) pending[predecessors[j]] += share;
   }
-  if (tail * 8 > graph.n) hops.fill(-1);
+  pending[s] = 0;
+  if (tail * 8 > n) hops.fill(-1);
   else for (let i = 0; i < tail; i++) hops[order[i]] = -1;
 }
 
