@@ -1,17 +1,19 @@
 // Exact betweenness on a seeded G(n, m) graph: tracktwo (one thread, two workers) against python-igraph
 // and graphology-metrics, in the same run, each in its own process. Writes the `## network` section of
-// bench/README.md. Run: npx tsx bench/network/run.ts [n] [m] [seed]
+// bench/README.md. Run: npx tsx bench/network/run.ts [n] [m] [seed] [--runs R]
+// igraph and tracktwo run R times (default 3), in rounds (igraph, one thread, two workers, then again), and
+// the median is reported: one process can land a slower memory layout or JIT plan than the next, and
+// rounds spread any background load over every contender. graphology-metrics, 6-10x slower, runs once.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomGraph } from './random-graph.js';
 
-const [n, m, seed] = [
-  Number(process.argv[2] ?? 10_000),
-  Number(process.argv[3] ?? 50_000),
-  Number(process.argv[4] ?? 7),
-];
+const args = process.argv.slice(2);
+const runsFlag = args.indexOf('--runs');
+const runs = runsFlag >= 0 ? Number(args.splice(runsFlag, 2)[1]) : 3;
+const [n, m, seed] = [Number(args[0] ?? 10_000), Number(args[1] ?? 50_000), Number(args[2] ?? 7)];
 const here = new URL('.', import.meta.url).pathname;
 const root = new URL('../../', import.meta.url).pathname;
 const loadStart = loadavg()[0].toFixed(1);
@@ -35,20 +37,54 @@ function run(label: string, command: string, args: string[]): Result {
 
 const tsx = join(root, 'node_modules/.bin/tsx');
 const contender = join(here, 'contender.ts');
-const results: [string, Result][] = [
-  [
-    'python-igraph 0.10 (C, one thread)',
-    run('igraph', '/usr/bin/python3', [join(here, 'igraph_betweenness.py'), edgeFile]),
-  ],
-  ['tracktwo, one thread', run('tracktwo-1', tsx, [contender, edgeFile, 'tracktwo', '1'])],
-  ['tracktwo, two workers', run('tracktwo-2', tsx, [contender, edgeFile, 'tracktwo', '2'])],
-  ['graphology-metrics 2.4', run('graphology', tsx, [contender, edgeFile, 'graphology', '1'])],
+const repeated: [string, string, string[]][] = [
+  ['python-igraph 0.10 (C, one thread)', '/usr/bin/python3', [join(here, 'igraph_betweenness.py'), edgeFile]],
+  ['tracktwo, one thread', tsx, [contender, edgeFile, 'tracktwo', '1']],
+  ['tracktwo, two workers', tsx, [contender, edgeFile, 'tracktwo', '2']],
 ];
+const samples: Result[][] = repeated.map(() => []);
+for (let round = 1; round <= runs; round++) {
+  repeated.forEach(([label, command, commandArgs], i) => {
+    samples[i].push(run(`${label} (${round}/${runs})`, command, commandArgs));
+  });
+}
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** The run with the median wall time, with the spread of all runs beside it. */
+interface Summary extends Result {
+  range: string;
+}
+function summarise(results: Result[]): Summary {
+  const middle = median(results.map((r) => r.seconds));
+  const pick = results.reduce((a, b) =>
+    Math.abs(b.seconds - middle) < Math.abs(a.seconds - middle) ? b : a,
+  );
+  const walls = results.map((r) => r.seconds);
+  return {
+    seconds: middle,
+    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+    maxRssMb: Math.max(...results.map((r) => r.maxRssMb)),
+    values: pick.values,
+    range:
+      results.length > 1 ? `${Math.min(...walls).toFixed(2)}-${Math.max(...walls).toFixed(2)}` : '(one run)',
+  };
+}
+
+const results: [string, Summary][] = repeated.map(([label], i) => [label, summarise(samples[i])]);
+results.push([
+  'graphology-metrics 2.4',
+  summarise([run('graphology', tsx, [contender, edgeFile, 'graphology', '1'])]),
+]);
 const igraph = results[0][1];
 const rows = results.map(([label, r]) => {
   let worst = 0;
   for (let v = 0; v < n; v++) worst = Math.max(worst, Math.abs(r.values[v] - igraph.values[v]));
-  return `| ${label} | ${r.seconds.toFixed(2)} | ${(r.seconds / igraph.seconds).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${(r.cpuSeconds / igraph.cpuSeconds).toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${worst.toExponential(1)} |`;
+  return `| ${label} | ${r.seconds.toFixed(2)} | ${r.range} | ${(r.seconds / igraph.seconds).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${(r.cpuSeconds / igraph.cpuSeconds).toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${worst.toExponential(1)} |`;
 });
 const [, one] = results[1];
 const [, two] = results[2];
@@ -66,13 +102,14 @@ const section = `## network
 Exact betweenness (Brandes, unweighted, undirected) on a seeded G(n, m) random graph, n = ${n}, m = ${m},
 seed ${seed} (\`bench/network/random-graph.ts\`), measured by \`npx tsx bench/network/run.ts\` on
 ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.
-Each contender runs in its own process; the time covers the betweenness call only (not reading or building
+Each contender runs in its own process, igraph and tracktwo ${runs} times in rounds (the median is shown, with
+the fastest and slowest run), graphology-metrics once; the time covers the betweenness call only (not reading or building
 the graph), as wall-clock time and as CPU time of the process (all its threads; the machine is shared,
 so wall time also shows the load of other work, and the load average is given below); memory is the process's peak resident set (Node's includes its runtime, about 50 MB; each worker
 thread adds its own heap). The last column is the largest difference from igraph's normalised values.
 
-| contender | wall seconds | x igraph (wall) | CPU seconds (all threads) | x igraph (CPU) | peak RSS (MB) | max abs diff vs igraph |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| contender | wall seconds (median) | range | x igraph (wall) | CPU seconds (all threads) | x igraph (CPU) | peak RSS (MB) | max abs diff vs igraph |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
 Load average (1 min): ${loadStart} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores. When the
