@@ -1,0 +1,27 @@
+// The Brandes kernel alone, for trying a change quickly: times the first K sources (default 2000) of the
+// bench graph after a short warm-up and projects to all of them. Run: npx tsx bench/network/kernel-probe.ts [K]
+// The checksum (sum of raw dependencies over those sources) must not change when the kernel does.
+import { accumulateDependencies, createWorkspace } from '../../src/network/brandes-kernel.js';
+import { kernelGraph } from '../../src/network/betweenness.js';
+import { buildNetwork } from '../../src/network/network.js';
+import { randomGraph } from './random-graph.js';
+
+const k = Number(process.argv[2] ?? 2000);
+const n = 10_000;
+const ties = randomGraph(n, 50_000, 7);
+const network = buildNetwork({
+  directed: false,
+  nodes: Array.from({ length: n }, (_, i) => ({ id: String(i) })),
+  ties: ties.map(([a, b]) => ({ source: String(a), target: String(b) })),
+});
+const graph = kernelGraph(network);
+const ws = createWorkspace(graph);
+const sources = Int32Array.from({ length: k }, (_, i) => i);
+const raw = new Float64Array(n);
+accumulateDependencies(graph, sources.subarray(0, 200), new Float64Array(n), ws);
+const t = performance.now();
+accumulateDependencies(graph, sources, raw, ws);
+const s = (performance.now() - t) / 1000;
+let sum = 0;
+for (const x of raw) sum += x;
+console.log(`${k} sources ${s.toFixed(3)} s, projected ${((s * n) / k).toFixed(2)} s, checksum ${sum}`);
