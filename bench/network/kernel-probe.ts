@@ -1,18 +1,25 @@
 // The Brandes kernel alone, for trying a change quickly: times the first K sources (default 2000) of the
 // bench graph after a short warm-up and projects to all of them. Run: npx tsx bench/network/kernel-probe.ts [K]
+// With --weighted, ties get seeded strengths 1-5 and paths use 1 / strength (Dijkstra).
 // The checksum (sum of raw dependencies over those sources) must not change when the kernel does.
 import { accumulateDependencies, createWorkspace } from '../../src/network/brandes-kernel.js';
 import { kernelGraph } from '../../src/network/betweenness.js';
 import { buildNetwork } from '../../src/network/network.js';
-import { randomGraph } from './random-graph.js';
+import { randomGraph, randomStrengths } from './random-graph.js';
 
-const k = Number(process.argv[2] ?? 2000);
+const weighted = process.argv.includes('--weighted');
+const k = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 2000);
 const n = 10_000;
 const ties = randomGraph(n, 50_000, 7);
+const strengths = randomStrengths(ties.length, 7);
 const network = buildNetwork({
   directed: false,
   nodes: Array.from({ length: n }, (_, i) => ({ id: String(i) })),
-  ties: ties.map(([a, b]) => ({ source: String(a), target: String(b) })),
+  ties: ties.map(([a, b], e) => ({
+    source: String(a),
+    target: String(b),
+    ...(weighted ? { strength: strengths[e] } : {}),
+  })),
 });
 const graph = kernelGraph(network);
 const ws = createWorkspace(graph);

@@ -16,3 +16,9 @@ export function randomGraph(n: number, m: number, seed: number): [number, number
   }
   return ties;
 }
+
+/** Seeded tie strengths 1-5 (the app's scale), one per tie, for the weighted runs. */
+export function randomStrengths(m: number, seed: number): number[] {
+  const random = seededRandom(seed ^ 0x5eed);
+  return Array.from({ length: m }, () => 1 + Math.floor(random() * 5));
+}

@@ -18,6 +18,7 @@ export function kernelGraph(network: Network): KernelGraph {
     lengths: arcDistances(network),
     inOffsets: network.inOffsets,
     inTargets: network.inTargets,
+    symmetric: !network.directed,
   };
 }
 

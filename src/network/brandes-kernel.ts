@@ -21,6 +21,8 @@ export interface KernelGraph {
    */
   inOffsets?: Int32Array;
   inTargets?: Int32Array;
+  /** Every arc has its reverse, of the same length (an undirected network). */
+  symmetric?: boolean;
 }
 
 export interface KernelWorkspace {
@@ -50,23 +52,25 @@ export const tieTolerance = 1e-10;
 
 export function createWorkspace(graph: KernelGraph): KernelWorkspace {
   const { n } = graph;
-  const heapSize = graph.lengths ? graph.targets.length + 1 : 0;
-  const hopActors = graph.lengths ? 0 : n;
-  const hopArcs = graph.lengths ? 0 : graph.targets.length;
+  const m = graph.targets.length;
+  const weighted = graph.lengths !== null;
+  // Arcs written down per source: successors (hop counts), predecessors (hop counts found bottom-up, or
+  // lengths on a symmetric graph, found when an actor is settled).
+  const recordsPredecessors = weighted ? graph.symmetric === true : graph.inOffsets !== undefined;
   return {
-    hops: new Int32Array(n).fill(-1),
-    distance: new Float64Array(graph.lengths ? n : 0).fill(Infinity),
+    hops: new Int32Array(weighted ? 0 : n).fill(-1),
+    distance: new Float64Array(weighted ? n : 0).fill(Infinity),
     sigma: new Float64Array(n),
     delta: new Float64Array(n),
     order: new Int32Array(n),
-    heap: new DistanceHeap(heapSize),
-    settled: new Uint8Array(graph.lengths ? n : 0),
-    successors: new Int32Array(hopArcs),
-    successorStart: new Int32Array(hopActors + 1),
-    predecessors: new Int32Array(graph.inOffsets ? hopArcs : 0),
-    predecessorStart: new Int32Array(hopActors + 1),
-    pending: new Float64Array(hopActors),
-    unvisited: new Int32Array(graph.inOffsets ? hopActors : 0),
+    heap: new DistanceHeap(weighted ? n : 0),
+    settled: new Uint8Array(weighted ? n : 0),
+    successors: new Int32Array(weighted ? 0 : m),
+    successorStart: new Int32Array(weighted ? 0 : n + 1),
+    predecessors: new Int32Array(recordsPredecessors ? m : 0),
+    predecessorStart: new Int32Array(n + 1),
+    pending: new Float64Array(n),
+    unvisited: new Int32Array(weighted ? 0 : n),
   };
 }
 
@@ -79,8 +83,9 @@ export function accumulateDependencies(
   onSourceDone?: (done: number) => boolean | void,
 ): void {
   for (let i = 0; i < sources.length; i++) {
-    if (graph.lengths) fromSourceWeighted(graph, sources[i], into, workspace);
-    else fromSourceHops(graph, sources[i], into, workspace);
+    if (!graph.lengths) fromSourceHops(graph, sources[i], into, workspace);
+    else if (graph.symmetric) fromSourceWeightedSymmetric(graph, sources[i], into, workspace);
+    else fromSourceWeighted(graph, sources[i], into, workspace);
     if (onSourceDone && onSourceDone(i + 1) === false) return;
   }
 }
@@ -202,6 +207,71 @@ function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: K
   else for (let i = 0; i < tail; i++) hops[order[i]] = -1;
 }
 
+/**
+ * Dijkstra Brandes on a symmetric graph. An actor's predecessors are settled before it, and each is also
+ * at the end of one of its own arcs, so they are found while its arcs are scanned for relaxing: a settled
+ * neighbour w with d(w) + len(w, v) = d(v) is a predecessor. Its path count is then final, and the way
+ * back pushes each dependency along those arcs without testing any arc again.
+ */
+function fromSourceWeightedSymmetric(
+  graph: KernelGraph,
+  s: number,
+  into: Float64Array,
+  ws: KernelWorkspace,
+): void {
+  const { offsets, targets } = graph;
+  const lengths = graph.lengths!;
+  const { distance, sigma, order, heap, settled, predecessors, predecessorStart, pending } = ws;
+  let count = 0;
+  let predecessorCount = 0;
+  distance[s] = 0;
+  heap.set(s, 0);
+  while (heap.size > 0) {
+    const v = heap.pop();
+    settled[v] = 1;
+    predecessorStart[count] = predecessorCount;
+    order[count++] = v;
+    const dv = distance[v];
+    const slack = tieTolerance * dv;
+    let paths = v === s ? 1 : 0;
+    const end = offsets[v + 1];
+    for (let e = offsets[v]; e < end; e++) {
+      const w = targets[e];
+      const candidate = dv + lengths[e];
+      if (settled[w]) {
+        if (Math.abs(distance[w] + lengths[e] - dv) <= slack) {
+          paths += sigma[w];
+          predecessors[predecessorCount++] = w;
+        }
+        continue;
+      }
+      const dw = distance[w];
+      if (candidate < dw && (dw === Infinity || dw - candidate > tieTolerance * dw)) {
+        distance[w] = candidate;
+        heap.set(w, candidate);
+      }
+    }
+    sigma[v] = paths;
+  }
+  predecessorStart[count] = predecessorCount;
+  for (let i = count - 1; i > 0; i--) {
+    const v = order[i];
+    const sv = sigma[v];
+    const dependency = sv * pending[v];
+    pending[v] = 0;
+    const share = (1 + dependency) / sv;
+    into[v] += dependency;
+    const last = predecessorStart[i + 1];
+    for (let j = predecessorStart[i]; j < last; j++) pending[predecessors[j]] += share;
+  }
+  pending[s] = 0;
+  for (let i = 0; i < count; i++) {
+    const v = order[i];
+    distance[v] = Infinity;
+    settled[v] = 0;
+  }
+}
+
 function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
   const { offsets, targets } = graph;
   const lengths = graph.lengths!;
@@ -209,10 +279,9 @@ function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, w
   let count = 0;
   distance[s] = 0;
   sigma[s] = 1;
-  heap.push(0, s);
+  heap.set(s, 0);
   while (heap.size > 0) {
     const v = heap.pop();
-    if (settled[v]) continue;
     settled[v] = 1;
     order[count++] = v;
     const dv = distance[v];
@@ -226,7 +295,7 @@ function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, w
       if (candidate < dw && (dw === Infinity || dw - candidate > tieTolerance * dw)) {
         distance[w] = candidate;
         sigma[w] = sv;
-        heap.push(candidate, w);
+        heap.set(w, candidate);
       } else if (Math.abs(candidate - dw) <= tieTolerance * dw) sigma[w] += sv;
     }
   }

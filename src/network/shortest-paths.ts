@@ -14,7 +14,7 @@ export function pathWorkspace(graph: KernelGraph): PathWorkspace {
   return {
     distance: new Float64Array(graph.n).fill(Infinity),
     order: new Int32Array(graph.n),
-    heap: new DistanceHeap(graph.targets.length + 1),
+    heap: new DistanceHeap(graph.n),
     settled: new Uint8Array(graph.n),
   };
 }
@@ -67,10 +67,9 @@ export function shortestPathsFrom(graph: KernelGraph, source: number, ws: PathWo
   const { heap, settled } = ws;
   let count = 0;
   distance[source] = 0;
-  heap.push(0, source);
+  heap.set(source, 0);
   while (heap.size > 0) {
     const v = heap.pop();
-    if (settled[v]) continue;
     settled[v] = 1;
     order[count++] = v;
     const dv = distance[v];
@@ -79,7 +78,7 @@ export function shortestPathsFrom(graph: KernelGraph, source: number, ws: PathWo
       const candidate = dv + lengths[e];
       if (!settled[w] && candidate < distance[w]) {
         distance[w] = candidate;
-        heap.push(candidate, w);
+        heap.set(w, candidate);
       }
     }
   }

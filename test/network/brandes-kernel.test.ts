@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   accumulateDependencies,
   createWorkspace,
+  tieTolerance,
   type KernelGraph,
 } from '../../src/network/brandes-kernel.js';
 import { kernelGraph } from '../../src/network/betweenness.js';
-import { buildNetwork, type Network } from '../../src/network/network.js';
+import { arcDistances, buildNetwork, type Network } from '../../src/network/network.js';
 import { seededRandom } from '../../src/network/prng.js';
 
 /**
@@ -40,6 +41,50 @@ function textbookDependencies(network: Network): Float64Array {
           distance[w] = distance[v] + 1;
         }
         if (distance[w] === distance[v] + 1) {
+          sigma[w] += sigma[v];
+          predecessors[w].push(v);
+        }
+      }
+    }
+    while (stack.length > 0) {
+      const w = stack.pop()!;
+      for (const v of predecessors[w]) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
+      if (w !== s) result[w] += delta[w];
+    }
+  }
+  return result;
+}
+
+/** The same with Dijkstra by linear search (no heap), path lengths 1 / strength, igraph's tie tolerance. */
+function textbookWeightedDependencies(network: Network): Float64Array {
+  const n = network.ids.length;
+  const { outOffsets, outTargets } = network;
+  const lengths = arcDistances(network)!;
+  const result = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    const predecessors: number[][] = Array.from({ length: n }, () => []);
+    const sigma = new Array<number>(n).fill(0);
+    const distance = new Array<number>(n).fill(Infinity);
+    const settled = new Array<boolean>(n).fill(false);
+    const delta = new Array<number>(n).fill(0);
+    const stack: number[] = [];
+    sigma[s] = 1;
+    distance[s] = 0;
+    for (;;) {
+      let v = -1;
+      for (let u = 0; u < n; u++) if (!settled[u] && distance[u] < (v < 0 ? Infinity : distance[v])) v = u;
+      if (v < 0) break;
+      settled[v] = true;
+      stack.push(v);
+      for (let e = outOffsets[v]; e < outOffsets[v + 1]; e++) {
+        const w = outTargets[e];
+        if (settled[w]) continue;
+        const candidate = distance[v] + lengths[e];
+        if (distance[w] === Infinity || distance[w] - candidate > tieTolerance * distance[w]) {
+          distance[w] = candidate;
+          sigma[w] = sigma[v];
+          predecessors[w] = [v];
+        } else if (Math.abs(candidate - distance[w]) <= tieTolerance * distance[w]) {
           sigma[w] += sigma[v];
           predecessors[w].push(v);
         }
@@ -113,6 +158,53 @@ describe.each(cases)('the hop-count kernel on %s', (_name, directed, nodes, ties
   it('matches the kernel held to top-down levels', () => {
     const { inOffsets: _in, inTargets: _targets, ...topDownOnly } = kernelGraph(network);
     const got = kernelDependencies(topDownOnly);
+    for (let v = 0; v < network.ids.length; v++) expect(Math.abs(got[v] - expected[v])).toBeLessThan(1e-9);
+  });
+});
+
+/**
+ * Strengths whose path lengths (1, 0.5, 0.3, 0.2, 0.1) tie only within the tolerance: 0.1 + 0.2 is
+ * 0.30000000000000004 in floating point, not 0.3, so an exact comparison would drop shortest paths.
+ */
+const strengthChoices = [1, 2, 10 / 3, 5, 10];
+function weighted(ties: { source: string; target: string }[], seed: number) {
+  const random = seededRandom(seed);
+  return ties.map((tie) => ({ ...tie, strength: strengthChoices[Math.floor(random() * 5)] }));
+}
+
+const weightedCases: [
+  string,
+  boolean,
+  { id: string }[],
+  { source: string; target: string; strength: number }[],
+][] = [
+  ['a weighted random graph', false, actors(150), weighted(randomTies(150, 900, 21), 22)],
+  ['a weighted graph in pieces', false, actors(200), weighted(randomTies(200, 180, 23), 24)],
+  ['a weighted directed graph', true, actors(150), weighted(randomTies(150, 900, 25), 26)],
+  [
+    'a weighted grid, where many paths tie',
+    false,
+    actors(100),
+    // Steps of 0.1 across and 0.2 down: every monotone path ties, up to rounding in the order of the sum.
+    Array.from({ length: 100 }, (_, i) => [
+      ...(i % 10 < 9 ? [{ source: String(i), target: String(i + 1), strength: 10 }] : []),
+      ...(i < 90 ? [{ source: String(i), target: String(i + 10), strength: 5 }] : []),
+    ]).flat(),
+  ],
+];
+
+describe.each(weightedCases)('the weighted kernel on %s', (_name, directed, nodes, ties) => {
+  const network = buildNetwork({ directed, nodes, ties });
+  const expected = textbookWeightedDependencies(network);
+
+  it('matches textbook Brandes with Dijkstra to 1e-9', () => {
+    const got = kernelDependencies(kernelGraph(network));
+    for (let v = 0; v < network.ids.length; v++) expect(Math.abs(got[v] - expected[v])).toBeLessThan(1e-9);
+    expect(expected.some((x) => x > 0)).toBe(true);
+  });
+
+  it('matches the kernel that tests every arc again on the way back', () => {
+    const got = kernelDependencies({ ...kernelGraph(network), symmetric: false });
     for (let v = 0; v < network.ids.length; v++) expect(Math.abs(got[v] - expected[v])).toBeLessThan(1e-9);
   });
 });
