@@ -1,5 +1,6 @@
 // One contender of the betweenness benchmark, run in its own process so its peak memory is its own.
-// Usage: tsx bench/network/contender.ts <edge-list.json> <tracktwo|graphology> [workers]
+// Usage: tsx bench/network/contender.ts <edge-list.json> <tracktwo|graphology> [workers] <out.json>
+// graphology-metrics runs on unweighted files only.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UndirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
@@ -15,7 +16,12 @@ const betweennessCentrality = ((betweennessModule as unknown as { default?: unkn
 ) => Record<string, number>;
 
 const [file, contender, workerArg, outFile] = process.argv.slice(2);
-const { n, ties } = JSON.parse(readFileSync(file, 'utf8')) as { n: number; ties: [number, number][] };
+const { n, ties, strengths } = JSON.parse(readFileSync(file, 'utf8')) as {
+  n: number;
+  ties: [number, number][];
+  /** Present for the weighted runs: one strength per tie, paths use 1 / strength. */
+  strengths?: number[];
+};
 const workers = Number(workerArg ?? 1);
 let seconds: number;
 let cpuSeconds: number;
@@ -24,7 +30,11 @@ if (contender === 'tracktwo') {
   const network = buildNetwork({
     directed: false,
     nodes: Array.from({ length: n }, (_, i) => ({ id: String(i) })),
-    ties: ties.map(([a, b]) => ({ source: String(a), target: String(b) })),
+    ties: ties.map(([a, b], e) => ({
+      source: String(a),
+      target: String(b),
+      ...(strengths ? { strength: strengths[e] } : {}),
+    })),
   });
   const cpuStart = process.cpuUsage();
   const start = performance.now();
