@@ -6,7 +6,7 @@ import { UndirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { betweennessOnWorkers } from '../../src/network/betweenness-pool-worker.js';
 import { betweenness } from '../../src/network/betweenness.js';
-import { buildNetwork } from '../../src/network/network.js';
+import { benchNetwork } from './random-graph.js';
 
 // The package is CommonJS; under NodeNext its default export arrives wrapped.
 const betweennessCentrality = ((betweennessModule as unknown as { default?: unknown }).default ??
@@ -27,15 +27,7 @@ let seconds: number;
 let cpuSeconds: number;
 let values: number[];
 if (contender === 'tracktwo') {
-  const network = buildNetwork({
-    directed: false,
-    nodes: Array.from({ length: n }, (_, i) => ({ id: String(i) })),
-    ties: ties.map(([a, b], e) => ({
-      source: String(a),
-      target: String(b),
-      ...(strengths ? { strength: strengths[e] } : {}),
-    })),
-  });
+  const network = benchNetwork(n, ties, strengths);
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = workers > 1 ? await betweennessOnWorkers(network, { workers }) : betweenness(network);

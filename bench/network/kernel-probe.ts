@@ -4,23 +4,13 @@
 // The checksum (sum of raw dependencies over those sources) must not change when the kernel does.
 import { accumulateDependencies, createWorkspace } from '../../src/network/brandes-kernel.js';
 import { kernelGraph } from '../../src/network/betweenness.js';
-import { buildNetwork } from '../../src/network/network.js';
-import { randomGraph, randomStrengths } from './random-graph.js';
+import { benchNetwork, randomGraph, randomStrengths } from './random-graph.js';
 
 const weighted = process.argv.includes('--weighted');
 const k = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 2000);
 const n = 10_000;
 const ties = randomGraph(n, 50_000, 7);
-const strengths = randomStrengths(ties.length, 7);
-const network = buildNetwork({
-  directed: false,
-  nodes: Array.from({ length: n }, (_, i) => ({ id: String(i) })),
-  ties: ties.map(([a, b], e) => ({
-    source: String(a),
-    target: String(b),
-    ...(weighted ? { strength: strengths[e] } : {}),
-  })),
-});
+const network = benchNetwork(n, ties, weighted ? randomStrengths(ties.length, 7) : undefined);
 const graph = kernelGraph(network);
 const ws = createWorkspace(graph);
 const sources = Int32Array.from({ length: k }, (_, i) => i);

@@ -1,3 +1,4 @@
+import { buildNetwork, type Network } from '../../src/network/network.js';
 import { seededRandom } from '../../src/network/prng.js';
 
 /** A seeded G(n, m) random graph: m distinct undirected ties drawn uniformly, no self-ties. */
@@ -21,4 +22,17 @@ export function randomGraph(n: number, m: number, seed: number): [number, number
 export function randomStrengths(m: number, seed: number): number[] {
   const random = seededRandom(seed ^ 0x5eed);
   return Array.from({ length: m }, () => 1 + Math.floor(random() * 5));
+}
+
+/** The bench graph as a tracktwo network: actors "0" .. "n-1", undirected, with strengths when given. */
+export function benchNetwork(n: number, ties: [number, number][], strengths?: number[]): Network {
+  return buildNetwork({
+    directed: false,
+    nodes: Array.from({ length: n }, (_, i) => ({ id: String(i) })),
+    ties: ties.map(([a, b], e) => ({
+      source: String(a),
+      target: String(b),
+      ...(strengths ? { strength: strengths[e] } : {}),
+    })),
+  });
 }

@@ -17,35 +17,20 @@ import { seededRandom } from '../../src/network/prng.js';
  * textbook Brandes with predecessor lists and against the kernel held to top-down only.
  */
 
-/** Brandes (2001) as printed: a queue, a stack and a list of predecessors per actor. */
-function textbookDependencies(network: Network): Float64Array {
+/** What one search from a source leaves for the way back: actors in the order reached, path counts, predecessors. */
+interface Search {
+  stack: number[];
+  sigma: number[];
+  predecessors: number[][];
+}
+
+/** Brandes (2001) as printed: a search from every actor, then dependencies accumulated off its stack. */
+function textbookDependencies(network: Network, search: (s: number) => Search): Float64Array {
   const n = network.ids.length;
-  const { outOffsets, outTargets } = network;
   const result = new Float64Array(n);
   for (let s = 0; s < n; s++) {
-    const predecessors: number[][] = Array.from({ length: n }, () => []);
-    const sigma = new Array<number>(n).fill(0);
-    const distance = new Array<number>(n).fill(-1);
+    const { stack, sigma, predecessors } = search(s);
     const delta = new Array<number>(n).fill(0);
-    const stack: number[] = [];
-    const queue = [s];
-    sigma[s] = 1;
-    distance[s] = 0;
-    while (queue.length > 0) {
-      const v = queue.shift()!;
-      stack.push(v);
-      for (let e = outOffsets[v]; e < outOffsets[v + 1]; e++) {
-        const w = outTargets[e];
-        if (distance[w] < 0) {
-          queue.push(w);
-          distance[w] = distance[v] + 1;
-        }
-        if (distance[w] === distance[v] + 1) {
-          sigma[w] += sigma[v];
-          predecessors[w].push(v);
-        }
-      }
-    }
     while (stack.length > 0) {
       const w = stack.pop()!;
       for (const v of predecessors[w]) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
@@ -55,48 +40,68 @@ function textbookDependencies(network: Network): Float64Array {
   return result;
 }
 
-/** The same with Dijkstra by linear search (no heap), path lengths 1 / strength, igraph's tie tolerance. */
-function textbookWeightedDependencies(network: Network): Float64Array {
+/** Breadth-first search with a queue. */
+function breadthFirst(network: Network, s: number): Search {
+  const n = network.ids.length;
+  const { outOffsets, outTargets } = network;
+  const predecessors: number[][] = Array.from({ length: n }, () => []);
+  const sigma = new Array<number>(n).fill(0);
+  const distance = new Array<number>(n).fill(-1);
+  const stack: number[] = [];
+  const queue = [s];
+  sigma[s] = 1;
+  distance[s] = 0;
+  while (queue.length > 0) {
+    const v = queue.shift()!;
+    stack.push(v);
+    for (let e = outOffsets[v]; e < outOffsets[v + 1]; e++) {
+      const w = outTargets[e];
+      if (distance[w] < 0) {
+        queue.push(w);
+        distance[w] = distance[v] + 1;
+      }
+      if (distance[w] === distance[v] + 1) {
+        sigma[w] += sigma[v];
+        predecessors[w].push(v);
+      }
+    }
+  }
+  return { stack, sigma, predecessors };
+}
+
+/** Dijkstra by linear search (no heap), path lengths 1 / strength, igraph's tie tolerance. */
+function dijkstra(network: Network, s: number): Search {
   const n = network.ids.length;
   const { outOffsets, outTargets } = network;
   const lengths = arcDistances(network)!;
-  const result = new Float64Array(n);
-  for (let s = 0; s < n; s++) {
-    const predecessors: number[][] = Array.from({ length: n }, () => []);
-    const sigma = new Array<number>(n).fill(0);
-    const distance = new Array<number>(n).fill(Infinity);
-    const settled = new Array<boolean>(n).fill(false);
-    const delta = new Array<number>(n).fill(0);
-    const stack: number[] = [];
-    sigma[s] = 1;
-    distance[s] = 0;
-    for (;;) {
-      let v = -1;
-      for (let u = 0; u < n; u++) if (!settled[u] && distance[u] < (v < 0 ? Infinity : distance[v])) v = u;
-      if (v < 0) break;
-      settled[v] = true;
-      stack.push(v);
-      for (let e = outOffsets[v]; e < outOffsets[v + 1]; e++) {
-        const w = outTargets[e];
-        if (settled[w]) continue;
-        const candidate = distance[v] + lengths[e];
-        if (distance[w] === Infinity || distance[w] - candidate > tieTolerance * distance[w]) {
-          distance[w] = candidate;
-          sigma[w] = sigma[v];
-          predecessors[w] = [v];
-        } else if (Math.abs(candidate - distance[w]) <= tieTolerance * distance[w]) {
-          sigma[w] += sigma[v];
-          predecessors[w].push(v);
-        }
+  const predecessors: number[][] = Array.from({ length: n }, () => []);
+  const sigma = new Array<number>(n).fill(0);
+  const distance = new Array<number>(n).fill(Infinity);
+  const settled = new Array<boolean>(n).fill(false);
+  const stack: number[] = [];
+  sigma[s] = 1;
+  distance[s] = 0;
+  for (;;) {
+    let v = -1;
+    for (let u = 0; u < n; u++) if (!settled[u] && distance[u] < (v < 0 ? Infinity : distance[v])) v = u;
+    if (v < 0) break;
+    settled[v] = true;
+    stack.push(v);
+    for (let e = outOffsets[v]; e < outOffsets[v + 1]; e++) {
+      const w = outTargets[e];
+      if (settled[w]) continue;
+      const candidate = distance[v] + lengths[e];
+      if (distance[w] === Infinity || distance[w] - candidate > tieTolerance * distance[w]) {
+        distance[w] = candidate;
+        sigma[w] = sigma[v];
+        predecessors[w] = [v];
+      } else if (Math.abs(candidate - distance[w]) <= tieTolerance * distance[w]) {
+        sigma[w] += sigma[v];
+        predecessors[w].push(v);
       }
     }
-    while (stack.length > 0) {
-      const w = stack.pop()!;
-      for (const v of predecessors[w]) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
-      if (w !== s) result[w] += delta[w];
-    }
   }
-  return result;
+  return { stack, sigma, predecessors };
 }
 
 function kernelDependencies(graph: KernelGraph): Float64Array {
@@ -147,7 +152,7 @@ const cases: [string, boolean, { id: string }[], { source: string; target: strin
 
 describe.each(cases)('the hop-count kernel on %s', (_name, directed, nodes, ties) => {
   const network = buildNetwork({ directed, nodes, ties });
-  const expected = textbookDependencies(network);
+  const expected = textbookDependencies(network, (s) => breadthFirst(network, s));
 
   it('matches textbook Brandes to 1e-9', () => {
     const got = kernelDependencies(kernelGraph(network));
@@ -195,7 +200,7 @@ const weightedCases: [
 
 describe.each(weightedCases)('the weighted kernel on %s', (_name, directed, nodes, ties) => {
   const network = buildNetwork({ directed, nodes, ties });
-  const expected = textbookWeightedDependencies(network);
+  const expected = textbookDependencies(network, (s) => dijkstra(network, s));
 
   it('matches textbook Brandes with Dijkstra to 1e-9', () => {
     const got = kernelDependencies(kernelGraph(network));
