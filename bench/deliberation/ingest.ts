@@ -132,9 +132,8 @@ async function main() {
   const { createVaultKeys } = await import('../../src/security/vault.js');
   const { systemAuth } = await import('../../src/security/auth.js');
   const { actingAs } = await import('../../src/services/context.js');
-  const workspaces = await import('../../src/services/workspaces.js');
-  const conflicts = await import('../../src/services/conflicts.js');
-  const initiatives = await import('../../src/services/initiatives.js');
+  const { createTestConflict, createTestInitiative, createTestWorkspace } =
+    await import('../../test/support/records.js');
   const dialogues = await import('../../src/services/dialogues.js');
   const { randomBytes } = await import('node:crypto');
 
@@ -150,28 +149,9 @@ async function main() {
   await migrateToLatest(store.db);
   const keys = createVaultKeys(randomBytes(32));
   const system = actingAs({ db: store.db, dialect: 'sqlite', keys, auth: null }, systemAuth('ingest bench'));
-  const W = await workspaces.createWorkspace(system, { name: 'Bench', description: '', is_demo: false });
-  const C = await conflicts.createConflict(system, {
-    workspace_id: W.id,
-    name: 'Bench conflict',
-    description: '',
-    started_on: null,
-    ended_on: null,
-    divides: [],
-  });
-  const I = await initiatives.createInitiative(system, {
-    workspace_id: W.id,
-    conflict_id: C.id,
-    name: 'Bench initiative',
-    aims: '',
-    status: 'active',
-    started_on: null,
-    ended_on: null,
-    funding_needed: null,
-    funding_pledged: null,
-    inclusion_target_women: null,
-    actors: [],
-  });
+  const W = await createTestWorkspace(system, 'Bench');
+  const C = await createTestConflict(system, W.id, 'Bench conflict');
+  const I = await createTestInitiative(system, W.id, C.id, 'Bench initiative');
   const dialogue = await dialogues.createDialogue(system, I.id, {
     meeting_id: null,
     divide_id: null,

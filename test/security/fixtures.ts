@@ -107,6 +107,8 @@ export async function makeActor(
   return id;
 }
 
+/** The password of every account makeAccount makes. */
+export const SHARED_PASSWORD = 'correct horse battery staple';
 let sharedHash: Promise<string> | undefined;
 
 /** An account row (one scrypt hash shared by all of them: hashing is slow on purpose). */
@@ -114,7 +116,7 @@ export async function makeAccount(
   db: Kysely<Database>,
   email = `${randomUUID()}@example.org`,
 ): Promise<string> {
-  sharedHash ??= hashPassword('correct horse battery staple');
+  sharedHash ??= hashPassword(SHARED_PASSWORD);
   const id = randomUUID();
   await db
     .insertInto('accounts')
@@ -129,4 +131,3 @@ export async function makeAccount(
     .execute();
   return id;
 }
-export const SHARED_PASSWORD = 'correct horse battery staple';

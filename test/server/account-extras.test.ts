@@ -3,12 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount, grantMembership } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
 import * as actors from '../../src/services/actors.js';
-import * as conflicts from '../../src/services/conflicts.js';
 import { actingAs } from '../../src/services/context.js';
-import * as initiatives from '../../src/services/initiatives.js';
 import * as meetings from '../../src/services/meetings.js';
-import * as workspaces from '../../src/services/workspaces.js';
 import { forEachEngine } from '../support/databases.js';
+import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
 import { client, sessionCookie, testApp, testKeys } from './support/app.js';
 
 const PASSWORD = 'extras passphrase 1234';
@@ -22,26 +20,10 @@ forEachEngine('account extras: own password, meetings an actor attended', (getDb
     const keys = testKeys();
     app = await testApp(getDb(), engine.dialect, {}, keys);
     const system = actingAs({ db: getDb(), dialect: engine.dialect, keys, auth: null }, systemAuth('test'));
-    const workspace = await workspaces.createWorkspace(system, {
-      name: 'W',
-      description: '',
-      is_demo: false,
-    });
-    const conflict = await conflicts.createConflict(system, {
-      workspace_id: workspace.id,
-      name: 'C',
-      description: '',
-      started_on: null,
-      ended_on: null,
-      divides: [
-        {
-          name: 'Side',
-          groups: [
-            { name: 'North', color: null },
-            { name: 'South', color: null },
-          ],
-        },
-      ],
+    const workspace = await createTestWorkspace(system, 'W');
+    const conflict = await createTestConflict(system, workspace.id, 'C', {
+      name: 'Side',
+      groups: ['North', 'South'],
     });
     const person = () =>
       actors.createActor(system, {
@@ -56,19 +38,7 @@ forEachEngine('account extras: own password, meetings an actor attended', (getDb
       });
     const [a, b] = [await person(), await person()];
     actorId = a.id;
-    const initiative = await initiatives.createInitiative(system, {
-      workspace_id: workspace.id,
-      conflict_id: conflict.id,
-      name: 'I',
-      aims: '',
-      status: 'active',
-      started_on: null,
-      ended_on: null,
-      funding_needed: null,
-      funding_pledged: null,
-      inclusion_target_women: null,
-      actors: [],
-    });
+    const initiative = await createTestInitiative(system, workspace.id, conflict.id, 'I');
     for (const rule of ['open', 'chatham'] as const) {
       const meeting = await meetings.createMeeting(system, {
         initiative_id: initiative.id,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TrackTwoError } from '../../src/domain/errors.js';
 import { mapStoreErrors, toTrackTwoError, violationOf } from '../../src/store/errors.js';
 import { createActor, getActor } from '../../src/store/repositories/actors.js';
+import { createInitiative } from '../../src/store/repositories/initiatives.js';
 import { createWorkspace, getWorkspace, listWorkspaces } from '../../src/store/repositories/workspaces.js';
 import { countRows, forEachEngine } from '../support/databases.js';
 import { makeSetting } from './fixtures.js';
@@ -56,22 +57,11 @@ forEachEngine('store errors and transactions', (getDb) => {
 
   it('maps deleting a still-referenced record to TT_ERR_CONFLICT when asked', async () => {
     const setting = await makeSetting(getDb(), 'Referenced');
-    await getDb()
-      .insertInto('initiatives')
-      .values({
-        id: 'init-ref',
-        workspace_id: setting.workspace.id,
-        conflict_id: setting.conflict.id,
-        name: 'I',
-        status: 'active',
-        started_on: null,
-        ended_on: null,
-        funding_needed: null,
-        funding_pledged: null,
-        inclusion_target_women: null,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    await createInitiative(getDb(), {
+      workspace_id: setting.workspace.id,
+      conflict_id: setting.conflict.id,
+      name: 'I',
+    });
     const remove = mapStoreErrors(
       () => getDb().deleteFrom('conflicts').where('id', '=', setting.conflict.id).execute(),
       { record: 'conflict', foreignKey: 'TT_ERR_CONFLICT' },

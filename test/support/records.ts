@@ -15,12 +15,12 @@ export function createTestWorkspace(system: ServiceContext, name: string) {
   return workspaces.createWorkspace(system, { name, description: '', is_demo: false });
 }
 
-/** A conflict with one divide of the named groups. */
+/** A conflict with one divide of the named groups, or with no divide when none is given. */
 export function createTestConflict(
   system: ServiceContext,
   workspaceId: string,
   name: string,
-  divide: { name: string; groups: string[] },
+  divide?: { name: string; groups: string[] },
 ) {
   return conflicts.createConflict(system, {
     workspace_id: workspaceId,
@@ -28,7 +28,9 @@ export function createTestConflict(
     description: '',
     started_on: null,
     ended_on: null,
-    divides: [{ name: divide.name, groups: divide.groups.map((group) => ({ name: group, color: null })) }],
+    divides: divide
+      ? [{ name: divide.name, groups: divide.groups.map((group) => ({ name: group, color: null })) }]
+      : [],
   });
 }
 
