@@ -1,11 +1,13 @@
 /**
  * The inner loop of Brandes' betweenness, shared by the main thread and the worker threads: plain
- * typed arrays in, dependencies added into `into`. No allocation per source. With hop counts, the arcs
- * on shortest paths are written into one flat array during the breadth-first pass, grouped by tail in
- * visiting order, so the way back reads only those arcs, in order (about half of all arcs on a random
- * graph), instead of testing every arc again. With lengths, Dijkstra may still replace a tentative
- * predecessor, so the way back finds the predecessors again (w follows v on a shortest path when
- * d(w) = d(v) + len(v, w)); memory stays O(n + m) either way.
+ * typed arrays in, dependencies added into `into`. No allocation per source; memory O(n + m).
+ * Each search writes down the arcs that lie on shortest paths as it meets them, so the way back reads
+ * only those (about half of all arcs on a random graph) instead of testing every arc again:
+ * - hop counts: breadth-first, each level found top-down or bottom-up (fromSourceHops);
+ * - lengths on an undirected network: Dijkstra, predecessors found when an actor is settled
+ *   (fromSourceWeightedSymmetric);
+ * - lengths on a directed network: Dijkstra, and the way back tests each out-arc again (w follows v on a
+ *   shortest path when d(w) = d(v) + len(v, w)), as the kernel holds no in-arc lengths (fromSourceWeighted).
  */
 import { DistanceHeap } from './distance-heap.js';
 
@@ -33,12 +35,15 @@ export interface KernelWorkspace {
   order: Int32Array;
   heap: DistanceHeap;
   settled: Uint8Array;
-  /** Hop counts only: the arcs on shortest paths from the current source (see fromSourceHops). */
+  /**
+   * The arcs on shortest paths from the current source, by position in `order`: successors (levels found
+   * top-down) and predecessors (levels found bottom-up, or every actor settled by Dijkstra on a symmetric graph).
+   */
   successors: Int32Array;
   successorStart: Int32Array;
   predecessors: Int32Array;
   predecessorStart: Int32Array;
-  /** Dependencies pushed back along arcs found bottom-up, waiting for their tail. */
+  /** Dependencies pushed back along predecessor arcs, waiting for the actor at their tail. */
   pending: Float64Array;
   unvisited: Int32Array;
 }
