@@ -1,11 +1,16 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Dialogue, DialogueStatus, ModerationState, StatementOrigin } from '../../domain/dialogue.js';
+import type { Dialogue, DialogueStatus, ModerationState } from '../../domain/dialogue.js';
 import type { GroundRule } from '../../domain/vocabulary.js';
 import { sqliteConnectionOf } from '../database.js';
 import { mapStoreErrors } from '../errors.js';
 import type { Database } from '../schema.js';
-import type { DialoguesTable } from '../tables/dialogues.js';
+import type {
+  DialogueParticipantsTable,
+  DialogueStatementsTable,
+  DialogueVotesTable,
+  DialoguesTable,
+} from '../tables/dialogues.js';
 import { startWalCheckpointer, walCommitted } from '../wal-checkpointer.js';
 
 /** SQLite's limit on bound parameters is 32766; rows of a multi-row insert stay well under it. */
@@ -144,16 +149,7 @@ export async function actorOfInitiative(db: Kysely<Database>, actorId: string, i
   return row !== undefined;
 }
 
-export interface ParticipantRow {
-  id: string;
-  dialogue_id: string;
-  number: number;
-  token_hash: string | null;
-  account_id: string | null;
-  actor_id: string | null;
-  group_id: string | null;
-  created_at: string;
-}
+export type ParticipantRow = DialogueParticipantsTable;
 
 async function nextNumber(
   db: Kysely<Database>,
@@ -185,30 +181,37 @@ export async function insertParticipants(db: Kysely<Database>, rows: readonly Pa
   }
 }
 
-export function participantByTokenHash(db: Kysely<Database>, tokenHash: string) {
+export function participantByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<ParticipantRow | undefined> {
   return db
     .selectFrom('dialogue_participants')
     .selectAll()
     .where('token_hash', '=', tokenHash)
-    .executeTakeFirst() as Promise<ParticipantRow | undefined>;
+    .executeTakeFirst();
 }
 
-export function participantByAccount(db: Kysely<Database>, dialogueId: string, accountId: string) {
+export function participantByAccount(
+  db: Kysely<Database>,
+  dialogueId: string,
+  accountId: string,
+): Promise<ParticipantRow | undefined> {
   return db
     .selectFrom('dialogue_participants')
     .selectAll()
     .where('dialogue_id', '=', dialogueId)
     .where('account_id', '=', accountId)
-    .executeTakeFirst() as Promise<ParticipantRow | undefined>;
+    .executeTakeFirst();
 }
 
-export function listParticipants(db: Kysely<Database>, dialogueId: string) {
+export function listParticipants(db: Kysely<Database>, dialogueId: string): Promise<ParticipantRow[]> {
   return db
     .selectFrom('dialogue_participants')
     .selectAll()
     .where('dialogue_id', '=', dialogueId)
     .orderBy('number')
-    .execute() as Promise<ParticipantRow[]>;
+    .execute();
 }
 
 export async function setParticipantToken(db: Kysely<Database>, id: string, tokenHash: string) {
@@ -219,17 +222,7 @@ export async function setParticipantGroup(db: Kysely<Database>, id: string, grou
   await db.updateTable('dialogue_participants').set({ group_id: groupId }).where('id', '=', id).execute();
 }
 
-export interface StatementRow {
-  id: string;
-  dialogue_id: string;
-  number: number;
-  author_participant_id: string | null;
-  text: string;
-  origin: StatementOrigin;
-  moderation: ModerationState;
-  is_meta: 0 | 1;
-  created_at: string;
-}
+export type StatementRow = DialogueStatementsTable;
 
 export async function insertStatements(db: Kysely<Database>, rows: readonly StatementRow[]) {
   for (const chunk of chunks(rows)) {
@@ -240,7 +233,10 @@ export async function insertStatements(db: Kysely<Database>, rows: readonly Stat
 }
 
 /** Statements in creation order, each with its author's participant number (null when seeded). */
-export function listStatements(db: Kysely<Database>, dialogueId: string) {
+export function listStatements(
+  db: Kysely<Database>,
+  dialogueId: string,
+): Promise<(StatementRow & { author_number: number | null })[]> {
   return db
     .selectFrom('dialogue_statements as s')
     .leftJoin('dialogue_participants as p', 'p.id', 's.author_participant_id')
@@ -248,7 +244,7 @@ export function listStatements(db: Kysely<Database>, dialogueId: string) {
     .select('p.number as author_number')
     .where('s.dialogue_id', '=', dialogueId)
     .orderBy('s.number')
-    .execute() as Promise<(StatementRow & { author_number: number | null })[]>;
+    .execute();
 }
 
 export async function setModeration(
@@ -266,14 +262,7 @@ export async function setModeration(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export interface VoteRow {
-  dialogue_id: string;
-  participant_id: string;
-  statement_id: string;
-  vote: number;
-  voted_at: string;
-  request_id: string | null;
-}
+export type VoteRow = DialogueVotesTable;
 
 /** The latest vote of every participant on every statement, oldest first (the order they were cast in). */
 export function listVotes(db: Kysely<Database>, dialogueId: string) {
