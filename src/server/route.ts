@@ -45,12 +45,22 @@ export interface RouteDefinition<P, Q, B> {
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;
 }
 
-/** The JSON schema of a zod schema as OpenAPI 3.0 wants it (only for the docs: zod validates). */
+const openApiSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+
+/**
+ * The JSON schema of a zod schema as OpenAPI 3.0 wants it (only for the docs: zod validates). Converted
+ * once per schema: many routes share one (`idParams`), and every app built in the process reuses them.
+ */
 export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  let json = openApiSchemas.get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
+    openApiSchemas.set(schema, json);
+  }
+  return json;
 }
 
 /** A download's documented reply: the file's text in each media type it comes in. */
