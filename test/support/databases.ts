@@ -96,43 +96,42 @@ export async function openTestDatabase(
   dialect: DialectName,
   options: { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
-  const migrate = options.migrate ?? true;
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'tt-sqlite-'));
-    const url = `sqlite:${join(dir, 'test.db')}`;
-    const store = createDatabase(url);
-    if (migrate) await migrateToLatest(store.db);
-    return {
-      store,
-      url,
-      dialect,
-      dispose: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+  const { url, store, remove } = dialect === 'sqlite' ? newSqliteFile() : await newPostgresDatabase();
+  const dispose = async () => {
+    await store.close();
+    await remove();
+  };
+  try {
+    if (options.migrate ?? true) await migrateToLatest(store.db);
+  } catch (error) {
+    await dispose();
+    throw error;
   }
+  return { store, url, dialect, dispose };
+}
 
+interface NewDatabase {
+  url: string;
+  store: StoreHandle;
+  /** Deletes the file or drops the database (after the store is closed). */
+  remove(): void | Promise<void>;
+}
+
+function newSqliteFile(): NewDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'tt-sqlite-'));
+  const url = `sqlite:${join(dir, 'test.db')}`;
+  return { url, store: createDatabase(url), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function newPostgresDatabase(): Promise<NewDatabase> {
   const serverUrl = await postgresServerUrl();
   const name = `tt_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (client) => client.query(`create database ${name}`));
   const url = withDatabase(serverUrl, name);
-  const store = createDatabase(url, { poolSize: 4 });
-  try {
-    if (migrate) await migrateToLatest(store.db);
-  } catch (error) {
-    await store.close();
-    await dropDatabase(serverUrl, name);
-    throw error;
-  }
   return {
-    store,
     url,
-    dialect,
-    dispose: async () => {
-      await store.close();
-      await dropDatabase(serverUrl, name);
-    },
+    store: createDatabase(url, { poolSize: 4 }),
+    remove: () => dropDatabase(serverUrl, name),
   };
 }
 
