@@ -4,8 +4,7 @@ import { api } from '../api/client.js';
 import { ErrorSummary, TextField, type FieldErrors } from './form.js';
 import { ErrorMessage } from './states.js';
 import { useFormSubmit } from './form-submit.js';
-
-const MIN_LENGTH = 10;
+import { NewPasswordFields, newPasswordErrors } from './new-password.js';
 
 /** Change the own password; the server ends every other session and token, and keeps this one. */
 export function ChangePassword() {
@@ -20,8 +19,7 @@ export function ChangePassword() {
     event.preventDefault();
     const found: FieldErrors = {
       current: current ? undefined : t('auth.passwordRequired'),
-      next: next.length < MIN_LENGTH ? t('auth.passwordTooShort', { count: MIN_LENGTH }) : undefined,
-      again: again !== next ? t('auth.passwordsDiffer') : undefined,
+      ...newPasswordErrors(t, next, again),
     };
     setDone(false);
     await save(found, async () => {
@@ -50,22 +48,13 @@ export function ChangePassword() {
         onChange={setCurrent}
         error={errors.current}
       />
-      <TextField
+      <NewPasswordFields
         label={t('account.newPassword')}
-        type="password"
-        autoComplete="new-password"
-        hint={t('auth.passwordHint', { count: MIN_LENGTH })}
-        value={next}
-        onChange={setNext}
-        error={errors.next}
-      />
-      <TextField
-        label={t('auth.confirmPassword')}
-        type="password"
-        autoComplete="new-password"
-        value={again}
-        onChange={setAgain}
-        error={errors.again}
+        password={next}
+        confirm={again}
+        onPasswordChange={setNext}
+        onConfirmChange={setAgain}
+        errors={errors}
       />
       {failure !== null && <ErrorMessage error={failure} />}
       {done && (

@@ -6,8 +6,7 @@ import { ErrorMessage } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useFormSubmit } from '../components/form-submit.js';
-
-export const MIN_PASSWORD_LENGTH = 10;
+import { NewPasswordFields, newPasswordErrors } from '../components/new-password.js';
 
 /** First run: creates the administrator account, then signs in with it. */
 export default function Setup() {
@@ -24,11 +23,7 @@ export default function Setup() {
     const found: FieldErrors = {
       displayName: !displayName.trim() ? t('auth.nameRequired') : undefined,
       email: !email.trim() ? t('auth.emailRequired') : !isEmail(email) ? t('auth.emailInvalid') : undefined,
-      password:
-        password.length < MIN_PASSWORD_LENGTH
-          ? t('auth.passwordTooShort', { count: MIN_PASSWORD_LENGTH })
-          : undefined,
-      confirm: confirm !== password ? t('auth.passwordsDiffer') : undefined,
+      ...newPasswordErrors(t, password, confirm),
     };
     await save(found, async () => {
       // Setup signs the new administrator in (the server sets the session cookie).
@@ -66,23 +61,13 @@ export default function Setup() {
           error={errors.email}
           required
         />
-        <TextField
+        <NewPasswordFields
           label={t('auth.password')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('auth.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          required
-        />
-        <TextField
-          label={t('auth.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.confirm}
+          password={password}
+          confirm={confirm}
+          onPasswordChange={setPassword}
+          onConfirmChange={setConfirm}
+          errors={errors}
           required
         />
         <button type="submit" className="primary" disabled={busy}>
