@@ -3,7 +3,7 @@ import { betweennessOnWorkers } from '../network/betweenness-pool-worker.js';
 import { betweenness, sampledBetweenness } from '../network/betweenness.js';
 import type { Network } from '../network/network.js';
 
-/** From this many actors up, exact betweenness runs on worker threads (as the CLI does). */
+/** From this many actors up, exact betweenness runs on worker threads (the CLI also shows a progress bar). */
 export const largeActorMap = 2000;
 
 export interface BetweennessSample {
@@ -21,6 +21,8 @@ export interface BetweennessChoice {
   workers?: number;
   /** Stops the work on worker threads (e.g. when the client has gone): TT_ERR_NETWORK_CANCELLED. */
   signal?: AbortSignal;
+  /** Sources done so far (the CLI's progress bar). */
+  onProgress?: (done: number) => void;
 }
 
 /**
@@ -35,12 +37,14 @@ export async function betweennessOf(
     const sampled = sampledBetweenness(network, choice.pivots, {
       seed: choice.seed ?? 1,
       signal: choice.signal,
+      onProgress: choice.onProgress,
     });
     const { pivots, errorBound, confidence } = sampled;
     return { values: sampled.values, sample: { pivots, errorBound, confidence } };
   }
   const n = network.ids.length;
   const workers = choice.workers ?? (n >= largeActorMap ? Math.min(availableParallelism(), 4) : 1);
-  if (workers > 1) return { values: await betweennessOnWorkers(network, { workers, signal: choice.signal }) };
-  return { values: betweenness(network, { signal: choice.signal }) };
+  const { signal, onProgress } = choice;
+  if (workers > 1) return { values: await betweennessOnWorkers(network, { workers, signal, onProgress }) };
+  return { values: betweenness(network, { signal, onProgress }) };
 }

@@ -1,10 +1,7 @@
-import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { TrackTwoError } from '../../domain/errors.js';
 import { numberCell } from '../../interchange/csv.js';
 import { analyzeNetwork, type NetworkReport } from '../../network/analyze.js';
-import { betweennessOnWorkers } from '../../network/betweenness-pool-worker.js';
-import { betweenness, sampledBetweenness } from '../../network/betweenness.js';
 import { divideChange } from '../../network/divide-change.js';
 import { fragility } from '../../network/fragility.js';
 import { groupBrokers } from '../../network/group-brokers.js';
@@ -13,15 +10,13 @@ import { trackOnePaths } from '../../network/track-one-paths.js';
 import type { ActorRow, NetworkInput, TieRow } from '../../network/network-input.js';
 import { buildNetwork, type Network } from '../../network/network.js';
 import { filterTies, type TieFilter } from '../../network/tie-filter.js';
+import { betweennessOf, largeActorMap } from '../../services/network-betweenness.js';
 import { readCsvFile } from '../files.js';
 import { progressBar } from '../progress.js';
 import { tableCell, textTable } from '../text-table.js';
 import type { CommandContext } from '../io.js';
 import type { RegisterCommands } from './index.js';
 import { registerNetworkReportCommand } from './network-report.js';
-
-/** From this many actors up, betweenness runs on worker threads by default and shows a progress bar. */
-const largeNetwork = 2000;
 
 function badCell(path: string, row: number, column: string, reason: string): TrackTwoError {
   return new TrackTwoError('TT_ERR_CSV_BAD_VALUE', { file: path, row, column, reason: `${path}: ${reason}` });
@@ -209,29 +204,20 @@ async function analyzeCommand(ctx: CommandContext, options: AnalyzeFlags): Promi
     .map((m) => m.trim())
     .filter(Boolean);
   const n = network.ids.length;
-  const requestedWorkers = positiveInteger(options.workers, '--workers');
-  const workers = requestedWorkers ?? (n >= largeNetwork ? Math.min(availableParallelism(), 4) : 1);
-  let precomputed: Float64Array | undefined;
+  const workers = positiveInteger(options.workers, '--workers');
   const pivots = positiveInteger(options.pivots, '--pivots');
-  let sample: { pivots: number; errorBound: number; confidence: number } | undefined;
+  let between: Awaited<ReturnType<typeof betweennessOf>> | undefined;
   if (!metrics || metrics.includes('betweenness')) {
     const bar = progressBar(ctx, 'betweenness', pivots ?? n);
-    const onProgress = n >= largeNetwork ? (done: number) => bar.update(done) : undefined;
-    if (pivots !== undefined) {
-      const sampled = sampledBetweenness(network, pivots, { onProgress });
-      precomputed = sampled.values;
-      sample = { pivots: sampled.pivots, errorBound: sampled.errorBound, confidence: sampled.confidence };
-    } else {
-      precomputed =
-        workers > 1
-          ? await betweennessOnWorkers(network, { workers, onProgress })
-          : betweenness(network, { onProgress });
-    }
+    const onProgress = n >= largeActorMap ? (done: number) => bar.update(done) : undefined;
+    // --seed seeds the community search only; pivots are drawn with the default seed.
+    between = await betweennessOf(network, { pivots, workers, onProgress });
     bar.finish();
   }
   const seed = positiveInteger(options.seed, '--seed');
-  const report = analyzeNetwork(network, { metrics, betweenness: precomputed, communitySeed: seed });
-  if (sample) (report.graph as unknown as Record<string, unknown>).betweennessSample = sample;
+  const report = analyzeNetwork(network, { metrics, betweenness: between?.values, communitySeed: seed });
+  if (between?.sample)
+    (report.graph as unknown as Record<string, unknown>).betweennessSample = between.sample;
   printReport(ctx, report, format);
 }
 
