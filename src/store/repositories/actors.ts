@@ -4,6 +4,7 @@ import type { PageOf } from '../../domain/scalars.js';
 import type { ActorKind, ActorRole, Gender, Track } from '../../domain/vocabulary.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { mapStoreErrors } from '../errors.js';
+import { chunks } from './chunks.js';
 import { onlyColumns } from './columns.js';
 import { newId, nowIso, randomPseudonym } from '../ids.js';
 import type { Database } from '../schema.js';
@@ -58,12 +59,11 @@ async function groupsOf(
   actorIds: readonly string[],
 ): Promise<Map<string, ActorGroup[]>> {
   const byActor = new Map<string, ActorGroup[]>();
-  // Chunked: SQLite caps bound parameters and PostgreSQL plans long IN lists poorly.
-  for (let start = 0; start < actorIds.length; start += 500) {
+  for (const chunk of chunks(actorIds)) {
     const rows = await db
       .selectFrom('actor_groups')
       .select(['actor_id', 'divide_id', 'group_id'])
-      .where('actor_id', 'in', actorIds.slice(start, start + 500))
+      .where('actor_id', 'in', chunk)
       .orderBy('divide_id')
       .execute();
     for (const row of rows) {
@@ -143,9 +143,6 @@ async function writeGroups(
   );
 }
 
-/** Rows a statement may carry: 12 columns x 500 stays under both engines' bound-parameter limits. */
-const INSERT_CHUNK = 500;
-
 /**
  * Checks the batch against the database in a few queries, whatever its size: each conflict belongs to
  * its workspace, each membership's divide to the actor's conflict. Errors name the batch `index`.
@@ -153,11 +150,11 @@ const INSERT_CHUNK = 500;
 async function checkActorBatch(db: Kysely<Database>, inputs: readonly NewActor[]): Promise<void> {
   const conflictIds = [...new Set(inputs.map((input) => input.conflict_id))];
   const conflicts = new Map<string, string>();
-  for (let start = 0; start < conflictIds.length; start += INSERT_CHUNK) {
+  for (const chunk of chunks(conflictIds)) {
     const rows = await db
       .selectFrom('conflicts')
       .select(['id', 'workspace_id'])
-      .where('id', 'in', conflictIds.slice(start, start + INSERT_CHUNK))
+      .where('id', 'in', chunk)
       .execute();
     for (const row of rows) conflicts.set(row.id, row.workspace_id);
   }
@@ -165,11 +162,11 @@ async function checkActorBatch(db: Kysely<Database>, inputs: readonly NewActor[]
     ...new Set(inputs.flatMap((input) => (input.groups ?? []).map((group) => group.divide_id))),
   ];
   const divides = new Map<string, string>();
-  for (let start = 0; start < divideIds.length; start += INSERT_CHUNK) {
+  for (const chunk of chunks(divideIds)) {
     const rows = await db
       .selectFrom('divides')
       .select(['id', 'conflict_id'])
-      .where('id', 'in', divideIds.slice(start, start + INSERT_CHUNK))
+      .where('id', 'in', chunk)
       .execute();
     for (const row of rows) divides.set(row.id, row.conflict_id);
   }
@@ -231,12 +228,12 @@ async function pseudonymsFor(db: Kysely<Database>, inputs: readonly NewActor[]):
       }
       const candidates = [...drawn.values()];
       const taken = new Set<string>();
-      for (let start = 0; start < candidates.length; start += INSERT_CHUNK) {
+      for (const chunk of chunks(candidates)) {
         const rows = await db
           .selectFrom('actors')
           .select('pseudonym')
           .where('workspace_id', '=', workspaceId)
-          .where('pseudonym', 'in', candidates.slice(start, start + INSERT_CHUNK))
+          .where('pseudonym', 'in', chunk)
           .execute();
         for (const row of rows) taken.add(row.pseudonym);
       }
@@ -276,8 +273,8 @@ export async function insertActors(db: Kysely<Database>, inputs: readonly NewAct
       .map((group) => ({ divide_id: group.divide_id, group_id: group.group_id }))
       .sort((a, b) => (a.divide_id < b.divide_id ? -1 : a.divide_id > b.divide_id ? 1 : 0)),
   }));
-  for (let start = 0; start < actors.length; start += INSERT_CHUNK) {
-    const rows = actors.slice(start, start + INSERT_CHUNK).map(({ groups: _groups, ...row }) => row);
+  for (const chunk of chunks(actors)) {
+    const rows = chunk.map(({ groups: _groups, ...row }) => row);
     await mapStoreErrors(() => db.insertInto('actors').values(rows).execute(), { record: 'actor' });
   }
   const memberships = actors.flatMap((actor) =>
@@ -287,15 +284,10 @@ export async function insertActors(db: Kysely<Database>, inputs: readonly NewAct
       group_id: group.group_id,
     })),
   );
-  for (let start = 0; start < memberships.length; start += INSERT_CHUNK) {
-    await mapStoreErrors(
-      () =>
-        db
-          .insertInto('actor_groups')
-          .values(memberships.slice(start, start + INSERT_CHUNK))
-          .execute(),
-      { record: 'group membership' },
-    );
+  for (const chunk of chunks(memberships)) {
+    await mapStoreErrors(() => db.insertInto('actor_groups').values(chunk).execute(), {
+      record: 'group membership',
+    });
   }
   return actors;
 }
@@ -327,15 +319,8 @@ export async function getActorByPseudonym(
 /** The actors of `ids` that exist, in no particular order. */
 export async function getActorsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Actor[]> {
   const rows: Selectable<ActorsTable>[] = [];
-  const unique = [...new Set(ids)];
-  for (let start = 0; start < unique.length; start += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom('actors')
-        .selectAll()
-        .where('id', 'in', unique.slice(start, start + 500))
-        .execute()),
-    );
+  for (const chunk of chunks([...new Set(ids)])) {
+    rows.push(...(await db.selectFrom('actors').selectAll().where('id', 'in', chunk).execute()));
   }
   return withGroups(db, rows);
 }

@@ -4,6 +4,7 @@ import type { Dialogue, DialogueStatus, ModerationState } from '../../domain/dia
 import type { GroundRule } from '../../domain/vocabulary.js';
 import { sqliteConnectionOf } from '../database.js';
 import { mapStoreErrors } from '../errors.js';
+import { chunks } from './chunks.js';
 import type { Database } from '../schema.js';
 import type {
   DialogueParticipantsTable,
@@ -12,15 +13,6 @@ import type {
   DialoguesTable,
 } from '../tables/dialogues.js';
 import { startWalCheckpointer, walCommitted } from '../wal-checkpointer.js';
-
-/** SQLite's limit on bound parameters is 32766; rows of a multi-row insert stay well under it. */
-const CHUNK = 500;
-
-function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 function toDialogue(row: DialoguesTable): Dialogue {
   return {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Instrument } from '../../domain/instruments.js';
 import type { ExternalEffect, Survey, SurveyRespondent, SurveyWave } from '../../domain/survey.js';
 import { mapStoreErrors } from '../errors.js';
+import { chunks } from './chunks.js';
 import type { Database } from '../schema.js';
 import type { SurveyLinksTable, SurveyResponsesTable, SurveysTable } from '../tables/surveys.js';
 
@@ -126,17 +127,10 @@ export async function insertRespondents(
   db: Kysely<Database>,
   respondents: readonly SurveyRespondent[],
 ): Promise<void> {
-  if (respondents.length === 0) return;
-  // Chunked: PostgreSQL takes at most 65535 parameters in one statement.
-  for (let i = 0; i < respondents.length; i += 500) {
-    await mapStoreErrors(
-      () =>
-        db
-          .insertInto('survey_respondents')
-          .values(respondents.slice(i, i + 500))
-          .execute(),
-      { record: 'survey respondent' },
-    );
+  for (const chunk of chunks(respondents)) {
+    await mapStoreErrors(() => db.insertInto('survey_respondents').values(chunk).execute(), {
+      record: 'survey respondent',
+    });
   }
 }
 
@@ -154,12 +148,7 @@ export function listRespondents(db: Kysely<Database>, surveyId: string): Promise
 }
 
 export async function insertLinks(db: Kysely<Database>, links: readonly SurveyLinkRow[]): Promise<void> {
-  for (let i = 0; i < links.length; i += 500) {
-    await db
-      .insertInto('survey_links')
-      .values(links.slice(i, i + 500))
-      .execute();
-  }
+  for (const chunk of chunks(links)) await db.insertInto('survey_links').values(chunk).execute();
 }
 
 /** A new link for a respondent and wave replaces the older ones: a forwarded old link stops working. */
@@ -169,12 +158,12 @@ export async function revokeLinks(
   respondentIds: readonly string[],
   at: string,
 ): Promise<void> {
-  for (let i = 0; i < respondentIds.length; i += 500) {
+  for (const chunk of chunks(respondentIds)) {
     await db
       .updateTable('survey_links')
       .set({ revoked_at: at })
       .where('wave_id', '=', waveId)
-      .where('respondent_id', 'in', respondentIds.slice(i, i + 500))
+      .where('respondent_id', 'in', chunk)
       .where('revoked_at', 'is', null)
       .execute();
   }
@@ -332,15 +321,14 @@ export async function sidesOfActors(
 ): Promise<Map<string, string>> {
   const sides = new Map<string, string>();
   if (actorIds.length === 0) return sides;
-  const ids = [...new Set(actorIds)];
-  for (let i = 0; i < ids.length; i += 500) {
+  for (const chunk of chunks([...new Set(actorIds)])) {
     const rows = await db
       .selectFrom('actors')
       .innerJoin('actor_groups', 'actor_groups.actor_id', 'actors.id')
       .innerJoin('divides', 'divides.id', 'actor_groups.divide_id')
       .innerJoin('groups', 'groups.id', 'actor_groups.group_id')
       .select(['actors.id as actor_id', 'divides.position', 'divides.name as divide_name', 'groups.name'])
-      .where('actors.id', 'in', ids.slice(i, i + 500))
+      .where('actors.id', 'in', chunk)
       .execute();
     const best = new Map<string, { position: number; divide: string; name: string }>();
     for (const row of rows) {

@@ -4,6 +4,7 @@ import type { PageOf } from '../../domain/scalars.js';
 import type { Tie } from '../../domain/tie.js';
 import type { GroundRule, TieKind, TieSource } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
+import { chunks } from './chunks.js';
 import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
@@ -111,11 +112,11 @@ const INSERT_CHUNK = 300;
 async function checkTieBatch(db: Kysely<Database>, inputs: readonly NewTie[]): Promise<void> {
   const actorIds = [...new Set(inputs.flatMap((input) => [input.source_actor_id, input.target_actor_id]))];
   const actors = new Map<string, { workspace_id: string; conflict_id: string }>();
-  for (let start = 0; start < actorIds.length; start += 500) {
+  for (const chunk of chunks(actorIds)) {
     const rows = await db
       .selectFrom('actors')
       .select(['id', 'workspace_id', 'conflict_id'])
-      .where('id', 'in', actorIds.slice(start, start + 500))
+      .where('id', 'in', chunk)
       .execute();
     for (const row of rows) actors.set(row.id, row);
   }
@@ -170,17 +171,8 @@ export async function insertTies(db: Kysely<Database>, inputs: readonly NewTie[]
       updated_at: input.created_at ?? at,
     };
   });
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await mapStoreErrors(
-      () =>
-        db
-          .insertInto('ties')
-          .values(rows.slice(start, start + INSERT_CHUNK))
-          .execute(),
-      {
-        record: 'tie',
-      },
-    );
+  for (const chunk of chunks(rows, INSERT_CHUNK)) {
+    await mapStoreErrors(() => db.insertInto('ties').values(chunk).execute(), { record: 'tie' });
   }
   return rows.map(toTie);
 }
