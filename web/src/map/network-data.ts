@@ -171,18 +171,6 @@ export function toSvg(
   return parts.join('\n');
 }
 
-export function download(filename: string, content: string | Blob, type: string): void {
-  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Colours that stay apart in greyscale print too (light, mid, dark), for sides without their own. */
 export const sideColors = [
   '#1f77b4',

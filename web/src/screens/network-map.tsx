@@ -9,7 +9,6 @@ import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { layoutInWorker } from '../map/layout.js';
 import { labelOf, NetworkPanels, type NetworkAnswer } from '../map/network-panels.js';
 import {
-  download,
   noGroupColor,
   nodeSizes,
   pairKey,
@@ -22,6 +21,7 @@ import {
   type MapNode,
   type SizeMetric,
 } from '../map/network-data.js';
+import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
 import { splitQuery, usePath } from '../router.js';
 import { tieKinds } from '../vocabulary.js';

@@ -5,6 +5,7 @@ import type { Initiative } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField, TextField } from '../components/form.js';
 import { ErrorMessage, Loaded } from '../components/states.js';
+import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
 import type { Survey } from '../../../src/domain/survey.js';
 
@@ -18,18 +19,7 @@ interface DataSet {
 
 const rules = ['freshIds', 'months', 'noNames', 'kAnonymous', 'chatham'] as const;
 
-/** Saves a reply as a file: fetched first, so a refusal is shown in words rather than saved. */
-function save(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
+/** The export as text: fetched first, so a refusal is shown in words rather than saved as a file. */
 async function fetchText(path: string): Promise<string> {
   const response = await fetch(path, { credentials: 'same-origin' });
   const text = await response.text();
@@ -92,7 +82,7 @@ export default function ResearchExport({ params }: { params: Record<string, stri
       const query = chosen.formats.length > 1 ? { k: smallest, format: chosenFormat } : { k: smallest };
       const text = await fetchText(withQuery(chosen.path, query));
       const file = `${chosen.file}-k${smallest}.${chosenFormat}`;
-      save(file, text, chosenFormat === 'csv' ? 'text/csv' : 'application/json');
+      download(file, text, chosenFormat === 'csv' ? 'text/csv' : 'application/json');
       setDone(t('research.downloaded', { file }));
     } catch (error) {
       setFailure(error);
