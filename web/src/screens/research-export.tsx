@@ -5,6 +5,7 @@ import type { Initiative } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField, TextField } from '../components/form.js';
 import { ErrorMessage, Loaded } from '../components/states.js';
+import { useFormSubmit } from '../components/form-submit.js';
 import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
 import type { Survey } from '../../../src/domain/survey.js';
@@ -44,9 +45,7 @@ export default function ResearchExport({ params }: { params: Record<string, stri
   const [choice, setChoice] = useState('initiative');
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [k, setK] = useState('5');
-  const [kError, setKError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useFormSubmit();
   const [done, setDone] = useState<string | null>(null);
 
   const name = initiative.state === 'ready' ? initiative.data.name : '';
@@ -73,22 +72,14 @@ export default function ResearchExport({ params }: { params: Record<string, stri
     event.preventDefault();
     const smallest = Number(k);
     const invalid = !Number.isInteger(smallest) || smallest < 5 || smallest > 100;
-    setKError(invalid ? t('research.kRange') : undefined);
-    setFailure(null);
     setDone(null);
-    if (invalid) return;
-    setBusy(true);
-    try {
+    await save({ k: invalid ? t('research.kRange') : undefined }, async () => {
       const query = chosen.formats.length > 1 ? { k: smallest, format: chosenFormat } : { k: smallest };
       const text = await fetchText(withQuery(chosen.path, query));
       const file = `${chosen.file}-k${smallest}.${chosenFormat}`;
       download(file, text, chosenFormat === 'csv' ? 'text/csv' : 'application/json');
       setDone(t('research.downloaded', { file }));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -121,7 +112,7 @@ export default function ResearchExport({ params }: { params: Record<string, stri
               max={100}
               value={k}
               onChange={setK}
-              error={kError}
+              error={errors.k}
             />
             <h2>{t('research.whatIsDone')}</h2>
             <ul className="anonymisation-rules">
