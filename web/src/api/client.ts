@@ -1,15 +1,10 @@
+import type { ErrorDetails } from '../../../src/domain/errors.js';
+
 /**
  * The one way the app talks to the server. Errors arrive as `{ error: { code, message, details } }`;
- * they become an ApiError the screens show in words (see components/error-message.tsx).
+ * they become an ApiError the screens show in words (see ErrorMessage in components/states.tsx).
+ * ErrorDetails is the server's own type, imported as a type only, so nothing of the server is bundled.
  */
-export interface ErrorDetails {
-  row?: number;
-  column?: string;
-  field?: string;
-  reason?: string;
-  [key: string]: unknown;
-}
-
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
