@@ -20,21 +20,20 @@ async function run(...args: string[]) {
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
+/** `evidence meta` on the effect and variance columns of `input`, with any further options. */
+const meta = (input: string, effect: string, variance: string, ...options: string[]) =>
+  run('meta', '--input', input, '--effect', effect, '--variance', variance, ...options);
+
+/** `evidence effect --design pre-post-control`, with any further options. */
+const prePostControl = (input: string, ...options: string[]) =>
+  run('effect', '--design', 'pre-post-control', '--input', input, ...options);
+
+/** The columns of a pre-post-control CSV without its optional r. */
+const prePostControlColumns = 'n_t,n_c,m_pre_t,m_post_t,sd_pre_t,m_pre_c,m_post_c,sd_pre_c';
+
 describe('tracktwo evidence meta', () => {
   it('pools Paluck, Green & Green (2019) by DerSimonian-Laird as the issue asks', async () => {
-    const { code, stdout } = await run(
-      'meta',
-      '--input',
-      paluck,
-      '--effect',
-      'd',
-      '--variance',
-      'var_d',
-      '--method',
-      'dl',
-      '--format',
-      'json',
-    );
+    const { code, stdout } = await meta(paluck, 'd', 'var_d', '--method', 'dl', '--format', 'json');
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     for (const key of [
@@ -64,14 +63,14 @@ describe('tracktwo evidence meta', () => {
   });
 
   it('defaults to REML and prints text', async () => {
-    const { code, stdout } = await run('meta', '--input', paluck, '--effect', 'd', '--variance', 'var_d');
+    const { code, stdout } = await meta(paluck, 'd', 'var_d');
     expect(code).toBe(0);
     expect(stdout).toContain('method reml, k = 27');
     expect(stdout).toContain('estimate 0.4019');
   });
 
   it('names the missing column', async () => {
-    const { code, stderr } = await run('meta', '--input', paluck, '--effect', 'g', '--variance', 'var_d');
+    const { code, stderr } = await meta(paluck, 'g', 'var_d');
     expect(code).toBe(2);
     expect(stderr).toContain('TT_ERR_CSV_MISSING_COLUMN');
     expect(stderr).toContain('column "g"');
@@ -79,7 +78,7 @@ describe('tracktwo evidence meta', () => {
 
   it('names the row and column of a non-numeric value', async () => {
     const path = file('bad-number.csv', 'yi,vi\n0.1,0.02\n0.3,abc\n');
-    const { code, stderr } = await run('meta', '--input', path, '--effect', 'yi', '--variance', 'vi');
+    const { code, stderr } = await meta(path, 'yi', 'vi');
     expect(code).toBe(2);
     expect(stderr).toContain('TT_ERR_CSV_BAD_VALUE');
     expect(stderr).toContain('row 3, column "vi"');
@@ -87,17 +86,7 @@ describe('tracktwo evidence meta', () => {
 
   it('names the row and column of a negative variance', async () => {
     const path = file('negative.csv', 'yi,vi\n0.1,0.02\n0.3,0.04\n0.2,-0.01\n');
-    const { code, stderr } = await run(
-      'meta',
-      '--input',
-      path,
-      '--effect',
-      'yi',
-      '--variance',
-      'vi',
-      '--method',
-      'dl',
-    );
+    const { code, stderr } = await meta(path, 'yi', 'vi', '--method', 'dl');
     expect(code).toBe(2);
     expect(stderr).toContain('TT_ERR_EVIDENCE_BAD_VARIANCE');
     expect(stderr).toContain('row 4, column "vi"');
@@ -106,39 +95,17 @@ describe('tracktwo evidence meta', () => {
 
   it('refuses tau^2 from one study but allows the fixed-effect model', async () => {
     const path = file('one.csv', 'yi,vi\n0.1,0.02\n');
-    const dl = await run('meta', '--input', path, '--effect', 'yi', '--variance', 'vi', '--method', 'dl');
+    const dl = await meta(path, 'yi', 'vi', '--method', 'dl');
     expect(dl.code).toBe(2);
     expect(dl.stderr).toContain('TT_ERR_EVIDENCE_TOO_FEW');
     expect(dl.stderr).toContain('column "yi"');
-    const fe = await run(
-      'meta',
-      '--input',
-      path,
-      '--effect',
-      'yi',
-      '--variance',
-      'vi',
-      '--method',
-      'fe',
-      '--format',
-      'json',
-    );
+    const fe = await meta(path, 'yi', 'vi', '--method', 'fe', '--format', 'json');
     expect(fe.code).toBe(0);
     expect(JSON.parse(fe.stdout).estimate).toBeCloseTo(0.1, 12);
   });
 
   it('rejects an unknown method', async () => {
-    const { code, stderr } = await run(
-      'meta',
-      '--input',
-      paluck,
-      '--effect',
-      'd',
-      '--variance',
-      'var_d',
-      '--method',
-      'pm',
-    );
+    const { code, stderr } = await meta(paluck, 'd', 'var_d', '--method', 'pm');
     expect(code).toBe(2);
     expect(stderr).toContain('--method');
   });
@@ -148,19 +115,11 @@ describe('tracktwo evidence effect', () => {
   // Morris (2008) Table 1, studies 1 and 2 (Carlson & Schmidt 1999 data); study 2 without r.
   const morris = file(
     'morris.csv',
-    'n_t,n_c,m_pre_t,m_post_t,sd_pre_t,m_pre_c,m_post_c,sd_pre_c,r\n20,20,30.6,38.5,15.0,23.1,19.7,13.8,0.47\n50,42,23.5,26.8,3.1,24.9,25.3,4.1,\n',
+    `${prePostControlColumns},r\n20,20,30.6,38.5,15.0,23.1,19.7,13.8,0.47\n50,42,23.5,26.8,3.1,24.9,25.3,4.1,\n`,
   );
 
   it('prints d and variance per row (Morris d_ppc2) and announces the assumed r', async () => {
-    const { code, stdout, stderr } = await run(
-      'effect',
-      '--design',
-      'pre-post-control',
-      '--input',
-      morris,
-      '--format',
-      'json',
-    );
+    const { code, stdout, stderr } = await prePostControl(morris, '--format', 'json');
     expect(code).toBe(0);
     const rows = JSON.parse(stdout);
     expect(rows).toHaveLength(2);
@@ -174,11 +133,8 @@ describe('tracktwo evidence effect', () => {
   });
 
   it('says r = 0.5 is assumed when there is no r column at all', async () => {
-    const path = file(
-      'no-r.csv',
-      'n_t,n_c,m_pre_t,m_post_t,sd_pre_t,m_pre_c,m_post_c,sd_pre_c\n20,20,30.6,38.5,15.0,23.1,19.7,13.8\n',
-    );
-    const { code, stderr } = await run('effect', '--design', 'pre-post-control', '--input', path);
+    const path = file('no-r.csv', `${prePostControlColumns}\n20,20,30.6,38.5,15.0,23.1,19.7,13.8\n`);
+    const { code, stderr } = await prePostControl(path);
     expect(code).toBe(0);
     expect(stderr).toContain('for any row; assumed r = 0.5');
   });
@@ -194,25 +150,19 @@ describe('tracktwo evidence effect', () => {
   });
 
   it('names the row and column of a bad SD or correlation', async () => {
-    const sd = file(
-      'sd.csv',
-      'n_t,n_c,m_pre_t,m_post_t,sd_pre_t,m_pre_c,m_post_c,sd_pre_c\n20,20,30.6,38.5,-1,23.1,19.7,13.8\n',
-    );
-    const a = await run('effect', '--design', 'pre-post-control', '--input', sd);
+    const sd = file('sd.csv', `${prePostControlColumns}\n20,20,30.6,38.5,-1,23.1,19.7,13.8\n`);
+    const a = await prePostControl(sd);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('row 2, column "sd_pre_t"');
-    const r = file(
-      'r.csv',
-      'n_t,n_c,m_pre_t,m_post_t,sd_pre_t,m_pre_c,m_post_c,sd_pre_c,r\n20,20,30.6,38.5,15,23.1,19.7,13.8,1.5\n',
-    );
-    const b = await run('effect', '--design', 'pre-post-control', '--input', r);
+    const r = file('r.csv', `${prePostControlColumns},r\n20,20,30.6,38.5,15,23.1,19.7,13.8,1.5\n`);
+    const b = await prePostControl(r);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('row 2, column "r"');
     const missing = file(
       'missing.csv',
       'n_t,n_c,m_pre_t,m_post_t,sd_pre_t,m_pre_c,m_post_c\n20,20,30.6,38.5,15,23.1,19.7\n',
     );
-    const c = await run('effect', '--design', 'pre-post-control', '--input', missing);
+    const c = await prePostControl(missing);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('column "sd_pre_c"');
   });
