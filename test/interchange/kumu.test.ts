@@ -200,6 +200,17 @@ describe('Kumu CSV import', () => {
 
 describe('Kumu CSV export', () => {
   it('writes files that read back to the same records', () => {
+    const connection = {
+      from: 'A-7K3F9Q',
+      to: 'A-22222B',
+      kind: 'hostile',
+      directed: true,
+      strength: 4,
+      valid_from: '2020-02-02',
+      valid_to: null,
+      source: 'observed',
+      confidence: 0.75,
+    } as const;
     const elementsOut = formatKumuElements(
       [
         {
@@ -225,19 +236,7 @@ describe('Kumu CSV export', () => {
       ],
       ['Community'],
     );
-    const connectionsOut = formatKumuConnections([
-      {
-        from: 'A-7K3F9Q',
-        to: 'A-22222B',
-        kind: 'hostile',
-        directed: true,
-        strength: 4,
-        valid_from: '2020-02-02',
-        valid_to: null,
-        source: 'observed',
-        confidence: 0.75,
-      },
-    ]);
+    const connectionsOut = formatKumuConnections([connection]);
     const parsed = parseKumu(elementsOut, connectionsOut, divides);
     expect(
       parsed.elements.map((e) => [e.label, e.pseudonym, e.kind, e.role, e.track, e.gender, e.region]),
@@ -246,16 +245,6 @@ describe('Kumu CSV export', () => {
       ['A-22222B', 'A-22222B', 'organisation', 'third_party', '1.5', null, null],
     ]);
     expect(parsed.elements[0].groups).toEqual([{ divide_id: 'd-community', group_id: 'g-d' }]);
-    expect(parsed.connections[0]).toMatchObject({
-      from: 'A-7K3F9Q',
-      to: 'A-22222B',
-      kind: 'hostile',
-      directed: true,
-      strength: 4,
-      valid_from: '2020-02-02',
-      valid_to: null,
-      source: 'observed',
-      confidence: 0.75,
-    });
+    expect(parsed.connections[0]).toMatchObject(connection);
   });
 });
