@@ -12,12 +12,15 @@ async function run(...args: string[]) {
 }
 
 forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
+  const cli = (...args: string[]) => run(...args, '--database', engine.getUrl());
+
   it('creates an account, grants roles, issues and revokes a token, and the audit chain verifies', async () => {
-    const url = engine.getUrl();
     const { workspaceId, conflictId } = await makeWorkspace(getDb());
     const initiativeId = await makeInitiative(getDb(), workspaceId, conflictId);
+    const grant = (role: string) =>
+      cli('accounts', 'grant', 'amal@example.org', '--initiative', initiativeId, '--role', role);
 
-    const created = await run(
+    const created = await cli(
       'accounts',
       'create',
       'Amal@Example.org',
@@ -25,78 +28,36 @@ forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
       'Amal',
       '--admin',
       workspaceId,
-      '--database',
-      url,
     );
     expect(created).toMatchObject({ code: 0 });
     expect(created.out).toMatch(/Created account amal@example\.org/);
     const password = /Password \(shown once[^)]*\): (\S+)/.exec(created.out)?.[1];
     expect(password).toBeDefined();
 
-    expect(
-      (
-        await run(
-          'accounts',
-          'grant',
-          'amal@example.org',
-          '--initiative',
-          initiativeId,
-          '--role',
-          'researcher',
-          '--database',
-          url,
-        )
-      ).out,
-    ).toMatch(/Granted: amal@example.org is researcher/);
-    const badRole = await run(
-      'accounts',
-      'grant',
-      'amal@example.org',
-      '--initiative',
-      initiativeId,
-      '--role',
-      'king',
-      '--database',
-      url,
-    );
+    expect((await grant('researcher')).out).toMatch(/Granted: amal@example.org is researcher/);
+    const badRole = await grant('king');
     expect(badRole.code).toBe(2);
     expect(badRole.err).toMatch(/TT_ERR_VALIDATION/);
 
-    const listed = await run('accounts', 'list', '--database', url);
+    const listed = await cli('accounts', 'list');
     expect(listed.out).toContain(`admin of workspace ${workspaceId}`);
     expect(listed.out).toContain(`researcher in initiative ${initiativeId}`);
     expect(listed.out).not.toContain(password!);
 
-    const token = await run(
-      'accounts',
-      'token',
-      'amal@example.org',
-      '--name',
-      'laptop',
-      '--days',
-      '7',
-      '--database',
-      url,
-    );
+    const token = await cli('accounts', 'token', 'amal@example.org', '--name', 'laptop', '--days', '7');
     expect(token.out).toMatch(/\ntt_[A-Za-z0-9_-]{43}\n$/);
-    expect((await run('accounts', 'token', 'amal@example.org', '--list', '--database', url)).out).toMatch(
-      /^laptop\t/,
+    expect((await cli('accounts', 'token', 'amal@example.org', '--list')).out).toMatch(/^laptop\t/);
+    expect((await cli('accounts', 'token', 'amal@example.org', '--revoke', 'laptop')).out).toMatch(/Revoked/);
+    expect((await cli('accounts', 'token', 'amal@example.org', '--revoke', 'laptop')).code).toBe(2);
+    expect((await cli('accounts', 'revoke', 'amal@example.org', '--admin', workspaceId)).out).toMatch(
+      /Revoked/,
     );
-    expect(
-      (await run('accounts', 'token', 'amal@example.org', '--revoke', 'laptop', '--database', url)).out,
-    ).toMatch(/Revoked/);
-    expect(
-      (await run('accounts', 'token', 'amal@example.org', '--revoke', 'laptop', '--database', url)).code,
-    ).toBe(2);
-    expect(
-      (await run('accounts', 'revoke', 'amal@example.org', '--admin', workspaceId, '--database', url)).out,
-    ).toMatch(/Revoked/);
-    expect((await run('accounts', 'disable', 'amal@example.org', '--database', url)).code).toBe(0);
+    expect((await cli('accounts', 'disable', 'amal@example.org')).code).toBe(0);
 
-    const verified = await run('audit', 'verify', '--database', url);
+    const verified = await cli('audit', 'verify');
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.out).toMatch(/^OK: the audit chain is intact \(\d+ rows; head \d+ [0-9a-f]{64}\)/);
-    const log = await run('audit', 'log', '--workspace', workspaceId, '--database', url);
+    const log = await cli('audit', 'log', '--workspace', workspaceId);
     expect(log.out).toMatch(/membership\.grant/);
     expect(log.out).toMatch(/admin\.revoke/);
     expect(log.out).not.toMatch(/amal/i);
@@ -120,12 +81,12 @@ forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
         .set({ action: 'account.enable' })
         .where('seq', '=', seq)
         .execute();
-      const edited = await run('audit', 'verify', '--database', url);
+      const edited = await cli('audit', 'verify');
       expect(edited.code).toBe(1);
       expect(edited.out).toContain(`BROKEN at row ${seq} (edited)`);
 
       await store.db.deleteFrom('audit_log').where('seq', '=', seq).execute();
-      const deleted = await run('audit', 'verify', '--database', url, '--json');
+      const deleted = await cli('audit', 'verify', '--json');
       expect(deleted.code).toBe(1);
       expect(JSON.parse(deleted.out)).toMatchObject({ ok: false, seq, problem: 'deleted' });
     } finally {
