@@ -8,12 +8,12 @@ import {
   type InclusionRow,
   type WomenInclusionReport,
 } from '../evaluation/inclusion.js';
-import { accessTable, listVisibleInitiatives } from '../security/access.js';
+import { listVisibleInitiatives } from '../security/access.js';
 import { getInitiative } from '../store/repositories/initiatives.js';
 import * as repo from '../store/repositories/surveys.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { must, requireAccessOn } from './common.js';
+import { must, requireAccessOn, visibleGrants } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /**
@@ -141,11 +141,8 @@ export function conflictInclusion(
 ): Promise<InclusionReport> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccessOn(trx, ctx.auth, 'evidence.read', { conflictId });
-    const allowed: readonly string[] = accessTable['evidence.read'];
     const ids = (await listVisibleInitiatives(trx, ctx.auth, { workspaceId: grant.workspaceId }))
-      .filter(
-        (i) => i.conflictId === conflictId && (i.admin || i.roles.some((role) => allowed.includes(role))),
-      )
+      .filter((i) => i.conflictId === conflictId && visibleGrants(i, 'evidence.read'))
       .map((i) => i.id);
     return buildReport(trx, { conflict_id: conflictId }, ids, period);
   });

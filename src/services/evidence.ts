@@ -10,13 +10,13 @@ import {
   type StudyEffect,
 } from '../evaluation/meta-analysis.js';
 import { surveyEffects, type SurveyEffectsReport, type Wave } from '../evaluation/wave-effects.js';
-import { accessTable, listVisibleInitiatives } from '../security/access.js';
+import { listVisibleInitiatives } from '../security/access.js';
 import type { Auth } from '../security/auth.js';
 import { getInitiative } from '../store/repositories/initiatives.js';
 import * as repo from '../store/repositories/surveys.js';
 import { newId, nowIso } from '../store/ids.js';
 import type { Database } from '../store/schema.js';
-import { audit, must, requireAccessOn } from './common.js';
+import { audit, must, requireAccessOn, visibleGrants } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { surveyWithScope } from './surveys.js';
 import { scoreSurvey } from './surveys-scores.js';
@@ -121,9 +121,8 @@ export async function evidenceInitiatives(
   permission: 'evidence.read' | 'export.research' = 'evidence.read',
 ): Promise<string[]> {
   await requireAccessOn(trx, auth, permission, { workspaceId });
-  const allowed: readonly string[] = accessTable[permission];
   return (await listVisibleInitiatives(trx, auth, { workspaceId }))
-    .filter((initiative) => initiative.admin || initiative.roles.some((role) => allowed.includes(role)))
+    .filter((initiative) => visibleGrants(initiative, permission))
     .map((initiative) => initiative.id);
 }
 

@@ -5,13 +5,10 @@ import type { Page, PageOf } from '../domain/scalars.js';
 import { initiativeRoleSchema } from '../domain/vocabulary.js';
 import { grantMembership, revokeMembership } from '../security/accounts.js';
 import { hasAccess, listVisibleInitiatives } from '../security/access.js';
-import type { Auth } from '../security/auth.js';
 import { findAccountByEmail } from '../store/repositories/accounts.js';
 import * as repo from '../store/repositories/initiatives.js';
 import { membersOfInitiative } from '../store/repositories/memberships.js';
-import type { Database } from '../store/schema.js';
-import type { Kysely } from 'kysely';
-import { audit, must, pageOf, requireAccessOn } from './common.js';
+import { audit, must, pageOf, requireAccessOn, visibleGrants } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export const memberAddSchema = z.strictObject({
@@ -30,9 +27,8 @@ export interface Member {
  * Who convenes and facilitates is itself a list of actors (pseudonymous ids): only those who may read the
  * actor map see it; the others see the initiative without it.
  */
-async function shown(trx: Kysely<Database>, auth: Auth | null, initiative: Initiative): Promise<Initiative> {
-  if (await hasAccess(trx, auth, 'actors.read', { initiativeId: initiative.id })) return initiative;
-  return { ...initiative, actors: [] };
+function shown(initiative: Initiative, mayReadActors: boolean): Initiative {
+  return mayReadActors ? initiative : { ...initiative, actors: [] };
 }
 
 export function listInitiatives(
@@ -43,16 +39,18 @@ export function listInitiatives(
   return inTransaction(ctx, async (trx) => {
     await requireAccessOn(trx, ctx.auth, 'workspace.read', { workspaceId });
     const visible = await listVisibleInitiatives(trx, ctx.auth, { workspaceId });
+    const readsActors = new Set(visible.filter((v) => visibleGrants(v, 'actors.read')).map((v) => v.id));
     const initiatives = await repo.listInitiatives(trx, workspaceId, { ids: visible.map((v) => v.id) });
     const listed = pageOf(initiatives, page);
-    return { ...listed, items: await Promise.all(listed.items.map((i) => shown(trx, ctx.auth, i))) };
+    return { ...listed, items: listed.items.map((i) => shown(i, readsActors.has(i.id))) };
   });
 }
 
 export function getInitiative(ctx: ServiceContext, id: string): Promise<Initiative> {
   return inTransaction(ctx, async (trx) => {
     await requireAccessOn(trx, ctx.auth, 'initiative.read', { initiativeId: id });
-    return shown(trx, ctx.auth, must(await repo.getInitiative(trx, id), 'initiative'));
+    const initiative = must(await repo.getInitiative(trx, id), 'initiative');
+    return shown(initiative, await hasAccess(trx, ctx.auth, 'actors.read', { initiativeId: id }));
   });
 }
 
