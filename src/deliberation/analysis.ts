@@ -1,3 +1,4 @@
+import { byText } from '../domain/order.js';
 import { allGroupInformedConsensus, consensusStatements, type ConsensusStatement } from './consensus.js';
 import type { DialogueData, IndexedDialogue } from './dialogue-data.js';
 import { indexDialogue } from './dialogue-data.js';
@@ -124,7 +125,7 @@ export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOption
 export function labelIndex(labels: Iterable<string>): string[] {
   const unique = [...new Set(labels)];
   const numeric = unique.every((l) => /^-?\d+(\.\d+)?$/.test(l));
-  return unique.sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+  return unique.sort((a, b) => (numeric ? Number(a) - Number(b) : byText(a, b)));
 }
 
 export interface DialogueReportOptions {

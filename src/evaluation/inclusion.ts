@@ -1,3 +1,5 @@
+import { byText } from '../domain/order.js';
+
 /**
  * Who takes part: the share of women (and of each side, role and track) among the attendees of each
  * meeting, initiative and conflict, over time, beside the Track-I baseline and a convener's target.
@@ -89,17 +91,7 @@ export function inclusionShares(
     for (const [value, count] of Object.entries(counts)) shares[value] = count / attendees;
     rows.push({ unit: options.unit, unitId: cell.unitId, period: cell.period, attendees, counts, shares });
   }
-  return rows.sort((a, b) =>
-    a.period < b.period
-      ? -1
-      : a.period > b.period
-        ? 1
-        : a.unitId < b.unitId
-          ? -1
-          : a.unitId > b.unitId
-            ? 1
-            : 0,
-  );
+  return rows.sort((a, b) => byText(a.period, b.period) || byText(a.unitId, b.unitId));
 }
 
 export interface WomenShareRow {

@@ -1,4 +1,5 @@
 import { TrackTwoError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
 import {
   changeSummary,
   differenceInDifferences,
@@ -52,7 +53,7 @@ export function pairWaves(scores: readonly WaveScore[], from: Wave, to: Wave): R
     if (s.wave === to) second.set(s.respondentId, s);
   }
   const pairs: RespondentChange[] = [];
-  for (const [id, a] of [...first].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+  for (const [id, a] of [...first].sort((x, y) => byText(x[0], y[0]))) {
     const b = second.get(id);
     if (!b) continue;
     if (a.arm !== b.arm) {
@@ -184,7 +185,7 @@ export function effectsBySubgroup(pairs: readonly RespondentChange[], attribute:
     byLevel.set(level, list);
   }
   const groups = [...byLevel]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => byText(a[0], b[0]))
     .map(([level, list]) => ({ level, effect: waveEffect(list) }));
   const estimable = groups.flatMap((g) =>
     g.effect.primary && g.effect.primary.se > 0 ? [g.effect.primary] : [],

@@ -1,4 +1,5 @@
 import { TrackTwoError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
 import { assortativity } from './assortativity.js';
 import { betweenness } from './betweenness.js';
 import { type BrokerageRoles, brokerage } from './brokerage.js';
@@ -110,8 +111,6 @@ export function parseMetrics(names: readonly string[]): MetricName[] {
   }
   return names as MetricName[];
 }
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** All the measures of a network in the layout `tracktwo network analyze --format json` prints. */
 export function analyzeNetwork(network: Network, options: AnalyzeOptions = {}): NetworkReport {

@@ -1,4 +1,5 @@
 import { TrackTwoError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
 import type { ActorRow, NetworkInput, TieRow } from './network-input.js';
 import { filterTies, type TieFilter } from './tie-filter.js';
 
@@ -54,15 +55,7 @@ export function divideChange(
   const before = crossPairs(filterTies(input.ties, { ...filter, asOf: from }));
   const after = crossPairs(filterTies(input.ties, { ...filter, asOf: to }));
   const byPair = (x: CrossDivideTie, y: CrossDivideTie) =>
-    x.source < y.source
-      ? -1
-      : x.source > y.source
-        ? 1
-        : x.target < y.target
-          ? -1
-          : x.target > y.target
-            ? 1
-            : 0;
+    byText(x.source, y.source) || byText(x.target, y.target);
   return {
     from,
     to,

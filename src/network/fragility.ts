@@ -1,4 +1,5 @@
 import { TrackTwoError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
 import { componentLabels } from './components.js';
 import { hasGroups } from './group-partition.js';
 import type { Network } from './network.js';
@@ -113,7 +114,7 @@ export function fragility(
     (a, b) =>
       b.crossDivideReachLost - a.crossDivideReachLost ||
       b.componentsAfter - b.componentsBefore - (a.componentsAfter - a.componentsBefore) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      byText(a.id, b.id),
   );
   return options.limit === undefined ? losses : losses.slice(0, options.limit);
 }

@@ -1,4 +1,5 @@
 import { TrackTwoError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
 import { cutPoints } from './cut-points.js';
 import { hasGroups } from './group-partition.js';
 import type { Network } from './network.js';
@@ -34,8 +35,6 @@ export interface GroupBrokersResult {
   /** Group pairs with no tie across at all: the gaps. */
   unlinkedPairs: [string, string][];
 }
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Who links each pair of groups: the ties across (and which are bridges), the actors with contacts on

@@ -1,4 +1,5 @@
 import { TrackTwoError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
 import { hasGroups } from './group-partition.js';
 import type { Network } from './network.js';
 import { tieStrengths } from './tie-lookup.js';
@@ -107,8 +108,8 @@ export function introductions(network: Network, options: IntroductionOptions = {
       b.gain - a.gain ||
       Math.min(b.intermediary.trustWithFirst, b.intermediary.trustWithSecond) -
         Math.min(a.intermediary.trustWithFirst, a.intermediary.trustWithSecond) ||
-      (a.first.id < b.first.id ? -1 : a.first.id > b.first.id ? 1 : 0) ||
-      (a.second.id < b.second.id ? -1 : a.second.id > b.second.id ? 1 : 0),
+      byText(a.first.id, b.first.id) ||
+      byText(a.second.id, b.second.id),
   );
   return options.limit === undefined ? result : result.slice(0, options.limit);
 }

@@ -1,4 +1,5 @@
 import { TrackTwoError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
 import { tieTolerance } from './brandes-kernel.js';
 import type { Network } from './network.js';
 import { clearPaths, outgoingGraph, pathWorkspace, shortestPathsFrom } from './shortest-paths.js';
@@ -124,7 +125,7 @@ export function trackOnePaths(network: Network, options: TrackOneOptions = {}): 
     (a, b) =>
       b.reachWithinSteps - a.reachWithinSteps ||
       (a.paths[0]?.distance ?? Infinity) - (b.paths[0]?.distance ?? Infinity) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      byText(a.id, b.id),
   );
   return result;
 }

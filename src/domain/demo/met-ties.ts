@@ -1,4 +1,5 @@
 import type { DocumentTie, WorkspaceDocument } from '../../interchange/workspace-json-schema.js';
+import { byText } from '../order.js';
 
 type MeetingWithAttendance = Pick<WorkspaceDocument['meetings'][number], 'held_on' | 'attendances'>;
 
@@ -9,7 +10,7 @@ type MeetingWithAttendance = Pick<WorkspaceDocument['meetings'][number], 'held_o
  */
 export function metTiesOf(meetings: readonly MeetingWithAttendance[], conflictId: string): DocumentTie[] {
   const ties = new Map<string, DocumentTie>();
-  const ordered = [...meetings].sort((a, b) => (a.held_on < b.held_on ? -1 : a.held_on > b.held_on ? 1 : 0));
+  const ordered = [...meetings].sort((a, b) => byText(a.held_on, b.held_on));
   for (const meeting of ordered) {
     const attendees = [...new Set(meeting.attendances.map((a) => a.actor_id))].sort();
     for (let i = 0; i < attendees.length; i++) {

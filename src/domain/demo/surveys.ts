@@ -2,6 +2,7 @@ import type { WorkspaceDocument } from '../../interchange/workspace-json-schema.
 import type { SurveyAnswer, SurveyWaveKind } from '../survey.js';
 import type { Gender } from '../vocabulary.js';
 import { seededRandom, type Random } from './random.js';
+import { byText } from '../order.js';
 
 /**
  * The demo's surveys: each initiative's participants, and a comparison group of people from the same
@@ -83,7 +84,7 @@ export function generateDemoSurveys(doc: WorkspaceDocument, seed: number = demoS
     };
     const held = doc.meetings
       .filter((m) => m.initiative_id === initiative.id && m.status === 'held')
-      .sort((a, b) => (a.held_on < b.held_on ? -1 : a.held_on > b.held_on ? 1 : 0));
+      .sort((a, b) => byText(a.held_on, b.held_on));
     if (held.length === 0) continue;
     const dose = new Map<string, number>();
     for (const meeting of held) {

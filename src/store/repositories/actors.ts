@@ -3,6 +3,7 @@ import type { Actor, ActorGroup } from '../../domain/actor.js';
 import type { PageOf } from '../../domain/scalars.js';
 import type { ActorKind, ActorRole, Gender, Track } from '../../domain/vocabulary.js';
 import { TrackTwoError } from '../../domain/errors.js';
+import { byText } from '../../domain/order.js';
 import { mapStoreErrors } from '../errors.js';
 import { chunks } from './chunks.js';
 import { onlyColumns } from './columns.js';
@@ -271,7 +272,7 @@ export async function insertActors(db: Kysely<Database>, inputs: readonly NewAct
     erased_at: null,
     groups: [...(input.groups ?? [])]
       .map((group) => ({ divide_id: group.divide_id, group_id: group.group_id }))
-      .sort((a, b) => (a.divide_id < b.divide_id ? -1 : a.divide_id > b.divide_id ? 1 : 0)),
+      .sort((a, b) => byText(a.divide_id, b.divide_id)),
   }));
   for (const chunk of chunks(actors)) {
     const rows = chunk.map(({ groups: _groups, ...row }) => row);
