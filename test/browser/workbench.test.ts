@@ -134,6 +134,12 @@ describe('the administrator at a laptop', () => {
     await desk.getByTestId('network-map').locator('canvas').first().waitFor({ state: 'attached' });
     await desk.getByText('Table of the actors shown on the map').click();
     await desk.locator('details tbody tr', { hasText: newPseudonym }).waitFor();
+    // Fragility lists only losses that split the network or cut a tenth of the reach across the divide.
+    const losses = desk.getByRole('list', { name: 'Fragility: whose loss hurts most' });
+    await losses.waitFor();
+    const lossTexts = await losses.getByRole('listitem').allInnerTexts();
+    expect(lossTexts.length).toBeGreaterThan(0);
+    for (const text of lossTexts) expect(text).not.toMatch(/ 0% of the reach/);
     await desk.getByLabel('Tie kind').selectOption('trusts');
     await desk.waitForFunction(() => /actors and \d+ ties shown/.test(document.body.innerText));
     await screenshot(desk, 'network-map');

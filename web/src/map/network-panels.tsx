@@ -67,9 +67,10 @@ export function NetworkPanels({ conflictId }: { conflictId: string }) {
       <h2>{t('map.fragility')}</h2>
       <Loaded resource={fragility}>
         {(answer) =>
-          answer.result.length ? (
-            <ol className="panel-list">
-              {answer.result.map((loss) => (
+          // The same rule as the workspace alerts: an actor whose loss changes little is not listed.
+          answer.result.some(isBridge) ? (
+            <ol className="panel-list" aria-label={t('map.fragility')}>
+              {answer.result.filter(isBridge).map((loss) => (
                 <li key={loss.id}>
                   {labelOf(answer, loss.id)}:{' '}
                   {loss.componentsAfter > loss.componentsBefore
