@@ -7,11 +7,12 @@ import {
 import { hasAccess, listVisibleInitiatives, requireAccess } from '../security/access.js';
 import { appendAudit } from '../security/audit.js';
 import { getIdentities } from '../security/vault.js';
-import { listConflictEvents, listConflicts } from '../store/repositories/conflicts.js';
+import { getConflict, listConflictEvents, listConflicts } from '../store/repositories/conflicts.js';
 import { listInitiatives } from '../store/repositories/initiatives.js';
 import { listAttendances, listMeetings } from '../store/repositories/meetings.js';
 import { listOutcomes, listTransfers } from '../store/repositories/outcomes.js';
 import { getWorkspace } from '../store/repositories/workspaces.js';
+import { must } from './common.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { readActorMap } from './export-actor-map.js';
 
@@ -63,7 +64,11 @@ export async function exportWorkspaceJson(
     const exportedActors = new Set<string>();
 
     for (const conflictId of conflictIds) {
-      const { conflict, actors, ties } = await readActorMap(trx, ctx.auth, workspaceId, conflictId);
+      // The actor map is read only where the caller's roles open it; elsewhere the conflict alone.
+      const readsActors = await hasAccess(trx, ctx.auth, 'actors.read', { conflictId });
+      const { conflict, actors, ties } = readsActors
+        ? await readActorMap(trx, ctx.auth, workspaceId, conflictId)
+        : { conflict: must(await getConflict(trx, conflictId), 'conflict'), actors: [], ties: [] };
       doc.conflicts.push({
         id: conflict.id,
         name: conflict.name,
@@ -82,7 +87,7 @@ export async function exportWorkspaceJson(
           title: e.title,
         })),
       });
-      if (!(await hasAccess(trx, ctx.auth, 'actors.read', { conflictId }))) continue;
+      if (!readsActors) continue;
       const names = withIdentities && (await hasAccess(trx, ctx.auth, 'actors.names', { conflictId }));
       if (withIdentities && !names) {
         throw new TrackTwoError('TT_ERR_FORBIDDEN', {
