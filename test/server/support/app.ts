@@ -17,7 +17,7 @@ export async function testApp(
   db: Kysely<Database>,
   dialect: DialectName,
   settings: Parameters<typeof buildApp>[0]['settings'] = {},
-  keys: VaultKeys = createVaultKeys(randomBytes(32)),
+  keys: VaultKeys = testKeys(),
 ): Promise<FastifyInstance> {
   return buildApp({ store: { db, dialect }, keys, settings });
 }
