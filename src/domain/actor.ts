@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { checkNotEmpty, idSchema, isoTimestampSchema, pageSchema, regionSchema } from './scalars.js';
+import {
+  checkNotEmpty,
+  checkUnique,
+  idSchema,
+  isoTimestampSchema,
+  pageSchema,
+  regionSchema,
+} from './scalars.js';
 import { identitySchema, type Identity } from './identity.js';
 import { actorKindSchema, actorRoleSchema, genderSchema, trackSchema } from './vocabulary.js';
 
@@ -39,17 +46,13 @@ export const actorIdentitySchema = identitySchema;
 export type ActorIdentity = Identity;
 
 function checkGroupsOnePerDivide(groups: readonly ActorGroup[] | undefined, ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  (groups ?? []).forEach((membership, index) => {
-    if (seen.has(membership.divide_id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['groups', index, 'divide_id'],
-        message: 'an actor belongs to at most one group per divide',
-      });
-    }
-    seen.add(membership.divide_id);
-  });
+  checkUnique(
+    groups,
+    (membership) => membership.divide_id,
+    ctx,
+    (index) => ['groups', index, 'divide_id'],
+    'an actor belongs to at most one group per divide',
+  );
 }
 
 /** Organisations have no gender; persons always carry one (`undisclosed` when unknown). */

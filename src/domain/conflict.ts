@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   checkDateOrder,
   checkNotEmpty,
+  checkUnique,
   colorSchema,
   idSchema,
   isoDateSchema,
@@ -62,16 +63,15 @@ export const divideCreateSchema = z
     name: nameSchema,
     groups: z.array(groupCreateSchema).min(2).max(50),
   })
-  .superRefine((divide, ctx) => {
-    const seen = new Set<string>();
-    divide.groups.forEach((group, index) => {
-      const key = group.name.toLowerCase();
-      if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['groups', index, 'name'], message: 'group names must differ' });
-      }
-      seen.add(key);
-    });
-  });
+  .superRefine((divide, ctx) =>
+    checkUnique(
+      divide.groups,
+      (group) => group.name.toLowerCase(),
+      ctx,
+      (index) => ['groups', index, 'name'],
+      'group names must differ',
+    ),
+  );
 export type DivideCreate = z.input<typeof divideCreateSchema>;
 
 const conflictFields = {

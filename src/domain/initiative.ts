@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   checkDateOrder,
   checkNotEmpty,
+  checkUnique,
   idSchema,
   isoDateSchema,
   isoTimestampSchema,
@@ -37,14 +38,8 @@ export const initiativeSchema = z.strictObject({
 export type Initiative = z.infer<typeof initiativeSchema>;
 
 function checkActorsOnce(actors: readonly InitiativeActor[] | undefined, ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  (actors ?? []).forEach((entry, index) => {
-    const key = `${entry.actor_id}:${entry.capacity}`;
-    if (seen.has(key)) {
-      ctx.addIssue({ code: 'custom', path: ['actors', index], message: 'listed twice in the same capacity' });
-    }
-    seen.add(key);
-  });
+  const key = (entry: InitiativeActor) => `${entry.actor_id}:${entry.capacity}`;
+  checkUnique(actors, key, ctx, (index) => ['actors', index], 'listed twice in the same capacity');
 }
 
 export const initiativeCreateSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkUnique } from './scalars.js';
 
 /**
  * The survey instrument library: the measures of intergroup attitude researchers trust, as plain data
@@ -77,12 +78,13 @@ export const instrumentSchema = z
     translationStatus: z.partialRecord(surveyLanguageSchema, z.enum(['reviewed', 'draft'])),
   })
   .superRefine((instrument, ctx) => {
-    const ids = new Set<string>();
-    instrument.items.forEach((item, i) => {
-      if (ids.has(item.id))
-        ctx.addIssue({ code: 'custom', message: 'duplicate item id', path: ['items', i, 'id'] });
-      ids.add(item.id);
-    });
+    checkUnique(
+      instrument.items,
+      (item) => item.id,
+      ctx,
+      (i) => ['items', i, 'id'],
+      'duplicate item id',
+    );
     if (instrument.scoring.minAnswered > instrument.items.length) {
       ctx.addIssue({
         code: 'custom',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   checkNotEmpty,
+  checkUnique,
   idSchema,
   isoDateSchema,
   isoTimestampSchema,
@@ -62,13 +63,13 @@ export const attendanceCreateSchema = z
   .strictObject({
     attendees: z.array(attendeeSchema).min(1).max(500),
   })
-  .superRefine((value, ctx) => {
-    const seen = new Set<string>();
-    value.attendees.forEach((attendee, index) => {
-      if (seen.has(attendee.actor_id)) {
-        ctx.addIssue({ code: 'custom', path: ['attendees', index, 'actor_id'], message: 'listed twice' });
-      }
-      seen.add(attendee.actor_id);
-    });
-  });
+  .superRefine((value, ctx) =>
+    checkUnique(
+      value.attendees,
+      (attendee) => attendee.actor_id,
+      ctx,
+      (index) => ['attendees', index, 'actor_id'],
+      'listed twice',
+    ),
+  );
 export type AttendanceCreate = z.input<typeof attendanceCreateSchema>;

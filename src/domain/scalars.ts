@@ -60,6 +60,25 @@ export function checkDateOrder(
   }
 }
 
+/**
+ * Adds an issue at `path(index)` on every entry whose key an earlier entry already has (the first of
+ * each key passes); for zod's superRefine. An absent list (a patch that leaves it alone) passes.
+ */
+export function checkUnique<T>(
+  items: readonly T[] | undefined,
+  keyOf: (item: T) => string,
+  ctx: z.RefinementCtx,
+  path: (index: number) => (string | number)[],
+  message: string,
+): void {
+  const seen = new Set<string>();
+  (items ?? []).forEach((item, index) => {
+    const key = keyOf(item);
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path(index), message });
+    seen.add(key);
+  });
+}
+
 /** A patch must change something: an empty body is a mistake, not a no-op. */
 export function checkNotEmpty(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
   if (Object.keys(value).length === 0) {
