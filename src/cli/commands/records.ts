@@ -18,6 +18,7 @@ import * as workspaces from '../../services/workspaces.js';
 import { findAccountByEmail } from '../../store/repositories/accounts.js';
 import { databaseHelp, operatorKeys, withDatabase } from '../database.js';
 import type { CommandContext } from '../io.js';
+import { textTable } from '../text-table.js';
 import type { RegisterCommands } from './index.js';
 
 /**
@@ -123,19 +124,6 @@ function cell(value: unknown): string {
   return String(value).replace(/[\t\n\r]+/g, ' ');
 }
 
-/** Aligned columns, a header, and the paging line when the list is a page of a longer one. */
-function printTable(ctx: CommandContext, rows: Row[], columns: string[]): void {
-  const lines = [columns, ...rows.map((row) => columns.map((column) => cell(row[column])))];
-  const widths = columns.map((_, i) => Math.max(...lines.map((line) => line[i].length)));
-  for (const line of lines)
-    ctx.out(
-      line
-        .map((text, i) => text.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd() + '\n',
-    );
-}
-
 interface Listed {
   items: Row[];
   total: number;
@@ -143,6 +131,7 @@ interface Listed {
   offset: number;
 }
 
+/** A page as aligned columns under a header, and the paging line when there are more. */
 function printList(
   ctx: CommandContext,
   format: Format,
@@ -158,7 +147,12 @@ function printList(
     ctx.out(`${empty}\n`);
     return;
   }
-  printTable(ctx, page.items, columns);
+  ctx.out(
+    textTable(
+      columns,
+      page.items.map((row) => columns.map((column) => cell(row[column]))),
+    ),
+  );
   if (page.total > page.items.length) {
     ctx.out(`(${page.offset + 1}-${page.offset + page.items.length} of ${page.total}; --offset for more)\n`);
   }
