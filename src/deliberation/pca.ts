@@ -87,16 +87,7 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions = {}): Pca {
     // Z = Y V, then W = Y^T Z.
     multiplyRows(matrix, centred, basis, b, projected);
     const next = new Float64Array(m * b);
-    for (let r = 0; r < n; r++) {
-      const from = matrix.rowStart[r];
-      const to = matrix.rowStart[r + 1];
-      for (let i = from; i < to; i++) {
-        const y = centred[i];
-        if (y === 0) continue;
-        const j = matrix.statementOf[i] * b;
-        for (let c = 0; c < b; c++) next[j + c] += y * projected[r * b + c];
-      }
-    }
+    multiplyColumns(matrix, centred, projected, b, next);
     orthonormalise(next, m, b);
     // Rayleigh-Ritz on the new basis orders the directions and gives the eigenvalue estimates.
     multiplyRows(matrix, centred, next, b, projected);
@@ -157,6 +148,7 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions = {}): Pca {
   };
 }
 
+/** out = Y V: each participant's centred votes projected on the b basis columns. */
 function multiplyRows(
   matrix: VoteMatrix,
   centred: Float64Array,
@@ -173,6 +165,27 @@ function multiplyRows(
       if (y === 0) continue;
       const j = matrix.statementOf[i] * b;
       for (let c = 0; c < b; c++) out[r * b + c] += y * basis[j + c];
+    }
+  }
+}
+
+/** out = Y^T Z: the b columns of Z (participants x b) carried back onto the statements. */
+function multiplyColumns(
+  matrix: VoteMatrix,
+  centred: Float64Array,
+  projected: Float64Array,
+  b: number,
+  out: Float64Array,
+): void {
+  out.fill(0);
+  for (let r = 0; r < matrix.participantCount; r++) {
+    const from = matrix.rowStart[r];
+    const to = matrix.rowStart[r + 1];
+    for (let i = from; i < to; i++) {
+      const y = centred[i];
+      if (y === 0) continue;
+      const j = matrix.statementOf[i] * b;
+      for (let c = 0; c < b; c++) out[j + c] += y * projected[r * b + c];
     }
   }
 }
