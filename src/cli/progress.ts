@@ -18,3 +18,20 @@ export function progressBar(io: CliIo, label: string, total: number) {
     },
   };
 }
+
+/**
+ * A bar for a service's `onProgress(done, total)`: drawn from the first report, since a service knows
+ * its total only once it has read its input. `finish` ends it, if it was ever drawn.
+ */
+export function progressListener(io: CliIo, label: string) {
+  let bar: ReturnType<typeof progressBar> | undefined;
+  return {
+    onProgress(done: number, total: number) {
+      bar ??= progressBar(io, label, total);
+      bar.update(done);
+    },
+    finish() {
+      bar?.finish();
+    },
+  };
+}

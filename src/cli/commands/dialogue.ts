@@ -9,7 +9,7 @@ import { exportPolis, importPolis } from '../../services/dialogue-polis.js';
 import { dialogueResults, type DialogueResults } from '../../services/dialogue-results.js';
 import type { CommandContext } from '../io.js';
 import { databaseHelp, withServices } from '../database.js';
-import { progressBar } from '../progress.js';
+import { progressListener } from '../progress.js';
 
 function printResults(ctx: CommandContext, r: DialogueResults) {
   ctx.out(`${r.dialogue.prompt}\n`);
@@ -187,17 +187,11 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
           meeting_id: null,
           ...(options.prompt ? { prompt: options.prompt } : {}),
         };
-        let bar: ReturnType<typeof progressBar> | undefined;
+        const progress = progressListener(ctx, 'votes');
         const imported = await withServices(options.database, (services) =>
-          importPolis(services, options.initiative, input, {
-            seed,
-            onProgress: (done, total) => {
-              bar ??= progressBar(ctx, 'votes', total);
-              bar.update(done);
-            },
-          }),
+          importPolis(services, options.initiative, input, { seed, onProgress: progress.onProgress }),
         );
-        bar?.finish();
+        progress.finish();
         ctx.out(
           `Imported dialogue ${imported.dialogue.id}: ${imported.statements} statements, ` +
             `${imported.participants} participants, ${imported.votes} votes\n`,

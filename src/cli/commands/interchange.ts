@@ -11,7 +11,7 @@ import { importWorkspaceJson } from '../../services/import-workspace-json.js';
 import type { CommandContext } from '../io.js';
 import { databaseHelp, withServices } from '../database.js';
 import { readText } from '../files.js';
-import { progressBar } from '../progress.js';
+import { progressListener } from '../progress.js';
 import type { RegisterCommands } from './index.js';
 
 /** Writes to a file when one is named, else to standard output. */
@@ -44,14 +44,11 @@ export const registerInterchangeCommands: RegisterCommands = (program, ctx) => {
         const elements = readText(elementsPath);
         const connections = readText(connectionsPath);
         const result = await withServices(options.database, async (services) => {
-          let bar: ReturnType<typeof progressBar> | undefined;
+          const progress = progressListener(ctx, 'Importing');
           const outcome = await importKumu(services, conflictId, elements, connections, {
-            onProgress: (done, total) => {
-              bar ??= progressBar(ctx, 'Importing', total);
-              bar.update(done);
-            },
+            onProgress: progress.onProgress,
           });
-          bar?.finish();
+          progress.finish();
           return outcome;
         });
         ctx.out(`Imported ${result.actors} actors and ${result.ties} ties.\n`);
@@ -66,15 +63,12 @@ export const registerInterchangeCommands: RegisterCommands = (program, ctx) => {
     .action(async (file: string, options: { name?: string; database?: string }) => {
       const text = readText(file);
       const result = await withServices(options.database, async (services) => {
-        let bar: ReturnType<typeof progressBar> | undefined;
+        const progress = progressListener(ctx, 'Importing');
         const outcome = await importWorkspaceJson(services, text, {
           ...(options.name ? { name: options.name } : {}),
-          onProgress: (done, total) => {
-            bar ??= progressBar(ctx, 'Importing', total);
-            bar.update(done);
-          },
+          onProgress: progress.onProgress,
         });
-        bar?.finish();
+        progress.finish();
         return outcome;
       });
       ctx.out(
@@ -156,14 +150,9 @@ export const registerInterchangeCommands: RegisterCommands = (program, ctx) => {
     .option('--database <url>', databaseHelp)
     .action(async (options: { database?: string }) => {
       const ids = await withServices(options.database, async (services) => {
-        let bar: ReturnType<typeof progressBar> | undefined;
-        const loaded = await loadDemoWorkspace(services, undefined, {
-          onProgress: (done, total) => {
-            bar ??= progressBar(ctx, 'Loading the demo', total);
-            bar.update(done);
-          },
-        });
-        bar?.finish();
+        const progress = progressListener(ctx, 'Loading the demo');
+        const loaded = await loadDemoWorkspace(services, undefined, { onProgress: progress.onProgress });
+        progress.finish();
         return loaded;
       });
       ctx.out(

@@ -5,7 +5,7 @@ import { getSurvey } from '../../services/surveys.js';
 import { importAnswers } from '../../services/surveys-import.js';
 import { databaseHelp, withServices } from '../database.js';
 import { readText } from '../files.js';
-import { progressBar } from '../progress.js';
+import { progressListener } from '../progress.js';
 import type { RegisterCommands } from './index.js';
 
 function waveOption(value: string | undefined, flag: string): SurveyWaveKind | undefined {
@@ -121,17 +121,11 @@ export const registerSurveyCommands: RegisterCommands = (program, ctx) => {
             reason: `the survey has waves ${survey.waves.map((w) => `${w.kind} (${w.id})`).join(', ') || 'none'}`,
           });
         }
-        const bar = progressBar(ctx, 'Importing answers', 1);
-        let sized: ReturnType<typeof progressBar> | undefined;
+        const progress = progressListener(ctx, 'Importing answers');
         try {
-          return await importAnswers(services, survey.id, wave.id, text, {
-            onProgress: (done, total) => {
-              sized ??= progressBar(ctx, 'Importing answers', total);
-              sized.update(done);
-            },
-          });
+          return await importAnswers(services, survey.id, wave.id, text, { onProgress: progress.onProgress });
         } finally {
-          (sized ?? bar).finish();
+          progress.finish();
         }
       });
       ctx.out(
