@@ -49,11 +49,4 @@ export function addToTallies(tallies: GroupTallies, g: number, s: number, value:
   else if (value < 0) tallies.disagree[at] += sign;
 }
 
-/** Total votes stored, for checks. */
-export function talliedVotes(tallies: GroupTallies): number {
-  let total = 0;
-  for (let i = 0; i < tallies.seen.length; i++) total += tallies.seen[i];
-  return total;
-}
-
 export { voteCount };

@@ -37,11 +37,6 @@ export interface PageOf<T> {
   offset: number;
 }
 
-/** ISO dates compare correctly as text; `null`/absent bounds are open. */
-export function datesInOrder(from: string | null | undefined, to: string | null | undefined): boolean {
-  return from == null || to == null || from <= to;
-}
-
 /** Adds an issue on `toField` when a date range runs backwards; for zod's superRefine. */
 export function checkDateOrder(
   value: Record<string, unknown>,

@@ -30,9 +30,6 @@ export interface Network {
   allTargets: Int32Array;
 }
 
-export const actorCount = (network: Network): number => network.ids.length;
-export const tieCount = (network: Network): number => network.tieSources.length;
-
 function checkedStrength(tie: TieRow, position: number): number {
   const strength = tie.strength ?? 1;
   if (typeof strength !== 'number' || !Number.isFinite(strength) || strength <= 0) {

@@ -268,15 +268,6 @@ export function listVotes(db: Kysely<Database>, dialogueId: string) {
     .execute();
 }
 
-export async function countVotes(db: Kysely<Database>, dialogueId: string): Promise<number> {
-  const row = await db
-    .selectFrom('dialogue_votes')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('dialogue_id', '=', dialogueId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Writes a batch of votes: first their request ids (a request id seen before is skipped by the
  * database's own key, so a replay changes nothing), then the votes of the new requests, each replacing

@@ -49,8 +49,3 @@ export function tokensOfAccount(db: Kysely<Database>, accountId: string): Promis
     .orderBy('name')
     .execute();
 }
-
-export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

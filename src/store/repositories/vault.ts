@@ -28,14 +28,6 @@ export async function insertWorkspaceKeyIfAbsent(
     .execute();
 }
 
-export async function deleteWorkspaceKey(db: Kysely<Database>, workspaceId: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('workspace_keys')
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
-
 export async function upsertActorIdentity(db: Kysely<Database>, row: ActorIdentityRow): Promise<void> {
   await db
     .insertInto('actor_identities')
