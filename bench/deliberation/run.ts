@@ -35,9 +35,7 @@ function timeIt<T>(run: () => T, repeats: number): { ms: number; cpu: number; re
   return { ms: best, cpu: bestCpu, result };
 }
 
-const dir = process.env.TRACKTWO_SHARED_DATA
-  ? `${process.env.TRACKTWO_SHARED_DATA}/polis`
-  : new URL('../../../shared/data/polis', import.meta.url).pathname;
+const dir = new URL('../../test/fixtures/polis', import.meta.url).pathname;
 const vtaiwan = indexDialogue(polisToDialogue(readPolisFolder(`${dir}/vtaiwan.uberx`)));
 analyzeMatrix(vtaiwan); // warm up the JIT
 const uberx = timeIt(() => analyzeMatrix(vtaiwan, { seed: 0 }), 5);

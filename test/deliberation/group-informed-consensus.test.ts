@@ -4,9 +4,9 @@ import { main } from '../../src/cli/main.js';
 import { captureIo } from '../../src/cli/io.js';
 import { parsePolisComments } from '../../src/interchange/polis-export.js';
 import type { DialogueReport } from '../../src/deliberation/analysis.js';
-import { sharedData } from '../support/shared-data.js';
+import { fixture } from '../support/fixtures.js';
 
-const dir = sharedData('polis', 'bg2050-volunteers');
+const dir = fixture('polis', 'bg2050-volunteers');
 
 describe('tracktwo dialogue analyze', () => {
   it("reproduces Pol.is' group-informed consensus on bg2050-volunteers with the export's groups", async () => {

@@ -6,14 +6,14 @@ import {
   conversations,
   type PolisComparison,
 } from '../../bench/deliberation/polis-comparison.js';
-import { sharedData } from '../support/shared-data.js';
+import { fixture } from '../support/fixtures.js';
 
 // The issue's goals, checked on all six open conversations at once: medians, never per-file tuning.
 describe("opinion groups against Pol.is' own", () => {
   const results = new Map<string, PolisComparison>();
   beforeAll(() => {
     for (const name of conversations) {
-      results.set(name, comparePolis(readPolisFolder(sharedData('polis', name)), { seed: 0, trials: 3 }));
+      results.set(name, comparePolis(readPolisFolder(fixture('polis', name)), { seed: 0, trials: 3 }));
     }
   });
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { formatPolisExport, parsePolisExport, parsePolisVotes } from '../../src/interchange/polis-export.js';
 import { TrackTwoError } from '../../src/domain/errors.js';
 import { conversations } from '../../bench/deliberation/polis-comparison.js';
-import { sharedData } from '../support/shared-data.js';
+import { fixture } from '../support/fixtures.js';
 
-const root = sharedData('polis');
+const root = fixture('polis');
 const texts = (name: string) => ({
   summary: readFileSync(`${root}/${name}/summary.csv`, 'utf8'),
   comments: readFileSync(`${root}/${name}/comments.csv`, 'utf8'),

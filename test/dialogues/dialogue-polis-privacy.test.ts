@@ -9,9 +9,9 @@ import { parsePolisComments } from '../../src/interchange/polis-export.js';
 import { exportPolis, importPolis } from '../../src/services/dialogue-polis.js';
 import { forEachEngine } from '../support/databases.js';
 import { caller, dialogueSnapshot, dialogueWorldOfBlock, roles, type Role } from './fixtures.js';
-import { sharedData } from '../support/shared-data.js';
+import { fixture } from '../support/fixtures.js';
 
-const SEATTLE = sharedData('polis', '15-per-hour-seattle');
+const SEATTLE = fixture('polis', '15-per-hour-seattle');
 const read = (name: string) => readFileSync(join(SEATTLE, name), 'utf8');
 
 forEachEngine('dialogues: Pol.is round trip, who said what, access per role', (getDb, engine) => {

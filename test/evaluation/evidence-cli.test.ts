@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../../src/cli/io.js';
 
-const paluck = new URL('../../../shared/data/contact/paluck-green-green-2019.csv', import.meta.url).pathname;
+const paluck = new URL('../fixtures/contact/paluck-green-green-2019.csv', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tracktwo-evidence-'));
 
 function file(name: string, text: string): string {

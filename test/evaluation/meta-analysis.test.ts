@@ -5,7 +5,7 @@ import { metaAnalysis, subgroupDifference, type StudyEffect } from '../../src/ev
 import { TrackTwoError } from '../../src/domain/errors.js';
 
 const paluckCsv = readFileSync(
-  new URL('../../../shared/data/contact/paluck-green-green-2019.csv', import.meta.url),
+  new URL('../fixtures/contact/paluck-green-green-2019.csv', import.meta.url),
   'utf8',
 );
 const paluck: StudyEffect[] = parseCsv(paluckCsv).rows.map((row) => ({

@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""Writes test/network/fixtures/generated/*.json: networks generated here, with the values NetworkX 2.8.8
+"""Writes test/fixtures/network-generated/*.json: networks generated here, with the values NetworkX 2.8.8
 computes for them (python-igraph 0.10 cross-checks betweenness and partition agreement; R sna 2.7
 gives the brokerage roles). The fixtures are committed, so the tests need neither Python nor R.
 
 Run from the repository root, then format the output as the repository does:
-    /usr/bin/python3 test/network/generate_fixtures.py && npx prettier --write test/network/fixtures
+    /usr/bin/python3 test/network/generate_fixtures.py && npx prettier --write test/fixtures/network-generated
 """
 import json
 import math
@@ -16,7 +16,7 @@ import tempfile
 import igraph
 import networkx as nx
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "generated")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "network-generated")
 
 
 def grid():

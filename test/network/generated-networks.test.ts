@@ -21,7 +21,7 @@ interface GeneratedFixture {
   igraphLouvainModularity: number;
 }
 
-const dir = new URL('./fixtures/generated/', import.meta.url).pathname;
+const dir = new URL('../fixtures/network-generated/', import.meta.url).pathname;
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as GeneratedFixture);

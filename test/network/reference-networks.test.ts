@@ -7,8 +7,8 @@ import { analyzeNetwork } from '../../src/network/analyze.js';
 import { buildNetwork } from '../../src/network/network.js';
 import { expectReport, type ReportLike } from './compare.js';
 
-// The three classic networks of shared/data/network (copied here so CI needs no shared folder), with values computed by NetworkX 2.8.8 and R sna.
-const dataDir = new URL('./fixtures/reference/', import.meta.url).pathname;
+// The three classic networks of test/fixtures/network (see its README), with values computed by NetworkX 2.8.8 and R sna.
+const dataDir = new URL('../fixtures/network/', import.meta.url).pathname;
 const names = ['kite', 'florentine', 'karate'];
 
 function files(name: string) {
