@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
