@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countRows, forEachEngine } from '../support/databases.js';
-import { ADMIN, client, testApp } from './support/app.js';
+import { ADMIN, client, sessionCookie, testApp } from './support/app.js';
 
 /**
  * PostgreSQL refuses NUL in text and SQLite stores it; a request string holding one gets the same
@@ -54,5 +54,18 @@ forEachEngine('server: a NUL character in a request string', (getDb, engine) => 
       password: 'x',
     });
     expect(reply.statusCode).toBe(401);
+  });
+
+  it('in a path parameter is a coded 4xx on both engines, never a 500', async () => {
+    const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'Ours' });
+    expect(setup.statusCode).toBe(201);
+    const admin = client(app, { cookie: sessionCookie(setup) });
+    // A token's name is free text that reaches the database as it is: PostgreSQL refuses it (400 through
+    // the engine adapter), SQLite finds no such token (404).
+    const reply = await admin.delete('/api/auth/tokens/a%00b');
+    expect(reply.statusCode).toBe(engine.dialect === 'postgres' ? 400 : 404);
+    expect(reply.json().error.code).toBe(
+      engine.dialect === 'postgres' ? 'TT_ERR_VALIDATION' : 'TT_ERR_NOT_FOUND',
+    );
   });
 });
