@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
+          include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**', '**/node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
         },

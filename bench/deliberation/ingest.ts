@@ -134,7 +134,7 @@ async function main() {
   const { actingAs } = await import('../../src/services/context.js');
   const { createTestConflict, createTestInitiative, createTestWorkspace } =
     await import('../../test/support/records.js');
-  const dialogues = await import('../../src/services/dialogues.js');
+  const dialogues = await import('../../src/services/dialogues/index.js');
   const { randomBytes } = await import('node:crypto');
 
   const participants = option('participants', 5_000);

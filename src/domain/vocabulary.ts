@@ -9,7 +9,7 @@ export const actorKinds = ['person', 'organisation'] as const;
 export const actorKindSchema = z.enum(actorKinds);
 export type ActorKind = z.infer<typeof actorKindSchema>;
 
-/** The citizen-diplomacy roles of DESIGN.md, plus the official and third-party roles actors also hold. */
+/** The citizen-diplomacy roles of docs/architecture.md ("The domain"), plus the official and third-party roles actors also hold. */
 export const actorRoles = [
   'peace_activist',
   'scholar',

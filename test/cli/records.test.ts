@@ -7,7 +7,7 @@ import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
 import { createVaultKeys } from '../../src/security/vault.js';
 import type { ServiceContext } from '../../src/services/context.js';
-import * as outcomes from '../../src/services/outcomes.js';
+import * as outcomes from '../../src/services/initiatives/index.js';
 import { countRows, forEachEngine } from '../support/databases.js';
 import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoDialogue } from '../../src/domain/demo/dialogue.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { actingAs } from '../../src/services/context.js';
-import { loadDemoWorkspace } from '../../src/services/demo-workspace.js';
-import { dialogueResults } from '../../src/services/dialogue-results.js';
-import { listDialogues } from '../../src/services/dialogues.js';
+import { loadDemoWorkspace } from '../../src/services/demo/index.js';
+import { dialogueResults } from '../../src/services/dialogues/index.js';
+import { listDialogues } from '../../src/services/dialogues/index.js';
 import { testKeys } from '../server/support/app.js';
 import { forEachEngine } from '../support/databases.js';
 

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { parsePolisComments } from '../../src/interchange/polis-export.js';
-import { exportPolis, importPolis } from '../../src/services/dialogue-polis.js';
+import { exportPolis, importPolis } from '../../src/services/dialogues/index.js';
 import { forEachEngine } from '../support/databases.js';
 import { caller, dialogueSnapshot, dialogueWorldOfBlock, roles, type Role } from './fixtures.js';
 import { fixture } from '../support/fixtures.js';

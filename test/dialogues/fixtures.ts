@@ -6,7 +6,7 @@ import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
 import type { VaultKeys } from '../../src/security/vault.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
-import * as meetings from '../../src/services/meetings.js';
+import * as meetings from '../../src/services/initiatives/index.js';
 import type { Database } from '../../src/store/schema.js';
 import type { EngineContext } from '../support/databases.js';
 import {

@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../../src/security/audit.js';
 import { getIdentity, createVaultKeys } from '../../src/security/vault.js';
 import { listActors } from '../../src/store/repositories/actors.js';
 import { listTies } from '../../src/store/repositories/ties.js';
-import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/demo-workspace.js';
+import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/demo/index.js';
 import { countRows, forEachEngine } from '../support/databases.js';
 
 const demo = generateDemoWorkspace();

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
-import * as actors from '../../src/services/actors.js';
-import * as conflicts from '../../src/services/conflicts.js';
+import * as actors from '../../src/services/actors/index.js';
+import * as conflicts from '../../src/services/workspaces/index.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
-import * as initiatives from '../../src/services/initiatives.js';
-import * as dialogueService from '../../src/services/dialogues.js';
-import * as meetings from '../../src/services/meetings.js';
-import * as surveys from '../../src/services/surveys.js';
-import * as outcomes from '../../src/services/outcomes.js';
-import * as ties from '../../src/services/ties.js';
+import * as initiatives from '../../src/services/initiatives/index.js';
+import * as dialogueService from '../../src/services/dialogues/index.js';
+import * as meetings from '../../src/services/initiatives/index.js';
+import * as surveys from '../../src/services/surveys/index.js';
+import * as outcomes from '../../src/services/initiatives/index.js';
+import * as ties from '../../src/services/actors/index.js';
 import { forEachEngine } from '../support/databases.js';
 import {
   createTestConflict,

@@ -7,7 +7,7 @@ import { parseCsv } from '../../src/interchange/csv.js';
 import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
-import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/demo-workspace.js';
+import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/demo/index.js';
 import { createConflict } from '../../src/store/repositories/conflicts.js';
 import { createWorkspace } from '../../src/store/repositories/workspaces.js';
 import type { Database } from '../../src/store/schema.js';

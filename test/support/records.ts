@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { InitiativeCreate } from '../../src/domain/initiative.js';
-import * as conflicts from '../../src/services/conflicts.js';
+import * as conflicts from '../../src/services/workspaces/index.js';
 import type { ServiceContext } from '../../src/services/context.js';
-import * as initiatives from '../../src/services/initiatives.js';
-import * as workspaces from '../../src/services/workspaces.js';
+import * as initiatives from '../../src/services/initiatives/index.js';
+import * as workspaces from '../../src/services/workspaces/index.js';
 import type { Database } from '../../src/store/schema.js';
 
 /*

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { systemAuth } from '../../src/security/auth.js';
-import * as actors from '../../src/services/actors.js';
+import * as actors from '../../src/services/actors/index.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
-import * as meetings from '../../src/services/meetings.js';
+import * as meetings from '../../src/services/initiatives/index.js';
 import { addMembership } from '../../src/store/repositories/memberships.js';
 import type { Database } from '../../src/store/schema.js';
 import type { MembershipRole } from '../../src/store/tables/security.js';

@@ -8,7 +8,7 @@ export type RegisterCommands = (program: Command, ctx: CommandContext) => void;
  * An area of the command line: the top-level commands it registers, each with the description the
  * program's help lists, and how to load it. An area's module (and with it the store, the server or the
  * network code it needs) is imported only when one of its commands runs, so `tracktwo --help` and
- * `tracktwo network …` do not pay for loading Kysely, Fastify and the rest. test/cli-help.test.ts checks
+ * `tracktwo network …` do not pay for loading Kysely, Fastify and the rest. test/cli/help.test.ts checks
  * that these names and descriptions are the ones the areas register.
  */
 export interface CommandArea {

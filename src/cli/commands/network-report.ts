@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
 import { validationError } from '../../server/error-handler.js';
 import type { ServiceContext } from '../../services/context.js';
-import { analyzeConflictNetwork, conflictNetworkGraph } from '../../services/network-analysis.js';
-import type { NetworkAnswer } from '../../services/network-map.js';
+import { analyzeConflictNetwork, conflictNetworkGraph } from '../../services/network/index.js';
+import type { NetworkAnswer } from '../../services/network/index.js';
 import {
   brokersQuerySchema,
   changesQuerySchema,
@@ -13,14 +13,14 @@ import {
   introductionsQuerySchema,
   metricsQuerySchema,
   trackOneQuerySchema,
-} from '../../services/network-options.js';
+} from '../../services/network/index.js';
 import {
   conflictBrokers,
   conflictDivideChange,
   conflictFragility,
   conflictIntroductions,
   conflictTrackOnePaths,
-} from '../../services/network-questions.js';
+} from '../../services/network/index.js';
 import { databaseHelp, withServices } from '../database.js';
 import type { CommandContext } from '../io.js';
 import { textTable } from '../text-table.js';

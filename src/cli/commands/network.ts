@@ -10,7 +10,7 @@ import { trackOnePaths } from '../../network/track-one-paths.js';
 import type { ActorRow, NetworkInput, TieRow } from '../../network/network-input.js';
 import { buildNetwork, type Network } from '../../network/network.js';
 import { filterTies, type TieFilter } from '../../network/tie-filter.js';
-import { betweennessOf, largeActorMap } from '../../services/network-betweenness.js';
+import { betweennessOf, largeActorMap } from '../../services/network/index.js';
 import { readCsvFile } from '../files.js';
 import { progressBar } from '../progress.js';
 import { tableCell, textTable } from '../text-table.js';

@@ -1,8 +1,8 @@
 import { TrackTwoError } from '../../domain/errors.js';
 import { surveyWaves, type SurveyWaveKind } from '../../domain/survey.js';
-import { initiativeSurveyEffects, type SurveyEffects } from '../../services/evidence.js';
-import { getSurvey } from '../../services/surveys.js';
-import { importAnswers } from '../../services/surveys-import.js';
+import { initiativeSurveyEffects, type SurveyEffects } from '../../services/evidence/index.js';
+import { getSurvey } from '../../services/surveys/index.js';
+import { importAnswers } from '../../services/surveys/index.js';
 import { databaseHelp, withServices } from '../database.js';
 import { readText } from '../files.js';
 import { progressListener } from '../progress.js';

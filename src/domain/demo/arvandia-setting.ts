@@ -94,7 +94,7 @@ export const communityRolePlan: readonly { role: ActorRole; count: number; track
 
 /**
  * The share of women by track: a realistic minority at the official table (cf. the 1992-2019
- * baseline of DESIGN.md), more in citizen and grassroots tracks.
+ * baseline in docs/architecture.md, "The domain"), more in citizen and grassroots tracks.
  */
 export const womenShareByTrack: Record<Track, number> = { '1': 0.12, '1.5': 0.25, '2': 0.42, '3': 0.5 };
 

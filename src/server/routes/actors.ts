@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorCreateSchema, actorFilterSchema, actorPatchSchema } from '../../domain/actor.js';
-import { tieCreateSchema, tieFilterSchema, tiePatchSchema } from '../../domain/tie.js';
 import { identitySchema } from '../../security/identity.js';
-import * as actors from '../../services/actors.js';
-import * as ties from '../../services/ties.js';
+import * as actors from '../../services/actors/index.js';
+import { meetingsAttendedBy } from '../../services/initiatives/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
 
@@ -84,55 +83,16 @@ export function registerActorRoutes(app: FastifyInstance): void {
     params: idParams,
     handler: ({ params, request }) => actors.eraseActor(request.services, params.id),
   });
-
-  const tieTag = 'ties';
   defineRoute(app, {
     method: 'GET',
-    url: '/api/conflicts/:id/ties',
-    summary: "A conflict's ties, filtered and paged",
-    tag: tieTag,
+    url: '/api/actors/:id/meetings',
+    summary:
+      "The meetings an actor attended, each only if the caller may see that meeting's attendance (Chatham House and closed meetings: conveners only)",
+    tag: 'actors',
     access: 'actors.read',
     params: idParams,
-    query: tieFilterSchema,
-    handler: ({ params, query, request }) => ties.listTies(request.services, params.id, query),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/ties',
-    summary: 'Create a tie between two actors',
-    tag: tieTag,
-    access: 'ties.write',
-    body: tieCreateSchema,
-    status: 201,
-    handler: ({ body, request }) => ties.createTie(request.services, body),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/ties/:id',
-    summary: 'One tie',
-    tag: tieTag,
-    access: 'actors.read',
-    params: idParams,
-    handler: ({ params, request }) => ties.getTie(request.services, params.id),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/ties/:id',
-    summary: 'Change a tie',
-    tag: tieTag,
-    access: 'ties.write',
-    params: idParams,
-    body: tiePatchSchema,
-    handler: ({ params, body, request }) => ties.updateTie(request.services, params.id, body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/ties/:id',
-    summary: 'Delete a tie',
-    tag: tieTag,
-    access: 'ties.write',
-    params: idParams,
-    status: 204,
-    handler: ({ params, request }) => ties.deleteTie(request.services, params.id),
+    handler: async ({ params, request }) => ({
+      items: await meetingsAttendedBy(request.services, params.id),
+    }),
   });
 }

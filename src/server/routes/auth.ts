@@ -13,7 +13,8 @@ import {
   signInSchema,
   signOut,
   tokenCreateSchema,
-} from '../../services/auth.js';
+} from '../../services/accounts/index.js';
+import { changeOwnPassword, passwordChangeSchema } from '../../services/accounts/index.js';
 import { defineRoute } from '../route.js';
 import {
   clearSessionCookie,
@@ -136,6 +137,26 @@ export function registerAuthRoutes(
     status: 204,
     handler: async ({ params, request }) => {
       await revokeToken(request.services, params.name);
+      return undefined;
+    },
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/auth/password',
+    summary:
+      'Change your own password (the current one is required); every other session and token of the account ends',
+    tag: 'accounts',
+    access: 'signed-in',
+    body: passwordChangeSchema,
+    status: 204,
+    handler: async ({ body, request, reply }) => {
+      // A browser keeps its place with a fresh cookie; a script on a token must get a new token.
+      const renewCookie = sessionSecretOf(request) !== undefined;
+      const session = await changeOwnPassword(request.services, body, {
+        renewCookie,
+        ttlMs: policy.sessionHours * 3_600_000,
+      });
+      if (session) setSessionCookie(request, reply, policy, session.secret);
       return undefined;
     },
   });

@@ -6,7 +6,7 @@ import {
   conflictPatchSchema,
   divideCreateSchema,
 } from '../../domain/conflict.js';
-import * as conflicts from '../../services/conflicts.js';
+import * as conflicts from '../../services/workspaces/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
 

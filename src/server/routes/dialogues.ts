@@ -15,10 +15,10 @@ import {
 } from '../../domain/dialogue.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { idSchema } from '../../domain/scalars.js';
-import * as participation from '../../services/dialogue-participation.js';
-import * as polis from '../../services/dialogue-polis.js';
-import { dialogueResults } from '../../services/dialogue-results.js';
-import * as dialogues from '../../services/dialogues.js';
+import * as participation from '../../services/dialogues/index.js';
+import * as polis from '../../services/dialogues/index.js';
+import { dialogueResults } from '../../services/dialogues/index.js';
+import * as dialogues from '../../services/dialogues/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
 

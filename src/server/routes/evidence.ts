@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../domain/scalars.js';
 import { externalEffectCreateSchema, surveyWaveSchema } from '../../domain/survey.js';
-import * as evidence from '../../services/evidence.js';
-import { conflictInclusion, initiativeInclusion } from '../../services/evidence-inclusion.js';
+import * as evidence from '../../services/evidence/index.js';
+import { conflictInclusion, initiativeInclusion } from '../../services/evidence/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SignInThrottle } from '../../security/throttle.js';
 import type { CookiePolicy } from '../request-context.js';
-import { registerAccountExtraRoutes } from './account-extras.js';
+import { registerAccountRoutes } from './accounts.js';
 import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerConflictRoutes } from './conflicts.js';
@@ -11,7 +11,9 @@ import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
 import { registerNetworkRoutes } from './network.js';
+import { registerOutcomeRoutes } from './outcomes.js';
 import { registerSurveyRoutes } from './surveys.js';
+import { registerTieRoutes } from './ties.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
 
 export interface ApiRouteOptions {
@@ -21,15 +23,17 @@ export interface ApiRouteOptions {
   importBodyLimit: number;
 }
 
-/** Every resource of the API; each module holds the routes of one record. */
+/** Every resource of the API; each module holds the routes of one feature (services/<feature>). */
 export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): void {
   registerAuthRoutes(app, options.throttle, options.cookies);
-  registerAccountExtraRoutes(app, options.cookies);
+  registerAccountRoutes(app);
   registerWorkspaceRoutes(app);
   registerConflictRoutes(app);
   registerActorRoutes(app);
+  registerTieRoutes(app);
   registerInitiativeRoutes(app);
   registerMeetingRoutes(app);
+  registerOutcomeRoutes(app);
   registerNetworkRoutes(app);
   registerSurveyRoutes(app);
   registerEvidenceRoutes(app);

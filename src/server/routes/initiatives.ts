@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { initiativeCreateSchema, initiativePatchSchema } from '../../domain/initiative.js';
 import { idSchema } from '../../domain/scalars.js';
 import { initiativeRoleSchema } from '../../domain/vocabulary.js';
-import * as initiatives from '../../services/initiatives.js';
+import * as initiatives from '../../services/initiatives/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
 

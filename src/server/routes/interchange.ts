@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { workspaceDocumentSchema } from '../../interchange/workspace-json-schema.js';
-import { exportGraph, type GraphFormat } from '../../services/export-graph.js';
-import { exportKumu } from '../../services/export-kumu.js';
-import { exportResearch } from '../../services/export-research.js';
-import { exportWorkspaceJson } from '../../services/export-workspace-json.js';
-import { importKumu } from '../../services/import-kumu.js';
-import { importWorkspaceJson } from '../../services/import-workspace-json.js';
+import { exportGraph, type GraphFormat } from '../../services/interchange/index.js';
+import { exportKumu } from '../../services/interchange/index.js';
+import { exportResearch } from '../../services/interchange/index.js';
+import { exportWorkspaceJson } from '../../services/interchange/index.js';
+import { importKumu } from '../../services/interchange/index.js';
+import { importWorkspaceJson } from '../../services/interchange/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
 

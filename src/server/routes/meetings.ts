@@ -1,15 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { attendanceCreateSchema, meetingCreateSchema, meetingPatchSchema } from '../../domain/meeting.js';
-import {
-  outcomeCreateSchema,
-  outcomePatchSchema,
-  transferCreateSchema,
-  transferPatchSchema,
-} from '../../domain/outcome.js';
 import { idSchema } from '../../domain/scalars.js';
-import * as meetings from '../../services/meetings.js';
-import * as outcomes from '../../services/outcomes.js';
+import * as meetings from '../../services/initiatives/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
 
@@ -96,105 +89,5 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     params: attendeeParams,
     status: 204,
     handler: ({ params, request }) => meetings.removeAttendance(request.services, params.id, params.actorId),
-  });
-
-  const outcomeTag = 'outcomes';
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/initiatives/:id/outcomes',
-    summary: "An initiative's outcomes",
-    tag: outcomeTag,
-    access: 'outcomes.read',
-    params: idParams,
-    query: pageQuery,
-    handler: ({ params, query, request }) => outcomes.listOutcomes(request.services, params.id, query),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/outcomes',
-    summary: 'Record an outcome',
-    tag: outcomeTag,
-    access: 'outcomes.write',
-    body: outcomeCreateSchema,
-    status: 201,
-    handler: ({ body, request }) => outcomes.createOutcome(request.services, body),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/outcomes/:id',
-    summary: 'One outcome',
-    tag: outcomeTag,
-    access: 'outcomes.read',
-    params: idParams,
-    handler: ({ params, request }) => outcomes.getOutcome(request.services, params.id),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/outcomes/:id',
-    summary: 'Change an outcome',
-    tag: outcomeTag,
-    access: 'outcomes.write',
-    params: idParams,
-    body: outcomePatchSchema,
-    handler: ({ params, body, request }) => outcomes.updateOutcome(request.services, params.id, body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/outcomes/:id',
-    summary: 'Delete an outcome and its transfers',
-    tag: outcomeTag,
-    access: 'outcomes.write',
-    params: idParams,
-    status: 204,
-    handler: ({ params, request }) => outcomes.deleteOutcome(request.services, params.id),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/initiatives/:id/transfers',
-    summary: "Transfers of an initiative's outcomes to Track I (recipients: to those who may read actors)",
-    tag: outcomeTag,
-    access: 'outcomes.read',
-    params: idParams,
-    query: pageQuery,
-    handler: ({ params, query, request }) => outcomes.listTransfers(request.services, params.id, query),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/transfers',
-    summary: 'Hand an outcome to Track-I actors',
-    tag: outcomeTag,
-    access: 'transfers.write',
-    body: transferCreateSchema,
-    status: 201,
-    handler: ({ body, request }) => outcomes.createTransfer(request.services, body),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/transfers/:id',
-    summary: 'One transfer',
-    tag: outcomeTag,
-    access: 'outcomes.read',
-    params: idParams,
-    handler: ({ params, request }) => outcomes.getTransfer(request.services, params.id),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/transfers/:id',
-    summary: 'Record what became of a transfer (status and its date) or correct it',
-    tag: outcomeTag,
-    access: 'transfers.write',
-    params: idParams,
-    body: transferPatchSchema,
-    handler: ({ params, body, request }) => outcomes.updateTransfer(request.services, params.id, body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/transfers/:id',
-    summary: 'Delete a transfer',
-    tag: outcomeTag,
-    access: 'transfers.write',
-    params: idParams,
-    status: 204,
-    handler: ({ params, request }) => outcomes.deleteTransfer(request.services, params.id),
   });
 }

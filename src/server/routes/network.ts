@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import * as analysis from '../../services/network-analysis.js';
+import * as analysis from '../../services/network/index.js';
 import {
   brokersQuerySchema,
   changesQuerySchema,
@@ -8,8 +8,8 @@ import {
   introductionsQuerySchema,
   metricsQuerySchema,
   trackOneQuerySchema,
-} from '../../services/network-options.js';
-import * as questions from '../../services/network-questions.js';
+} from '../../services/network/index.js';
+import * as questions from '../../services/network/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
 

@@ -13,11 +13,11 @@ import {
   surveyWavePatchSchema,
   surveyWaveSchema,
 } from '../../domain/survey.js';
-import { surveyEffectsOf } from '../../services/evidence.js';
-import * as surveys from '../../services/surveys.js';
-import { researchExportCsv, surveyResearchExport } from '../../services/surveys-export.js';
-import { importAnswers } from '../../services/surveys-import.js';
-import { answerByLink, enterOnBehalf, issueLinks, surveyForm } from '../../services/surveys-responses.js';
+import { surveyEffectsOf } from '../../services/evidence/index.js';
+import * as surveys from '../../services/surveys/index.js';
+import { researchExportCsv, surveyResearchExport } from '../../services/surveys/index.js';
+import { importAnswers } from '../../services/surveys/index.js';
+import { answerByLink, enterOnBehalf, issueLinks, surveyForm } from '../../services/surveys/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
 

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { workspaceCreateSchema, workspacePatchSchema } from '../../domain/workspace.js';
-import { accountCreateSchema, createAccountForColleague } from '../../services/auth.js';
-import * as conflicts from '../../services/conflicts.js';
-import * as initiatives from '../../services/initiatives.js';
-import * as workspaces from '../../services/workspaces.js';
+import * as conflicts from '../../services/workspaces/index.js';
+import * as initiatives from '../../services/initiatives/index.js';
+import * as workspaces from '../../services/workspaces/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
 
@@ -76,15 +75,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     params: idParams,
     query: pageQuery,
     handler: ({ params, query, request }) => initiatives.listInitiatives(request.services, params.id, query),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/accounts',
-    summary: 'Make an account for a colleague (workspace administrators); a generated password is shown once',
-    tag: 'accounts',
-    access: 'admin',
-    body: accountCreateSchema,
-    status: 201,
-    handler: ({ body, request }) => createAccountForColleague(request.services, body),
   });
 }

@@ -1,6 +1,6 @@
 import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../../src/security/accounts.js';
 import { systemAuth } from '../../../src/security/auth.js';
-import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../../src/services/demo-workspace.js';
+import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../../src/services/demo/index.js';
 import type { MembershipRole } from '../../../src/security/access.js';
 import type { RunningServer } from './harness.js';
 

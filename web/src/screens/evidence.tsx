@@ -7,8 +7,8 @@ import { SelectField } from '../components/form.js';
 import { Empty, Loaded, Loading } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
-import type { SurveyEffects } from '../../../src/services/evidence.js';
-import type { InclusionReport } from '../../../src/services/evidence-inclusion.js';
+import type { SurveyEffects } from '../../../src/services/evidence/index.js';
+import type { InclusionReport } from '../../../src/services/evidence/index.js';
 import type { WaveEffect } from '../../../src/evaluation/wave-effects.js';
 
 const Z95 = 1.959963984540054;

@@ -17,8 +17,8 @@ import { FacilitatorEntry } from '../surveys/facilitator-entry.js';
 import { surveyWaves } from '../surveys/survey-vocabulary.js';
 import { useResource } from '../use-resource.js';
 import { genders } from '../vocabulary.js';
-import type { SurveyDetail, RespondentStatus } from '../../../src/services/surveys.js';
-import type { IssuedLink } from '../../../src/services/surveys-responses.js';
+import type { SurveyDetail, RespondentStatus } from '../../../src/services/surveys/index.js';
+import type { IssuedLink } from '../../../src/services/surveys/index.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 type NamedActor = Actor & Record<string, unknown>;

@@ -6,7 +6,7 @@ import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useAll, useResource } from '../use-resource.js';
 import { isBridge, labelOf, type ActorLoss, type NetworkAnswer } from '../map/network-panels.js';
-import type { InclusionReport } from '../../../src/services/evidence-inclusion.js';
+import type { InclusionReport } from '../../../src/services/evidence/index.js';
 
 /** Actors whose loss would split the network or cut its reach across the divide. */
 function BridgeAlerts({ conflictId }: { conflictId: string }) {

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { tieCreateSchema, tieFilterSchema, tiePatchSchema } from '../../domain/tie.js';
+import * as ties from '../../services/actors/index.js';
+import { defineRoute } from '../route.js';
+import { idParams } from './params.js';
+
+export function registerTieRoutes(app: FastifyInstance): void {
+  const tag = 'ties';
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/conflicts/:id/ties',
+    summary: "A conflict's ties, filtered and paged",
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    query: tieFilterSchema,
+    handler: ({ params, query, request }) => ties.listTies(request.services, params.id, query),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/ties',
+    summary: 'Create a tie between two actors',
+    tag,
+    access: 'ties.write',
+    body: tieCreateSchema,
+    status: 201,
+    handler: ({ body, request }) => ties.createTie(request.services, body),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/ties/:id',
+    summary: 'One tie',
+    tag,
+    access: 'actors.read',
+    params: idParams,
+    handler: ({ params, request }) => ties.getTie(request.services, params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/ties/:id',
+    summary: 'Change a tie',
+    tag,
+    access: 'ties.write',
+    params: idParams,
+    body: tiePatchSchema,
+    handler: ({ params, body, request }) => ties.updateTie(request.services, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/ties/:id',
+    summary: 'Delete a tie',
+    tag,
+    access: 'ties.write',
+    params: idParams,
+    status: 204,
+    handler: ({ params, request }) => ties.deleteTie(request.services, params.id),
+  });
+}

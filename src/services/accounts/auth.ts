@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { TrackTwoError } from '../../domain/errors.js';
+import { nameSchema } from '../../domain/scalars.js';
+import {
+  createAccount,
+  grantWorkspaceAdmin,
+  verifyCredentials,
+  type Account,
+} from '../../security/accounts.js';
+import { generatePassword } from '../../security/passwords.js';
+import { appendAudit } from '../../security/audit.js';
+import { systemAuth, type Auth } from '../../security/auth.js';
+import {
+  createApiToken,
+  createCookieSession,
+  endCookieSession,
+  listApiTokens,
+  revokeApiToken,
+  type IssuedToken,
+  type TokenInfo,
+} from '../../security/sessions.js';
+import type { SignInThrottle } from '../../security/throttle.js';
+import { lockFirstRun } from '../../store/first-run-lock.js';
+import { findAccountById, listAccountRows } from '../../store/repositories/accounts.js';
+import { adminWorkspacesOf, membershipsOfAccount } from '../../store/repositories/memberships.js';
+import { createWorkspace } from '../../store/repositories/workspaces.js';
+import type { Workspace } from '../../domain/workspace.js';
+import { inTransaction, type ServiceContext } from '../context.js';
+
+export const setupSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  display_name: z.string().trim().min(1).max(120),
+  password: z.string().min(1).max(256),
+  workspace_name: nameSchema.default('My workspace'),
+});
+export type SetupInput = z.input<typeof setupSchema>;
+
+export const signInSchema = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export const tokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(64),
+  ttl_days: z.number().int().min(1).max(366).optional(),
+});
+
+function accountOf(ctx: ServiceContext): string {
+  if (!ctx.auth || ctx.auth.system) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  return ctx.auth.accountId;
+}
+
+/** Whether first-run setup is still open: no account exists yet. */
+export async function setupOpen(ctx: ServiceContext): Promise<boolean> {
+  return (await listAccountRows(ctx.db)).length === 0;
+}
+
+/**
+ * First run without the demo: the first account becomes administrator of a first, empty workspace. Open
+ * only while no account exists, so it cannot be used to take over a running server.
+ */
+export async function setupFirstAdministrator(
+  ctx: ServiceContext,
+  input: SetupInput,
+): Promise<{ account: Account; workspace: Workspace }> {
+  const parsed = setupSchema.parse(input);
+  return inTransaction(ctx, async (trx) => {
+    // Two setups at once must not both find "no account yet": the lock makes them take turns.
+    await lockFirstRun(trx);
+    if ((await listAccountRows(trx)).length > 0) throw new TrackTwoError('TT_ERR_SETUP_DONE');
+    const system = systemAuth('first-run setup');
+    const account = await createAccount(trx, system, {
+      email: parsed.email,
+      displayName: parsed.display_name,
+      password: parsed.password,
+    });
+    const workspace = await createWorkspace(trx, { name: parsed.workspace_name });
+    await appendAudit(trx, system, {
+      action: 'workspace.create',
+      recordType: 'workspace',
+      recordId: workspace.id,
+      workspaceId: workspace.id,
+    });
+    await grantWorkspaceAdmin(trx, system, { workspaceId: workspace.id, accountId: account.id });
+    return { account, workspace };
+  });
+}
+
+export interface SignedIn {
+  account: Account;
+  /** The cookie value: handed to the browser once, never stored. */
+  secret: string;
+  expiresAt: string;
+}
+
+/** Checks the password (throttled) and opens a browser session. */
+export async function signIn(
+  ctx: ServiceContext,
+  throttle: SignInThrottle,
+  input: z.input<typeof signInSchema> & { address?: string },
+  ttlMs?: number,
+): Promise<SignedIn> {
+  const { email, password } = signInSchema.parse({ email: input.email, password: input.password });
+  // The failure must be remembered by the throttle, so the password check commits apart from the session.
+  const account = await inTransaction(ctx, (trx) =>
+    verifyCredentials(trx, throttle, { email, password, address: input.address }),
+  );
+  const session = await inTransaction(ctx, (trx) =>
+    createCookieSession(trx, account.id, ttlMs === undefined ? {} : { ttlMs }),
+  );
+  return { account, secret: session.secret, expiresAt: session.expiresAt };
+}
+
+export async function signOut(ctx: ServiceContext, secret: string | undefined): Promise<boolean> {
+  if (!secret) return false;
+  return inTransaction(ctx, (trx) => endCookieSession(trx, secret));
+}
+
+export interface Me {
+  account: Account;
+  admin_workspaces: string[];
+  memberships: { initiative_id: string; workspace_id: string; conflict_id: string; role: string }[];
+}
+
+/** Who is signed in, what they administer and where they hold roles: what the browser app needs first. */
+export async function describeMe(ctx: ServiceContext): Promise<Me> {
+  const accountId = accountOf(ctx);
+  return inTransaction(ctx, async (trx) => {
+    const row = await findAccountById(trx, accountId);
+    if (!row || row.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+    const memberships = await membershipsOfAccount(trx, accountId);
+    return {
+      account: {
+        id: row.id,
+        email: row.email,
+        displayName: row.display_name,
+        createdAt: row.created_at,
+        disabledAt: row.disabled_at,
+      },
+      admin_workspaces: await adminWorkspacesOf(trx, accountId),
+      memberships: memberships.map((m) => ({
+        initiative_id: m.initiativeId,
+        workspace_id: m.workspaceId,
+        conflict_id: m.conflictId,
+        role: m.role,
+      })),
+    };
+  });
+}
+
+export function createToken(
+  ctx: ServiceContext,
+  input: z.input<typeof tokenCreateSchema>,
+): Promise<IssuedToken> {
+  const accountId = accountOf(ctx);
+  const parsed = tokenCreateSchema.parse(input);
+  return inTransaction(ctx, (trx) =>
+    createApiToken(trx, ctx.auth, { accountId, name: parsed.name, ttlDays: parsed.ttl_days }),
+  );
+}
+
+export function listTokens(ctx: ServiceContext): Promise<TokenInfo[]> {
+  const accountId = accountOf(ctx);
+  return inTransaction(ctx, (trx) => listApiTokens(trx, ctx.auth, accountId));
+}
+
+export async function revokeToken(ctx: ServiceContext, name: string): Promise<void> {
+  const accountId = accountOf(ctx);
+  const revoked = await inTransaction(ctx, (trx) => revokeApiToken(trx, ctx.auth, { accountId, name }));
+  if (!revoked)
+    throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'name', reason: 'no token of that name' });
+}
+
+export type { Auth };
+
+export const accountCreateSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  display_name: z.string().trim().min(1).max(120),
+  /** Omitted: a random password is made and returned once. */
+  password: z.string().min(1).max(256).optional(),
+});
+
+/** An administrator makes an account for a colleague; the password, when generated, is shown once. */
+export function createAccountForColleague(
+  ctx: ServiceContext,
+  input: z.output<typeof accountCreateSchema>,
+): Promise<{ account: Account; password?: string }> {
+  return inTransaction(ctx, async (trx) => {
+    const password = input.password ?? generatePassword();
+    const account = await createAccount(trx, ctx.auth, {
+      email: input.email,
+      displayName: input.display_name,
+      password,
+    });
+    return input.password === undefined ? { account, password } : { account };
+  });
+}

@@ -1,0 +1,4 @@
+// The accounts feature's use cases: what routes, the CLI and channels call.
+export * from './auth.js';
+export * from './first-run.js';
+export * from './password.js';

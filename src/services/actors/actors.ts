@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import type { Actor, ActorCreateParsed, actorFilterSchema, actorPatchSchema } from '../../domain/actor.js';
+import type { PageOf } from '../../domain/scalars.js';
+import { hasAccess } from '../../security/access.js';
+import type { Identity } from '../../security/identity.js';
+import {
+  eraseIdentity,
+  getIdentity,
+  purgeErasedResidue,
+  putIdentity,
+  searchByName,
+} from '../../security/vault.js';
+import * as repo from '../../store/repositories/actors.js';
+import { audit, must, sameWorkspace, requireAccessOn } from '../common.js';
+import { inTransaction, type ServiceContext } from '../context.js';
+
+export type ActorFilter = z.output<typeof actorFilterSchema> & { name?: string };
+
+/**
+ * A conflict's actors as pseudonymous records. `name` searches the identity vault and needs `actors.names`
+ * (without it the search is refused, not silently empty: an empty answer would say "no such person").
+ */
+export function listActors(
+  ctx: ServiceContext,
+  conflictId: string,
+  filter: ActorFilter,
+): Promise<PageOf<Actor>> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'actors.read', { conflictId });
+    const { name, ...rest } = filter;
+    let ids: string[] | undefined;
+    if (name !== undefined) {
+      await requireAccessOn(trx, ctx.auth, 'actors.names', { conflictId });
+      ids = await searchByName(trx, ctx.keys, grant.workspaceId, name, { limit: 500 });
+    }
+    return repo.listActors(trx, grant.workspaceId, { ...rest, conflict_id: conflictId, ids });
+  });
+}
+
+async function actorScope(trx: Parameters<typeof repo.getActor>[0], id: string) {
+  const actor = must(await repo.getActor(trx, id), 'actor');
+  return { actor, scope: { conflictId: actor.conflict_id } };
+}
+
+export function getActor(ctx: ServiceContext, id: string): Promise<Actor> {
+  return inTransaction(ctx, async (trx) => {
+    const { actor, scope } = await actorScope(trx, id);
+    await requireAccessOn(trx, ctx.auth, 'actors.read', scope);
+    return actor;
+  });
+}
+
+/** Creates the pseudonymous record, and its identity in the vault when one is given (needs `actors.names`). */
+export function createActor(ctx: ServiceContext, input: ActorCreateParsed): Promise<Actor> {
+  return inTransaction(ctx, async (trx) => {
+    const scope = { conflictId: input.conflict_id };
+    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
+    sameWorkspace(input.workspace_id, grant.workspaceId);
+    const { identity, ...record } = input;
+    const actor = await repo.createActor(trx, record);
+    if (identity) {
+      await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+      await putIdentity(trx, ctx.keys, grant.workspaceId, actor.id, identity);
+    }
+    await audit(trx, ctx.auth, 'actor.create', 'actor', actor.id, grant.workspaceId);
+    return actor;
+  });
+}
+
+export function updateActor(
+  ctx: ServiceContext,
+  id: string,
+  changes: z.output<typeof actorPatchSchema>,
+): Promise<Actor> {
+  return inTransaction(ctx, async (trx) => {
+    const { scope } = await actorScope(trx, id);
+    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
+    const { identity, ...fields } = changes;
+    let actor = (await repo.getActor(trx, id))!;
+    if (Object.keys(fields).length > 0) actor = must(await repo.updateActor(trx, id, fields), 'actor');
+    if (identity) {
+      await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+      await putIdentity(trx, ctx.keys, grant.workspaceId, id, identity);
+    }
+    await audit(trx, ctx.auth, 'actor.update', 'actor', id, grant.workspaceId);
+    return actor;
+  });
+}
+
+/** The identity from the vault (names, contacts, notes); null when none was stored or it was erased. */
+export function getActorIdentity(ctx: ServiceContext, id: string): Promise<Identity | null> {
+  return inTransaction(ctx, async (trx) => {
+    const { scope } = await actorScope(trx, id);
+    const grant = await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+    return (await getIdentity(trx, ctx.keys, grant.workspaceId, id)) ?? null;
+  });
+}
+
+export function putActorIdentity(ctx: ServiceContext, id: string, identity: unknown): Promise<Identity> {
+  return inTransaction(ctx, async (trx) => {
+    const { scope } = await actorScope(trx, id);
+    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
+    await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+    const stored = await putIdentity(trx, ctx.keys, grant.workspaceId, id, identity);
+    await audit(trx, ctx.auth, 'actor.identity_update', 'actor', id, grant.workspaceId);
+    return stored;
+  });
+}
+
+/**
+ * Erasure by crypto-shredding: the actor's data key and ciphertext are destroyed, the record stays as a
+ * pseudonym (so ties and counts keep their meaning). Cannot be undone, not even with the master key.
+ */
+export async function eraseActor(ctx: ServiceContext, id: string): Promise<Actor> {
+  const actor = await inTransaction(ctx, async (trx) => {
+    const { scope } = await actorScope(trx, id);
+    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
+    await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+    await eraseIdentity(trx, grant.workspaceId, id);
+    await repo.markActorErased(trx, id);
+    await audit(trx, ctx.auth, 'actor.erase', 'actor', id, grant.workspaceId);
+    return must(await repo.getActor(trx, id), 'actor');
+  });
+  await purgeErasedResidue(ctx.db);
+  return actor;
+}
+
+/** Whether the account may see names in this conflict (for the browser app's choices). */
+export function canSeeActorNames(ctx: ServiceContext, conflictId: string): Promise<boolean> {
+  return inTransaction(ctx, (trx) => hasAccess(trx, ctx.auth, 'actors.names', { conflictId }));
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { TrackTwoError } from '../../domain/errors.js';
+import type { Initiative, initiativeCreateSchema, initiativePatchSchema } from '../../domain/initiative.js';
+import type { Page, PageOf } from '../../domain/scalars.js';
+import { initiativeRoleSchema } from '../../domain/vocabulary.js';
+import { grantMembership, revokeMembership } from '../../security/accounts.js';
+import { hasAccess, listVisibleInitiatives } from '../../security/access.js';
+import { findAccountByEmail } from '../../store/repositories/accounts.js';
+import * as repo from '../../store/repositories/initiatives.js';
+import { membersOfInitiative } from '../../store/repositories/memberships.js';
+import { audit, must, pageOf, requireAccessOn, visibleGrants } from '../common.js';
+import { inTransaction, type ServiceContext } from '../context.js';
+
+export const memberAddSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  role: initiativeRoleSchema,
+});
+
+export interface Member {
+  account_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+}
+
+/**
+ * Who convenes and facilitates is itself a list of actors (pseudonymous ids): only those who may read the
+ * actor map see it; the others see the initiative without it.
+ */
+function shown(initiative: Initiative, mayReadActors: boolean): Initiative {
+  return mayReadActors ? initiative : { ...initiative, actors: [] };
+}
+
+export function listInitiatives(
+  ctx: ServiceContext,
+  workspaceId: string,
+  page: Page,
+): Promise<PageOf<Initiative>> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'workspace.read', { workspaceId });
+    const visible = await listVisibleInitiatives(trx, ctx.auth, { workspaceId });
+    const readsActors = new Set(visible.filter((v) => visibleGrants(v, 'actors.read')).map((v) => v.id));
+    const initiatives = await repo.listInitiatives(trx, workspaceId, { ids: visible.map((v) => v.id) });
+    const listed = pageOf(initiatives, page);
+    return { ...listed, items: listed.items.map((i) => shown(i, readsActors.has(i.id))) };
+  });
+}
+
+export function getInitiative(ctx: ServiceContext, id: string): Promise<Initiative> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'initiative.read', { initiativeId: id });
+    const initiative = must(await repo.getInitiative(trx, id), 'initiative');
+    return shown(initiative, await hasAccess(trx, ctx.auth, 'actors.read', { initiativeId: id }));
+  });
+}
+
+/** Opening an initiative is the workspace administrators' (they then name its conveners as members). */
+export function createInitiative(
+  ctx: ServiceContext,
+  input: z.output<typeof initiativeCreateSchema>,
+): Promise<Initiative> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
+    if (input.workspace_id !== grant.workspaceId) {
+      throw new TrackTwoError('TT_ERR_VALIDATION', {
+        field: 'workspace_id',
+        reason: 'not the conflict’s workspace',
+      });
+    }
+    const initiative = await repo.createInitiative(trx, input);
+    await audit(trx, ctx.auth, 'initiative.create', 'initiative', initiative.id, grant.workspaceId);
+    return initiative;
+  });
+}
+
+export function updateInitiative(
+  ctx: ServiceContext,
+  id: string,
+  changes: z.output<typeof initiativePatchSchema>,
+): Promise<Initiative> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'initiative.write', { initiativeId: id });
+    const initiative = must(await repo.updateInitiative(trx, id, changes), 'initiative');
+    await audit(trx, ctx.auth, 'initiative.update', 'initiative', id, grant.workspaceId);
+    return initiative;
+  });
+}
+
+/** Deletes the initiative with its meetings, outcomes and transfers (administrators only). */
+export function deleteInitiative(ctx: ServiceContext, id: string): Promise<void> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'initiative.write', { initiativeId: id });
+    if (!grant.admin) throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only administrators delete' });
+    await repo.deleteInitiative(trx, id);
+    await audit(trx, ctx.auth, 'initiative.delete', 'initiative', id, grant.workspaceId);
+  });
+}
+
+export function listMembers(ctx: ServiceContext, initiativeId: string, page: Page): Promise<PageOf<Member>> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
+    const members = (await membersOfInitiative(trx, initiativeId)).map((m) => ({
+      account_id: m.accountId,
+      email: m.email,
+      display_name: m.displayName,
+      role: m.role,
+    }));
+    return pageOf(members, page);
+  });
+}
+
+/** Gives an existing account a role; accounts themselves are made by administrators (POST /api/accounts). */
+export function addMember(
+  ctx: ServiceContext,
+  initiativeId: string,
+  input: z.output<typeof memberAddSchema>,
+): Promise<Member> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
+    const account = await findAccountByEmail(trx, input.email.toLowerCase());
+    if (!account) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'email', reason: 'no such account' });
+    await grantMembership(trx, ctx.auth, { accountId: account.id, initiativeId, role: input.role });
+    return {
+      account_id: account.id,
+      email: account.email,
+      display_name: account.display_name,
+      role: input.role,
+    };
+  });
+}
+
+export function removeMember(
+  ctx: ServiceContext,
+  initiativeId: string,
+  accountId: string,
+  role: z.infer<typeof initiativeRoleSchema>,
+): Promise<void> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
+    const removed = await revokeMembership(trx, ctx.auth, { accountId, initiativeId, role });
+    if (!removed) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'no such membership' });
+  });
+}

@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import type {
+  Attendance,
+  Meeting,
+  attendanceCreateSchema,
+  meetingCreateSchema,
+  meetingPatchSchema,
+} from '../../domain/meeting.js';
+import type { Page, PageOf } from '../../domain/scalars.js';
+import type { GroundRule, MeetingStatus } from '../../domain/vocabulary.js';
+import { canSeeAttendance } from '../../security/access.js';
+import { getActor } from '../../store/repositories/actors.js';
+import * as repo from '../../store/repositories/meetings.js';
+import { audit, must, pageOf, requireAccessOn } from '../common.js';
+import { inTransaction, type ServiceContext } from '../context.js';
+
+export function listMeetings(
+  ctx: ServiceContext,
+  initiativeId: string,
+  page: Page,
+): Promise<PageOf<Meeting>> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'meetings.read', { initiativeId });
+    return pageOf(await repo.listMeetings(trx, initiativeId), page);
+  });
+}
+
+export function getMeeting(ctx: ServiceContext, id: string): Promise<Meeting> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'meetings.read', { meetingId: id });
+    return must(await repo.getMeeting(trx, id), 'meeting');
+  });
+}
+
+export function createMeeting(
+  ctx: ServiceContext,
+  input: z.output<typeof meetingCreateSchema>,
+): Promise<Meeting> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', {
+      initiativeId: input.initiative_id,
+    });
+    const meeting = await repo.createMeeting(trx, input);
+    await audit(trx, ctx.auth, 'meeting.create', 'meeting', meeting.id, grant.workspaceId);
+    return meeting;
+  });
+}
+
+export function updateMeeting(
+  ctx: ServiceContext,
+  id: string,
+  changes: z.output<typeof meetingPatchSchema>,
+): Promise<Meeting> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', { meetingId: id });
+    const meeting = must(await repo.updateMeeting(trx, id, changes), 'meeting');
+    await audit(trx, ctx.auth, 'meeting.update', 'meeting', id, grant.workspaceId);
+    return meeting;
+  });
+}
+
+export function deleteMeeting(ctx: ServiceContext, id: string): Promise<void> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', { meetingId: id });
+    await repo.deleteMeeting(trx, id);
+    await audit(trx, ctx.auth, 'meeting.delete', 'meeting', id, grant.workspaceId);
+  });
+}
+
+/**
+ * Who attended. Under Chatham House or closed rules only the initiative's conveners (and administrators)
+ * see the list; for open meetings facilitators too (requireAccess resolves the meeting's ground rule).
+ */
+export function listAttendance(ctx: ServiceContext, meetingId: string): Promise<Attendance[]> {
+  return inTransaction(ctx, async (trx) => {
+    await requireAccessOn(trx, ctx.auth, 'attendance.read', { meetingId });
+    return repo.listAttendances(trx, meetingId);
+  });
+}
+
+/**
+ * Records attendees; in the same transaction every new pair of attendees gets a `met` tie, or its tie is
+ * strengthened. The reply says how many ties were made or strengthened, never who met whom, so a
+ * facilitator who may record a Chatham House meeting does not read its list back through this door.
+ */
+export function recordAttendance(
+  ctx: ServiceContext,
+  meetingId: string,
+  input: z.output<typeof attendanceCreateSchema>,
+): Promise<{ added: number; attendees: number; ties: { created: number; strengthened: number } }> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'attendance.write', { meetingId });
+    const result = await repo.recordAttendance(trx, meetingId, input.attendees);
+    await audit(trx, ctx.auth, 'attendance.record', 'meeting', meetingId, grant.workspaceId);
+    return { added: result.added, attendees: result.attendances.length, ties: result.ties };
+  });
+}
+
+export function removeAttendance(ctx: ServiceContext, meetingId: string, actorId: string): Promise<void> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccessOn(trx, ctx.auth, 'attendance.write', { meetingId });
+    must((await repo.removeAttendance(trx, meetingId, actorId)) || undefined, 'attendance');
+    await audit(trx, ctx.auth, 'attendance.remove', 'meeting', meetingId, grant.workspaceId);
+  });
+}
+
+export interface MeetingAttended {
+  meeting_id: string;
+  initiative_id: string;
+  title: string;
+  held_on: string;
+  ground_rule: GroundRule;
+  status: MeetingStatus;
+  role: string;
+}
+
+/**
+ * The meetings an actor attended, as far as the caller may see each meeting's attendance: a Chatham
+ * House or closed meeting is listed only to its own conveners (and the workspace's administrators), so
+ * the actor page never shows an attendance the meeting page would hide.
+ */
+export function meetingsAttendedBy(ctx: ServiceContext, actorId: string): Promise<MeetingAttended[]> {
+  return inTransaction(ctx, async (trx) => {
+    const actor = must(await getActor(trx, actorId), 'actor');
+    await requireAccessOn(trx, ctx.auth, 'actors.read', { conflictId: actor.conflict_id });
+    const visible: MeetingAttended[] = [];
+    for (const attendance of await repo.listAttendancesOfActor(trx, actorId)) {
+      if (!(await canSeeAttendance(trx, ctx.auth, attendance.meeting_id))) continue;
+      const meeting = await repo.getMeeting(trx, attendance.meeting_id);
+      if (!meeting) continue;
+      visible.push({
+        meeting_id: meeting.id,
+        initiative_id: meeting.initiative_id,
+        title: meeting.title,
+        held_on: meeting.held_on,
+        ground_rule: meeting.ground_rule,
+        status: meeting.status,
+        role: attendance.role,
+      });
+    }
+    return visible;
+  });
+}

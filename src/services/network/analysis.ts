@@ -1,0 +1,132 @@
+import type { Actor } from '../../domain/actor.js';
+import { analyzeNetwork, type ActorMeasures, type NetworkReport } from '../../network/analyze.js';
+import type { ServiceContext } from '../context.js';
+import { betweennessOf, type BetweennessChoice, type BetweennessSample } from './betweenness.js';
+import { answer, loadActorMap, networkOf, type NetworkAnswer } from './map.js';
+import type { GraphQuery, MetricsQuery } from './options.js';
+
+/** Options a caller inside the process may add (the CLI's `--workers`, tests); not a query field. */
+export type ComputeOptions = Pick<BetweennessChoice, 'workers' | 'signal'>;
+
+export type ConflictNetworkReport = NetworkReport & { betweennessSample?: BetweennessSample };
+
+/**
+ * Per-actor measures (centralities, structural holes, brokerage roles across the divide, community) and
+ * per-network measures of the divide (density, components, bridges, cut points, modularity of the sides,
+ * E-I index, assortativity, communities against the sides), in the core's layout.
+ */
+export async function analyzeConflictNetwork(
+  ctx: ServiceContext,
+  conflictId: string,
+  query: MetricsQuery,
+  options: ComputeOptions = {},
+): Promise<NetworkAnswer<ConflictNetworkReport>> {
+  const map = await loadActorMap(ctx, conflictId, query);
+  const network = networkOf(map);
+  const wanted = !query.metrics || query.metrics.includes('betweenness');
+  const between = wanted
+    ? await betweennessOf(network, { pivots: query.pivots, seed: query.seed, ...options })
+    : undefined;
+  const report: ConflictNetworkReport = analyzeNetwork(network, {
+    metrics: query.metrics,
+    betweenness: between?.values,
+    communitySeed: query.seed,
+  });
+  if (between?.sample) report.betweennessSample = between.sample;
+  return answer(ctx, map, report);
+}
+
+export const defaultMapMetrics = ['degree', 'betweenness', 'pagerank', 'community'] as const;
+
+export interface MapNode {
+  /** The pseudonym: the node's only handle. */
+  id: string;
+  kind: Actor['kind'];
+  role: Actor['role'];
+  track: Actor['track'];
+  gender: Actor['gender'];
+  /** The actor's group in the chosen divide (its name), and that group's colour. */
+  group: string | null;
+  color: string | null;
+  /** Memberships in every divide of the conflict. */
+  groups: Actor['groups'];
+  metrics: Omit<ActorMeasures, 'id'>;
+}
+
+export interface MapTie {
+  id: string;
+  source: string;
+  target: string;
+  kind: string;
+  directed: boolean;
+  strength: number;
+  confidence: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  /** Both ends have a group in the chosen divide, and not the same one. */
+  acrossDivide: boolean;
+}
+
+export interface NetworkGraph {
+  nodes: MapNode[];
+  ties: MapTie[];
+  betweennessSample?: BetweennessSample;
+}
+
+/** The map for the browser: nodes (pseudonym, group and its colour, measures) and the ties that pass the filter. */
+export async function conflictNetworkGraph(
+  ctx: ServiceContext,
+  conflictId: string,
+  query: GraphQuery,
+  options: ComputeOptions = {},
+): Promise<NetworkAnswer<NetworkGraph>> {
+  const map = await loadActorMap(ctx, conflictId, query);
+  const network = networkOf(map);
+  const metrics = query.metrics ?? [...defaultMapMetrics];
+  const between = metrics.includes('betweenness')
+    ? await betweennessOf(network, { pivots: query.pivots, seed: query.seed, ...options })
+    : undefined;
+  const report = analyzeNetwork(network, {
+    metrics,
+    betweenness: between?.values,
+    communitySeed: query.seed,
+  });
+  const colors = new Map(map.divide?.groups.map((g) => [g.name, g.color]) ?? []);
+  const groupOf = (pseudonym: string) => map.input.nodes[network.index.get(pseudonym)!].group ?? null;
+  const nodes = map.actors.map((actor, v): MapNode => {
+    const { id: _pseudonym, ...measures } = report.nodes[v];
+    const group = groupOf(actor.pseudonym);
+    return {
+      id: actor.pseudonym,
+      kind: actor.kind,
+      role: actor.role,
+      track: actor.track,
+      gender: actor.gender,
+      group,
+      color: group === null ? null : (colors.get(group) ?? null),
+      groups: actor.groups,
+      metrics: measures,
+    };
+  });
+  const pseudonyms = new Map(map.actors.map((a) => [a.id, a.pseudonym]));
+  const ties = map.ties.map((tie): MapTie => {
+    const source = pseudonyms.get(tie.source_actor_id)!;
+    const target = pseudonyms.get(tie.target_actor_id)!;
+    const [gs, gt] = [groupOf(source), groupOf(target)];
+    return {
+      id: tie.id,
+      source,
+      target,
+      kind: tie.kind,
+      directed: tie.directed,
+      strength: tie.strength,
+      confidence: tie.confidence,
+      valid_from: tie.valid_from,
+      valid_to: tie.valid_to,
+      acrossDivide: gs !== null && gt !== null && gs !== gt,
+    };
+  });
+  const graph: NetworkGraph = { nodes, ties };
+  if (between?.sample) graph.betweennessSample = between.sample;
+  return answer(ctx, map, graph);
+}
