@@ -232,7 +232,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     expect(thermometer.report.overall.participants.n).toBe(8);
     expect(thermometer.report.overall.comparison.n).toBe(8);
     expect(thermometer.report.overall).toEqual(core.overall);
-    expect(thermometer.report.overall.prePostControl!.d).toBeGreaterThan(0.3);
+    expect(thermometer.report.overall.pre_post_control!.d).toBeGreaterThan(0.3);
     const bySide = thermometer.report.subgroups.find((s) => s.attribute === 'side')!;
     expect(bySide.groups.map((g) => [g.level, g.effect.participants.n, g.effect.comparison.n])).toEqual([
       ['North', 4, 4],
@@ -241,7 +241,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     const byGender = thermometer.report.subgroups.find((s) => s.attribute === 'gender')!;
     expect(byGender.groups.map((g) => g.level)).toEqual(['man', 'woman']);
     // Dose: meetings attended by the post wave's close (every meeting): 3, 3, 2, 3, 2, 3, 1, 1.
-    expect(thermometer.report.doseResponse!.levels.map((l) => [l.dose, l.n])).toEqual([
+    expect(thermometer.report.dose_response!.levels.map((l) => [l.dose, l.n])).toEqual([
       [1, 2],
       [2, 2],
       [3, 4],
@@ -305,7 +305,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
       [header, ...good, 'NEW-1,comparison,50,51'].join('\n'),
       { onProgress: (done) => progress.push(done) },
     );
-    expect(result).toEqual({ rows: 4, created: 4, replaced: 0, newRespondents: 1 });
+    expect(result).toEqual({ rows: 4, created: 4, replaced: 0, new_respondents: 1 });
     expect(progress).toEqual([1, 2, 3, 4]);
     expect(await countRows(getDb(), 'survey_responses')).toBe(before[0] + 4);
   });
@@ -454,8 +454,8 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
         headers,
       });
       expect(byHttp.statusCode).toBe(200);
-      expect(byHttp.json().instruments[0].report.overall.prePostControl.d).toBeCloseTo(
-        effects.instruments[0].report.overall.prePostControl!.d,
+      expect(byHttp.json().instruments[0].report.overall.pre_post_control.d).toBeCloseTo(
+        effects.instruments[0].report.overall.pre_post_control!.d,
         12,
       );
       const wrongWave = await app.inject({
