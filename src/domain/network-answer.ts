@@ -138,6 +138,7 @@ export const groupBrokersSchema = z.strictObject({
   /** Group pairs with no tie across at all: the gaps. */
   unlinked_pairs: z.array(groupPairSchema),
 });
+export type GroupBrokers = z.infer<typeof groupBrokersSchema>;
 
 export const introductionSchema = z.strictObject({
   first: z.strictObject({ id: z.string(), group: z.string() }),
