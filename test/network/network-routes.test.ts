@@ -31,6 +31,7 @@ import type { Database } from '../../src/store/schema.js';
 import { forEachEngine } from '../support/databases.js';
 import { testApp } from '../server/support/app.js';
 import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
+import { snakeKeys } from '../../src/domain/snake-case.js';
 
 /*
  * The network routes on the demo workspace, checked against the core run directly on the same data. The
@@ -47,6 +48,8 @@ const demoNames = (() => {
 })();
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+/** What the API answers for a core result: the same figures, field names in snake_case. */
+const api = (value: unknown) => snakeKeys(json(value));
 
 interface Expected {
   /**
@@ -205,7 +208,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     const { input } = await coreInput(getDb(), demo);
-    expect(body.result).toEqual(json(analyzeNetwork(buildNetwork(input))));
+    expect(body.result).toEqual(api(analyzeNetwork(buildNetwork(input))));
     expect(body.result.nodes).toHaveLength(input.nodes.length);
     expect(body.result.graph.eiIndex).toBeLessThan(0);
     expect(body.network).toMatchObject({ names: false, directed: false, ties: input.ties.length });
@@ -234,18 +237,18 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     });
     const metrics = ['degree', 'betweenness', 'pagerank', 'eiIndex', 'modularity', 'brokerage'];
     const body = response.json();
-    expect(body.result).toEqual(json(analyzeNetwork(buildNetwork(input), { metrics })));
+    expect(body.result).toEqual(api(analyzeNetwork(buildNetwork(input), { metrics })));
     expect(body.result.graph.directed).toBe(true);
     expect(body.network).toMatchObject({
-      asOf: '2023-06-30',
-      minConfidence: 0.6,
+      as_of: '2023-06-30',
+      min_confidence: 0.6,
       kinds: ['knows', 'trusts', 'met'],
     });
     const unfiltered = (await coreInput(getDb(), demo)).input;
     expect(input.ties.length).toBeLessThan(unfiltered.ties.length);
     const period = await get('researcher', 'brokers?from=2019-01-01&to=2020-12-31');
     const inPeriod = await coreInput(getDb(), demo, { filter: { from: '2019-01-01', to: '2020-12-31' } });
-    expect(period.json().result).toEqual(json(groupBrokers(buildNetwork(inPeriod.input))));
+    expect(period.json().result).toEqual(api(groupBrokers(buildNetwork(inPeriod.input))));
   });
 
   it('answers the peacebuilding questions as the core does on the same data', async () => {
@@ -253,31 +256,31 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const network = buildNetwork(input);
 
     const brokers = (await get('researcher', 'brokers')).json();
-    expect(brokers.result).toEqual(json(groupBrokers(network)));
+    expect(brokers.result).toEqual(api(groupBrokers(network)));
     expect(brokers.result.pairs).toHaveLength(3);
     expect(brokers.result.pairs.some((p: { brokers: unknown[] }) => p.brokers.length > 0)).toBe(true);
 
     const intro = (await get('researcher', 'introductions?minTrust=3&limit=7')).json();
-    expect(intro.result).toEqual(json(introductions(network, { minTrust: 3, limit: 7 })));
+    expect(intro.result).toEqual(api(introductions(network, { minTrust: 3, limit: 7 })));
     expect(intro.result.length).toBeGreaterThan(0);
     expect(intro.result[0].reason).toContain(intro.result[0].intermediary.id);
     expect(intro.actors[intro.result[0].intermediary.id]).toBeDefined();
 
     const fragile = (await get('researcher', 'fragility?limit=5')).json();
-    expect(fragile.result).toEqual(json(fragility(network, { limit: 5 })));
+    expect(fragile.result).toEqual(api(fragility(network, { limit: 5 })));
     expect(fragile.result[0].crossDivideReachLost).toBeGreaterThan(0);
 
     const paths = (await get('researcher', 'track-one-paths?steps=3&paths=2')).json();
     const reach = trackOnePaths(network, { steps: 3, pathsPerActor: 2 });
-    expect(paths.result).toEqual(json(reach.slice(0, 100)));
+    expect(paths.result).toEqual(api(reach.slice(0, 100)));
     expect(paths.result[0].paths.length).toBeGreaterThan(0);
 
     const changes = (await get('researcher', 'changes?from=2019-01-01&to=2024-01-01')).json();
     const kinds = ['knows', 'trusts', 'kin', 'works_with', 'met', 'influences'];
     expect(changes.result).toEqual(
-      json(divideChange({ ...input, ties: all }, '2019-01-01', '2024-01-01', { kinds })),
+      api(divideChange({ ...input, ties: all }, '2019-01-01', '2024-01-01', { kinds })),
     );
-    expect(changes.result.newTies.length).toBeGreaterThan(0);
+    expect(changes.result.new_ties.length).toBeGreaterThan(0);
   });
 
   it('answers "what if this actor were removed" and starts paths from an actor, named by pseudonym or id', async () => {
@@ -286,10 +289,10 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const worst = fragility(network, { limit: 1 })[0].id;
     const actorId = (await get('researcher', `fragility?actors=${worst}`)).json().actors[worst].actor_id;
     const byId = (await get('researcher', `fragility?actors=${actorId}`)).json();
-    expect(byId.result).toEqual(json(fragility(network, { actors: [worst] })));
+    expect(byId.result).toEqual(api(fragility(network, { actors: [worst] })));
     const start = input.nodes.find((n) => n.track === '2')!.id;
     const from = (await get('researcher', `track-one-paths?actors=${start}`)).json();
-    expect(from.result).toEqual(json(trackOnePaths(network, { from: [start] })));
+    expect(from.result).toEqual(api(trackOnePaths(network, { from: [start] })));
     expect(from.result[0].paths.every((p: { path: string[] }) => p.path[0] === start)).toBe(true);
   });
 
@@ -301,7 +304,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const report = analyzeNetwork(buildNetwork(input), { metrics: ['degree', 'betweenness', 'community'] });
     expect(result.nodes.map((n: { id: string }) => n.id)).toEqual(input.nodes.map((n) => n.id));
     expect(result.nodes.map((n: { metrics: object }) => ({ id: '', ...n.metrics }))).toEqual(
-      json(report.nodes.map((n) => ({ ...n, id: '' }))),
+      api(report.nodes.map((n) => ({ ...n, id: '' }))),
     );
     const keshani = result.nodes.find((n: { group: string }) => n.group === 'Keshani');
     expect(keshani.color).toBe('#1f77b4');
@@ -310,7 +313,9 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       const g = (id: string) => input.nodes.find((n) => n.id === id)!.group;
       return g(t.source) && g(t.target) && g(t.source) !== g(t.target);
     });
-    expect(result.ties.filter((t: { acrossDivide: boolean }) => t.acrossDivide)).toHaveLength(across.length);
+    expect(result.ties.filter((t: { across_divide: boolean }) => t.across_divide)).toHaveLength(
+      across.length,
+    );
   });
 
   it('adds names from the vault for a convener and a facilitator, unless asked for pseudonyms only', async () => {
@@ -417,9 +422,9 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       expect(sampled.result.nodes.map((n: { betweenness: number }) => n.betweenness)).toEqual([
         ...reference.values,
       ]);
-      expect(sampled.result.betweennessSample).toEqual({
+      expect(sampled.result.betweenness_sample).toEqual({
         pivots: 40,
-        errorBound: reference.errorBound,
+        error_bound: reference.errorBound,
         confidence: reference.confidence,
       });
       const stopped = new AbortController();

@@ -12,6 +12,7 @@ import { answerByLink, enterOnBehalf, issueLinks, surveyForm } from '../../src/s
 import { countRows, forEachEngine } from '../support/databases.js';
 import { testApp, testKeys } from '../server/support/app.js';
 import { lcg, surveyWorld } from './fixtures.js';
+import { snakeKeys } from '../../src/domain/snake-case.js';
 
 type World = Awaited<ReturnType<typeof surveyWorld>>;
 
@@ -231,7 +232,8 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     const core = surveyEffects(expectedScores, { from: 'baseline', to: 'post' });
     expect(thermometer.report.overall.participants.n).toBe(8);
     expect(thermometer.report.overall.comparison.n).toBe(8);
-    expect(thermometer.report.overall).toEqual(core.overall);
+    // The core's figures, with its field names in the API's snake_case.
+    expect(thermometer.report.overall).toEqual(snakeKeys(core.overall));
     expect(thermometer.report.overall.pre_post_control!.d).toBeGreaterThan(0.3);
     const bySide = thermometer.report.subgroups.find((s) => s.attribute === 'side')!;
     expect(bySide.groups.map((g) => [g.level, g.effect.participants.n, g.effect.comparison.n])).toEqual([
@@ -418,7 +420,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     const meta = await evidence.evidenceMeta(world.accounts.funder, world.workspace.id, { method: 'dl' });
     expect(meta.studies.map((s) => s.source)).toEqual(['initiative', 'external']);
     const core = metaAnalysis(meta.studies, { method: 'dl' });
-    expect(meta.result).toEqual(core);
+    expect(meta.result).toEqual(snakeKeys(core));
     const effects = await evidence.surveyEffectsOf(world.accounts.funder, surveyId);
     const primary = effects.instruments[0].report.overall.primary!;
     expect(meta.studies[0].effect).toBeCloseTo(primary.estimate, 12);
