@@ -17,7 +17,8 @@ export type SnakeKeys<T> = T extends readonly (infer Item)[]
 /** Field names are identifiers that start lower-case; anything else (an id, a pseudonym, a label) is data. */
 const fieldName = /^[a-z][a-zA-Z0-9]*$/;
 
-function snakeName(key: string): string {
+/** A field name in snake_case (`asOf` -> `as_of`); anything that is not a field name is left as it is. */
+export function snakeName(key: string): string {
   return fieldName.test(key) ? key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) : key;
 }
 

@@ -224,7 +224,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
   it('filters the map by divide, kinds, date, confidence and direction as the core does', async () => {
     const response = await get(
       'researcher',
-      'metrics?divide=Faith&kinds=knows,trusts,met&asOf=2023-06-30&minConfidence=0.6&directed=true' +
+      'metrics?divide=Faith&kinds=knows,trusts,met&as_of=2023-06-30&min_confidence=0.6&directed=true' +
         '&metrics=degree,betweenness,pagerank,eiIndex,modularity,brokerage',
     );
     expect(response.statusCode, response.body).toBe(200);
@@ -260,7 +260,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     expect(brokers.result.pairs).toHaveLength(3);
     expect(brokers.result.pairs.some((p: { brokers: unknown[] }) => p.brokers.length > 0)).toBe(true);
 
-    const intro = (await get('researcher', 'introductions?minTrust=3&limit=7')).json();
+    const intro = (await get('researcher', 'introductions?min_trust=3&limit=7')).json();
     expect(intro.result).toEqual(api(introductions(network, { minTrust: 3, limit: 7 })));
     expect(intro.result.length).toBeGreaterThan(0);
     expect(intro.result[0].reason).toContain(intro.result[0].intermediary.id);
@@ -361,8 +361,8 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
   it('refuses bad query parameters with a coded 4xx naming the field', async () => {
     const cases: [string, string][] = [
       ['metrics?kinds=friendly', 'kinds'],
-      ['metrics?asOf=2023-13-01', 'asOf'],
-      ['metrics?minConfidence=2', 'minConfidence'],
+      ['metrics?as_of=2023-13-01', 'as_of'],
+      ['metrics?min_confidence=2', 'min_confidence'],
       ['metrics?divide=Language', 'divide'],
       ['metrics?metrics=charisma', 'metrics'],
       ['metrics?directed=maybe', 'directed'],
@@ -370,11 +370,11 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       ['metrics?colour=red', 'colour'],
       ['brokers?from=2024-01-01&to=2020-01-01', 'to'],
       ['introductions?limit=0', 'limit'],
-      ['introductions?minTrust=9', 'minTrust'],
+      ['introductions?min_trust=9', 'min_trust'],
       ['fragility?actors=A-NNNNNN', 'actors'],
       ['track-one-paths?steps=0', 'steps'],
       ['changes?from=2024-01-01&to=2020-01-01', 'to'],
-      ['changes?asOf=2020-01-01', 'asOf'],
+      ['changes?as_of=2020-01-01', 'as_of'],
       ['graph?metrics=density', 'metrics'],
     ];
     for (const [path, field] of cases) {
@@ -402,7 +402,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       expect(route, question).toBeDefined();
       const names = route.parameters.map((p: { name: string }) => p.name);
       expect(names, question).toEqual(
-        expect.arrayContaining(['id', 'divide', 'kinds', 'minConfidence', 'directed']),
+        expect.arrayContaining(['id', 'divide', 'kinds', 'min_confidence', 'directed']),
       );
     }
   });

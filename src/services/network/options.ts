@@ -44,7 +44,7 @@ const mapShape = {
     .describe(
       'Tie kinds to keep, comma-separated; default: every kind but `hostile` (not a channel of trust)',
     ),
-  minConfidence: z.coerce
+  min_confidence: z.coerce
     .number()
     .min(0)
     .max(1)
@@ -58,7 +58,7 @@ const mapShape = {
     .describe('Add names from the vault for a caller allowed to see them; `false` keeps to pseudonyms'),
 };
 const periodShape = {
-  asOf: isoDateSchema.optional().describe('The network as of this date (ties valid on that day)'),
+  as_of: isoDateSchema.optional().describe('The network as of this date (ties valid on that day)'),
   from: isoDateSchema.optional().describe('Keep ties valid at some time on or after this date'),
   to: isoDateSchema.optional().describe('Keep ties valid at some time on or before this date'),
 };
@@ -76,7 +76,32 @@ const betweennessShape = {
 const checkPeriod = (value: Record<string, unknown>, ctx: z.RefinementCtx) =>
   checkDateOrder(value, ctx, 'from', 'to');
 
-export const actorMapQuerySchema = z.strictObject({ ...mapShape, ...periodShape }).superRefine(checkPeriod);
+type Renamed<T> = Omit<T, 'as_of' | 'min_confidence' | 'min_trust'> & {
+  asOf?: string;
+  minConfidence?: number;
+  minTrust?: number;
+};
+
+/**
+ * Query strings are snake_case like every field of the API (`as_of`, `min_confidence`, `min_trust`); the
+ * network core's filter names them in camelCase, so each parsed question is renamed once, here.
+ */
+function coreNames<T extends { as_of?: string; min_confidence?: number; min_trust?: number }>(
+  value: T,
+): Renamed<T> {
+  const { as_of: asOf, min_confidence: minConfidence, min_trust: minTrust, ...rest } = value;
+  return {
+    ...rest,
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(minConfidence === undefined ? {} : { minConfidence }),
+    ...(minTrust === undefined ? {} : { minTrust }),
+  };
+}
+
+export const actorMapQuerySchema = z
+  .strictObject({ ...mapShape, ...periodShape })
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const metricsQuerySchema = z
   .strictObject({
@@ -87,7 +112,8 @@ export const metricsQuerySchema = z
       .optional()
       .describe('Measures to compute, comma-separated (e.g. `betweenness,pagerank`); default: all'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const brokersQuerySchema = actorMapQuerySchema;
 
@@ -95,7 +121,7 @@ export const introductionsQuerySchema = z
   .strictObject({
     ...mapShape,
     ...periodShape,
-    minTrust: z.coerce
+    min_trust: z.coerce
       .number()
       .min(1)
       .max(5)
@@ -103,7 +129,8 @@ export const introductionsQuerySchema = z
       .describe('A tie is trusted (fit to introduce through) from this strength up; default 1: every tie'),
     limit: count(1, 500).default(20).describe('At most this many introductions, best first'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const fragilityQuerySchema = z
   .strictObject({
@@ -114,7 +141,8 @@ export const fragilityQuerySchema = z
       .describe('What if these actors (pseudonyms or ids) were removed; default: every actor, worst first'),
     limit: count(1, 10_000).default(20).describe('At most this many actors, worst loss first'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const trackOneQuerySchema = z
   .strictObject({
@@ -127,7 +155,8 @@ export const trackOneQuerySchema = z
     paths: count(1, 20).default(3).describe('Strongest-trust paths given per actor'),
     limit: count(1, 10_000).default(100).describe('At most this many actors, widest reach first'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const changesQuerySchema = z
   .strictObject({
@@ -135,7 +164,8 @@ export const changesQuerySchema = z
     from: isoDateSchema.optional().describe('The earlier date; default: a year before `to`'),
     to: isoDateSchema.optional().describe('The later date; default: today (UTC)'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const graphQuerySchema = z
   .strictObject({
@@ -146,7 +176,8 @@ export const graphQuerySchema = z
       .optional()
       .describe('Per-actor measures put on each node; default: degree,betweenness,pagerank,community'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export type ActorMapQuery = z.output<typeof actorMapQuerySchema>;
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;
