@@ -210,7 +210,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const { input } = await coreInput(getDb(), demo);
     expect(body.result).toEqual(api(analyzeNetwork(buildNetwork(input))));
     expect(body.result.nodes).toHaveLength(input.nodes.length);
-    expect(body.result.graph.eiIndex).toBeLessThan(0);
+    expect(body.result.graph.ei_index).toBeLessThan(0);
     expect(body.network).toMatchObject({ names: false, directed: false, ties: input.ties.length });
     expect(body.network.divide.name).toBe('Community');
     expect(body.network.kinds).not.toContain('hostile');
@@ -225,7 +225,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const response = await get(
       'researcher',
       'metrics?divide=Faith&kinds=knows,trusts,met&as_of=2023-06-30&min_confidence=0.6&directed=true' +
-        '&metrics=degree,betweenness,pagerank,eiIndex,modularity,brokerage',
+        '&metrics=degree,betweenness,pagerank,ei_index,modularity,brokerage',
     );
     expect(response.statusCode, response.body).toBe(200);
     const filter = { asOf: '2023-06-30', minConfidence: 0.6 };
@@ -469,7 +469,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       const actorId = (await get('researcher', `fragility?actors=${worst}`)).json().actors[worst].actor_id;
       const identity = await getIdentity(getDb(), keys, demo.workspaceId, actorId);
       expect(named.stdout).toContain(identity!.names[0]);
-      const summary = await run('metrics', '--metrics', 'degree,eiIndex', '--format', 'table');
+      const summary = await run('metrics', '--metrics', 'degree,ei_index', '--format', 'table');
       const ei = analyzeNetwork(buildNetwork(input), { metrics: ['eiIndex'] }).graph.eiIndex!;
       expect(summary.stdout).toContain(`eiIndex: ${Number(ei.toPrecision(6))}\n`);
       const wrong = await run('track-one-paths', '--steps', 'zero');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorMetrics, networkMetrics } from '../../network/analyze.js';
 import { checkDateOrder, isoDateSchema } from '../../domain/scalars.js';
+import { snakeName } from '../../domain/snake-case.js';
 import { tieKindSchema } from '../../domain/vocabulary.js';
 
 /**
@@ -24,6 +25,17 @@ function listOf<T extends z.ZodType<string, string>>(item: T, max: number) {
         .filter((part) => part !== ''),
     )
     .pipe(z.array(item).min(1).max(max));
+}
+
+/**
+ * Measures named as the answers name them (`ei_index`, `effective_size`), turned into the core's names
+ * (`eiIndex`, `effectiveSize`) for the computation.
+ */
+function metricList<M extends string>(metrics: readonly M[], max: number) {
+  const byApiName = new Map(metrics.map((metric) => [snakeName(metric), metric]));
+  return listOf(z.enum([...byApiName.keys()] as [string, ...string[]]), max).transform((names) =>
+    names.map((name) => byApiName.get(name)!),
+  );
 }
 
 /** An actor named by its pseudonym (`A-7K3F9Q`) or its id. */
@@ -108,7 +120,7 @@ export const metricsQuerySchema = z
     ...mapShape,
     ...periodShape,
     ...betweennessShape,
-    metrics: listOf(z.enum([...actorMetrics, ...networkMetrics]), 32)
+    metrics: metricList([...actorMetrics, ...networkMetrics], 32)
       .optional()
       .describe('Measures to compute, comma-separated (e.g. `betweenness,pagerank`); default: all'),
   })
@@ -172,7 +184,7 @@ export const graphQuerySchema = z
     ...mapShape,
     ...periodShape,
     ...betweennessShape,
-    metrics: listOf(z.enum(actorMetrics), 16)
+    metrics: metricList(actorMetrics, 16)
       .optional()
       .describe('Per-actor measures put on each node; default: degree,betweenness,pagerank,community'),
   })
