@@ -268,7 +268,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
 
     const fragile = (await get('researcher', 'fragility?limit=5')).json();
     expect(fragile.result).toEqual(api(fragility(network, { limit: 5 })));
-    expect(fragile.result[0].crossDivideReachLost).toBeGreaterThan(0);
+    expect(fragile.result[0].cross_divide_reach_lost).toBeGreaterThan(0);
 
     const paths = (await get('researcher', 'track-one-paths?steps=3&paths=2')).json();
     const reach = trackOnePaths(network, { steps: 3, pathsPerActor: 2 });
