@@ -5,7 +5,7 @@ import { buildApp } from '../../src/server/app.js';
 import { defineRoute } from '../../src/server/route.js';
 import { takeResponseMismatches } from '../../src/server/response-check.js';
 import { forEachEngine } from '../support/databases.js';
-import { client, testApp, testKeys } from './support/app.js';
+import { ADMIN, client, sessionCookie, testApp, testKeys } from './support/app.js';
 
 const probeSchema = z.strictObject({ id: z.string(), count: z.number().int() });
 
@@ -62,6 +62,24 @@ forEachEngine('server: every answer keeps to its route response schema', (getDb,
     ]);
     expect(recorded[0].issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['secret'] });
     expect(recorded[1].issues[0]).toMatchObject({ code: 'invalid_type', path: ['count'] });
+  });
+
+  it('answers lists as { items, next? }: next is the offset of a further page, absent on the last', async () => {
+    const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'First' });
+    const admin = client(app, { cookie: sessionCookie(setup) });
+    for (const name of ['Second', 'Third']) {
+      expect((await admin.post('/api/workspaces', { name })).statusCode).toBe(201);
+    }
+    const first = (await admin.get('/api/workspaces?limit=2')).json();
+    expect(Object.keys(first).sort()).toEqual(['items', 'next']);
+    expect(first.items).toHaveLength(2);
+    expect(first.next).toBe(2);
+    const last = (await admin.get(`/api/workspaces?limit=2&offset=${first.next}`)).json();
+    expect(last).toEqual({ items: [expect.objectContaining({ id: expect.any(String) })] });
+    const whole = (await admin.get('/api/workspaces?limit=3')).json();
+    expect(whole.items).toHaveLength(3);
+    expect(whole).not.toHaveProperty('next');
+    expect(takeResponseMismatches()).toEqual([]);
   });
 
   it('gives every route of the API a response schema, or none only for a 204 or a file', async () => {
