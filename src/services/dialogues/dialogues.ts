@@ -17,6 +17,7 @@ import type { Database } from '../../store/schema.js';
 import { audit, must, requireAccessOn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { ifLive, newParticipantToken } from './live.js';
+import type { IssuedToken } from '../../domain/participation.js';
 
 /**
  * Conveners' use cases: create a dialogue (optionally inside a meeting), seed statements, moderate,
@@ -276,10 +277,7 @@ export async function checkGroup(
   }
 }
 
-export interface IssuedToken {
-  participant: number;
-  token: string;
-}
+export type { IssuedToken };
 
 /**
  * Anonymous participant tokens for a convener to hand out (on paper at a meeting, by message). Each is

@@ -1,7 +1,6 @@
 import type { Dialogue, DialogueStatement, VoteInput } from '../../domain/dialogue.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { seededPrng } from '../../deliberation/prng.js';
-import type { VoteValue } from '../../deliberation/vote-matrix.js';
 import { hasAccess } from '../../security/access.js';
 import type { Auth } from '../../security/auth.js';
 import { newId, nowIso } from '../../store/ids.js';
@@ -26,6 +25,9 @@ import {
   seedStatements,
   statementRecord,
 } from './dialogues.js';
+import type { ParticipantStatement } from '../../domain/participation.js';
+import type { VoteReceipt } from '../../domain/participation.js';
+import type { CommonGroundItem } from '../../domain/participation.js';
 
 /**
  * Participants' use cases. A participant is named either by the secret token of the dialogue (anonymous,
@@ -241,13 +243,7 @@ export async function postStatement(
   return statementRecord({ ...row, author_number: p.participant.number }, false);
 }
 
-export interface ParticipantStatement {
-  id: string;
-  number: number;
-  text: string;
-  /** The caller's own vote, never anyone else's. */
-  my_vote: VoteValue | null;
-}
+export type { ParticipantStatement };
 
 /** The statements a participant may vote on, with their own votes. */
 export async function participantStatements(
@@ -264,11 +260,7 @@ export async function participantStatements(
   return { items };
 }
 
-export interface VoteReceipt {
-  statement_id: string;
-  vote: VoteValue;
-  request_id: string;
-}
+export type { VoteReceipt };
 
 /**
  * One vote. Checked in memory (token, dialogue open, statement shown to participants, value), then
@@ -340,13 +332,7 @@ export async function nextStatement(
   return { statement: { id: chosen.id, number: chosen.number, text: chosen.text }, remaining: open.length };
 }
 
-export interface CommonGroundItem {
-  statement_id: string;
-  text: string;
-  /** Share of those who saw it who agreed. */
-  agree_share: number;
-  group_informed_consensus: number;
-}
+export type { CommonGroundItem };
 
 /**
  * The statements every opinion group supports most (highest group-informed consensus). Participants see

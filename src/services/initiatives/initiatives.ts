@@ -10,18 +10,14 @@ import * as repo from '../../store/repositories/initiatives.js';
 import { membersOfInitiative } from '../../store/repositories/memberships.js';
 import { audit, must, pageOf, requireAccessOn, visibleGrants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { Member } from '../../domain/member.js';
 
 export const memberAddSchema = z.strictObject({
   email: z.string().trim().min(3).max(254),
   role: initiativeRoleSchema,
 });
 
-export interface Member {
-  account_id: string;
-  email: string;
-  display_name: string;
-  role: string;
-}
+export type { Member };
 
 /**
  * Who convenes and facilitates is itself a list of actors (pseudonymous ids): only those who may read the

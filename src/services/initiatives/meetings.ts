@@ -7,12 +7,12 @@ import type {
   meetingPatchSchema,
 } from '../../domain/meeting.js';
 import type { Page, PageOf } from '../../domain/scalars.js';
-import type { GroundRule, MeetingStatus } from '../../domain/vocabulary.js';
 import { canSeeAttendance } from '../../security/access.js';
 import { getActor } from '../../store/repositories/actors.js';
 import * as repo from '../../store/repositories/meetings.js';
 import { audit, must, pageOf, requireAccessOn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { AttendanceRecorded, MeetingAttended } from '../../domain/meeting-attended.js';
 
 export function listMeetings(
   ctx: ServiceContext,
@@ -87,7 +87,7 @@ export function recordAttendance(
   ctx: ServiceContext,
   meetingId: string,
   input: z.output<typeof attendanceCreateSchema>,
-): Promise<{ added: number; attendees: number; ties: { created: number; strengthened: number } }> {
+): Promise<AttendanceRecorded> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccessOn(trx, ctx.auth, 'attendance.write', { meetingId });
     const result = await repo.recordAttendance(trx, meetingId, input.attendees);
@@ -104,15 +104,7 @@ export function removeAttendance(ctx: ServiceContext, meetingId: string, actorId
   });
 }
 
-export interface MeetingAttended {
-  meeting_id: string;
-  initiative_id: string;
-  title: string;
-  held_on: string;
-  ground_rule: GroundRule;
-  status: MeetingStatus;
-  role: string;
-}
+export type { MeetingAttended };
 
 /**
  * The meetings an actor attended, as far as the caller may see each meeting's attendance: a Chatham

@@ -15,8 +15,9 @@ import * as repo from '../../store/repositories/outcomes.js';
 import type { Database } from '../../store/schema.js';
 import { audit, must, pageOf, requireAccessOn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { TransferShown } from '../../domain/transfer-shown.js';
 
-export type TransferShown = Transfer & { recipient_count: number };
+export type { TransferShown };
 
 /** Recipients are actors: only those who may read the actor map see which; the others see how many. */
 async function showTransfers(

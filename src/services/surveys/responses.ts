@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { TrackTwoError, isTrackTwoError } from '../../domain/errors.js';
-import { localise, type Instrument, type SurveyLanguage } from '../../domain/instruments.js';
+import { localise, type SurveyLanguage } from '../../domain/instruments.js';
 import type {
   FacilitatorEntry,
   ResponseEntryKind,
@@ -20,6 +20,7 @@ import type { Database } from '../../store/schema.js';
 import { audit, requireAccessOn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { surveyWithScope } from './surveys.js';
+import type { IssuedLink, SurveyForm, SubmittedResponse } from '../../domain/survey-results.js';
 
 /**
  * Answers: by the respondent through a link (no account; the link is the credential, scoped to one
@@ -168,12 +169,7 @@ export async function waveOf(trx: Kysely<Database>, surveyId: string, waveId: st
   return wave;
 }
 
-export interface IssuedLink {
-  respondent_id: string;
-  pseudonym: string;
-  /** Shown once: only its hash is stored. */
-  token: string;
-}
+export type { IssuedLink };
 
 /**
  * Issues one link per respondent for a wave (all respondents when none are named). A new link
@@ -259,23 +255,7 @@ function requireOpen(wave: SurveyWave, now: Date): void {
   }
 }
 
-export interface SurveyForm {
-  survey_id: string;
-  wave: { id: string; kind: string; opens_on: string; closes_on: string };
-  language: SurveyLanguage;
-  instruments: {
-    id: string;
-    name: string;
-    instructions: string;
-    out_group: string | null;
-    scale: Instrument['scale'];
-    items: { id: string; text: string }[];
-    /** Translations still to be checked by a native speaker. */
-    draft_translation: boolean;
-  }[];
-  /** The respondent's own earlier answer for this wave, to change before the wave closes. */
-  previous: SurveyAnswer[] | null;
-}
+export type { SurveyForm };
 
 /** The form a link opens, in the language asked for, with the holder's own earlier answers. */
 export function surveyForm(
@@ -313,11 +293,7 @@ export function surveyForm(
   });
 }
 
-export interface SubmittedResponse {
-  id: string;
-  wave: string;
-  replaced: boolean;
-}
+export type { SubmittedResponse };
 
 /** A respondent's answer through their link; no account needed. */
 export function answerByLink(

@@ -20,6 +20,7 @@ import { newId, nowIso } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
 import { audit, must, requireAccessOn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { SurveyDetail, RespondentStatus } from '../../domain/survey-results.js';
 
 /**
  * Surveys of an initiative, their waves and respondents. Managing them needs `surveys.manage`;
@@ -66,9 +67,7 @@ export async function surveyWithScope(trx: Kysely<Database>, surveyId: string): 
   return must(await repo.getSurvey(trx, surveyId), 'survey');
 }
 
-export interface SurveyDetail extends Survey {
-  waves: SurveyWave[];
-}
+export type { SurveyDetail };
 
 export function createSurvey(ctx: ServiceContext, input: SurveyCreate): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
@@ -282,10 +281,7 @@ export function addRespondents(
   });
 }
 
-export interface RespondentStatus extends SurveyRespondent {
-  /** Waves (by kind) this respondent has answered; never the answers. */
-  answered: string[];
-}
+export type { RespondentStatus };
 
 export function listRespondents(ctx: ServiceContext, surveyId: string): Promise<RespondentStatus[]> {
   return inTransaction(ctx, async (trx) => {
