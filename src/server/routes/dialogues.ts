@@ -216,17 +216,8 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     params: idParams,
     body: seedBody,
     status: 201,
-    handler: async ({ params, body, request }) => {
-      if ('statements' in body) {
-        const items = await dialogues.seedStatements(
-          request.services,
-          params.id,
-          body.statements.map((s) => ({ text: s.text, is_meta: false })),
-        );
-        return { items };
-      }
-      return participation.postStatement(request.services, params.id, participantToken(request), body.text);
-    },
+    handler: ({ params, body, request }) =>
+      participation.putStatementsForward(request.services, params.id, participantToken(request), body),
   });
   defineRoute(app, {
     method: 'POST',

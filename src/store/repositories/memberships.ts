@@ -195,6 +195,53 @@ export function meetingPlace(db: Kysely<Database>, meetingId: string) {
     .executeTakeFirst();
 }
 
+/** Where a record of the actor map sits: its conflict (actors, ties and conflict events live in one). */
+export function conflictRecordPlace(
+  db: Kysely<Database>,
+  table: 'actors' | 'ties' | 'conflict_events',
+  id: string,
+) {
+  return db
+    .selectFrom(table)
+    .innerJoin('conflicts', 'conflicts.id', `${table}.conflict_id`)
+    .select(['conflicts.id as conflictId', 'conflicts.workspace_id as workspaceId'])
+    .where(`${table}.id`, '=', id)
+    .executeTakeFirst();
+}
+
+/** Where a record of an initiative sits (surveys, dialogues, outcomes). */
+export function initiativeRecordPlace(
+  db: Kysely<Database>,
+  table: 'surveys' | 'dialogues' | 'outcomes',
+  id: string,
+) {
+  return db
+    .selectFrom(table)
+    .innerJoin('initiatives', 'initiatives.id', `${table}.initiative_id`)
+    .select([
+      'initiatives.id as initiativeId',
+      'initiatives.workspace_id as workspaceId',
+      'initiatives.conflict_id as conflictId',
+    ])
+    .where(`${table}.id`, '=', id)
+    .executeTakeFirst();
+}
+
+/** Where a transfer sits: the initiative of the outcome it hands on. */
+export function transferPlace(db: Kysely<Database>, transferId: string) {
+  return db
+    .selectFrom('transfers')
+    .innerJoin('outcomes', 'outcomes.id', 'transfers.outcome_id')
+    .innerJoin('initiatives', 'initiatives.id', 'outcomes.initiative_id')
+    .select([
+      'initiatives.id as initiativeId',
+      'initiatives.workspace_id as workspaceId',
+      'initiatives.conflict_id as conflictId',
+    ])
+    .where('transfers.id', '=', transferId)
+    .executeTakeFirst();
+}
+
 export function workspaceExists(db: Kysely<Database>, workspaceId: string) {
   return db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).executeTakeFirst();
 }
