@@ -212,17 +212,16 @@ async function requireLiveAccount(
  * What a use case's gate asked for: a permission, several of which any one suffices (`a|b`), `signed-in`
  * or `admin`. The route's `access` label must say the same (test/server/access-labels.test.ts).
  */
-export type Requirement = Permission | 'signed-in' | 'admin' | `${Permission}|${Permission}`;
+export type Requirement = Permission | 'signed-in' | 'admin' | 'operator' | `${Permission}|${Permission}`;
 
 const requirementLog = new AsyncLocalStorage<Requirement[]>();
 
-/** Runs `work` and collects the requirements every gate opened during it was asked for, in order. */
-export async function recordRequirements<T>(
-  work: () => Promise<T>,
-): Promise<{ value: T; requirements: Requirement[] }> {
-  const requirements: Requirement[] = [];
-  const value = await requirementLog.run(requirements, work);
-  return { value, requirements };
+/**
+ * Runs `work` (and everything it starts) with the requirements every gate is asked for appended to
+ * `into`, in order: a request hook wraps the request in it to see what the request's use case required.
+ */
+export function collectRequirements<T>(into: Requirement[], work: () => T): T {
+  return requirementLog.run(into, work);
 }
 
 function noteRequirement(requirement: Requirement): void {
@@ -254,6 +253,16 @@ export async function requireAdministrator(
   if (accountId !== null && (await adminWorkspacesOf(trx, accountId)).length === 0) {
     throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only workspace administrators do this' });
   }
+}
+
+/**
+ * The gate of what only whoever holds the database may do (the command line's operator, the system):
+ * the whole audit chain, for one.
+ */
+export function requireOperator(auth: Auth | null | undefined): void {
+  noteRequirement('operator');
+  if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  if (!auth.system) throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only the operator does this' });
 }
 
 /**

@@ -19,7 +19,7 @@ export function must<T>(value: T | undefined, what: string): T {
 }
 
 // The gates every use case opens with (src/security/access.ts).
-export { requireAccess, requireAdministrator, requireSignedIn } from '../security/access.js';
+export { requireAccess, requireAdministrator, requireOperator, requireSignedIn } from '../security/access.js';
 
 /** Audits a write in its transaction. `auth` is non-null here: requireAccess has passed. */
 export function audit(

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { MembershipRole } from '../tables/security.js';
 
@@ -107,6 +107,27 @@ export function membersOfInitiative(db: Kysely<Database>, initiativeId: string) 
     .where('memberships.initiative_id', '=', initiativeId)
     .orderBy('accounts.email')
     .orderBy('memberships.role')
+    .execute();
+}
+
+/**
+ * What every account holds, in one query: workspace administration (`role` null, `scopeId` the
+ * workspace) and initiative roles (`scopeId` the initiative), for listing accounts without a query each.
+ */
+export function holdingsOfAllAccounts(db: Kysely<Database>) {
+  return db
+    .selectFrom('workspace_admins')
+    .select([
+      'account_id as accountId',
+      'workspace_id as scopeId',
+      sql<MembershipRole | null>`null`.as('role'),
+    ])
+    .unionAll(
+      db.selectFrom('memberships').select(['account_id as accountId', 'initiative_id as scopeId', 'role']),
+    )
+    .orderBy('accountId')
+    .orderBy('scopeId')
+    .orderBy('role')
     .execute();
 }
 
