@@ -61,7 +61,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/initiatives/:id/dialogues',
     summary: "An initiative's dialogues (for participants and those who read results)",
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
     params: idParams,
     handler: async ({ params, request }) => ({
       items: await dialogues.listDialogues(request.services, params.id),
@@ -95,7 +95,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id',
     summary: 'One dialogue (participants: by account or x-participant-token)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
     params: idParams,
     handler: ({ params, request }) =>
       participation.readDialogue(request.services, params.id, participantToken(request)),
@@ -212,7 +212,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id/statements',
     summary: 'Put a statement forward (participants: submitted for moderation; conveners: seeded)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.manage',
     params: idParams,
     body: seedBody,
     status: 201,
@@ -250,7 +250,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id/common-ground',
     summary: 'The statements every opinion group supports (participants: once they have voted on all)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
     params: idParams,
     handler: ({ params, request }) =>
       participation.commonGround(request.services, params.id, participantToken(request)),

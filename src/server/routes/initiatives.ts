@@ -45,7 +45,7 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     url: '/api/initiatives/:id',
     summary: 'Delete an initiative with its meetings, outcomes and transfers (administrators)',
     tag,
-    access: 'admin',
+    access: 'workspace.manage',
     params: idParams,
     status: 204,
     handler: ({ params, request }) => initiatives.deleteInitiative(request.services, params.id),

@@ -92,8 +92,8 @@ export function getActorIdentity(ctx: ServiceContext, id: string): Promise<Ident
 export function putActorIdentity(ctx: ServiceContext, id: string, identity: unknown): Promise<Identity> {
   return inTransaction(ctx, async (trx) => {
     const scope = { actorId: id };
-    const grant = await requireAccess(trx, ctx.auth, 'actors.write', scope);
-    await requireAccess(trx, ctx.auth, 'actors.names', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'actors.names', scope);
+    await requireAccess(trx, ctx.auth, 'actors.write', scope);
     const stored = await putIdentity(trx, ctx.keys, grant.workspaceId, id, identity);
     await audit(trx, ctx.auth, 'actor.identity_update', 'actor', id, grant.workspaceId);
     return stored;
@@ -107,8 +107,8 @@ export function putActorIdentity(ctx: ServiceContext, id: string, identity: unkn
 export async function eraseActor(ctx: ServiceContext, id: string): Promise<Actor> {
   const actor = await inTransaction(ctx, async (trx) => {
     const scope = { actorId: id };
-    const grant = await requireAccess(trx, ctx.auth, 'actors.write', scope);
-    await requireAccess(trx, ctx.auth, 'actors.names', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'actors.names', scope);
+    await requireAccess(trx, ctx.auth, 'actors.write', scope);
     await eraseIdentity(trx, grant.workspaceId, id);
     await repo.markActorErased(trx, id);
     await audit(trx, ctx.auth, 'actor.erase', 'actor', id, grant.workspaceId);
