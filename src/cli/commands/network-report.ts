@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
-import { validationError } from '../../server/error-handler.js';
 import type { ServiceContext } from '../../services/context.js';
+import { firstIssue } from '../validation.js';
 import { analyzeConflictNetwork, conflictNetworkGraph } from '../../services/network/index.js';
 import type { NetworkAnswer } from '../../services/network/index.js';
 import {
@@ -84,16 +84,15 @@ function queryOf(schema: z.ZodType, options: ReportOptions): unknown {
   }
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data;
-  const error = validationError(parsed.error);
-  const queryField = String(error.details?.field ?? '').split('.')[0];
+  const issue = firstIssue(parsed.error);
+  const queryField = issue.field.split('.')[0];
   const field = (byQueryField.get(queryField) ?? queryField) as Field;
   throw new TrackTwoError('TT_ERR_VALIDATION', {
-    ...error.details,
     field: optionFields[field] ?? field,
     reason:
-      optionFields[field] && error.details?.reason?.startsWith('unknown field')
+      optionFields[field] && issue.unknownField
         ? `${optionFields[field]} does not apply to this question`
-        : error.details?.reason,
+        : issue.reason,
   });
 }
 

@@ -116,7 +116,8 @@ export function registerAuthRoutes(
     summary:
       'Whether anyone is signed in; if so the account, the workspaces it administers and its roles (never a 401)',
     tag,
-    access: 'public',
+    // Labelled by what its service checks when someone is signed in; a visitor is told so without a check.
+    access: 'signed-in',
     response: meSchema,
     handler: async ({ request }): Promise<MeAnswer> => {
       if (!request.services.auth) return { signed_in: false };

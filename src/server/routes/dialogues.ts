@@ -76,7 +76,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/initiatives/:id/dialogues',
     summary: "An initiative's dialogues (for participants and those who read results)",
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
     response: listOf(dialogueSchema),
     params: idParams,
     handler: async ({ params, request }) => ({
@@ -113,7 +113,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id',
     summary: 'One dialogue (participants: by account or x-participant-token)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
     response: dialogueSchema,
     params: idParams,
     handler: ({ params, request }) =>
@@ -240,24 +240,15 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id/statements',
     summary: 'Put a statement forward (participants: submitted for moderation; conveners: seeded)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.manage',
     response: dialogueStatementSchema
       .or(listOf(dialogueStatementSchema))
       .describe('One statement put forward, or (seeding several) the list of them'),
     params: idParams,
     body: seedBody,
     status: 201,
-    handler: async ({ params, body, request }) => {
-      if ('statements' in body) {
-        const items = await dialogues.seedStatements(
-          request.services,
-          params.id,
-          body.statements.map((s) => ({ text: s.text, is_meta: false })),
-        );
-        return { items };
-      }
-      return participation.postStatement(request.services, params.id, participantToken(request), body.text);
-    },
+    handler: ({ params, body, request }) =>
+      participation.putStatementsForward(request.services, params.id, participantToken(request), body),
   });
   defineRoute(app, {
     method: 'POST',
@@ -292,7 +283,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id/common-ground',
     summary: 'The statements every opinion group supports (participants: once they have voted on all)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
     response: listOf(commonGroundItemSchema),
     params: idParams,
     handler: ({ params, request }) =>

@@ -51,7 +51,7 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     url: '/api/initiatives/:id',
     summary: 'Delete an initiative with its meetings, outcomes and transfers (administrators)',
     tag,
-    access: 'admin',
+    access: 'workspace.manage',
     response: null,
     params: idParams,
     status: 204,

@@ -1,11 +1,10 @@
 import type { Dialogue, DialogueStatement, VoteInput } from '../../domain/dialogue.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { seededPrng } from '../../deliberation/prng.js';
-import { hasAccess } from '../../security/access.js';
 import type { Auth } from '../../security/auth.js';
 import { newId, nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
-import { audit } from '../common.js';
+import { audit, grants, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import {
   enqueueVote,
@@ -20,7 +19,6 @@ import {
 import {
   authorsHidden,
   checkGroup,
-  dialogueOrNotFound,
   requireDialogueAccess,
   seedStatements,
   statementRecord,
@@ -121,14 +119,12 @@ export async function readDialogue(
   token?: string,
 ): Promise<Dialogue> {
   if (token) return (await byToken(ctx, dialogueId, token)).live.dialogue;
-  return inTransaction(ctx, async (trx) => {
-    const dialogue = await dialogueOrNotFound(trx, dialogueId);
-    const scope = { initiativeId: dialogue.initiative_id };
-    if (!(await hasAccess(trx, ctx.auth, 'dialogues.participate', scope))) {
-      await requireDialogueAccess(trx, ctx.auth, 'dialogues.results', dialogueId);
-    }
-    return dialogue;
-  });
+  return inTransaction(
+    ctx,
+    async (trx) =>
+      (await requireDialogueAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], dialogueId))
+        .dialogue,
+  );
 }
 
 /**
@@ -194,23 +190,41 @@ export async function declareGroup(
   return { group_id: groupId };
 }
 
+export type StatementsPut = { text: string } | { statements: { text: string }[] };
+
 /**
- * A statement put forward. By a participant: `submitted`, waiting for moderation (shown at once unless
- * moderation is strict). By a convener without a participant token: `seeded` and accepted.
+ * Statements put forward: the one use case that decides between seeding and submitting. A batch
+ * (`statements`) is seeded, by those who manage the dialogue. One statement by a participant (token, or
+ * an account without `dialogues.manage`): `submitted`, waiting for moderation (shown at once unless
+ * moderation is strict); by a convener without a participant token: `seeded` and accepted.
  */
-export async function postStatement(
+export async function putStatementsForward(
+  ctx: ServiceContext,
+  dialogueId: string,
+  token: string | undefined,
+  body: StatementsPut,
+): Promise<DialogueStatement | { items: DialogueStatement[] }> {
+  let manages = false;
+  if (!token) {
+    const grant = await inTransaction(ctx, (trx) =>
+      requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.manage'], { dialogueId }),
+    );
+    manages = grants(grant, 'dialogues.manage');
+  }
+  if ('statements' in body) {
+    const items = body.statements.map((s) => ({ text: s.text, is_meta: false }));
+    return { items: await seedStatements(ctx, dialogueId, items) };
+  }
+  if (manages) return (await seedStatements(ctx, dialogueId, [{ text: body.text, is_meta: false }]))[0];
+  return submitStatement(ctx, dialogueId, token, body.text);
+}
+
+async function submitStatement(
   ctx: ServiceContext,
   dialogueId: string,
   token: string | undefined,
   text: string,
 ): Promise<DialogueStatement> {
-  if (!token && ctx.auth) {
-    const manager = await inTransaction(ctx, async (trx) => {
-      const dialogue = await dialogueOrNotFound(trx, dialogueId);
-      return hasAccess(trx, ctx.auth, 'dialogues.manage', { initiativeId: dialogue.initiative_id });
-    });
-    if (manager) return (await seedStatements(ctx, dialogueId, [{ text, is_meta: false }]))[0];
-  }
   const p = await participation(ctx, dialogueId, token);
   if (p.live.dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
   const row = await inTransaction(ctx, async (trx) => {
@@ -346,11 +360,11 @@ export async function commonGround(
 ): Promise<{ items: CommonGroundItem[] }> {
   let live: LiveDialogue;
   let readsResults = false;
-  if (!token && ctx.auth) {
-    readsResults = await inTransaction(ctx, async (trx) => {
-      const dialogue = await dialogueOrNotFound(trx, dialogueId);
-      return hasAccess(trx, ctx.auth, 'dialogues.results', { initiativeId: dialogue.initiative_id });
-    });
+  if (!token) {
+    const grant = await inTransaction(ctx, (trx) =>
+      requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], { dialogueId }),
+    );
+    readsResults = grants(grant, 'dialogues.results');
   }
   if (readsResults) live = await liveDialogue(ctx.db, dialogueId);
   else {

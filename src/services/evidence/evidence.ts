@@ -14,9 +14,9 @@ import { getInitiative } from '../../store/repositories/initiatives.js';
 import * as repo from '../../store/repositories/surveys.js';
 import { newId, nowIso } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
-import { audit, must, requireAccessOn, visibleGrants } from '../common.js';
+import { audit, must, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
-import { surveyWithScope } from '../surveys/surveys.js';
+import { surveyOrNotFound } from '../surveys/surveys.js';
 import { scoreSurvey } from '../surveys/scores.js';
 
 /**
@@ -74,8 +74,8 @@ export function surveyEffectsOf(
   options: EffectsOptions = {},
 ): Promise<SurveyEffects> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId: survey.initiative_id });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     return effectsOf(trx, ctx, survey, options);
   });
 }
@@ -86,7 +86,7 @@ export function initiativeSurveyEffects(
   options: EffectsOptions = {},
 ): Promise<SurveyEffects[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
     const surveys = await repo.listSurveys(trx, { initiativeIds: [initiativeId] });
     const results: SurveyEffects[] = [];
     for (const survey of surveys) results.push(await effectsOf(trx, ctx, survey, options));
@@ -101,9 +101,9 @@ export async function evidenceInitiatives(
   workspaceId: string,
   permission: 'evidence.read' | 'export.research' = 'evidence.read',
 ): Promise<string[]> {
-  await requireAccessOn(trx, auth, permission, { workspaceId });
+  await requireAccess(trx, auth, permission, { workspaceId });
   return (await listVisibleInitiatives(trx, auth, { workspaceId }))
-    .filter((initiative) => visibleGrants(initiative, permission))
+    .filter((initiative) => grants(initiative, permission))
     .map((initiative) => initiative.id);
 }
 
@@ -224,7 +224,7 @@ export function evidenceForestSvg(
 
 export function listExternalEffects(ctx: ServiceContext, workspaceId: string): Promise<ExternalEffect[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { workspaceId });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { workspaceId });
     return repo.listExternalEffects(trx, workspaceId);
   });
 }
@@ -236,7 +236,7 @@ export function addExternalEffect(
   input: ExternalEffectCreate,
 ): Promise<ExternalEffect> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'export.research', { workspaceId });
+    await requireAccess(trx, ctx.auth, 'export.research', { workspaceId });
     const effect = await repo.insertExternalEffect(trx, {
       id: newId(),
       workspace_id: workspaceId,
@@ -250,7 +250,7 @@ export function addExternalEffect(
 
 export function deleteExternalEffect(ctx: ServiceContext, workspaceId: string, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'export.research', { workspaceId });
+    await requireAccess(trx, ctx.auth, 'export.research', { workspaceId });
     must((await repo.deleteExternalEffect(trx, workspaceId, id)) || undefined, 'external effect');
     await audit(trx, ctx.auth, 'external_effect.delete', 'external_effect', id, workspaceId);
   });

@@ -12,7 +12,7 @@ import { getInitiative } from '../../store/repositories/initiatives.js';
 import * as repo from '../../store/repositories/surveys.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { must, requireAccessOn, visibleGrants } from '../common.js';
+import { must, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 /**
@@ -109,7 +109,7 @@ export function initiativeInclusion(
   period: InclusionPeriod = 'year',
 ): Promise<InclusionReport> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
     return buildReport(trx, { initiative_id: initiativeId }, [initiativeId], period);
   });
 }
@@ -121,9 +121,9 @@ export function conflictInclusion(
   period: InclusionPeriod = 'year',
 ): Promise<InclusionReport> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'evidence.read', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'evidence.read', { conflictId });
     const ids = (await listVisibleInitiatives(trx, ctx.auth, { workspaceId: grant.workspaceId }))
-      .filter((i) => i.conflictId === conflictId && visibleGrants(i, 'evidence.read'))
+      .filter((i) => i.conflictId === conflictId && grants(i, 'evidence.read'))
       .map((i) => i.id);
     return buildReport(trx, { conflict_id: conflictId }, ids, period);
   });

@@ -5,9 +5,9 @@ import { genders, type Gender } from '../../domain/vocabulary.js';
 import { parseCsv } from '../../interchange/csv.js';
 import * as repo from '../../store/repositories/surveys.js';
 import { newId, nowIso } from '../../store/ids.js';
-import { audit, requireAccessOn } from '../common.js';
+import { audit, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
-import { surveyWithScope } from './surveys.js';
+import { surveyOrNotFound } from './surveys.js';
 import { checkAnswers, storeAnswers, waveOf } from './responses.js';
 import type { AnswersImported } from '../../domain/survey-results.js';
 
@@ -39,10 +39,8 @@ export function importAnswers(
   options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportResult> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const wave = await waveOf(trx, surveyId, waveId);
     const table = parseCsv(csvText, { required: ['respondent'] });
 

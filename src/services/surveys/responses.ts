@@ -17,9 +17,9 @@ import type { VaultKeys } from '../../security/vault.js';
 import * as repo from '../../store/repositories/surveys.js';
 import { newId, nowIso } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
-import { audit, requireAccessOn } from '../common.js';
+import { audit, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
-import { surveyWithScope } from './surveys.js';
+import { surveyOrNotFound } from './surveys.js';
 import type { IssuedLink, SurveyForm, SubmittedResponse } from '../../domain/survey-results.js';
 
 /**
@@ -182,10 +182,8 @@ export function issueLinks(
   respondentIds?: readonly string[],
 ): Promise<IssuedLink[]> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const wave = await waveOf(trx, surveyId, waveId);
     const all = await repo.listRespondents(trx, surveyId);
     const byId = new Map(all.map((respondent) => [respondent.id, respondent]));
@@ -241,7 +239,7 @@ async function requireSurveyLink(trx: Kysely<Database>, token: string, surveyId:
   if (link.survey_id !== surveyId || link.wave_id !== waveId) {
     throw new TrackTwoError('TT_ERR_SURVEY_LINK_MISMATCH', { field: 'token' });
   }
-  const survey = await surveyWithScope(trx, surveyId);
+  const survey = await surveyOrNotFound(trx, surveyId);
   const wave = await waveOf(trx, surveyId, waveId);
   return { link, survey, wave };
 }
@@ -340,10 +338,8 @@ export function enterOnBehalf(
   input: FacilitatorEntry,
 ): Promise<SubmittedResponse> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const wave = await waveOf(trx, surveyId, waveId);
     const respondent = await repo.getRespondent(trx, input.respondent_id);
     if (!respondent || respondent.survey_id !== surveyId) {
