@@ -65,6 +65,13 @@ forEachEngine('resources: ties', (getDb, engine) => {
       await world.as.convener.patch(`/api/ties/${trusts.id}`, { strength: 5, valid_to: '2023-12-31' }),
     );
     expect(changed).toMatchObject({ strength: 5, valid_from: '2020-01-01', valid_to: '2023-12-31' });
+    // A patch in order by itself that would end the stored range before it starts.
+    const backwards = await world.as.convener.patch(`/api/ties/${trusts.id}`, { valid_to: '2019-12-31' });
+    expect(refused(backwards, 400)).toBe('TT_ERR_VALIDATION');
+    expect(backwards.json().error.details).toMatchObject({
+      field: 'valid_to',
+      reason: 'valid_to must be on or after valid_from',
+    });
     ok(await world.as.facilitator.delete(`/api/ties/${knows.id}`), 204);
     expect(refused(await world.as.researcher.get(`/api/ties/${knows.id}`), 404)).toBe('TT_ERR_NOT_FOUND');
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { raiseIssue } from '../../domain/rule-issue.js';
 import type { PageOf } from '../../domain/scalars.js';
+import { checkTieDates } from '../../domain/tie-checks.js';
 import type { Tie, tieCreateSchema, tieFilterSchema, tiePatchSchema } from '../../domain/tie.js';
 import * as repo from '../../store/repositories/ties.js';
 import { audit, must, sameWorkspace, requireAccessOn } from '../common.js';
@@ -56,6 +58,9 @@ export function updateTie(
 ): Promise<Tie> {
   return inTransaction(ctx, async (trx) => {
     const { grant } = await tieFor(trx, ctx.auth, 'ties.write', id);
+    // The patch alone may be in order yet turn the stored range backwards.
+    const stored = must(await repo.getTie(trx, id), 'tie');
+    raiseIssue(checkTieDates({ ...stored, ...changes }));
     const tie = must(await repo.updateTie(trx, id, changes), 'tie');
     await audit(trx, ctx.auth, 'tie.update', 'tie', id, grant.workspaceId);
     return tie;

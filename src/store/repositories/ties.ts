@@ -121,13 +121,6 @@ async function checkTieBatch(db: Kysely<Database>, inputs: readonly NewTie[]): P
     for (const row of rows) actors.set(row.id, row);
   }
   inputs.forEach((input, index) => {
-    if (input.source_actor_id === input.target_actor_id) {
-      throw new TrackTwoError('TT_ERR_VALIDATION', {
-        field: 'target_actor_id',
-        reason: 'a tie joins two different actors',
-        index,
-      });
-    }
     for (const field of ['source_actor_id', 'target_actor_id'] as const) {
       const actor = actors.get(input[field]);
       if (!actor || actor.workspace_id !== input.workspace_id || actor.conflict_id !== input.conflict_id) {
@@ -237,15 +230,6 @@ export async function updateTie(
   id: string,
   changes: TieChanges,
 ): Promise<Tie | undefined> {
-  const current = await getTie(db, id);
-  if (!current) return undefined;
-  const merged = { ...current, ...changes };
-  if (merged.valid_from && merged.valid_to && merged.valid_from > merged.valid_to) {
-    throw new TrackTwoError('TT_ERR_VALIDATION', {
-      field: 'valid_to',
-      reason: 'valid_to must be on or after valid_from',
-    });
-  }
   const { directed } = changes;
   const fields = onlyColumns(changes, ['kind', 'strength', 'valid_from', 'valid_to', 'source', 'confidence']);
   await mapStoreErrors(
