@@ -15,8 +15,19 @@ export const moderationStateSchema = z.enum(moderationStates);
 export type ModerationState = z.infer<typeof moderationStateSchema>;
 
 /** Agree +1, disagree -1, pass 0 (the sign of Pol.is exports). */
-export const voteValueSchema = z.union([z.literal(1), z.literal(-1), z.literal(0)], {
-  error: 'a vote is 1 (agree), -1 (disagree) or 0 (pass)',
+export type VoteValue = -1 | 0 | 1;
+
+export function isVoteValue(value: number): value is VoteValue {
+  return value === 1 || value === -1 || value === 0;
+}
+
+/**
+ * A vote's value. A number that is none of the three is refused with TT_ERR_DIALOGUE_BAD_VOTE (the
+ * refinement names its code), anything else that is not a number with TT_ERR_VALIDATION.
+ */
+export const voteValueSchema = z.number().refine(isVoteValue, {
+  message: 'a vote is 1 (agree), -1 (disagree) or 0 (pass)',
+  params: { code: 'TT_ERR_DIALOGUE_BAD_VOTE' },
 });
 
 export const promptSchema = z.string().trim().min(1).max(2_000);
@@ -106,10 +117,9 @@ export const tokenIssueSchema = z.strictObject({
 export const joinSchema = z.strictObject({ group_id: idSchema.nullable().default(null) });
 export const declareGroupSchema = z.strictObject({ group_id: idSchema.nullable() });
 
-/** The value is checked by the service, so a wrong one gets TT_ERR_DIALOGUE_BAD_VOTE. */
 export const voteSchema = z.strictObject({
   statement_id: idSchema,
-  vote: z.number(),
+  vote: voteValueSchema,
   /** Idempotency key (or the Idempotency-Key header); without one a replay cannot be told apart. */
   request_id: requestIdSchema.optional(),
 });
