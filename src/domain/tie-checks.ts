@@ -18,3 +18,23 @@ export function checkTieDates(tie: {
 }): RuleIssue | undefined {
   return dateOrderIssue(tie, 'valid_from', 'valid_to');
 }
+
+/** Where an actor lies. */
+export interface ActorScope {
+  workspace_id: string;
+  conflict_id: string;
+}
+
+/** Both ends of a tie are actors of the tie's own workspace and conflict; `scopes` holds where each lies. */
+export function checkTieScope(
+  tie: { workspace_id: string; conflict_id: string; source_actor_id: string; target_actor_id: string },
+  scopes: ReadonlyMap<string, ActorScope>,
+): RuleIssue | undefined {
+  for (const field of ['source_actor_id', 'target_actor_id'] as const) {
+    const scope = scopes.get(tie[field]);
+    if (!scope || scope.workspace_id !== tie.workspace_id || scope.conflict_id !== tie.conflict_id) {
+      return { field, reason: "both ends of a tie must be actors of the tie's conflict" };
+    }
+  }
+  return undefined;
+}

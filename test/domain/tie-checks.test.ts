@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOrderIssue } from '../../src/domain/date-order.js';
-import { checkTieDates, checkTieEnds } from '../../src/domain/tie-checks.js';
+import { checkTieDates, checkTieEnds, checkTieScope } from '../../src/domain/tie-checks.js';
 import { tieCreateSchema, tiePatchSchema } from '../../src/domain/tie.js';
 
 const [ws, cf, a1, a2] = [
@@ -67,5 +67,51 @@ describe('checkTieDates', () => {
     expect(loop.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['target_actor_id', 'a tie joins two different actors'],
     ]);
+  });
+});
+
+describe('checkTieScope', () => {
+  const tie = { workspace_id: ws, conflict_id: cf, source_actor_id: a1, target_actor_id: a2 };
+  const here = { workspace_id: ws, conflict_id: cf };
+
+  it('passes a tie whose ends both lie in its conflict', () => {
+    expect(
+      checkTieScope(
+        tie,
+        new Map([
+          [a1, here],
+          [a2, here],
+        ]),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('names the first end that is missing or lies elsewhere', () => {
+    const reason = "both ends of a tie must be actors of the tie's conflict";
+    expect(checkTieScope(tie, new Map([[a1, here]]))).toEqual({ field: 'target_actor_id', reason });
+    expect(
+      checkTieScope(
+        tie,
+        new Map([
+          [a1, { ...here, conflict_id: a2 }],
+          [a2, here],
+        ]),
+      ),
+    ).toEqual({
+      field: 'source_actor_id',
+      reason,
+    });
+    expect(
+      checkTieScope(
+        tie,
+        new Map([
+          [a1, here],
+          [a2, { ...here, workspace_id: a1 }],
+        ]),
+      ),
+    ).toEqual({
+      field: 'target_actor_id',
+      reason,
+    });
   });
 });

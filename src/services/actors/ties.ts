@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { raiseIssue } from '../../domain/rule-issue.js';
 import type { PageOf } from '../../domain/scalars.js';
-import { checkTieDates } from '../../domain/tie-checks.js';
+import { checkTieDates, checkTieScope } from '../../domain/tie-checks.js';
 import type { Tie, tieCreateSchema, tieFilterSchema, tiePatchSchema } from '../../domain/tie.js';
 import * as repo from '../../store/repositories/ties.js';
 import { audit, must, sameWorkspace, requireAccessOn } from '../common.js';
@@ -45,6 +45,8 @@ export function createTie(ctx: ServiceContext, input: z.output<typeof tieCreateS
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccessOn(trx, ctx.auth, 'ties.write', { conflictId: input.conflict_id });
     sameWorkspace(input.workspace_id, grant.workspaceId);
+    const ends = [input.source_actor_id, input.target_actor_id];
+    raiseIssue(checkTieScope(input, await repo.actorScopes(trx, ends)));
     const tie = await repo.createTie(trx, input);
     await audit(trx, ctx.auth, 'tie.create', 'tie', tie.id, grant.workspaceId);
     return tie;

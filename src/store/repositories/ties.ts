@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import { TrackTwoError } from '../../domain/errors.js';
 import type { PageOf } from '../../domain/scalars.js';
 import { storedEnds } from '../../domain/met-ties.js';
+import type { ActorScope } from '../../domain/tie-checks.js';
 import type { Tie } from '../../domain/tie.js';
 import type { GroundRule, TieKind, TieSource } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
@@ -97,39 +97,29 @@ function readableTie(evidence: MeetingEvidenceFilter) {
 /** 14 columns x 300 rows stays under both engines' bound-parameter limits. */
 const INSERT_CHUNK = 300;
 
-/** Both ends of every tie must be actors of the tie's workspace and conflict. */
-async function checkTieBatch(db: Kysely<Database>, inputs: readonly NewTie[]): Promise<void> {
-  const actorIds = [...new Set(inputs.flatMap((input) => [input.source_actor_id, input.target_actor_id]))];
-  const actors = new Map<string, { workspace_id: string; conflict_id: string }>();
-  for (const chunk of chunks(actorIds)) {
+/** Where each of these actors lies (workspace and conflict); an id with no actor is left out. */
+export async function actorScopes(
+  db: Kysely<Database>,
+  actorIds: readonly string[],
+): Promise<Map<string, ActorScope>> {
+  const scopes = new Map<string, ActorScope>();
+  for (const chunk of chunks([...new Set(actorIds)])) {
     const rows = await db
       .selectFrom('actors')
       .select(['id', 'workspace_id', 'conflict_id'])
       .where('id', 'in', chunk)
       .execute();
-    for (const row of rows) actors.set(row.id, row);
+    for (const { id, ...scope } of rows) scopes.set(id, scope);
   }
-  inputs.forEach((input, index) => {
-    for (const field of ['source_actor_id', 'target_actor_id'] as const) {
-      const actor = actors.get(input[field]);
-      if (!actor || actor.workspace_id !== input.workspace_id || actor.conflict_id !== input.conflict_id) {
-        throw new TrackTwoError('TT_ERR_VALIDATION', {
-          field,
-          reason: "both ends of a tie must be actors of the tie's conflict",
-          index,
-        });
-      }
-    }
-  });
+  return scopes;
 }
 
 /**
- * Inserts many ties in a few statements (imports, the demo). All or nothing when run in a transaction;
- * a validation error names the failing `index` of the batch.
+ * Inserts many ties in a few statements. All or nothing when run in a transaction; the ends are the
+ * caller's to check (checkTieScope), the database refuses only what its constraints name.
  */
 export async function insertTies(db: Kysely<Database>, inputs: readonly NewTie[]): Promise<Tie[]> {
   if (inputs.length === 0) return [];
-  await checkTieBatch(db, inputs);
   const at = nowIso();
   const rows: TiesTable[] = inputs.map((input) => {
     const { source_actor_id, target_actor_id, directed } = storedEnds(input);
