@@ -107,12 +107,18 @@ export const statementSubmitSchema = z.strictObject({ text: statementTextSchema 
 export const moderationSchema = z.strictObject({ moderation: moderationStateSchema });
 
 /** Anonymous participant tokens a convener hands out (on paper, by message): each is shown once. */
-export const tokenIssueSchema = z.strictObject({
-  count: z.number().int().min(1).max(1_000).default(1),
-  /** Link the participants to an actor of the initiative's conflict (one token then). */
-  actor_id: idSchema.nullable().default(null),
-  group_id: idSchema.nullable().default(null),
-});
+export const tokenIssueSchema = z
+  .strictObject({
+    count: z.number().int().min(1).max(1_000).default(1),
+    /** Link the participants to an actor of the initiative's conflict (one token then). */
+    actor_id: idSchema.nullable().default(null),
+    group_id: idSchema.nullable().default(null),
+  })
+  .superRefine((value, ctx) => {
+    if (value.actor_id !== null && value.count !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['count'], message: 'one token per linked actor' });
+    }
+  });
 
 export const joinSchema = z.strictObject({ group_id: idSchema.nullable().default(null) });
 export const declareGroupSchema = z.strictObject({ group_id: idSchema.nullable() });

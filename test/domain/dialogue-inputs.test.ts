@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVoteValue, voteSchema } from '../../src/domain/dialogue.js';
+import { isVoteValue, tokenIssueSchema, voteSchema } from '../../src/domain/dialogue.js';
 import { validationError } from '../../src/server/error-handler.js';
 
 const statement_id = '8f1c2d4e-8a9b-4c3d-9e2f-1a2b3c4d5e6f';
@@ -27,5 +27,16 @@ describe('votes', () => {
       code: 'TT_ERR_VALIDATION',
       details: { field: 'statement_id' },
     });
+  });
+});
+
+describe('participant tokens', () => {
+  it('are one per linked actor, any number otherwise', () => {
+    expect(tokenIssueSchema.parse({ count: 30 })).toEqual({ count: 30, actor_id: null, group_id: null });
+    expect(tokenIssueSchema.parse({ actor_id: statement_id })).toMatchObject({ count: 1 });
+    const many = tokenIssueSchema.safeParse({ count: 2, actor_id: statement_id });
+    expect(many.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['count', 'one token per linked actor'],
+    ]);
   });
 });
