@@ -15,8 +15,19 @@ export const moderationStateSchema = z.enum(moderationStates);
 export type ModerationState = z.infer<typeof moderationStateSchema>;
 
 /** Agree +1, disagree -1, pass 0 (the sign of Pol.is exports). */
-export const voteValueSchema = z.union([z.literal(1), z.literal(-1), z.literal(0)], {
-  error: 'a vote is 1 (agree), -1 (disagree) or 0 (pass)',
+export type VoteValue = -1 | 0 | 1;
+
+export function isVoteValue(value: number): value is VoteValue {
+  return value === 1 || value === -1 || value === 0;
+}
+
+/**
+ * A vote's value. A number that is none of the three is refused with TT_ERR_DIALOGUE_BAD_VOTE (the
+ * refinement names its code), anything else that is not a number with TT_ERR_VALIDATION.
+ */
+export const voteValueSchema = z.number().refine(isVoteValue, {
+  message: 'a vote is 1 (agree), -1 (disagree) or 0 (pass)',
+  params: { code: 'TT_ERR_DIALOGUE_BAD_VOTE' },
 });
 
 export const promptSchema = z.string().trim().min(1).max(2_000);
@@ -96,20 +107,25 @@ export const statementSubmitSchema = z.strictObject({ text: statementTextSchema 
 export const moderationSchema = z.strictObject({ moderation: moderationStateSchema });
 
 /** Anonymous participant tokens a convener hands out (on paper, by message): each is shown once. */
-export const tokenIssueSchema = z.strictObject({
-  count: z.number().int().min(1).max(1_000).default(1),
-  /** Link the participants to an actor of the initiative's conflict (one token then). */
-  actor_id: idSchema.nullable().default(null),
-  group_id: idSchema.nullable().default(null),
-});
+export const tokenIssueSchema = z
+  .strictObject({
+    count: z.number().int().min(1).max(1_000).default(1),
+    /** Link the participants to an actor of the initiative's conflict (one token then). */
+    actor_id: idSchema.nullable().default(null),
+    group_id: idSchema.nullable().default(null),
+  })
+  .superRefine((value, ctx) => {
+    if (value.actor_id !== null && value.count !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['count'], message: 'one token per linked actor' });
+    }
+  });
 
 export const joinSchema = z.strictObject({ group_id: idSchema.nullable().default(null) });
 export const declareGroupSchema = z.strictObject({ group_id: idSchema.nullable() });
 
-/** The value is checked by the service, so a wrong one gets TT_ERR_DIALOGUE_BAD_VOTE. */
 export const voteSchema = z.strictObject({
   statement_id: idSchema,
-  vote: z.number(),
+  vote: voteValueSchema,
   /** Idempotency key (or the Idempotency-Key header); without one a replay cannot be told apart. */
   request_id: requestIdSchema.optional(),
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dateOrderIssue } from './date-order.js';
+import type { RuleIssue } from './rule-issue.js';
 
 /** Shared field shapes: every record uses these so limits are the same at every door. */
 
@@ -37,22 +39,19 @@ export interface PageOf<T> {
   offset: number;
 }
 
-/** Adds an issue on `toField` when a date range runs backwards; for zod's superRefine. */
+/** Adds an issue on `toField` when a date range runs backwards (see dateOrderIssue); for zod's superRefine. */
 export function checkDateOrder(
   value: Record<string, unknown>,
   ctx: z.RefinementCtx,
   fromField: string,
   toField: string,
 ): void {
-  const from = value[fromField];
-  const to = value[toField];
-  if (typeof from === 'string' && typeof to === 'string' && from > to) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [toField],
-      message: `${toField} must be on or after ${fromField}`,
-    });
-  }
+  addRuleIssue(ctx, dateOrderIssue(value, fromField, toField));
+}
+
+/** Reports a pure check's issue, if any, as a zod issue on its field. */
+export function addRuleIssue(ctx: z.RefinementCtx, issue: RuleIssue | undefined): void {
+  if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.reason });
 }
 
 /**

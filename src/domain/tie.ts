@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  checkDateOrder,
+  addRuleIssue,
   checkNotEmpty,
   confidenceSchema,
   idSchema,
@@ -9,6 +9,7 @@ import {
   pageSchema,
   strengthSchema,
 } from './scalars.js';
+import { checkTieDates, checkTieEnds } from './tie-checks.js';
 import { tieKindSchema, tieSourceSchema } from './vocabulary.js';
 
 /** A relation between two actors of one conflict. Undirected ties are stored once, either way round. */
@@ -45,14 +46,8 @@ export const tieCreateSchema = z
     confidence: confidenceSchema.default(1),
   })
   .superRefine((value, ctx) => {
-    if (value.source_actor_id === value.target_actor_id) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['target_actor_id'],
-        message: 'a tie joins two different actors',
-      });
-    }
-    checkDateOrder(value, ctx, 'valid_from', 'valid_to');
+    addRuleIssue(ctx, checkTieEnds(value));
+    addRuleIssue(ctx, checkTieDates(value));
   });
 export type TieCreate = z.input<typeof tieCreateSchema>;
 
@@ -69,7 +64,7 @@ export const tiePatchSchema = z
   .partial()
   .superRefine((value, ctx) => {
     checkNotEmpty(value, ctx);
-    checkDateOrder(value, ctx, 'valid_from', 'valid_to');
+    addRuleIssue(ctx, checkTieDates(value));
   });
 export type TiePatch = z.infer<typeof tiePatchSchema>;
 

@@ -3,6 +3,7 @@ import { actorSchema } from '../domain/actor.js';
 import { initiativeSchema } from '../domain/initiative.js';
 import { meetingSchema } from '../domain/meeting.js';
 import { outcomeSchema } from '../domain/outcome.js';
+import { checkTieDates, checkTieEnds } from '../domain/tie-checks.js';
 import { tieSchema } from '../domain/tie.js';
 import { identitySchema } from '../security/identity.js';
 import {
@@ -203,10 +204,9 @@ function checkReferences(doc: z.infer<typeof documentShape>, ctx: z.RefinementCt
       issue(['ties', i, 'conflict_id'], `unknown conflict "${tie.conflict_id}"`);
     actorIn(tie.source_actor_id, tie.conflict_id, ['ties', i, 'source_actor_id']);
     actorIn(tie.target_actor_id, tie.conflict_id, ['ties', i, 'target_actor_id']);
-    if (tie.source_actor_id === tie.target_actor_id)
-      issue(['ties', i, 'target_actor_id'], 'a tie joins two different actors');
-    if (tie.valid_from && tie.valid_to && tie.valid_from > tie.valid_to)
-      issue(['ties', i, 'valid_to'], 'valid_to must be on or after valid_from');
+    for (const found of [checkTieEnds(tie), checkTieDates(tie)]) {
+      if (found) issue(['ties', i, found.field], found.reason);
+    }
   });
 
   const initiativeConflict = new Map<string, string>();

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { TrackTwoError, isTrackTwoError, type ErrorDetails } from '../domain/errors.js';
+import {
+  TrackTwoError,
+  errorRegistry,
+  isTrackTwoError,
+  type ErrorCode,
+  type ErrorDetails,
+} from '../domain/errors.js';
 import { toTrackTwoError as storeErrorOf } from '../store/errors.js';
 
 /** The body of every error reply: the registry's code and message, and where the problem lies. */
@@ -16,12 +22,20 @@ export function validationError(error: ZodError, prefix?: 'body' | 'query' | 'pa
     return { field: path.join('.'), reason: reasonOf(issue.code, issue.message, keys) };
   });
   const first = issues[0] ?? { field: '', reason: 'invalid input' };
-  return new TrackTwoError('TT_ERR_VALIDATION', {
+  return new TrackTwoError(codeOf(error.issues[0]), {
     field: first.field || prefix || '',
     reason: first.reason,
     ...(prefix ? { in: prefix } : {}),
     issues,
   });
+}
+
+/** A refinement may stand for a coded error of its own (`params.code`), such as a vote out of range. */
+function codeOf(issue: ZodError['issues'][number] | undefined): ErrorCode {
+  const code: unknown = issue?.code === 'custom' ? issue.params?.code : undefined;
+  return typeof code === 'string' && Object.hasOwn(errorRegistry, code)
+    ? (code as ErrorCode)
+    : 'TT_ERR_VALIDATION';
 }
 
 function reasonOf(code: string, message: string, keys: readonly PropertyKey[]): string {

@@ -65,6 +65,13 @@ forEachEngine('resources: ties', (getDb, engine) => {
       await world.as.convener.patch(`/api/ties/${trusts.id}`, { strength: 5, valid_to: '2023-12-31' }),
     );
     expect(changed).toMatchObject({ strength: 5, valid_from: '2020-01-01', valid_to: '2023-12-31' });
+    // A patch in order by itself that would end the stored range before it starts.
+    const backwards = await world.as.convener.patch(`/api/ties/${trusts.id}`, { valid_to: '2019-12-31' });
+    expect(refused(backwards, 400)).toBe('TT_ERR_VALIDATION');
+    expect(backwards.json().error.details).toMatchObject({
+      field: 'valid_to',
+      reason: 'valid_to must be on or after valid_from',
+    });
     ok(await world.as.facilitator.delete(`/api/ties/${knows.id}`), 204);
     expect(refused(await world.as.researcher.get(`/api/ties/${knows.id}`), 404)).toBe('TT_ERR_NOT_FOUND');
 
@@ -74,6 +81,11 @@ forEachEngine('resources: ties', (getDb, engine) => {
   });
 
   it('refuses bad ties and writes by roles without ties.write, writing nothing', async () => {
+    const elsewhere = ok<{ id: string }>(
+      await world.admin.post('/api/conflicts', { workspace_id: world.workspaceId, name: 'Elsewhere' }),
+      201,
+    );
+    const stranger = await makeActor(world, { conflict_id: elsewhere.id });
     const before = await rowCounts(getDb());
     const bad = async (body: unknown, status = 400) =>
       refused(await world.admin.post('/api/ties', body), status);
@@ -85,6 +97,10 @@ forEachEngine('resources: ties', (getDb, engine) => {
     expect(await bad(tie({ target_actor_id: '00000000-0000-4000-8000-000000000000' }))).toBe(
       'TT_ERR_VALIDATION',
     );
+    // An actor of another conflict, even of the same workspace, is no end of this conflict's ties.
+    const across = await world.admin.post('/api/ties', tie({ target_actor_id: stranger.id }));
+    expect(refused(across, 400)).toBe('TT_ERR_VALIDATION');
+    expect(across.json().error.details).toMatchObject({ field: 'target_actor_id' });
     for (const role of ['researcher', 'participant', 'funder'] as const) {
       expect(refused(await world.as[role].post('/api/ties', tie({})), 403)).toBe('TT_ERR_FORBIDDEN');
     }

@@ -18,7 +18,6 @@ import {
   listAttendances,
   listAttendancesOfActor,
   listMeetings,
-  recordAttendance,
   removeAttendance,
   updateMeeting,
 } from '../../src/store/repositories/meetings.js';
@@ -35,6 +34,7 @@ import {
   updateTransfer,
 } from '../../src/store/repositories/outcomes.js';
 import { listTies } from '../../src/store/repositories/ties.js';
+import { recordAttendees } from '../../src/services/initiatives/attendance.js';
 import { countRows, forEachEngine } from '../support/databases.js';
 import { makeActor, makeSetting, type Setting } from './fixtures.js';
 
@@ -114,7 +114,7 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
     expect(meetingSchema.parse(round1)).toEqual(round1);
     expect(await getMeeting(getDb(), round1.id)).toEqual(round1);
 
-    const first = await recordAttendance(getDb(), round1.id, [
+    const first = await recordAttendees(getDb(), round1.id, [
       { actor_id: people[2].id, role: 'participant' },
       { actor_id: people[3].id, role: 'participant' },
       { actor_id: people[4].id, role: 'convener' },
@@ -124,7 +124,7 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
     expect(first.attendances.map((row) => attendanceSchema.parse(row))).toHaveLength(3);
 
     // Recording the same people again changes roles only; a latecomer meets the three.
-    const again = await recordAttendance(getDb(), round1.id, [
+    const again = await recordAttendees(getDb(), round1.id, [
       { actor_id: people[2].id, role: 'observer' },
       { actor_id: envoy.id, role: 'third_party' },
     ]);
@@ -141,7 +141,7 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
       held_on: '2024-05-01',
       ground_rule: 'closed',
     });
-    const second = await recordAttendance(getDb(), round2.id, [
+    const second = await recordAttendees(getDb(), round2.id, [
       { actor_id: people[2].id, role: 'participant' },
       { actor_id: people[3].id, role: 'participant' },
     ]);
@@ -177,7 +177,7 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
       getDb()
         .transaction()
         .execute((trx) =>
-          recordAttendance(trx, meeting.id, [
+          recordAttendees(trx, meeting.id, [
             { actor_id: people[0].id, role: 'participant' },
             { actor_id: stranger.id, role: 'participant' },
           ]),
@@ -185,7 +185,7 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
     ).rejects.toMatchObject({ code: 'TT_ERR_VALIDATION' });
     expect(await listAttendances(getDb(), meeting.id)).toEqual([]);
     expect(await countRows(getDb(), 'ties')).toBe(ties);
-    await expect(recordAttendance(getDb(), 'missing', [])).rejects.toMatchObject({
+    await expect(recordAttendees(getDb(), 'missing', [])).rejects.toMatchObject({
       code: 'TT_ERR_NOT_FOUND',
     });
     const cancelled = await createMeeting(getDb(), {
@@ -196,7 +196,7 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
       status: 'cancelled',
     });
     await expect(
-      recordAttendance(getDb(), cancelled.id, [
+      recordAttendees(getDb(), cancelled.id, [
         { actor_id: people[0].id, role: 'participant' },
         { actor_id: people[1].id, role: 'participant' },
       ]),
@@ -288,7 +288,7 @@ forEachEngine('initiatives, meetings and outcomes', (getDb) => {
       held_on: '2024-10-10',
       ground_rule: 'open',
     });
-    await recordAttendance(getDb(), meeting.id, [
+    await recordAttendees(getDb(), meeting.id, [
       { actor_id: people[0].id, role: 'participant' },
       { actor_id: people[1].id, role: 'participant' },
     ]);

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { raiseIssue } from '../../domain/rule-issue.js';
 import type { PageOf } from '../../domain/scalars.js';
+import { checkTieDates, checkTieScope } from '../../domain/tie-checks.js';
 import type { Tie, tieCreateSchema, tieFilterSchema, tiePatchSchema } from '../../domain/tie.js';
 import * as repo from '../../store/repositories/ties.js';
 import { audit, must, sameWorkspace, requireAccess } from '../common.js';
@@ -42,6 +44,8 @@ export function createTie(ctx: ServiceContext, input: z.output<typeof tieCreateS
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'ties.write', { conflictId: input.conflict_id });
     sameWorkspace(input.workspace_id, grant.workspaceId);
+    const ends = [input.source_actor_id, input.target_actor_id];
+    raiseIssue(checkTieScope(input, await repo.actorScopes(trx, ends)));
     const tie = await repo.createTie(trx, input);
     await audit(trx, ctx.auth, 'tie.create', 'tie', tie.id, grant.workspaceId);
     return tie;
@@ -55,6 +59,9 @@ export function updateTie(
 ): Promise<Tie> {
   return inTransaction(ctx, async (trx) => {
     const { grant } = await tieFor(trx, ctx.auth, 'ties.write', id);
+    // The patch alone may be in order yet turn the stored range backwards.
+    const stored = must(await repo.getTie(trx, id), 'tie');
+    raiseIssue(checkTieDates({ ...stored, ...changes }));
     const tie = must(await repo.updateTie(trx, id, changes), 'tie');
     await audit(trx, ctx.auth, 'tie.update', 'tie', id, grant.workspaceId);
     return tie;

@@ -288,9 +288,6 @@ export function issueParticipantTokens(
   return inTransaction(ctx, async (trx) => {
     const { dialogue, grant } = await requireDialogueAccess(trx, ctx.auth, 'dialogues.manage', dialogueId);
     if (dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
-    if (input.actor_id && input.count !== 1) {
-      throw new TrackTwoError('TT_ERR_VALIDATION', { field: 'count', reason: 'one token per linked actor' });
-    }
     if (input.actor_id && !(await repo.actorOfInitiative(trx, input.actor_id, dialogue.initiative_id))) {
       throw new TrackTwoError('TT_ERR_VALIDATION', {
         field: 'actor_id',

@@ -277,20 +277,17 @@ export async function participantStatements(
 export type { VoteReceipt };
 
 /**
- * One vote. Checked in memory (token, dialogue open, statement shown to participants, value), then
- * written by the group-commit queue; the reply waits for the commit. A later vote on the same statement
- * replaces the earlier; a request id used before is refused and changes nothing.
+ * One vote, its value already voteSchema's. Checked in memory (token, dialogue open, statement shown to
+ * participants), then written by the group-commit queue; the reply waits for the commit. A later vote on
+ * the same statement replaces the earlier; a request id used before is refused and changes nothing.
  */
 export async function castVote(
   ctx: ServiceContext,
   dialogueId: string,
   token: string | undefined,
-  input: { statement_id: string; vote: number; request_id?: string },
+  input: VoteInput,
 ): Promise<VoteReceipt> {
   const vote = input.vote;
-  if (vote !== 1 && vote !== -1 && vote !== 0) {
-    throw new TrackTwoError('TT_ERR_DIALOGUE_BAD_VOTE', { field: 'vote', reason: `got ${String(vote)}` });
-  }
   const { live, participant } = await participation(ctx, dialogueId, token);
   if (live.dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
   const statement = live.statements.get(input.statement_id);

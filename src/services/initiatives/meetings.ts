@@ -12,6 +12,7 @@ import * as repo from '../../store/repositories/meetings.js';
 import { audit, must, pageOf, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import type { AttendanceRecorded, MeetingAttended } from '../../domain/meeting-attended.js';
+import { recordAttendees } from './attendance.js';
 
 export function listMeetings(
   ctx: ServiceContext,
@@ -89,7 +90,7 @@ export function recordAttendance(
 ): Promise<AttendanceRecorded> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'attendance.write', { meetingId });
-    const result = await repo.recordAttendance(trx, meetingId, input.attendees);
+    const result = await recordAttendees(trx, meetingId, input.attendees);
     await audit(trx, ctx.auth, 'attendance.record', 'meeting', meetingId, grant.workspaceId);
     return { added: result.added, attendees: result.attendances.length, ties: result.ties };
   });

@@ -10,7 +10,7 @@ import { putIdentity, type VaultKeys } from '../../security/vault.js';
 import { createActor, markActorErased } from '../../store/repositories/actors.js';
 import { createConflict, createConflictEvent } from '../../store/repositories/conflicts.js';
 import { createInitiative } from '../../store/repositories/initiatives.js';
-import { createMeeting, recordAttendance } from '../../store/repositories/meetings.js';
+import { createMeeting } from '../../store/repositories/meetings.js';
 import { addWorkspaceAdmin } from '../../store/repositories/memberships.js';
 import { createOutcome, createTransfer, updateTransfer } from '../../store/repositories/outcomes.js';
 import { createTie, deleteTie, listTies, updateTie } from '../../store/repositories/ties.js';
@@ -19,6 +19,7 @@ import { newId } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
 import { requireAdministrator } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import { recordAttendees } from '../initiatives/attendance.js';
 
 /** Reports how far a long write has come (the CLI draws a progress bar from it). */
 export type ProgressListener = (done: number, total: number) => void;
@@ -198,7 +199,7 @@ export async function writeWorkspaceDocument(
     });
     await audit({ action: 'meeting.create', recordType: 'meeting', recordId: meetingId });
     if (attendances.length > 0) {
-      await recordAttendance(
+      await recordAttendees(
         trx,
         meetingId,
         attendances.map((a) => ({ actor_id: idOf(a.actor_id), role: a.role })),

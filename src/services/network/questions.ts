@@ -1,4 +1,5 @@
-import { TrackTwoError } from '../../domain/errors.js';
+import { dateOrderIssue } from '../../domain/date-order.js';
+import { raiseIssue } from '../../domain/rule-issue.js';
 import { divideChange, type DivideChange } from '../../network/divide-change.js';
 import { fragility, type ActorLoss } from '../../network/fragility.js';
 import { groupBrokers, type GroupBrokersResult } from '../../network/group-brokers.js';
@@ -69,9 +70,8 @@ export function changePeriod(query: Pick<ChangesQuery, 'from' | 'to'>, today = n
     yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
     from = isoDay(yearBefore);
   }
-  if (from > to) {
-    throw new TrackTwoError('TT_ERR_VALIDATION', { field: 'to', reason: 'to must be on or after from' });
-  }
+  // Checked again after the defaults: a `from` alone may lie after today.
+  raiseIssue(dateOrderIssue({ from, to }, 'from', 'to'));
   return [from, to];
 }
 

@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
-import { TrackTwoError } from '../../domain/errors.js';
 import type { Attendance, Meeting } from '../../domain/meeting.js';
 import type { AttendanceRole, GroundRule, MeetingStatus } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
 import { onlyColumns } from './columns.js';
 import { newId, nowIso } from '../ids.js';
 import type { Database } from '../schema.js';
-import { upsertMetTies, type MetTiesResult } from './ties.js';
 
 export interface NewMeeting {
   id?: string;
@@ -36,14 +34,6 @@ export interface MeetingListFilter {
 export interface AttendeeInput {
   actor_id: string;
   role: AttendanceRole;
-}
-
-export interface AttendanceResult {
-  /** Every attendance of the meeting after the change. */
-  attendances: Attendance[];
-  /** Attendees recorded by this call (those not yet recorded). */
-  added: number;
-  ties: MetTiesResult;
 }
 
 export async function createMeeting(db: Kysely<Database>, input: NewMeeting): Promise<Meeting> {
@@ -135,17 +125,9 @@ export async function listAttendancesOfActor(
     .execute();
 }
 
-/**
- * Records attendees of a meeting. New attendees get or strengthen a `met` tie with every other
- * attendee (see upsertMetTies); an attendee already recorded only has its role updated. Attendees must
- * be actors of the initiative's conflict. Run it in one transaction with its audit row.
- */
-export async function recordAttendance(
-  db: Kysely<Database>,
-  meetingId: string,
-  attendees: readonly AttendeeInput[],
-): Promise<AttendanceResult> {
-  const meeting = await db
+/** What attendance needs to know of a meeting: its day, its status and its initiative's scope. */
+export async function getMeetingScope(db: Kysely<Database>, id: string) {
+  return db
     .selectFrom('meetings')
     .innerJoin('initiatives', 'initiatives.id', 'meetings.initiative_id')
     .select([
@@ -155,72 +137,53 @@ export async function recordAttendance(
       'initiatives.workspace_id',
       'initiatives.conflict_id',
     ])
-    .where('meetings.id', '=', meetingId)
+    .where('meetings.id', '=', id)
     .executeTakeFirst();
-  if (!meeting)
-    throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'meeting_id', reason: 'no such meeting' });
-  // Nobody met at a meeting that did not take place: no attendance, no `met` ties.
-  if (meeting.status === 'cancelled') {
-    throw new TrackTwoError('TT_ERR_VALIDATION', {
-      field: 'meeting_id',
-      reason: 'the meeting was cancelled: it has no attendance',
-    });
-  }
+}
 
-  const ids = [...new Set(attendees.map((attendee) => attendee.actor_id))];
-  if (ids.length !== attendees.length) {
-    throw new TrackTwoError('TT_ERR_VALIDATION', {
-      field: 'attendees',
-      reason: 'an attendee is listed twice',
-    });
-  }
-  const known = ids.length
-    ? await db
-        .selectFrom('actors')
-        .select('id')
-        .where('id', 'in', ids)
-        .where('conflict_id', '=', meeting.conflict_id)
-        .execute()
-    : [];
-  if (known.length !== ids.length) {
-    throw new TrackTwoError('TT_ERR_VALIDATION', {
-      field: 'attendees',
-      reason: "an attendee is not an actor of the initiative's conflict",
-    });
-  }
+/** Those of `actorIds` that are actors of the conflict. */
+export async function actorIdsOfConflict(
+  db: Kysely<Database>,
+  conflictId: string,
+  actorIds: readonly string[],
+): Promise<Set<string>> {
+  if (actorIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('actors')
+    .select('id')
+    .where('id', 'in', [...actorIds])
+    .where('conflict_id', '=', conflictId)
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
 
-  const before = await listAttendances(db, meetingId);
-  const present = new Set(before.map((attendance) => attendance.actor_id));
-  const newcomers = attendees.filter((attendee) => !present.has(attendee.actor_id));
-  const returning = attendees.filter((attendee) => present.has(attendee.actor_id));
+export async function insertAttendances(
+  db: Kysely<Database>,
+  meetingId: string,
+  attendees: readonly AttendeeInput[],
+): Promise<void> {
+  if (attendees.length === 0) return;
+  await mapStoreErrors(
+    () =>
+      db
+        .insertInto('attendances')
+        .values(attendees.map((attendee) => ({ meeting_id: meetingId, ...attendee })))
+        .execute(),
+    { record: 'attendance' },
+  );
+}
 
-  if (newcomers.length > 0) {
-    await mapStoreErrors(
-      () =>
-        db
-          .insertInto('attendances')
-          .values(newcomers.map((attendee) => ({ meeting_id: meetingId, ...attendee })))
-          .execute(),
-      { record: 'attendance' },
-    );
-  }
-  for (const attendee of returning) {
-    await db
-      .updateTable('attendances')
-      .set({ role: attendee.role })
-      .where('meeting_id', '=', meetingId)
-      .where('actor_id', '=', attendee.actor_id)
-      .execute();
-  }
-  const ties = await upsertMetTies(db, {
-    workspace_id: meeting.workspace_id,
-    conflict_id: meeting.conflict_id,
-    on: meeting.held_on,
-    meeting_id: meeting.id,
-    newcomers: newcomers.map((attendee) => attendee.actor_id),
-    present: [...present],
-  });
-  return { attendances: await listAttendances(db, meetingId), added: newcomers.length, ties };
+export async function setAttendanceRole(
+  db: Kysely<Database>,
+  meetingId: string,
+  attendee: AttendeeInput,
+): Promise<void> {
+  await db
+    .updateTable('attendances')
+    .set({ role: attendee.role })
+    .where('meeting_id', '=', meetingId)
+    .where('actor_id', '=', attendee.actor_id)
+    .execute();
 }
 
 /** Removes one attendance. The `met` ties it made stay: people who met cannot un-meet. */

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import { TrackTwoError } from '../../domain/errors.js';
 import type { PageOf } from '../../domain/scalars.js';
+import { storedEnds } from '../../domain/met-ties.js';
+import type { ActorScope } from '../../domain/tie-checks.js';
 import type { Tie } from '../../domain/tie.js';
 import type { GroundRule, TieKind, TieSource } from '../../domain/vocabulary.js';
 import { mapStoreErrors } from '../errors.js';
@@ -54,13 +55,6 @@ export type MeetingEvidenceFilter = Array<{
   initiativeIds: readonly string[] | 'all';
 }>;
 
-export interface MetTiesResult {
-  created: number;
-  strengthened: number;
-}
-
-export const MAX_STRENGTH = 5;
-
 function toTie(row: Selectable<TiesTable>): Tie {
   return { ...row, directed: row.directed === 1 };
 }
@@ -100,60 +94,35 @@ function readableTie(evidence: MeetingEvidenceFilter) {
   };
 }
 
-/** `met` ties are undirected and kept once per pair, in id order, so the pair has one key. */
-function orderedPair(a: string, b: string): [string, string] {
-  return a < b ? [a, b] : [b, a];
-}
-
 /** 14 columns x 300 rows stays under both engines' bound-parameter limits. */
 const INSERT_CHUNK = 300;
 
-/** Both ends of every tie must be actors of the tie's workspace and conflict. */
-async function checkTieBatch(db: Kysely<Database>, inputs: readonly NewTie[]): Promise<void> {
-  const actorIds = [...new Set(inputs.flatMap((input) => [input.source_actor_id, input.target_actor_id]))];
-  const actors = new Map<string, { workspace_id: string; conflict_id: string }>();
-  for (const chunk of chunks(actorIds)) {
+/** Where each of these actors lies (workspace and conflict); an id with no actor is left out. */
+export async function actorScopes(
+  db: Kysely<Database>,
+  actorIds: readonly string[],
+): Promise<Map<string, ActorScope>> {
+  const scopes = new Map<string, ActorScope>();
+  for (const chunk of chunks([...new Set(actorIds)])) {
     const rows = await db
       .selectFrom('actors')
       .select(['id', 'workspace_id', 'conflict_id'])
       .where('id', 'in', chunk)
       .execute();
-    for (const row of rows) actors.set(row.id, row);
+    for (const { id, ...scope } of rows) scopes.set(id, scope);
   }
-  inputs.forEach((input, index) => {
-    if (input.source_actor_id === input.target_actor_id) {
-      throw new TrackTwoError('TT_ERR_VALIDATION', {
-        field: 'target_actor_id',
-        reason: 'a tie joins two different actors',
-        index,
-      });
-    }
-    for (const field of ['source_actor_id', 'target_actor_id'] as const) {
-      const actor = actors.get(input[field]);
-      if (!actor || actor.workspace_id !== input.workspace_id || actor.conflict_id !== input.conflict_id) {
-        throw new TrackTwoError('TT_ERR_VALIDATION', {
-          field,
-          reason: "both ends of a tie must be actors of the tie's conflict",
-          index,
-        });
-      }
-    }
-  });
+  return scopes;
 }
 
 /**
- * Inserts many ties in a few statements (imports, the demo). All or nothing when run in a transaction;
- * a validation error names the failing `index` of the batch.
+ * Inserts many ties in a few statements. All or nothing when run in a transaction; the ends are the
+ * caller's to check (checkTieScope), the database refuses only what its constraints name.
  */
 export async function insertTies(db: Kysely<Database>, inputs: readonly NewTie[]): Promise<Tie[]> {
   if (inputs.length === 0) return [];
-  await checkTieBatch(db, inputs);
   const at = nowIso();
   const rows: TiesTable[] = inputs.map((input) => {
-    const [source_actor_id, target_actor_id] =
-      input.kind === 'met'
-        ? orderedPair(input.source_actor_id, input.target_actor_id)
-        : [input.source_actor_id, input.target_actor_id];
+    const { source_actor_id, target_actor_id, directed } = storedEnds(input);
     return {
       id: input.id ?? newId(),
       workspace_id: input.workspace_id,
@@ -161,7 +130,7 @@ export async function insertTies(db: Kysely<Database>, inputs: readonly NewTie[]
       source_actor_id,
       target_actor_id,
       kind: input.kind,
-      directed: input.directed && input.kind !== 'met' ? 1 : 0,
+      directed: directed ? 1 : 0,
       strength: input.strength ?? 1,
       valid_from: input.valid_from ?? null,
       valid_to: input.valid_to ?? null,
@@ -237,15 +206,6 @@ export async function updateTie(
   id: string,
   changes: TieChanges,
 ): Promise<Tie | undefined> {
-  const current = await getTie(db, id);
-  if (!current) return undefined;
-  const merged = { ...current, ...changes };
-  if (merged.valid_from && merged.valid_to && merged.valid_from > merged.valid_to) {
-    throw new TrackTwoError('TT_ERR_VALIDATION', {
-      field: 'valid_to',
-      reason: 'valid_to must be on or after valid_from',
-    });
-  }
   const { directed } = changes;
   const fields = onlyColumns(changes, ['kind', 'strength', 'valid_from', 'valid_to', 'source', 'confidence']);
   await mapStoreErrors(
@@ -269,116 +229,42 @@ export async function deleteTie(db: Kysely<Database>, id: string): Promise<boole
   return Number(result.numDeletedRows) > 0;
 }
 
-/**
- * Records that `newcomers` met everyone in `present` (and each other) on `on`: each such pair gets a
- * `met` tie (strength 1, source `meeting`) or, when it has one, strength + 1 (at most 5) and dates
- * widened to include `on`. Pairs of two people already present are left alone, so recording the same
- * meeting twice does not count it twice. Run it in the attendance's transaction.
- */
-export async function upsertMetTies(
+/** The `met` ties of a conflict between any two of `actorIds`. */
+export async function listMetTiesAmong(
   db: Kysely<Database>,
-  meeting: {
-    workspace_id: string;
-    conflict_id: string;
-    on: string;
-    /**
-     * The meeting, recorded against every tie it makes or strengthens (`tie_meetings`): who may see the
-     * tie depends on it. Left out only by tests of the tie arithmetic.
-     */
-    meeting_id?: string;
-    /** Actors whose attendance is being recorded now. */
-    newcomers: readonly string[];
-    /** Actors already recorded as attending before (they meet the newcomers, not each other again). */
-    present?: readonly string[];
-  },
-): Promise<MetTiesResult> {
-  const newcomers = [...new Set(meeting.newcomers)];
-  const present = [...new Set(meeting.present ?? [])].filter((id) => !newcomers.includes(id));
-  const pairs = new Map<string, [string, string]>();
-  const addPair = (a: string, b: string) => {
-    const pair = orderedPair(a, b);
-    pairs.set(`${pair[0]}|${pair[1]}`, pair);
-  };
-  newcomers.forEach((a, index) => {
-    for (const b of newcomers.slice(index + 1)) addPair(a, b);
-    for (const b of present) addPair(a, b);
-  });
-  if (pairs.size === 0) return { created: 0, strengthened: 0 };
-
-  const everyone = [...newcomers, ...present];
-  const existing = new Map<string, Selectable<TiesTable>>();
-  for (let start = 0; start < everyone.length; start += 400) {
+  conflictId: string,
+  actorIds: readonly string[],
+): Promise<Tie[]> {
+  const ties: Tie[] = [];
+  for (let start = 0; start < actorIds.length; start += 400) {
     const rows = await db
       .selectFrom('ties')
       .selectAll()
-      .where('conflict_id', '=', meeting.conflict_id)
+      .where('conflict_id', '=', conflictId)
       .where('kind', '=', 'met')
-      .where('source_actor_id', 'in', everyone.slice(start, start + 400))
-      .where('target_actor_id', 'in', everyone)
+      .where('source_actor_id', 'in', actorIds.slice(start, start + 400))
+      .where('target_actor_id', 'in', [...actorIds])
       .execute();
-    for (const row of rows) existing.set(`${row.source_actor_id}|${row.target_actor_id}`, row);
+    ties.push(...rows.map(toTie));
   }
+  return ties;
+}
 
-  const at = nowIso();
-  const fresh: TiesTable[] = [];
-  const evidence: string[] = [];
-  let strengthened = 0;
-  for (const [key, [a, b]] of pairs) {
-    const tie = existing.get(key);
-    if (!tie) {
-      const id = newId();
-      evidence.push(id);
-      fresh.push({
-        id,
-        workspace_id: meeting.workspace_id,
-        conflict_id: meeting.conflict_id,
-        source_actor_id: a,
-        target_actor_id: b,
-        kind: 'met',
-        directed: 0,
-        strength: 1,
-        valid_from: meeting.on,
-        valid_to: meeting.on,
-        source: 'meeting',
-        confidence: 1,
-        created_at: at,
-        updated_at: at,
-      });
-      continue;
-    }
-    const strengthen = db
-      .updateTable('ties')
-      .set({
-        strength: Math.min(MAX_STRENGTH, tie.strength + 1),
-        // An open bound (null) is already wider than any day: keep it.
-        valid_from: tie.valid_from !== null && tie.valid_from > meeting.on ? meeting.on : tie.valid_from,
-        valid_to: tie.valid_to !== null && tie.valid_to < meeting.on ? meeting.on : tie.valid_to,
-        updated_at: at,
-      })
-      .where('id', '=', tie.id);
-    await mapStoreErrors(() => strengthen.execute(), { record: 'tie' });
-    evidence.push(tie.id);
-    strengthened += 1;
-  }
-  // 14 columns a row: 60 rows stay well under SQLite's bound-parameter limit.
-  for (let start = 0; start < fresh.length; start += 60) {
-    await mapStoreErrors(
-      () =>
-        db
-          .insertInto('ties')
-          .values(fresh.slice(start, start + 60))
-          .execute(),
-      {
-        record: 'tie',
-      },
-    );
-  }
-  if (meeting.meeting_id !== undefined) await recordTieMeetings(db, evidence, meeting.meeting_id);
-  return { created: fresh.length, strengthened };
+/** Sets a tie's strength and dates (a `met` tie met again). */
+export async function setTieStrength(
+  db: Kysely<Database>,
+  id: string,
+  fields: { strength: number; valid_from: string | null; valid_to: string | null },
+): Promise<void> {
+  const strengthen = db
+    .updateTable('ties')
+    .set({ ...fields, updated_at: nowIso() })
+    .where('id', '=', id);
+  await mapStoreErrors(() => strengthen.execute(), { record: 'tie' });
 }
 
 /** Notes that `meetingId` made or strengthened these ties; a pair already noted for it stays as it is. */
-async function recordTieMeetings(db: Kysely<Database>, tieIds: readonly string[], meetingId: string) {
+export async function recordTieMeetings(db: Kysely<Database>, tieIds: readonly string[], meetingId: string) {
   // 2 columns a row: 400 rows stay well under SQLite's bound-parameter limit.
   for (let start = 0; start < tieIds.length; start += 400) {
     const rows = tieIds.slice(start, start + 400).map((tie_id) => ({ tie_id, meeting_id: meetingId }));

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { checkTieDates, checkTieEnds } from '../../../src/domain/tie-checks.js';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
@@ -42,7 +43,11 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
     const confidenceValue = Number(confidence);
     const found: FieldErrors = {
       source: !source ? t('ties.chooseActor') : undefined,
-      target: !target ? t('ties.chooseActor') : target === source ? t('ties.sameActor') : undefined,
+      target: !target
+        ? t('ties.chooseActor')
+        : checkTieEnds({ source_actor_id: source, target_actor_id: target })
+          ? t('ties.sameActor')
+          : undefined,
       strength:
         !Number.isInteger(strengthValue) || strengthValue < 1 || strengthValue > 5
           ? t('ties.strengthRange')
@@ -55,7 +60,7 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
       validTo:
         validTo && !isIsoDate(validTo)
           ? t('common.invalidDate')
-          : validFrom && validTo && validTo < validFrom
+          : checkTieDates({ valid_from: validFrom || null, valid_to: validTo || null })
             ? t('ties.datesBackwards')
             : undefined,
     };
