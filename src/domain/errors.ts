@@ -183,6 +183,16 @@ export const errorRegistry = {
       'An identity could not be decrypted: the master key is not the one it was written with, or the data was altered.',
   },
   TT_ERR_ACTOR_ERASED: { status: 410, message: 'This actor was erased: its identity is gone for good.' },
+  TT_ERR_KEY_SHARE_INVALID: {
+    status: 400,
+    message:
+      'A key share is not valid: copy it again exactly as it was written down (it starts with tt-share-1-).',
+  },
+  TT_ERR_KEY_SHARES_MISMATCH: {
+    status: 400,
+    message:
+      'The key shares do not belong together or are too few: give at least the threshold number of shares of one split.',
+  },
   TT_ERR_AUDIT_CHAIN_BROKEN: {
     status: 500,
     message: 'The audit log has been altered: run `tracktwo audit verify` and restore it from a backup.',
