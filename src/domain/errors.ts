@@ -193,6 +193,20 @@ export const errorRegistry = {
     message:
       'The key shares do not belong together or are too few: give at least the threshold number of shares of one split.',
   },
+  TT_ERR_BACKUP_UNREADABLE: {
+    status: 400,
+    message:
+      'The backup cannot be read: it is not a tracktwo backup, it was cut short or altered, or it was made under another master key.',
+  },
+  TT_ERR_BACKUP_VERSION: {
+    status: 400,
+    message:
+      'The backup was made by a different version of tracktwo: restore it with the version that made it, then upgrade.',
+  },
+  TT_ERR_RESTORE_TARGET_NOT_EMPTY: {
+    status: 409,
+    message: 'A backup is restored into an empty database only: create a new database and restore into it.',
+  },
   TT_ERR_AUDIT_CHAIN_BROKEN: {
     status: 500,
     message: 'The audit log has been altered: run `tracktwo audit verify` and restore it from a backup.',
