@@ -1,4 +1,4 @@
-import { SqliteAdapter, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
 /** Who is acting: an account (signed in by cookie or token), or the system itself. */
@@ -30,8 +30,3 @@ export function isSystem(auth: Auth | null | undefined): auth is SystemAuth {
 
 /** A transaction, or the database when one statement is all a function runs. */
 export type Executor = Kysely<Database>;
-
-/** The engine behind a Kysely instance (for the few statements that differ). */
-export function engineOf(db: Kysely<Database>): 'sqlite' | 'postgres' {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
-}

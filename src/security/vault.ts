@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../domain/errors.js';
 import {
   actorOfWorkspace,
@@ -14,8 +14,8 @@ import {
   upsertActorIdentity,
   type ActorIdentityRow,
 } from '../store/repositories/vault.js';
+import { engineOf } from '../store/engine/index.js';
 import type { Database } from '../store/schema.js';
-import { engineOf } from './auth.js';
 import { newKey, open, seal, unwrapKey, wrapKey } from './envelope.js';
 import { nameWords, parseIdentity, type Identity } from './identity.js';
 
@@ -84,12 +84,11 @@ export function nameTokens(indexKey: Buffer, text: string): string[] {
 }
 
 /**
- * SQLite keeps deleted and moved cells in free space unless secure delete is on; the vault turns it on
- * before every write so no stale copy of a key or ciphertext outlives an erasure. (A connection setting:
- * the store may turn it on at open too.)
+ * Before every vault write, so no stale copy of a key or ciphertext outlives an erasure (SQLite: secure
+ * delete; the store may turn it on at open too).
  */
 async function zeroFreedSpace(trx: Kysely<Database>): Promise<void> {
-  if (engineOf(trx) === 'sqlite') await sql`PRAGMA secure_delete = ON`.execute(trx);
+  await engineOf(trx).zeroFreedSpace(trx);
 }
 
 async function requireLiveActor(trx: Kysely<Database>, workspaceId: string, actorId: string): Promise<void> {
@@ -207,11 +206,7 @@ export async function eraseIdentity(
  */
 export async function purgeErasedResidue(db: Kysely<Database>): Promise<void> {
   if (db.isTransaction) throw new Error('purgeErasedResidue runs after the transaction has committed');
-  if (engineOf(db) === 'sqlite') {
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-  } else {
-    await sql`VACUUM FULL actor_identities, actor_name_index`.execute(db);
-  }
+  await engineOf(db).purgeDeletedRows(db, ['actor_identities', 'actor_name_index']);
 }
 
 /**

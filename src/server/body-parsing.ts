@@ -5,6 +5,21 @@ import { TrackTwoError } from '../domain/errors.js';
 const poisonedKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * The dotted path of the first string (value or key) holding a NUL character, if any. PostgreSQL cannot
+ * store NUL in text and SQLite can, so it is refused here, on both engines alike.
+ */
+function pathOfNul(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = pathOfNul(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
  * Bodies are JSON and nothing else: Fastify's text/plain parser goes, so a cross-site form (which can only
  * send text/plain, urlencoded or multipart) never reaches a write route, whatever the cookies say. An empty
  * JSON body is no body, so body-less actions (logout, delete) accept `Content-Type: application/json`.
@@ -21,15 +36,22 @@ export function installJsonBodies(app: FastifyInstance, bodyLimit: number): void
         return;
       }
       try {
-        done(
-          null,
-          JSON.parse(text, (key, value: unknown) => {
-            if (poisonedKeys.has(key)) {
-              throw new TrackTwoError('TT_ERR_VALIDATION', { field: key, reason: 'a reserved key' });
-            }
-            return value;
-          }),
-        );
+        const parsed: unknown = JSON.parse(text, (key, value: unknown) => {
+          if (poisonedKeys.has(key)) {
+            throw new TrackTwoError('TT_ERR_VALIDATION', { field: key, reason: 'a reserved key' });
+          }
+          return value;
+        });
+        // JSON can only carry NUL escaped, so most bodies skip the walk.
+        const nul = text.includes('\\u0000') ? pathOfNul(parsed) : undefined;
+        if (nul) {
+          throw new TrackTwoError('TT_ERR_VALIDATION', {
+            field: nul.join('.'),
+            reason: 'text may not hold a NUL character',
+            in: 'body',
+          });
+        }
+        done(null, parsed);
       } catch (error) {
         if (error instanceof TrackTwoError) done(error, undefined);
         else done(new TrackTwoError('TT_ERR_BAD_JSON', { reason: (error as Error).message }), undefined);

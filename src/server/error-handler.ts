@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { TrackTwoError, isTrackTwoError, type ErrorDetails } from '../domain/errors.js';
+import { toTrackTwoError as storeErrorOf } from '../store/errors.js';
 
 /** The body of every error reply: the registry's code and message, and where the problem lies. */
 export interface ErrorBody {
@@ -35,24 +36,13 @@ const fastifyCodes: Record<string, TrackTwoError['code']> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'TT_ERR_BAD_JSON',
 };
 
-/** Unique and foreign-key violations that slip past a service's own checks (a race) are the caller's, not ours. */
-function constraintError(error: unknown): TrackTwoError | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new TrackTwoError('TT_ERR_CONFLICT');
-  }
-  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new TrackTwoError('TT_ERR_VALIDATION', { reason: 'refers to a record that does not exist' });
-  }
-  return undefined;
-}
-
 /** Maps anything thrown to a coded error; only what no input can explain becomes a 500. */
 export function toTrackTwoError(error: unknown): TrackTwoError {
   if (isTrackTwoError(error)) return error;
   if (error instanceof ZodError) return validationError(error);
-  const constraint = constraintError(error);
-  if (constraint) return constraint;
+  // Violations that slip past a service's own checks (a race) are the caller's, not ours.
+  const stored = storeErrorOf(error);
+  if (isTrackTwoError(stored)) return stored;
   const fastifyError = error as Partial<FastifyError> | null;
   const mapped = fastifyError?.code ? fastifyCodes[fastifyError.code] : undefined;
   if (mapped) return new TrackTwoError(mapped);

@@ -1,57 +1,5 @@
 import { TrackTwoError, type ErrorCode } from '../domain/errors.js';
-
-/** What a constraint violation means, whichever engine raised it. */
-export type ViolationKind = 'unique' | 'foreign_key' | 'check' | 'not_null' | 'serialization';
-
-export interface Violation {
-  kind: ViolationKind;
-  /** Constraint name (PostgreSQL) or `table.column` list (SQLite); never the offending values. */
-  constraint?: string;
-  /** On PostgreSQL, whether a delete/update was refused because rows still refer to the record. */
-  stillReferenced?: boolean;
-}
-
-const sqliteKinds: Record<string, ViolationKind> = {
-  SQLITE_CONSTRAINT_UNIQUE: 'unique',
-  SQLITE_CONSTRAINT_PRIMARYKEY: 'unique',
-  SQLITE_CONSTRAINT_FOREIGNKEY: 'foreign_key',
-  SQLITE_CONSTRAINT_CHECK: 'check',
-  SQLITE_CONSTRAINT_NOTNULL: 'not_null',
-  SQLITE_BUSY: 'serialization',
-};
-
-const postgresKinds: Record<string, ViolationKind> = {
-  '23505': 'unique',
-  '23503': 'foreign_key',
-  '23514': 'check',
-  '23502': 'not_null',
-  '40001': 'serialization',
-  '40P01': 'serialization',
-};
-
-/** Reads a constraint violation out of a better-sqlite3 or pg error; undefined for anything else. */
-export function violationOf(error: unknown): Violation | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, message, constraint } = error as { code?: unknown; message?: unknown; constraint?: unknown };
-  if (typeof code !== 'string') return undefined;
-  const text = typeof message === 'string' ? message : '';
-  const sqliteKind = sqliteKinds[code];
-  if (sqliteKind) {
-    const columns = /constraint failed: (.+)$/.exec(text)?.[1];
-    return { kind: sqliteKind, ...(columns ? { constraint: columns } : {}) };
-  }
-  const postgresKind = postgresKinds[code];
-  if (postgresKind) {
-    return {
-      kind: postgresKind,
-      ...(typeof constraint === 'string' ? { constraint } : {}),
-      ...(postgresKind === 'foreign_key'
-        ? { stillReferenced: text.startsWith('update or delete on table') }
-        : {}),
-    };
-  }
-  return undefined;
-}
+import { violationOf } from './engine/index.js';
 
 export interface StoreErrorContext {
   /** The record being written, named in the error (e.g. `actor`). */
@@ -64,7 +12,10 @@ export interface StoreErrorContext {
   foreignKey?: ErrorCode;
 }
 
-/** A constraint violation as a coded error; any other error is returned unchanged. */
+/**
+ * A violation the engine reports (src/store/engine) as a coded error; any other error is returned
+ * unchanged. The one mapping from engine errors to codes: the server's error handler uses it too.
+ */
 export function toTrackTwoError(error: unknown, context: StoreErrorContext = {}): unknown {
   if (error instanceof TrackTwoError) return error;
   const violation = violationOf(error);
@@ -95,10 +46,14 @@ export function toTrackTwoError(error: unknown, context: StoreErrorContext = {})
       });
     case 'serialization':
       return new TrackTwoError('TT_ERR_CONFLICT', { reason: 'a concurrent change got in the way: retry' });
+    case 'unstorable_text':
+      return new TrackTwoError('TT_ERR_VALIDATION', {
+        reason: `a text of the ${record} holds a character the database cannot store (NUL)`,
+      });
   }
 }
 
-/** Runs a write and turns constraint violations of either engine into coded errors. */
+/** Runs a write and turns the engine's violations into coded errors. */
 export async function mapStoreErrors<T>(work: () => Promise<T>, context: StoreErrorContext = {}): Promise<T> {
   try {
     return await work();

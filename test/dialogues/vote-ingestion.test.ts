@@ -5,7 +5,7 @@ import type { TrackTwoError } from '../../src/domain/errors.js';
 import { castVote } from '../../src/services/dialogues/index.js';
 import { liveDialogue } from '../../src/services/dialogues/index.js';
 import * as dialogues from '../../src/services/dialogues/index.js';
-import { sqliteConnectionOf } from '../../src/store/database.js';
+import { sqliteConnectionOf } from '../../src/store/engine/sqlite.js';
 import { testKeys } from '../server/support/app.js';
 import { forEachEngine, openTestDatabase, type TestDatabase } from '../support/databases.js';
 import { dialogueWorld } from './fixtures.js';

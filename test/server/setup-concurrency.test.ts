@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { lockFirstRun } from '../../src/store/first-run-lock.js';
+import { lockFirstRun } from '../../src/store/engine/index.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countRows, forEachEngine } from '../support/databases.js';
 import { client, testApp } from './support/app.js';

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { TrackTwoError } from '../../src/domain/errors.js';
-import { mapStoreErrors, toTrackTwoError, violationOf } from '../../src/store/errors.js';
+import { violationOf } from '../../src/store/engine/index.js';
+import { mapStoreErrors, toTrackTwoError } from '../../src/store/errors.js';
 import { createActor, getActor } from '../../src/store/repositories/actors.js';
 import { createInitiative } from '../../src/store/repositories/initiatives.js';
 import { createWorkspace, getWorkspace, listWorkspaces } from '../../src/store/repositories/workspaces.js';

@@ -20,7 +20,7 @@ import {
   type TokenInfo,
 } from '../../security/sessions.js';
 import type { SignInThrottle } from '../../security/throttle.js';
-import { lockFirstRun } from '../../store/first-run-lock.js';
+import { lockFirstRun } from '../../store/engine/index.js';
 import { findAccountById, listAccountRows } from '../../store/repositories/accounts.js';
 import { adminWorkspacesOf, membershipsOfAccount } from '../../store/repositories/memberships.js';
 import { createWorkspace } from '../../store/repositories/workspaces.js';

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../../domain/errors.js';
 import { generateDemoWorkspace } from '../../domain/demo/index.js';
-import { engineOf, systemAuth } from '../../security/auth.js';
+import { systemAuth } from '../../security/auth.js';
 import type { VaultKeys } from '../../security/vault.js';
+import { engineOf } from '../../store/engine/index.js';
 import type { Database } from '../../store/schema.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { writeDemoDialogue } from './dialogue.js';
@@ -40,7 +41,7 @@ export async function loadDemoWorkspace(
   if (isContext(target)) ctx = target;
   else {
     if (!keys) throw new Error('loadDemoWorkspace(db, keys) needs the vault keys');
-    ctx = { db: target, dialect: engineOf(target), keys, auth: systemAuth('demo workspace') };
+    ctx = { db: target, dialect: engineOf(target).name, keys, auth: systemAuth('demo workspace') };
   }
   const auth = ctx.auth;
   if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');

@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Dialogue, DialogueStatus, ModerationState } from '../../domain/dialogue.js';
 import type { GroundRule } from '../../domain/vocabulary.js';
-import { sqliteConnectionOf } from '../database.js';
+import { sqliteConnectionOf } from '../engine/sqlite.js';
 import { mapStoreErrors } from '../errors.js';
 import { chunks } from './chunks.js';
 import type { Database } from '../schema.js';
@@ -12,7 +12,7 @@ import type {
   DialogueVotesTable,
   DialoguesTable,
 } from '../tables/dialogues.js';
-import { startWalCheckpointer, walCommitted } from '../wal-checkpointer.js';
+import { startWalCheckpointer, walCommitted } from '../engine/sqlite-wal-checkpointer.js';
 
 function toDialogue(row: DialoguesTable): Dialogue {
   return {
