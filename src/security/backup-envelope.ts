@@ -1,6 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { TrackTwoError } from '../domain/errors.js';
-import { KEY_BYTES } from './envelope.js';
+import type { VaultKeys } from './vault.js';
 
 /**
  * The encrypted file a backup is written to. The key is derived from the master key (HKDF-SHA-256 with a
@@ -30,8 +30,8 @@ export interface BackupHeader {
   salt: string;
 }
 
-function backupKey(masterKey: Buffer, salt: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', masterKey, salt, 'tracktwo/backup/v1', KEY_BYTES));
+function backupKey(keys: VaultKeys, salt: Buffer): Buffer {
+  return keys.deriveKey('tracktwo/backup/v1', salt);
 }
 
 function frameAad(header: Buffer, index: number, last: boolean): Buffer {
@@ -41,10 +41,10 @@ function frameAad(header: Buffer, index: number, last: boolean): Buffer {
   return Buffer.concat([header, tail]);
 }
 
-export function sealBackup(masterKey: Buffer, header: Omit<BackupHeader, 'salt'>, payload: Buffer): Buffer {
+export function sealBackup(keys: VaultKeys, header: Omit<BackupHeader, 'salt'>, payload: Buffer): Buffer {
   const salt = randomBytes(16);
   const headerBytes = Buffer.from(JSON.stringify({ ...header, salt: salt.toString('base64') }), 'utf8');
-  const key = backupKey(masterKey, salt);
+  const key = backupKey(keys, salt);
   const parts: Buffer[] = [MAGIC, u32(headerBytes.length), headerBytes];
   const frames = Math.max(1, Math.ceil(payload.length / FRAME_BYTES));
   for (let index = 0; index < frames; index++) {
@@ -58,7 +58,7 @@ export function sealBackup(masterKey: Buffer, header: Omit<BackupHeader, 'salt'>
   return Buffer.concat(parts);
 }
 
-export function openBackup(masterKey: Buffer, file: Buffer): { header: BackupHeader; payload: Buffer } {
+export function openBackup(keys: VaultKeys, file: Buffer): { header: BackupHeader; payload: Buffer } {
   const unreadable = (reason: string) => new TrackTwoError('TT_ERR_BACKUP_UNREADABLE', { reason });
   if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC))
     throw unreadable('not a tracktwo backup file');
@@ -77,7 +77,7 @@ export function openBackup(masterKey: Buffer, file: Buffer): { header: BackupHea
   if (header.format !== 'tracktwo-backup') throw unreadable('not a tracktwo backup file');
   if (header.version !== 1)
     throw new TrackTwoError('TT_ERR_BACKUP_VERSION', { reason: `format ${header.version}` });
-  const key = backupKey(masterKey, Buffer.from(String(header.salt), 'base64'));
+  const key = backupKey(keys, Buffer.from(String(header.salt), 'base64'));
   const plain: Buffer[] = [];
   let sawLast = false;
   for (let index = 0; at < file.length; index++) {
