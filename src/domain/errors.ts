@@ -54,6 +54,22 @@ export const errorRegistry = {
     message: 'A setting in the environment is not valid: fix the variable named and restart.',
   },
   TT_ERR_BAD_JSON: { status: 400, message: 'The body is not valid JSON: check its syntax and retry.' },
+  TT_ERR_BAD_URL: {
+    status: 400,
+    message: 'The address is not valid: check its percent-encoding (a % must be followed by two hex digits).',
+  },
+  TT_ERR_URL_TOO_LONG: {
+    status: 414,
+    message: 'A part of the address is too long: no record id is that long.',
+  },
+  TT_ERR_HEADERS_TOO_LARGE: {
+    status: 431,
+    message: "The request headers are too large: clear this site's cookies or send fewer headers.",
+  },
+  TT_ERR_BAD_REQUEST: {
+    status: 400,
+    message: 'The request is not valid HTTP: check the client that sent it.',
+  },
   TT_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No such API route: see /api/docs for the routes.' },
   TT_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'This route does not take that method: see /api/docs.' },
   TT_ERR_SETUP_DONE: {
