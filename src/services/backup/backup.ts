@@ -63,15 +63,13 @@ export async function createBackup(ctx: ServiceContext, now = new Date()): Promi
     migrations,
   } as const;
   const file = sealBackup(ctx.keys, header, gzipSync(Buffer.from(lines.join('\n'), 'utf8')));
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, ctx.auth!, {
-        action: 'backup.create',
-        recordType: 'database',
-        recordId: randomUUID(),
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.auth!, {
+      action: 'backup.create',
+      recordType: 'database',
+      recordId: randomUUID(),
+    }),
+  );
   return { file, header: openBackup(ctx.keys, file).header, counts };
 }
 
