@@ -27,6 +27,11 @@ export const errorRegistry = {
 
   // --- access ---
   TT_ERR_UNAUTHENTICATED: { status: 401, message: 'Sign in (or send a valid bearer token) to do this.' },
+  TT_ERR_CROSS_ORIGIN: {
+    status: 403,
+    message:
+      'This change was sent from another site or page: tracktwo takes changes only from its own pages. Open tracktwo itself and retry.',
+  },
   TT_ERR_BAD_CREDENTIALS: { status: 401, message: 'Email or password is wrong.' },
   TT_ERR_FORBIDDEN: {
     status: 403,
