@@ -149,6 +149,28 @@ export async function countRows(db: Kysely<Database>, table: keyof Database): Pr
   return Number(row.n);
 }
 
+/**
+ * Why the PostgreSQL store tests cannot run, in one line, or undefined when they can: a server answers
+ * at TRACKTWO_TEST_POSTGRES_URL, or initdb and pg_ctl are here for a throwaway cluster. Checked once per
+ * run by test/support/global-setup.ts, so a machine without PostgreSQL is told so once, not per test.
+ */
+export async function postgresProblem(): Promise<string | undefined> {
+  if (!enginesToRun().includes('postgres')) return undefined;
+  const configured = process.env.TRACKTWO_TEST_POSTGRES_URL || DEFAULT_TEST_POSTGRES_URL;
+  const problem = await probe(configured);
+  if (problem === undefined) return undefined;
+  try {
+    postgresBinDir();
+    return undefined;
+  } catch (error) {
+    return (
+      `store tests cannot run: no PostgreSQL at ${redact(configured)} (${problem}) and ${(error as Error).message}; ` +
+      'install PostgreSQL (apt-get install postgresql) or set TRACKTWO_TEST_POSTGRES_URL' +
+      (process.env.CI === 'true' ? '.' : ', or set TRACKTWO_TEST_ENGINES=sqlite to run SQLite alone.')
+    );
+  }
+}
+
 // --- PostgreSQL server discovery --------------------------------------------------------------------
 
 let serverUrlPromise: Promise<string> | undefined;
@@ -178,7 +200,7 @@ async function findOrStartServer(): Promise<string> {
   }
 }
 
-async function probe(url: string): Promise<string | undefined> {
+export async function probe(url: string): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();

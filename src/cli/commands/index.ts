@@ -1,26 +1,77 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
-import { registerServeCommands } from './serve.js';
-import { registerNetworkCommands } from './network.js';
-import { registerEvidenceCommands } from './evidence.js';
-import { registerDialogueCommands } from './dialogue.js';
-import { registerAuditCommands } from './audit.js';
-import { registerAccountsCommands } from './accounts.js';
-import { registerInterchangeCommands } from './interchange.js';
-import { registerRecordCommands } from './records.js';
-import { registerSurveyCommands } from './surveys.js';
 
-/** Each area registers its own commands; add one import and one line per area. */
+/** Each area registers its own commands; add one entry per area below. */
 export type RegisterCommands = (program: Command, ctx: CommandContext) => void;
 
-export const commandAreas: RegisterCommands[] = [
-  registerServeCommands,
-  registerNetworkCommands,
-  registerEvidenceCommands,
-  registerDialogueCommands,
-  registerAuditCommands,
-  registerAccountsCommands,
-  registerInterchangeCommands,
-  registerSurveyCommands,
-  registerRecordCommands,
+/**
+ * An area of the command line: the top-level commands it registers, each with the description the
+ * program's help lists, and how to load it. An area's module (and with it the store, the server or the
+ * network code it needs) is imported only when one of its commands runs, so `tracktwo --help` and
+ * `tracktwo network …` do not pay for loading Kysely, Fastify and the rest. test/cli/help.test.ts checks
+ * that these names and descriptions are the ones the areas register.
+ */
+export interface CommandArea {
+  commands: Record<string, string>;
+  load(): Promise<RegisterCommands>;
+}
+
+export const commandAreas: CommandArea[] = [
+  {
+    commands: {
+      serve:
+        'Serve the API and the web app (PORT, HOST, TRACKTWO_DATABASE_URL, ...; see README). ' +
+        'On an empty database, loads the demo workspace and prints a one-time admin password.',
+    },
+    load: async () => (await import('./serve.js')).registerServeCommands,
+  },
+  {
+    commands: { network: 'Analyse networks of actors and ties: bridges, brokers and gaps across a divide' },
+    load: async () => (await import('./network.js')).registerNetworkCommands,
+  },
+  {
+    commands: {
+      evidence: 'Evidence of contact effects: effect sizes, meta-analysis and forest plots from CSV files',
+    },
+    load: async () => (await import('./evidence.js')).registerEvidenceCommands,
+  },
+  {
+    commands: { dialogue: 'Dialogues: opinion groups, common ground, consensus' },
+    load: async () => (await import('./dialogue.js')).registerDialogueCommands,
+  },
+  {
+    commands: { audit: 'The hash-chained audit log of every write' },
+    load: async () => (await import('./audit.js')).registerAuditCommands,
+  },
+  {
+    commands: {
+      accounts:
+        'Accounts, roles and API tokens, for the operator (acts as the system; every change is audited)',
+    },
+    load: async () => (await import('./accounts.js')).registerAccountsCommands,
+  },
+  {
+    commands: {
+      import: 'Import files into the database (all or nothing)',
+      export: 'Export data (pseudonyms unless names are asked for)',
+      demo: 'The fictional demo workspace (Arvandia)',
+    },
+    load: async () => (await import('./interchange.js')).registerInterchangeCommands,
+  },
+  {
+    commands: { surveys: 'Surveys of contact effects: results and CSV import of answers' },
+    load: async () => (await import('./surveys.js')).registerSurveyCommands,
+  },
+  {
+    commands: {
+      workspaces: 'Workspaces you administer or hold a role in',
+      conflicts: 'Conflicts, with their divides and groups',
+      actors: 'Actors of a conflict: pseudonymous records; names only for those allowed to see them',
+      ties: 'Ties between the actors of a conflict',
+      initiatives: 'Initiatives (Track-II processes)',
+      meetings: 'Meetings of an initiative and who attended (attendance makes or strengthens met ties)',
+      outcomes: 'Outcomes of an initiative',
+    },
+    load: async () => (await import('./records.js')).registerRecordCommands,
+  },
 ];

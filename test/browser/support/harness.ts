@@ -5,10 +5,12 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app.js';
 import { createDatabase, migrateToLatest, type StoreHandle } from '../../../src/store/database.js';
 import { createVaultKeys, type VaultKeys } from '../../../src/security/vault.js';
+import { CHROMIUM_ARGS } from '../../support/chromium.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const screenshotDir = join(repoRoot, 'test-results', 'screens');
@@ -58,19 +60,9 @@ export async function startServer(webDir: string, dataDir: string): Promise<Runn
   };
 }
 
+/** The Chromium that test/browser/support/global-setup.ts found and proved to start for this run. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS });
 }
 
 export interface BrowserRig {
