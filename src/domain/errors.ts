@@ -51,6 +51,10 @@ export const errorRegistry = {
     status: 400,
     message: 'The import was rejected and nothing was written: fix the row named and retry.',
   },
+  TT_ERR_FILE_EXISTS: {
+    status: 409,
+    message: 'The file exists already: choose a new name (a backup or key file is never overwritten).',
+  },
   TT_ERR_FILE_NOT_FOUND: { status: 400, message: 'The file could not be read: check the path.' },
 
   // --- server and services ---
