@@ -14,6 +14,48 @@ export default tseslint.config(
     },
   },
   {
+    // The shells reach the database through the services only (src/services, src/security): what they may
+    // take from src/store is opening and migrating it (store/database.ts), its table types (schema.ts), and
+    // for the server's error handler the engines' errors as TrackTwoErrors (store/errors.ts).
+    files: ['src/cli/**', 'src/server/**', 'web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '!**/store/database.js', '!**/store/schema.js', '!**/store/errors.js'],
+              message:
+                'Go through a service (src/services); only store/database.js and store/schema.js are open.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line calls services, not the server; `serve` takes the server through its one entry.
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '!**/store/database.js', '!**/store/schema.js'],
+              message:
+                'Go through a service (src/services); only store/database.js and store/schema.js are open.',
+            },
+            {
+              group: ['**/server/**', '!**/server/index.js'],
+              message: 'The CLI uses the server only through src/server/index.ts (for `serve`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Cores are pure: no database, no HTTP, no file system (DESIGN.md, house rules).
     files: ['src/network/**', 'src/deliberation/**', 'src/evaluation/**', 'src/domain/**'],
     ignores: ['**/*.worker.ts', '**/*-worker.ts', '**/*.test.ts'],

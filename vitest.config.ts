@@ -5,6 +5,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every answer a test sees is checked against its route's response schema (test/support/response-contract.ts).
+    setupFiles: ['test/support/response-contract.ts'],
     // Two projects so that the browser tests' global setup (finding and starting Chromium) runs only in a
     // run that includes browser tests: vitest runs a project's globalSetup only when it has files to run.
     projects: [

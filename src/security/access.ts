@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../domain/errors.js';
 import { initiativeRoles, type GroundRule } from '../domain/vocabulary.js';
@@ -5,7 +6,9 @@ import { findAccountById } from '../store/repositories/accounts.js';
 import {
   adminWorkspacesOf,
   conflictPlace,
+  conflictRecordPlace,
   initiativePlace,
+  initiativeRecordPlace,
   initiativesOfWorkspaces,
   isWorkspaceAdmin,
   meetingPlace,
@@ -13,6 +16,7 @@ import {
   rolesInConflict,
   rolesInInitiative,
   rolesInWorkspace,
+  transferPlace,
   workspaceExists,
 } from '../store/repositories/memberships.js';
 import type { Database } from '../store/schema.js';
@@ -68,9 +72,23 @@ export function attendanceRoles(groundRule: GroundRule): readonly MembershipRole
   return groundRule === 'open' ? leads : ['convener'];
 }
 
-/** Where an access check applies. A meeting scope resolves to its initiative (and its ground rule). */
+/**
+ * Where an access check applies: a workspace, conflict or initiative, or a record by its own id, which
+ * one access query resolves to the conflict or initiative it lies in (a meeting: with its ground rule),
+ * so no use case reads a record before its check.
+ */
 export type AccessScope =
-  { workspaceId: string } | { conflictId: string } | { initiativeId: string } | { meetingId: string };
+  | { workspaceId: string }
+  | { conflictId: string }
+  | { initiativeId: string }
+  | { meetingId: string }
+  | { actorId: string }
+  | { tieId: string }
+  | { conflictEventId: string }
+  | { surveyId: string }
+  | { dialogueId: string }
+  | { outcomeId: string }
+  | { transferId: string };
 
 /** What a passed check knows about the scope, so the service need not look it up again. */
 export interface AccessGrant {
@@ -92,9 +110,54 @@ interface Place {
   groundRule: GroundRule | null;
 }
 
-async function resolvePlace(trx: Kysely<Database>, scope: AccessScope): Promise<Place | undefined> {
-  if ('meetingId' in scope) {
-    const meeting = await meetingPlace(trx, scope.meetingId);
+const noMeeting = { meetingId: null, groundRule: null };
+
+type ScopeKind = AccessScope extends infer S ? (S extends Record<infer K, string> ? K : never) : never;
+
+type Resolver = (trx: Kysely<Database>, id: string) => Promise<Place | undefined>;
+const inConflict =
+  (table: 'actors' | 'ties' | 'conflict_events'): Resolver =>
+  async (trx, id) => {
+    const place = await conflictRecordPlace(trx, table, id);
+    return place && { ...place, initiativeId: null, ...noMeeting };
+  };
+const inInitiative =
+  (table: 'surveys' | 'dialogues' | 'outcomes'): Resolver =>
+  async (trx, id) => {
+    const place = await initiativeRecordPlace(trx, table, id);
+    return place && { ...place, ...noMeeting };
+  };
+
+/** One access query per kind of scope: where it lies, or undefined when there is no such record. */
+const resolvers: Record<ScopeKind, Resolver> = {
+  workspaceId: async (trx, id) => {
+    const workspace = await workspaceExists(trx, id);
+    return workspace && { workspaceId: workspace.id, conflictId: null, initiativeId: null, ...noMeeting };
+  },
+  conflictId: async (trx, id) => {
+    const conflict = await conflictPlace(trx, id);
+    return (
+      conflict && {
+        workspaceId: conflict.workspaceId,
+        conflictId: conflict.id,
+        initiativeId: null,
+        ...noMeeting,
+      }
+    );
+  },
+  initiativeId: async (trx, id) => {
+    const initiative = await initiativePlace(trx, id);
+    return (
+      initiative && {
+        workspaceId: initiative.workspaceId,
+        conflictId: initiative.conflictId,
+        initiativeId: initiative.id,
+        ...noMeeting,
+      }
+    );
+  },
+  meetingId: async (trx, id) => {
+    const meeting = await meetingPlace(trx, id);
     return (
       meeting && {
         workspaceId: meeting.workspaceId,
@@ -104,41 +167,22 @@ async function resolvePlace(trx: Kysely<Database>, scope: AccessScope): Promise<
         groundRule: meeting.groundRule,
       }
     );
-  }
-  if ('initiativeId' in scope) {
-    const initiative = await initiativePlace(trx, scope.initiativeId);
-    return (
-      initiative && {
-        workspaceId: initiative.workspaceId,
-        conflictId: initiative.conflictId,
-        initiativeId: initiative.id,
-        meetingId: null,
-        groundRule: null,
-      }
-    );
-  }
-  if ('conflictId' in scope) {
-    const conflict = await conflictPlace(trx, scope.conflictId);
-    return (
-      conflict && {
-        workspaceId: conflict.workspaceId,
-        conflictId: conflict.id,
-        initiativeId: null,
-        meetingId: null,
-        groundRule: null,
-      }
-    );
-  }
-  const workspace = await workspaceExists(trx, scope.workspaceId);
-  return (
-    workspace && {
-      workspaceId: workspace.id,
-      conflictId: null,
-      initiativeId: null,
-      meetingId: null,
-      groundRule: null,
-    }
-  );
+  },
+  actorId: inConflict('actors'),
+  tieId: inConflict('ties'),
+  conflictEventId: inConflict('conflict_events'),
+  surveyId: inInitiative('surveys'),
+  dialogueId: inInitiative('dialogues'),
+  outcomeId: inInitiative('outcomes'),
+  transferId: async (trx, id) => {
+    const place = await transferPlace(trx, id);
+    return place && { ...place, ...noMeeting };
+  },
+};
+
+function resolvePlace(trx: Kysely<Database>, scope: AccessScope): Promise<Place | undefined> {
+  const [kind, id] = Object.entries(scope)[0] as [ScopeKind, string];
+  return resolvers[kind](trx, id);
 }
 
 function rolesInPlace(trx: Kysely<Database>, accountId: string, place: Place): Promise<MembershipRole[]> {
@@ -165,20 +209,92 @@ async function requireLiveAccount(
 }
 
 /**
- * Opens every service method. Throws TT_ERR_UNAUTHENTICATED without a live account, TT_ERR_NOT_FOUND when
- * the scope does not exist or the account has no role in it (existence is not revealed), and
- * TT_ERR_FORBIDDEN when its roles there do not allow `permission`.
+ * What a use case's gate asked for: a permission, several of which any one suffices (`a|b`), `signed-in`
+ * or `admin`. The route's `access` label must say the same (test/server/access-labels.test.ts).
+ */
+export type Requirement = Permission | 'signed-in' | 'admin' | 'operator' | `${Permission}|${Permission}`;
+
+const requirementLog = new AsyncLocalStorage<Requirement[]>();
+
+/**
+ * Runs `work` (and everything it starts) with the requirements every gate is asked for appended to
+ * `into`, in order: a request hook wraps the request in it to see what the request's use case required.
+ */
+export function collectRequirements<T>(into: Requirement[], work: () => T): T {
+  return requirementLog.run(into, work);
+}
+
+function noteRequirement(requirement: Requirement): void {
+  requirementLog.getStore()?.push(requirement);
+}
+
+/**
+ * The gate of account-own use cases (own tokens, own password, own workspaces): any live account, or
+ * the system. Returns the account's id (null for the system).
+ */
+export function requireSignedIn(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+): Promise<string | null> {
+  noteRequirement('signed-in');
+  return requireLiveAccount(trx, auth);
+}
+
+/**
+ * The gate of account administration (making accounts, importing a workspace): the operator, or an
+ * account that administers at least one workspace.
+ */
+export async function requireAdministrator(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+): Promise<void> {
+  noteRequirement('admin');
+  const accountId = await requireLiveAccount(trx, auth);
+  if (accountId !== null && (await adminWorkspacesOf(trx, accountId)).length === 0) {
+    throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only workspace administrators do this' });
+  }
+}
+
+/**
+ * The gate of what only whoever holds the database may do (the command line's operator, the system):
+ * the whole audit chain, for one.
+ */
+export function requireOperator(auth: Auth | null | undefined): void {
+  noteRequirement('operator');
+  if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  if (!auth.system) throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only the operator does this' });
+}
+
+/**
+ * Opens every use case on a scope. Throws TT_ERR_UNAUTHENTICATED without a live account, TT_ERR_NOT_FOUND
+ * when the scope does not exist or the account has no role in it, and TT_ERR_FORBIDDEN when its roles
+ * there allow none of `permission`. A not-found names nothing: for a record looked up by its own id,
+ * naming the scope would reveal the conflict or initiative it lies in, and "missing" and "not yours"
+ * must read the same. Given several permissions, any one of them suffices.
  */
 export async function requireAccess(
   trx: Kysely<Database>,
   auth: Auth | null | undefined,
-  permission: Permission,
+  permission: Permission | readonly [Permission, Permission],
   scope: AccessScope,
 ): Promise<AccessGrant> {
-  if (!(permission in accessTable)) throw new Error(`unknown permission ${String(permission)}`);
+  const wanted: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  noteRequirement(wanted.join('|') as Requirement);
+  return checkAccess(trx, auth, wanted, scope);
+}
+
+async function checkAccess(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+  wanted: readonly Permission[],
+  scope: AccessScope,
+): Promise<AccessGrant> {
+  for (const permission of wanted) {
+    if (!(permission in accessTable)) throw new Error(`unknown permission ${String(permission)}`);
+  }
   const accountId = await requireLiveAccount(trx, auth);
   const place = await resolvePlace(trx, scope);
-  if (!place) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: describeScope(scope) });
+  if (!place) throw new TrackTwoError('TT_ERR_NOT_FOUND');
   const grant = (admin: boolean, roles: MembershipRole[]): AccessGrant => ({
     workspaceId: place.workspaceId,
     conflictId: place.conflictId,
@@ -192,11 +308,11 @@ export async function requireAccess(
     return grant(true, await rolesInPlace(trx, accountId, place));
   }
   const roles = await rolesInPlace(trx, accountId, place);
-  if (roles.length === 0) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: describeScope(scope) });
-  const allowed = allowedRoles(permission, place);
-  if (!roles.some((role) => allowed.includes(role))) {
+  if (roles.length === 0) throw new TrackTwoError('TT_ERR_NOT_FOUND');
+  const allowed = (permission: Permission) => allowedRoles(permission, place);
+  if (!wanted.some((permission) => roles.some((role) => allowed(permission).includes(role)))) {
     throw new TrackTwoError('TT_ERR_FORBIDDEN', {
-      reason: `${permission} is not granted to ${roles.join(', ')}`,
+      reason: `${wanted.join(' or ')} is not granted to ${roles.join(', ')}`,
     });
   }
   return grant(false, roles);
@@ -210,7 +326,7 @@ export async function hasAccess(
   scope: AccessScope,
 ): Promise<boolean> {
   try {
-    await requireAccess(trx, auth, permission, scope);
+    await checkAccess(trx, auth, [permission], scope);
     return true;
   } catch (error) {
     if (
@@ -294,9 +410,4 @@ export async function listVisibleInitiatives(
     }
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-function describeScope(scope: AccessScope): string {
-  const [kind, id] = Object.entries(scope)[0];
-  return `${kind.replace(/Id$/, '')} ${id}`;
 }

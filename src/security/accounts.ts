@@ -14,14 +14,13 @@ import {
 import {
   addMembership,
   addWorkspaceAdmin,
-  adminWorkspacesOf,
   removeMembership,
   removeWorkspaceAdmin,
 } from '../store/repositories/memberships.js';
 import { deleteSessionsOfAccount } from '../store/repositories/sessions.js';
 import type { Database } from '../store/schema.js';
 import type { MembershipRole } from '../store/tables/security.js';
-import { requireAccess } from './access.js';
+import { requireAccess, requireAdministrator } from './access.js';
 import { appendAudit } from './audit.js';
 import type { Auth } from './auth.js';
 import {
@@ -63,20 +62,6 @@ export function normaliseEmail(email: string): string {
   return normalised;
 }
 
-/** Account administration (create, list, disable) is for the operator and workspace administrators. */
-async function requireAccountAdministrator(
-  trx: Kysely<Database>,
-  auth: Auth | null | undefined,
-): Promise<void> {
-  if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-  if (auth.system) return;
-  const account = await findAccountById(trx, auth.accountId);
-  if (!account || account.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-  if ((await adminWorkspacesOf(trx, account.id)).length === 0) {
-    throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only workspace administrators manage accounts' });
-  }
-}
-
 export interface NewAccount {
   email: string;
   displayName: string;
@@ -90,7 +75,7 @@ export async function createAccount(
   input: NewAccount,
   now: Date = new Date(),
 ): Promise<Account> {
-  await requireAccountAdministrator(trx, auth);
+  await requireAdministrator(trx, auth);
   const email = normaliseEmail(input.email);
   const displayName = input.displayName.trim();
   if (displayName.length < 1 || displayName.length > 120) {
@@ -177,7 +162,7 @@ export async function setAccountEnabled(
   accountId: string,
   enabled: boolean,
 ): Promise<Account> {
-  await requireAccountAdministrator(trx, auth);
+  await requireAdministrator(trx, auth);
   if (!enabled && !auth!.system && auth!.accountId === accountId) {
     throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'you cannot disable your own account' });
   }
@@ -195,7 +180,7 @@ export async function setAccountEnabled(
 }
 
 export async function listAccounts(trx: Kysely<Database>, auth: Auth | null | undefined): Promise<Account[]> {
-  await requireAccountAdministrator(trx, auth);
+  await requireAdministrator(trx, auth);
   return (await listAccountRows(trx)).map(publicAccount);
 }
 
@@ -205,7 +190,7 @@ export async function findAccount(
   auth: Auth | null | undefined,
   email: string,
 ): Promise<Account> {
-  await requireAccountAdministrator(trx, auth);
+  await requireAdministrator(trx, auth);
   const row = await findAccountByEmail(trx, normaliseEmail(email));
   if (!row) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'email', reason: 'no such account' });
   return publicAccount(row);

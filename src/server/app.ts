@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { TrackTwoError } from '../domain/errors.js';
 import { installJsonBodies } from './body-parsing.js';
@@ -22,7 +23,10 @@ import { registerApiRoutes } from './routes/index.js';
 export type AppSettings = Pick<
   Config,
   'bodyLimit' | 'importBodyLimit' | 'trustProxy' | 'secureCookies' | 'sessionHours' | 'webDir'
->;
+> & {
+  /** Check every answer against its route's response schema (route.ts): on in tests, off when serving. */
+  checkResponses: boolean;
+};
 
 export const defaultSettings: AppSettings = {
   bodyLimit: 1024 * 1024,
@@ -31,6 +35,7 @@ export const defaultSettings: AppSettings = {
   secureCookies: 'auto',
   sessionHours: 12,
   webDir: 'dist/web',
+  checkResponses: false,
 };
 
 /** A route as registered, with who may call it: the access-control test walks this list. */
@@ -38,6 +43,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The success's schema; null for a 204 or a file; undefined for a route not made by defineRoute. */
+  response: z.ZodType | null | undefined;
 }
 
 declare module 'fastify' {
@@ -84,10 +91,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   const routeTable: RegisteredRoute[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorate('checkResponses', settings.checkResponses);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, access: route.config?.access });
+      routeTable.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        response: route.config?.response,
+      });
     }
   });
   // Validation is zod's alone (route.ts); the JSON schemas handed to Fastify are documentation.

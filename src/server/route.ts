@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
+import { TrackTwoError } from '../domain/errors.js';
 import { validationError } from './error-handler.js';
+import { recordResponseMismatch } from './response-check.js';
 
 /**
  * Who may call a route, for the docs and for the access-control test (which checks every registered route
@@ -14,6 +16,12 @@ export type RouteAccess = 'public' | 'setup' | 'signed-in' | 'admin' | `${string
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** What a success answers: a zod schema, or null (204s and file downloads). */
+    response?: z.ZodType | null;
+  }
+  interface FastifyInstance {
+    /** Whether every answer is checked against its route's response schema (tests: on; serving: off). */
+    checkResponses: boolean;
   }
 }
 
@@ -38,6 +46,11 @@ export interface RouteDefinition<P, Q, B> {
   body?: z.ZodType<B>;
   /** Media types of a success that is a file rather than JSON (for the docs). */
   produces?: readonly string[];
+  /**
+   * What a success answers (output side: what the service returns, strict objects so an undeclared field is
+   * a mismatch). `null` only for a 204 or a route that `produces` a file.
+   */
+  response: z.ZodType | null;
   /** A body limit of the route's own (imports carry whole files); the app's limit otherwise. */
   bodyLimit?: number;
   /** Status of a success: 200 unless given (201 for creations, 204 for deletions without a body). */
@@ -45,22 +58,34 @@ export interface RouteDefinition<P, Q, B> {
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;
 }
 
-const openApiSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+const openApiSchemas = {
+  input: new WeakMap<z.ZodType, Record<string, unknown>>(),
+  output: new WeakMap<z.ZodType, Record<string, unknown>>(),
+};
 
 /**
  * The JSON schema of a zod schema as OpenAPI 3.0 wants it (only for the docs: zod validates). Converted
  * once per schema: many routes share one (`idParams`), and every app built in the process reuses them.
+ * Requests are described as zod reads them (`input`: defaults optional), answers as they leave (`output`).
  */
-export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  let json = openApiSchemas.get(schema);
+export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  let json = openApiSchemas[io].get(schema);
   if (!json) {
-    json = z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as Record<
+    json = z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: 'any' }) as Record<
       string,
       unknown
     >;
-    openApiSchemas.set(schema, json);
+    openApiSchemas[io].set(schema, json);
   }
   return json;
+}
+
+/** The documented success of a route: its JSON schema, no content (204), or a file. */
+function successResponse(definition: RouteDefinition<unknown, unknown, unknown>): Record<string, unknown> {
+  if (definition.produces) return fileResponse(definition.produces);
+  if (definition.response === null) return { description: 'No content', type: 'null' };
+  const json = openApiSchema(definition.response, 'output');
+  return { description: (json.description as string | undefined) ?? 'Success', ...json };
 }
 
 /** A download's documented reply: the file's text in each media type it comes in. */
@@ -84,12 +109,17 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
   app: FastifyInstance,
   definition: RouteDefinition<P, Q, B>,
 ): void {
-  const { params, query, body } = definition;
+  const { params, query, body, response } = definition;
   const status = definition.status ?? 200;
+  if (response === null && status !== 204 && !definition.produces) {
+    throw new Error(
+      `${definition.method} ${definition.url}: only a 204 or a file download has no response schema`,
+    );
+  }
   app.route({
     method: definition.method,
     url: definition.url,
-    config: { access: definition.access },
+    config: { access: definition.access, response },
     ...(definition.bodyLimit === undefined ? {} : { bodyLimit: definition.bodyLimit }),
     schema: {
       summary: definition.summary,
@@ -98,7 +128,7 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
       ...(query ? { querystring: openApiSchema(query) } : {}),
       ...(body ? { body: openApiSchema(body) } : {}),
       ...(definition.access === 'public' || definition.access === 'setup' ? { security: [] } : {}),
-      ...(definition.produces ? { response: { [status]: fileResponse(definition.produces) } } : {}),
+      response: { [status]: successResponse(definition as RouteDefinition<unknown, unknown, unknown>) },
     },
     handler: async (request, reply) => {
       const parsedParams = parse(params ?? z.object({}), request.params, 'params');
@@ -112,6 +142,7 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
         reply,
       });
       if (reply.sent) return reply;
+      if (response && app.checkResponses) checkResponse(response, result, request);
       reply.status(status);
       if (result === undefined) return reply.send();
       return reply.send(result);
@@ -123,4 +154,17 @@ function parse(schema: z.ZodType, value: unknown, part: 'body' | 'query' | 'para
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, part);
   return parsed.data;
+}
+
+/**
+ * A success whose body its schema does not allow is our fault, not the caller's: a 500, with the issues
+ * logged and recorded so the test run fails even where a test expected some other failure.
+ */
+function checkResponse(schema: z.ZodType, result: unknown, request: FastifyRequest): void {
+  const checked = schema.safeParse(result);
+  if (checked.success) return;
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  request.log.error({ route, issues: checked.error.issues }, 'response does not match its schema');
+  recordResponseMismatch({ route, issues: checked.error.issues });
+  throw new TrackTwoError('TT_ERR_INTERNAL');
 }

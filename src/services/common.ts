@@ -3,9 +3,7 @@ import { TrackTwoError } from '../domain/errors.js';
 import type { Page, PageOf } from '../domain/scalars.js';
 import {
   accessTable,
-  requireAccess,
   type AccessGrant,
-  type AccessScope,
   type MembershipRole,
   type Permission,
   type VisibleInitiative,
@@ -19,6 +17,9 @@ export function must<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: what });
   return value;
 }
+
+// The gates every use case opens with (src/security/access.ts).
+export { requireAccess, requireAdministrator, requireOperator, requireSignedIn } from '../security/access.js';
 
 /** Audits a write in its transaction. `auth` is non-null here: requireAccess has passed. */
 export function audit(
@@ -54,33 +55,14 @@ export function sameWorkspace(given: string, actual: string): void {
 }
 
 /**
- * requireAccess, with a refusal that names nothing: a record looked up by its own id must not reveal, in
- * the error's details, the conflict or initiative it belongs to.
+ * Whether a passed check's grant, or an initiative from listVisibleInitiatives, also holds `permission`
+ * (administrators: every one), read off the roles it already lists instead of another access check (four
+ * queries). Not for `attendance.read`, which also depends on each meeting's ground rule.
  */
-export async function requireAccessOn(
-  trx: Kysely<Database>,
-  auth: Auth | null,
-  permission: Permission,
-  scope: AccessScope,
-): Promise<AccessGrant> {
-  try {
-    return await requireAccess(trx, auth, permission, scope);
-  } catch (error) {
-    if (error instanceof TrackTwoError && error.code === 'TT_ERR_NOT_FOUND')
-      throw new TrackTwoError('TT_ERR_NOT_FOUND');
-    throw error;
-  }
-}
-
-/**
- * Whether an initiative from listVisibleInitiatives grants `permission` (administrators: every one), read
- * off the roles it already lists instead of one access check (four queries) per initiative. Not for
- * `attendance.read`, which also depends on each meeting's ground rule.
- */
-export function visibleGrants(
-  initiative: VisibleInitiative,
+export function grants(
+  holder: Pick<AccessGrant | VisibleInitiative, 'admin' | 'roles'>,
   permission: Exclude<Permission, 'attendance.read'>,
 ): boolean {
   const allowed: readonly MembershipRole[] = accessTable[permission];
-  return initiative.admin || initiative.roles.some((role) => allowed.includes(role));
+  return holder.admin || holder.roles.some((role) => allowed.includes(role));
 }

@@ -31,6 +31,7 @@ import type { Database } from '../../src/store/schema.js';
 import { forEachEngine } from '../support/databases.js';
 import { testApp } from '../server/support/app.js';
 import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
+import { snakeKeys } from '../../src/domain/snake-case.js';
 
 /*
  * The network routes on the demo workspace, checked against the core run directly on the same data. The
@@ -47,6 +48,8 @@ const demoNames = (() => {
 })();
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+/** What the API answers for a core result: the same figures, field names in snake_case. */
+const api = (value: unknown) => snakeKeys(json(value));
 
 interface Expected {
   /**
@@ -205,9 +208,9 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     const { input } = await coreInput(getDb(), demo);
-    expect(body.result).toEqual(json(analyzeNetwork(buildNetwork(input))));
+    expect(body.result).toEqual(api(analyzeNetwork(buildNetwork(input))));
     expect(body.result.nodes).toHaveLength(input.nodes.length);
-    expect(body.result.graph.eiIndex).toBeLessThan(0);
+    expect(body.result.graph.ei_index).toBeLessThan(0);
     expect(body.network).toMatchObject({ names: false, directed: false, ties: input.ties.length });
     expect(body.network.divide.name).toBe('Community');
     expect(body.network.kinds).not.toContain('hostile');
@@ -221,8 +224,8 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
   it('filters the map by divide, kinds, date, confidence and direction as the core does', async () => {
     const response = await get(
       'researcher',
-      'metrics?divide=Faith&kinds=knows,trusts,met&asOf=2023-06-30&minConfidence=0.6&directed=true' +
-        '&metrics=degree,betweenness,pagerank,eiIndex,modularity,brokerage',
+      'metrics?divide=Faith&kinds=knows,trusts,met&as_of=2023-06-30&min_confidence=0.6&directed=true' +
+        '&metrics=degree,betweenness,pagerank,ei_index,modularity,brokerage',
     );
     expect(response.statusCode, response.body).toBe(200);
     const filter = { asOf: '2023-06-30', minConfidence: 0.6 };
@@ -234,18 +237,18 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     });
     const metrics = ['degree', 'betweenness', 'pagerank', 'eiIndex', 'modularity', 'brokerage'];
     const body = response.json();
-    expect(body.result).toEqual(json(analyzeNetwork(buildNetwork(input), { metrics })));
+    expect(body.result).toEqual(api(analyzeNetwork(buildNetwork(input), { metrics })));
     expect(body.result.graph.directed).toBe(true);
     expect(body.network).toMatchObject({
-      asOf: '2023-06-30',
-      minConfidence: 0.6,
+      as_of: '2023-06-30',
+      min_confidence: 0.6,
       kinds: ['knows', 'trusts', 'met'],
     });
     const unfiltered = (await coreInput(getDb(), demo)).input;
     expect(input.ties.length).toBeLessThan(unfiltered.ties.length);
     const period = await get('researcher', 'brokers?from=2019-01-01&to=2020-12-31');
     const inPeriod = await coreInput(getDb(), demo, { filter: { from: '2019-01-01', to: '2020-12-31' } });
-    expect(period.json().result).toEqual(json(groupBrokers(buildNetwork(inPeriod.input))));
+    expect(period.json().result).toEqual(api(groupBrokers(buildNetwork(inPeriod.input))));
   });
 
   it('answers the peacebuilding questions as the core does on the same data', async () => {
@@ -253,31 +256,31 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const network = buildNetwork(input);
 
     const brokers = (await get('researcher', 'brokers')).json();
-    expect(brokers.result).toEqual(json(groupBrokers(network)));
+    expect(brokers.result).toEqual(api(groupBrokers(network)));
     expect(brokers.result.pairs).toHaveLength(3);
     expect(brokers.result.pairs.some((p: { brokers: unknown[] }) => p.brokers.length > 0)).toBe(true);
 
-    const intro = (await get('researcher', 'introductions?minTrust=3&limit=7')).json();
-    expect(intro.result).toEqual(json(introductions(network, { minTrust: 3, limit: 7 })));
+    const intro = (await get('researcher', 'introductions?min_trust=3&limit=7')).json();
+    expect(intro.result).toEqual(api(introductions(network, { minTrust: 3, limit: 7 })));
     expect(intro.result.length).toBeGreaterThan(0);
     expect(intro.result[0].reason).toContain(intro.result[0].intermediary.id);
     expect(intro.actors[intro.result[0].intermediary.id]).toBeDefined();
 
     const fragile = (await get('researcher', 'fragility?limit=5')).json();
-    expect(fragile.result).toEqual(json(fragility(network, { limit: 5 })));
-    expect(fragile.result[0].crossDivideReachLost).toBeGreaterThan(0);
+    expect(fragile.result).toEqual(api(fragility(network, { limit: 5 })));
+    expect(fragile.result[0].cross_divide_reach_lost).toBeGreaterThan(0);
 
     const paths = (await get('researcher', 'track-one-paths?steps=3&paths=2')).json();
     const reach = trackOnePaths(network, { steps: 3, pathsPerActor: 2 });
-    expect(paths.result).toEqual(json(reach.slice(0, 100)));
+    expect(paths.result).toEqual(api(reach.slice(0, 100)));
     expect(paths.result[0].paths.length).toBeGreaterThan(0);
 
     const changes = (await get('researcher', 'changes?from=2019-01-01&to=2024-01-01')).json();
     const kinds = ['knows', 'trusts', 'kin', 'works_with', 'met', 'influences'];
     expect(changes.result).toEqual(
-      json(divideChange({ ...input, ties: all }, '2019-01-01', '2024-01-01', { kinds })),
+      api(divideChange({ ...input, ties: all }, '2019-01-01', '2024-01-01', { kinds })),
     );
-    expect(changes.result.newTies.length).toBeGreaterThan(0);
+    expect(changes.result.new_ties.length).toBeGreaterThan(0);
   });
 
   it('answers "what if this actor were removed" and starts paths from an actor, named by pseudonym or id', async () => {
@@ -286,10 +289,10 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const worst = fragility(network, { limit: 1 })[0].id;
     const actorId = (await get('researcher', `fragility?actors=${worst}`)).json().actors[worst].actor_id;
     const byId = (await get('researcher', `fragility?actors=${actorId}`)).json();
-    expect(byId.result).toEqual(json(fragility(network, { actors: [worst] })));
+    expect(byId.result).toEqual(api(fragility(network, { actors: [worst] })));
     const start = input.nodes.find((n) => n.track === '2')!.id;
     const from = (await get('researcher', `track-one-paths?actors=${start}`)).json();
-    expect(from.result).toEqual(json(trackOnePaths(network, { from: [start] })));
+    expect(from.result).toEqual(api(trackOnePaths(network, { from: [start] })));
     expect(from.result[0].paths.every((p: { path: string[] }) => p.path[0] === start)).toBe(true);
   });
 
@@ -301,7 +304,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     const report = analyzeNetwork(buildNetwork(input), { metrics: ['degree', 'betweenness', 'community'] });
     expect(result.nodes.map((n: { id: string }) => n.id)).toEqual(input.nodes.map((n) => n.id));
     expect(result.nodes.map((n: { metrics: object }) => ({ id: '', ...n.metrics }))).toEqual(
-      json(report.nodes.map((n) => ({ ...n, id: '' }))),
+      api(report.nodes.map((n) => ({ ...n, id: '' }))),
     );
     const keshani = result.nodes.find((n: { group: string }) => n.group === 'Keshani');
     expect(keshani.color).toBe('#1f77b4');
@@ -310,7 +313,9 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       const g = (id: string) => input.nodes.find((n) => n.id === id)!.group;
       return g(t.source) && g(t.target) && g(t.source) !== g(t.target);
     });
-    expect(result.ties.filter((t: { acrossDivide: boolean }) => t.acrossDivide)).toHaveLength(across.length);
+    expect(result.ties.filter((t: { across_divide: boolean }) => t.across_divide)).toHaveLength(
+      across.length,
+    );
   });
 
   it('adds names from the vault for a convener and a facilitator, unless asked for pseudonyms only', async () => {
@@ -356,8 +361,8 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
   it('refuses bad query parameters with a coded 4xx naming the field', async () => {
     const cases: [string, string][] = [
       ['metrics?kinds=friendly', 'kinds'],
-      ['metrics?asOf=2023-13-01', 'asOf'],
-      ['metrics?minConfidence=2', 'minConfidence'],
+      ['metrics?as_of=2023-13-01', 'as_of'],
+      ['metrics?min_confidence=2', 'min_confidence'],
       ['metrics?divide=Language', 'divide'],
       ['metrics?metrics=charisma', 'metrics'],
       ['metrics?directed=maybe', 'directed'],
@@ -365,11 +370,11 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       ['metrics?colour=red', 'colour'],
       ['brokers?from=2024-01-01&to=2020-01-01', 'to'],
       ['introductions?limit=0', 'limit'],
-      ['introductions?minTrust=9', 'minTrust'],
+      ['introductions?min_trust=9', 'min_trust'],
       ['fragility?actors=A-NNNNNN', 'actors'],
       ['track-one-paths?steps=0', 'steps'],
       ['changes?from=2024-01-01&to=2020-01-01', 'to'],
-      ['changes?asOf=2020-01-01', 'asOf'],
+      ['changes?as_of=2020-01-01', 'as_of'],
       ['graph?metrics=density', 'metrics'],
     ];
     for (const [path, field] of cases) {
@@ -397,7 +402,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       expect(route, question).toBeDefined();
       const names = route.parameters.map((p: { name: string }) => p.name);
       expect(names, question).toEqual(
-        expect.arrayContaining(['id', 'divide', 'kinds', 'minConfidence', 'directed']),
+        expect.arrayContaining(['id', 'divide', 'kinds', 'min_confidence', 'directed']),
       );
     }
   });
@@ -417,9 +422,9 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       expect(sampled.result.nodes.map((n: { betweenness: number }) => n.betweenness)).toEqual([
         ...reference.values,
       ]);
-      expect(sampled.result.betweennessSample).toEqual({
+      expect(sampled.result.betweenness_sample).toEqual({
         pivots: 40,
-        errorBound: reference.errorBound,
+        error_bound: reference.errorBound,
         confidence: reference.confidence,
       });
       const stopped = new AbortController();
@@ -464,7 +469,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
       const actorId = (await get('researcher', `fragility?actors=${worst}`)).json().actors[worst].actor_id;
       const identity = await getIdentity(getDb(), keys, demo.workspaceId, actorId);
       expect(named.stdout).toContain(identity!.names[0]);
-      const summary = await run('metrics', '--metrics', 'degree,eiIndex', '--format', 'table');
+      const summary = await run('metrics', '--metrics', 'degree,ei_index', '--format', 'table');
       const ei = analyzeNetwork(buildNetwork(input), { metrics: ['eiIndex'] }).graph.eiIndex!;
       expect(summary.stdout).toContain(`eiIndex: ${Number(ei.toPrecision(6))}\n`);
       const wrong = await run('track-one-paths', '--steps', 'zero');

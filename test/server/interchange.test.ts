@@ -112,15 +112,15 @@ forEachEngine('interchange routes (import and export over HTTP)', (getDb, engine
       const found = await as('convener').get(conflictUrl('/actors?name=quillon'));
       expect(found.statusCode).toBe(200);
       expect(found.json().items.map((a: { id: string }) => a.id)).toEqual([
-        result.actorIds['Quillon Ardevane'],
+        result.actor_ids['Quillon Ardevane'],
       ]);
       expect(found.json().items[0]).toMatchObject({ role: 'scholar', track: '2', region: 'Coast' });
       const identity = await as('facilitator').get(
-        `/api/actors/${result.actorIds['Serrith Maloven']}/identity`,
+        `/api/actors/${result.actor_ids['Serrith Maloven']}/identity`,
       );
       expect(identity.json()).toMatchObject({ identity: { names: ['Serrith Maloven'] } });
       const ties = await as('convener').get(
-        conflictUrl(`/ties?actor_id=${result.actorIds['Quillon Ardevane']}`),
+        conflictUrl(`/ties?actor_id=${result.actor_ids['Quillon Ardevane']}`),
       );
       expect(ties.json().items).toHaveLength(1);
       expect(ties.json().items[0]).toMatchObject({ kind: 'trusts', strength: 4 });

@@ -56,9 +56,9 @@ forEachEngine('demo surveys in the demo workspace', (getDb, engine) => {
         expect(overall.participants.n).toBeGreaterThanOrEqual(5);
         expect(overall.comparison.n).toBeGreaterThanOrEqual(5);
         expect(overall.primary!.kind).toBe('d_ppc2');
-        expect(overall.differenceInDifferences!.estimate).toBeGreaterThan(0);
+        expect(overall.difference_in_differences!.estimate).toBeGreaterThan(0);
         const trust = survey.instruments.find((i) => i.instrument_id === 'outgroup-trust')!;
-        expect(trust.report.overall.differenceInDifferences!.estimate).toBeGreaterThan(0);
+        expect(trust.report.overall.difference_in_differences!.estimate).toBeGreaterThan(0);
       }
     }
   });

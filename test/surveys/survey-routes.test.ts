@@ -126,7 +126,7 @@ forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
     expect(effects.statusCode).toBe(200);
     const overall = effects.json().items[0].instruments[0].report.overall;
     expect(overall.participants.n).toBe(8);
-    expect(overall.participants.change.meanChange).toBeGreaterThan(0);
+    expect(overall.participants.change.mean_change).toBeGreaterThan(0);
 
     const exported = await call('researcher', 'GET', `/api/surveys/${survey.id}/export/research?format=csv`);
     expect(exported.statusCode).toBe(200);

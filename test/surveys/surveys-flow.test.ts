@@ -12,6 +12,7 @@ import { answerByLink, enterOnBehalf, issueLinks, surveyForm } from '../../src/s
 import { countRows, forEachEngine } from '../support/databases.js';
 import { testApp, testKeys } from '../server/support/app.js';
 import { lcg, surveyWorld } from './fixtures.js';
+import { snakeKeys } from '../../src/domain/snake-case.js';
 
 type World = Awaited<ReturnType<typeof surveyWorld>>;
 
@@ -231,8 +232,9 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     const core = surveyEffects(expectedScores, { from: 'baseline', to: 'post' });
     expect(thermometer.report.overall.participants.n).toBe(8);
     expect(thermometer.report.overall.comparison.n).toBe(8);
-    expect(thermometer.report.overall).toEqual(core.overall);
-    expect(thermometer.report.overall.prePostControl!.d).toBeGreaterThan(0.3);
+    // The core's figures, with its field names in the API's snake_case.
+    expect(thermometer.report.overall).toEqual(snakeKeys(core.overall));
+    expect(thermometer.report.overall.pre_post_control!.d).toBeGreaterThan(0.3);
     const bySide = thermometer.report.subgroups.find((s) => s.attribute === 'side')!;
     expect(bySide.groups.map((g) => [g.level, g.effect.participants.n, g.effect.comparison.n])).toEqual([
       ['North', 4, 4],
@@ -241,7 +243,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     const byGender = thermometer.report.subgroups.find((s) => s.attribute === 'gender')!;
     expect(byGender.groups.map((g) => g.level)).toEqual(['man', 'woman']);
     // Dose: meetings attended by the post wave's close (every meeting): 3, 3, 2, 3, 2, 3, 1, 1.
-    expect(thermometer.report.doseResponse!.levels.map((l) => [l.dose, l.n])).toEqual([
+    expect(thermometer.report.dose_response!.levels.map((l) => [l.dose, l.n])).toEqual([
       [1, 2],
       [2, 2],
       [3, 4],
@@ -305,7 +307,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
       [header, ...good, 'NEW-1,comparison,50,51'].join('\n'),
       { onProgress: (done) => progress.push(done) },
     );
-    expect(result).toEqual({ rows: 4, created: 4, replaced: 0, newRespondents: 1 });
+    expect(result).toEqual({ rows: 4, created: 4, replaced: 0, new_respondents: 1 });
     expect(progress).toEqual([1, 2, 3, 4]);
     expect(await countRows(getDb(), 'survey_responses')).toBe(before[0] + 4);
   });
@@ -418,7 +420,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     const meta = await evidence.evidenceMeta(world.accounts.funder, world.workspace.id, { method: 'dl' });
     expect(meta.studies.map((s) => s.source)).toEqual(['initiative', 'external']);
     const core = metaAnalysis(meta.studies, { method: 'dl' });
-    expect(meta.result).toEqual(core);
+    expect(meta.result).toEqual(snakeKeys(core));
     const effects = await evidence.surveyEffectsOf(world.accounts.funder, surveyId);
     const primary = effects.instruments[0].report.overall.primary!;
     expect(meta.studies[0].effect).toBeCloseTo(primary.estimate, 12);
@@ -454,8 +456,8 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
         headers,
       });
       expect(byHttp.statusCode).toBe(200);
-      expect(byHttp.json().instruments[0].report.overall.prePostControl.d).toBeCloseTo(
-        effects.instruments[0].report.overall.prePostControl!.d,
+      expect(byHttp.json().instruments[0].report.overall.pre_post_control.d).toBeCloseTo(
+        effects.instruments[0].report.overall.pre_post_control!.d,
         12,
       );
       const wrongWave = await app.inject({

@@ -9,7 +9,7 @@ export interface Membership {
   role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
 }
 export interface Me {
-  account: { id: string; email: string; displayName: string | null };
+  account: { id: string; email: string; display_name: string | null };
   admin_workspaces: string[];
   memberships: Membership[];
 }
@@ -32,7 +32,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function toMe(payload: unknown): Me {
   const value = (payload ?? {}) as Partial<Me>;
   return {
-    account: value.account ?? { id: '', email: '', displayName: null },
+    account: value.account ?? { id: '', email: '', display_name: null },
     admin_workspaces: Array.isArray(value.admin_workspaces) ? value.admin_workspaces : [],
     memberships: Array.isArray(value.memberships) ? value.memberships : [],
   };
@@ -43,8 +43,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await api.get<unknown>('/api/auth/me', { quietUnauthenticated: true });
-      setSession({ status: 'signed-in', me: toMe(me) });
+      // A visitor who is not signed in is an answer (`signed_in: false`), not a 401 in the console.
+      const me = await api.get<{ signed_in?: unknown }>('/api/auth/me', { quietUnauthenticated: true });
+      setSession(me?.signed_in === true ? { status: 'signed-in', me: toMe(me) } : { status: 'signed-out' });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
         setSession({ status: 'signed-out' });

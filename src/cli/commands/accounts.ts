@@ -1,26 +1,12 @@
 import { TrackTwoError } from '../../domain/errors.js';
 import { initiativeRoleSchema } from '../../domain/vocabulary.js';
-import {
-  createAccount,
-  findAccount,
-  grantMembership,
-  grantWorkspaceAdmin,
-  listAccounts,
-  resetPassword,
-  revokeMembership,
-  revokeWorkspaceAdmin,
-  setAccountEnabled,
-} from '../../security/accounts.js';
-import { systemAuth } from '../../security/auth.js';
+import type { MembershipRole } from '../../security/access.js';
 import { generatePassword } from '../../security/passwords.js';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../security/sessions.js';
-import { adminWorkspacesOf, membershipsOfAccount } from '../../store/repositories/memberships.js';
-import type { MembershipRole } from '../../store/tables/security.js';
-import { databaseHelp, withDatabase } from '../database.js';
+import * as accountsService from '../../services/accounts/index.js';
+import { databaseHelp, withOperator } from '../database.js';
 import type { RegisterCommands } from './index.js';
 
-/** Whoever runs the command line holds the database: they act as the system, and the audit log says so. */
-const operator = systemAuth('command line');
+// Whoever runs the command line holds the database: they act as the system, and the audit log says so.
 
 /** A password from the named environment variable (never from argv: it would show in `ps`), or a new one. */
 function passwordFrom(variable: string | undefined): { password: string; generated: boolean } {
@@ -53,9 +39,7 @@ interface GrantOptions {
   admin?: string;
 }
 
-function grantTarget(
-  options: GrantOptions,
-): { admin: string } | { initiative: string; role: MembershipRole } {
+function grantTarget(options: GrantOptions): accountsService.AccessTarget {
   if (options.admin && !options.initiative) return { admin: options.admin };
   if (options.initiative && !options.admin)
     return { initiative: options.initiative, role: parseRole(options.role) };
@@ -85,16 +69,12 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
         options: { name: string; passwordEnv?: string; admin?: string; database?: string },
       ) => {
         const { password, generated } = passwordFrom(options.passwordEnv);
-        const account = await withDatabase(options.database, (db) =>
-          db.transaction().execute(async (trx) => {
-            const created = await createAccount(trx, operator, {
-              email,
-              displayName: options.name,
-              password,
-            });
-            if (options.admin)
-              await grantWorkspaceAdmin(trx, operator, { workspaceId: options.admin, accountId: created.id });
-            return created;
+        const account = await withOperator(options.database, (services) =>
+          accountsService.createAccountWith(services, {
+            email,
+            displayName: options.name,
+            password,
+            adminOf: options.admin,
           }),
         );
         ctx.out(`Created account ${account.email} (${account.id})\n`);
@@ -109,19 +89,9 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
     .option('--database <url>', databaseHelp)
     .option('--json', 'print JSON')
     .action(async (options: { database?: string; json?: boolean }) => {
-      const listed = await withDatabase(options.database, async (db) => {
-        const all = await listAccounts(db, operator);
-        return Promise.all(
-          all.map(async (account) => ({
-            ...account,
-            adminOf: await adminWorkspacesOf(db, account.id),
-            roles: (await membershipsOfAccount(db, account.id)).map((m) => ({
-              initiativeId: m.initiativeId,
-              role: m.role,
-            })),
-          })),
-        );
-      });
+      const listed = await withOperator(options.database, (services) =>
+        accountsService.listAccountsWithHoldings(services),
+      );
       if (options.json) {
         ctx.out(JSON.stringify(listed, null, 2) + '\n');
         return;
@@ -148,20 +118,8 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
       .option('--database <url>', databaseHelp)
       .action(async (email: string, options: GrantOptions) => {
         const target = grantTarget(options);
-        const changed = await withDatabase(options.database, (db) =>
-          db.transaction().execute(async (trx) => {
-            const account = await findAccount(trx, operator, email);
-            if ('admin' in target) {
-              const input = { workspaceId: target.admin, accountId: account.id };
-              return verb === 'grant'
-                ? grantWorkspaceAdmin(trx, operator, input)
-                : revokeWorkspaceAdmin(trx, operator, input);
-            }
-            const change = { accountId: account.id, initiativeId: target.initiative, role: target.role };
-            return verb === 'grant'
-              ? grantMembership(trx, operator, change)
-              : revokeMembership(trx, operator, change);
-          }),
+        const changed = await withOperator(options.database, (services) =>
+          accountsService.changeAccountAccess(services, { email, grant: verb === 'grant', target }),
         );
         const what =
           'admin' in target
@@ -191,49 +149,42 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
         email: string,
         options: { name?: string; days?: string; revoke?: string; list?: boolean; database?: string },
       ) => {
-        await withDatabase(options.database, (db) =>
-          db.transaction().execute(async (trx) => {
-            const account = await findAccount(trx, operator, email);
-            if (options.list) {
-              const tokens = await listApiTokens(trx, operator, account.id);
-              for (const token of tokens) {
-                ctx.out(
-                  `${token.name}\t${token.fingerprint}\tcreated ${token.createdAt}\texpires ${token.expiresAt}\tlast used ${token.lastUsedAt ?? 'never'}\n`,
-                );
-              }
-              if (tokens.length === 0) ctx.out(`${account.email} has no tokens.\n`);
-              return;
+        await withOperator(options.database, async (services) => {
+          if (options.list) {
+            const { account, tokens } = await accountsService.listAccountTokens(services, email);
+            for (const token of tokens) {
+              ctx.out(
+                `${token.name}\t${token.fingerprint}\tcreated ${token.createdAt}\texpires ${token.expiresAt}\tlast used ${token.lastUsedAt ?? 'never'}\n`,
+              );
             }
-            if (options.revoke) {
-              const revoked = await revokeApiToken(trx, operator, {
-                accountId: account.id,
-                name: options.revoke,
-              });
-              if (!revoked)
-                throw new TrackTwoError('TT_ERR_NOT_FOUND', {
-                  field: '--revoke',
-                  reason: `no token named "${options.revoke}"`,
-                });
-              ctx.out(`Revoked token "${options.revoke}" of ${account.email}\n`);
-              return;
-            }
-            if (!options.name) {
-              throw new TrackTwoError('TT_ERR_VALIDATION', {
-                field: '--name',
-                reason: 'name the token (or use --list or --revoke)',
-              });
-            }
-            const days = options.days === undefined ? undefined : Number(options.days);
-            const issued = await createApiToken(trx, operator, {
-              accountId: account.id,
-              name: options.name,
-              ttlDays: days,
+            if (tokens.length === 0) ctx.out(`${account.email} has no tokens.\n`);
+            return;
+          }
+          if (options.revoke) {
+            const account = await accountsService.revokeAccountToken(services, {
+              email,
+              name: options.revoke,
+              field: '--revoke',
             });
-            ctx.out(
-              `Token "${issued.name}" for ${account.email}, valid until ${issued.expiresAt} (shown once):\n${issued.token}\n`,
-            );
-          }),
-        );
+            ctx.out(`Revoked token "${options.revoke}" of ${account.email}\n`);
+            return;
+          }
+          if (!options.name) {
+            throw new TrackTwoError('TT_ERR_VALIDATION', {
+              field: '--name',
+              reason: 'name the token (or use --list or --revoke)',
+            });
+          }
+          const days = options.days === undefined ? undefined : Number(options.days);
+          const { account, issued } = await accountsService.issueAccountToken(services, {
+            email,
+            name: options.name,
+            ttlDays: days,
+          });
+          ctx.out(
+            `Token "${issued.name}" for ${account.email}, valid until ${issued.expiresAt} (shown once):\n${issued.token}\n`,
+          );
+        });
       },
     );
 
@@ -250,11 +201,8 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
       )
       .option('--database <url>', databaseHelp)
       .action(async (email: string, options: { database?: string }) => {
-        await withDatabase(options.database, (db) =>
-          db.transaction().execute(async (trx) => {
-            const account = await findAccount(trx, operator, email);
-            await setAccountEnabled(trx, operator, account.id, enabled);
-          }),
+        await withOperator(options.database, (services) =>
+          accountsService.setAccountEnabledByEmail(services, email, enabled),
         );
         ctx.out(`${enabled ? 'Enabled' : 'Disabled'} ${email.trim().toLowerCase()}\n`);
       });
@@ -270,11 +218,8 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
     .option('--database <url>', databaseHelp)
     .action(async (email: string, options: { passwordEnv?: string; database?: string }) => {
       const { password, generated } = passwordFrom(options.passwordEnv);
-      await withDatabase(options.database, (db) =>
-        db.transaction().execute(async (trx) => {
-          const account = await findAccount(trx, operator, email);
-          await resetPassword(trx, operator, { accountId: account.id, newPassword: password });
-        }),
+      await withOperator(options.database, (services) =>
+        accountsService.resetAccountPassword(services, email, password),
       );
       ctx.out(`New password set for ${email.trim().toLowerCase()}\n`);
       if (generated) ctx.out(`Password (shown once): ${password}\n`);

@@ -1,7 +1,5 @@
-import { verifyAuditChain } from '../../security/audit.js';
-import { createDatabase } from '../../store/database.js';
-import { listAuditRows } from '../../store/repositories/audit-log.js';
-import { databaseHelp } from '../database.js';
+import { auditLog, verifyAudit } from '../../services/audit/index.js';
+import { databaseHelp, withOperator } from '../database.js';
 import type { RegisterCommands } from './index.js';
 
 export const registerAuditCommands: RegisterCommands = (program, ctx) => {
@@ -16,23 +14,20 @@ export const registerAuditCommands: RegisterCommands = (program, ctx) => {
     .option('--database <url>', databaseHelp)
     .option('--json', 'print the verdict as JSON')
     .action(async (options: { database?: string; json?: boolean }) => {
-      const store = createDatabase(options.database);
-      try {
-        const verdict = await verifyAuditChain(store.db);
-        if (options.json) {
-          ctx.out(JSON.stringify(verdict) + '\n');
-        } else if (verdict.ok) {
-          ctx.out(
-            `OK: the audit chain is intact (${verdict.rows} rows; head ${verdict.head.seq} ${verdict.head.hash})\n`,
-          );
-        } else {
-          ctx.out(`BROKEN at row ${verdict.seq} (${verdict.problem}): ${verdict.message}\n`);
-          ctx.out(`${verdict.rows} rows before it are intact.\n`);
-        }
-        if (!verdict.ok) ctx.setExitCode(1);
-      } finally {
-        await store.close();
+      const verdict = await withOperator(options.database, (services) => verifyAudit(services), {
+        migrate: false,
+      });
+      if (options.json) {
+        ctx.out(JSON.stringify(verdict) + '\n');
+      } else if (verdict.ok) {
+        ctx.out(
+          `OK: the audit chain is intact (${verdict.rows} rows; head ${verdict.head.seq} ${verdict.head.hash})\n`,
+        );
+      } else {
+        ctx.out(`BROKEN at row ${verdict.seq} (${verdict.problem}): ${verdict.message}\n`);
+        ctx.out(`${verdict.rows} rows before it are intact.\n`);
       }
+      if (!verdict.ok) ctx.setExitCode(1);
     });
 
   audit
@@ -44,22 +39,17 @@ export const registerAuditCommands: RegisterCommands = (program, ctx) => {
     .option('--limit <n>', 'how many rows (default 50)', '50')
     .action(async (options: { database?: string; workspace?: string; record?: string; limit: string }) => {
       const limit = Math.max(1, Math.min(10_000, Number.parseInt(options.limit, 10) || 50));
-      const store = createDatabase(options.database);
-      try {
-        const rows = await listAuditRows(store.db, {
-          workspaceId: options.workspace,
-          recordId: options.record,
-          limit,
-        });
-        for (const row of rows) {
-          ctx.out(
-            [row.seq, row.at, row.account_id ?? 'system', row.action, row.record_type, row.record_id].join(
-              '\t',
-            ) + '\n',
-          );
-        }
-      } finally {
-        await store.close();
+      const rows = await withOperator(
+        options.database,
+        (services) => auditLog(services, { workspaceId: options.workspace, recordId: options.record, limit }),
+        { migrate: false },
+      );
+      for (const row of rows) {
+        ctx.out(
+          [row.seq, row.at, row.account_id ?? 'system', row.action, row.record_type, row.record_id].join(
+            '\t',
+          ) + '\n',
+        );
       }
     });
 };

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
-import { validationError } from '../../server/error-handler.js';
 import type { ServiceContext } from '../../services/context.js';
+import { firstIssue } from '../validation.js';
 import { analyzeConflictNetwork, conflictNetworkGraph } from '../../services/network/index.js';
 import type { NetworkAnswer } from '../../services/network/index.js';
 import {
@@ -24,6 +24,7 @@ import {
 import { databaseHelp, withServices } from '../database.js';
 import type { CommandContext } from '../io.js';
 import { textTable } from '../text-table.js';
+import { snakeName } from '../../domain/snake-case.js';
 
 /** Each option of the command and the query field it fills (so a refused field is named as typed). */
 const optionFields = {
@@ -74,21 +75,24 @@ const questions: Record<string, { schema: z.ZodType; ask: Ask }> = {
 
 /** The options given, as the query the question's schema checks; a refusal names the option. */
 function queryOf(schema: z.ZodType, options: ReportOptions): unknown {
+  // The query's fields are the API's snake_case names (`--as-of` fills `as_of`).
   const query: Record<string, unknown> = { names: options.names === true };
+  const byQueryField = new Map<string, Field>();
   for (const field of Object.keys(optionFields) as Field[]) {
-    if (field !== 'names' && options[field] !== undefined) query[field] = options[field];
+    byQueryField.set(snakeName(field), field);
+    if (field !== 'names' && options[field] !== undefined) query[snakeName(field)] = options[field];
   }
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data;
-  const error = validationError(parsed.error);
-  const field = String(error.details?.field ?? '').split('.')[0] as Field;
+  const issue = firstIssue(parsed.error);
+  const queryField = issue.field.split('.')[0];
+  const field = (byQueryField.get(queryField) ?? queryField) as Field;
   throw new TrackTwoError('TT_ERR_VALIDATION', {
-    ...error.details,
     field: optionFields[field] ?? field,
     reason:
-      optionFields[field] && error.details?.reason?.startsWith('unknown field')
+      optionFields[field] && issue.unknownField
         ? `${optionFields[field]} does not apply to this question`
-        : error.details?.reason,
+        : issue.reason,
   });
 }
 

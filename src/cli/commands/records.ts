@@ -5,8 +5,6 @@ import { TrackTwoError } from '../../domain/errors.js';
 import { attendanceCreateSchema, meetingCreateSchema } from '../../domain/meeting.js';
 import { pageSchema } from '../../domain/scalars.js';
 import { tieCreateSchema, tieFilterSchema } from '../../domain/tie.js';
-import { normaliseEmail } from '../../security/accounts.js';
-import { authenticate } from '../../security/sessions.js';
 import * as actors from '../../services/actors/index.js';
 import * as conflicts from '../../services/workspaces/index.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -15,10 +13,10 @@ import * as meetings from '../../services/initiatives/index.js';
 import * as outcomes from '../../services/initiatives/index.js';
 import * as ties from '../../services/actors/index.js';
 import * as workspaces from '../../services/workspaces/index.js';
-import { findAccountByEmail } from '../../store/repositories/accounts.js';
-import { databaseHelp, operatorKeys, withDatabase } from '../database.js';
+import { databaseHelp, withAccount } from '../database.js';
 import type { CommandContext } from '../io.js';
 import { textTable } from '../text-table.js';
+import { firstIssue } from '../validation.js';
 import type { RegisterCommands } from './index.js';
 
 /**
@@ -64,13 +62,11 @@ function formatOf(options: CommonOptions): Format {
 function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: Record<string, string> = {}) {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data as z.output<S>;
-  const issue = parsed.error.issues[0];
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const field = [...issue.path, ...keys.slice(0, 1)].map(String).join('.');
+  const { field } = firstIssue(parsed.error);
   const top = field.split('.')[0];
   throw new TrackTwoError('TT_ERR_VALIDATION', {
     field: options[top] ?? `--${top.replace(/_/g, '-')}`,
-    reason: `${field}: ${issue.message}`,
+    reason: `${field}: ${parsed.error.issues[0]?.message ?? 'invalid input'}`,
   });
 }
 
@@ -91,28 +87,7 @@ async function asAccount<T>(
       reason: 'say who acts: set TRACKTWO_TOKEN to your API token, or (operators) pass --as EMAIL',
     });
   }
-  return withDatabase(options.database, async (db, dialect) => {
-    let accountId: string;
-    if (token) {
-      const session = await authenticate(db, token, 'token');
-      if (!session) {
-        throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', {
-          reason: 'TRACKTWO_TOKEN is not a valid token on this database (expired, revoked or mistyped)',
-        });
-      }
-      accountId = session.accountId;
-    } else {
-      const row = await findAccountByEmail(db, normaliseEmail(options.as!));
-      if (!row || row.disabled_at) {
-        throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', {
-          field: '--as',
-          reason: 'no active account with that email on this database',
-        });
-      }
-      accountId = row.id;
-    }
-    return work({ db, dialect, keys: operatorKeys(), auth: { accountId } });
-  });
+  return withAccount(options.database, token ? { token } : { email: options.as! }, work);
 }
 
 type Row = Record<string, unknown>;

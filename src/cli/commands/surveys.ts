@@ -33,16 +33,18 @@ export function effectsText(all: readonly SurveyEffects[]): string {
       const c = overall.comparison.change;
       lines.push(`  ${instrument.name} (higher = ${instrument.higher_means})`);
       lines.push(
-        `    participants n=${overall.participants.n}: change ${f(p?.meanChange)}, g_rm ${f(p?.drm.g)} [${f(p?.drm.ciLower)}, ${f(p?.drm.ciUpper)}]`,
+        `    participants n=${overall.participants.n}: change ${f(p?.mean_change)}, g_rm ${f(p?.drm.g)} [${f(p?.drm.ci_lower)}, ${f(p?.drm.ci_upper)}]`,
       );
-      lines.push(`    comparison   n=${overall.comparison.n}: change ${f(c?.meanChange)}`);
-      if (overall.differenceInDifferences) {
-        const did = overall.differenceInDifferences;
-        lines.push(`    difference in differences ${f(did.estimate)} [${f(did.ciLower)}, ${f(did.ciUpper)}]`);
+      lines.push(`    comparison   n=${overall.comparison.n}: change ${f(c?.mean_change)}`);
+      if (overall.difference_in_differences) {
+        const did = overall.difference_in_differences;
+        lines.push(
+          `    difference in differences ${f(did.estimate)} [${f(did.ci_lower)}, ${f(did.ci_upper)}]`,
+        );
       }
-      if (overall.prePostControl) {
-        const ppc = overall.prePostControl;
-        lines.push(`    d_ppc2 ${f(ppc.d)} [${f(ppc.ciLower)}, ${f(ppc.ciUpper)}] (Morris 2008)`);
+      if (overall.pre_post_control) {
+        const ppc = overall.pre_post_control;
+        lines.push(`    d_ppc2 ${f(ppc.d)} [${f(ppc.ci_lower)}, ${f(ppc.ci_upper)}] (Morris 2008)`);
       }
       for (const split of instrument.report.subgroups) {
         const parts = split.groups.map(
@@ -51,10 +53,10 @@ export function effectsText(all: readonly SurveyEffects[]): string {
         );
         lines.push(`    by ${split.attribute}: ${parts.join('; ')}`);
       }
-      const dose = instrument.report.doseResponse;
+      const dose = instrument.report.dose_response;
       if (dose)
         lines.push(
-          `    dose-response: ${f(dose.trend.slope)} per meeting [${f(dose.trend.slopeCiLower)}, ${f(dose.trend.slopeCiUpper)}]`,
+          `    dose-response: ${f(dose.trend.slope)} per meeting [${f(dose.trend.slope_ci_lower)}, ${f(dose.trend.slope_ci_upper)}]`,
         );
       for (const note of [...overall.notes, ...instrument.report.notes]) lines.push(`    note: ${note}`);
     }
@@ -129,7 +131,7 @@ export const registerSurveyCommands: RegisterCommands = (program, ctx) => {
         }
       });
       ctx.out(
-        `Imported ${result.rows} answers (${result.created} new, ${result.replaced} replaced; ${result.newRespondents} new comparison respondents).\n`,
+        `Imported ${result.rows} answers (${result.created} new, ${result.replaced} replaced; ${result.new_respondents} new comparison respondents).\n`,
       );
     });
 };

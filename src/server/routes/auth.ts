@@ -22,6 +22,17 @@ import {
   setSessionCookie,
   type CookiePolicy,
 } from '../request-context.js';
+import {
+  accountRecord,
+  issuedTokenSchema,
+  meSchema,
+  setupAnswerSchema,
+  setupStateSchema,
+  signedInSchema,
+  tokenInfoSchema,
+  type MeAnswer,
+} from '../../domain/account.js';
+import { listOf } from '../../domain/list.js';
 
 const tokenNameParams = z.strictObject({ name: z.string().trim().min(1).max(64) });
 
@@ -38,6 +49,7 @@ export function registerAuthRoutes(
     summary: 'Whether first-run setup is open (no account exists yet)',
     tag,
     access: 'public',
+    response: setupStateSchema,
     handler: async ({ request }) => ({ open: await setupOpen(request.services) }),
   });
 
@@ -47,6 +59,7 @@ export function registerAuthRoutes(
     summary: 'First run: create the first administrator and an empty workspace, and sign in',
     tag,
     access: 'setup',
+    response: setupAnswerSchema,
     body: setupSchema,
     status: 201,
     handler: async ({ body, request, reply }) => {
@@ -58,7 +71,7 @@ export function registerAuthRoutes(
         policy.sessionHours * 3_600_000,
       );
       setSessionCookie(request, reply, policy, session.secret);
-      return { account, workspace };
+      return { account: accountRecord(account), workspace };
     },
   });
 
@@ -68,6 +81,7 @@ export function registerAuthRoutes(
     summary: 'Sign in with email and password; sets the tt_session cookie',
     tag,
     access: 'public',
+    response: signedInSchema,
     body: signInSchema,
     handler: async ({ body, request, reply }) => {
       const session = await signIn(
@@ -77,7 +91,7 @@ export function registerAuthRoutes(
         policy.sessionHours * 3_600_000,
       );
       setSessionCookie(request, reply, policy, session.secret);
-      return { account: session.account, expires_at: session.expiresAt };
+      return { account: accountRecord(session.account), expires_at: session.expiresAt };
     },
   });
 
@@ -87,6 +101,7 @@ export function registerAuthRoutes(
     summary: 'Sign out: ends the cookie session',
     tag,
     access: 'public',
+    response: null,
     status: 204,
     handler: async ({ request, reply }) => {
       await signOut(request.services, sessionSecretOf(request));
@@ -98,10 +113,17 @@ export function registerAuthRoutes(
   defineRoute(app, {
     method: 'GET',
     url: '/api/auth/me',
-    summary: 'The signed-in account, the workspaces it administers and its roles',
+    summary:
+      'Whether anyone is signed in; if so the account, the workspaces it administers and its roles (never a 401)',
     tag,
+    // Labelled by what its service checks when someone is signed in; a visitor is told so without a check.
     access: 'signed-in',
-    handler: ({ request }) => describeMe(request.services),
+    response: meSchema,
+    handler: async ({ request }): Promise<MeAnswer> => {
+      if (!request.services.auth) return { signed_in: false };
+      const me = await describeMe(request.services);
+      return { signed_in: true, ...me, account: accountRecord(me.account) };
+    },
   });
 
   defineRoute(app, {
@@ -110,7 +132,16 @@ export function registerAuthRoutes(
     summary: "The signed-in account's API tokens (names and dates; never the secrets)",
     tag,
     access: 'signed-in',
-    handler: async ({ request }) => ({ items: await listTokens(request.services) }),
+    response: listOf(tokenInfoSchema),
+    handler: async ({ request }) => ({
+      items: (await listTokens(request.services)).map((token) => ({
+        name: token.name,
+        fingerprint: token.fingerprint,
+        created_at: token.createdAt,
+        expires_at: token.expiresAt,
+        last_used_at: token.lastUsedAt,
+      })),
+    }),
   });
 
   defineRoute(app, {
@@ -119,6 +150,7 @@ export function registerAuthRoutes(
     summary: 'Create a named bearer token for the API and the CLI; the token is shown once',
     tag,
     access: 'signed-in',
+    response: issuedTokenSchema,
     body: tokenCreateSchema,
     status: 201,
     handler: async ({ body, request }) => {
@@ -133,6 +165,7 @@ export function registerAuthRoutes(
     summary: 'Revoke one of your API tokens by name',
     tag,
     access: 'signed-in',
+    response: null,
     params: tokenNameParams,
     status: 204,
     handler: async ({ params, request }) => {
@@ -147,6 +180,7 @@ export function registerAuthRoutes(
       'Change your own password (the current one is required); every other session and token of the account ends',
     tag: 'accounts',
     access: 'signed-in',
+    response: null,
     body: passwordChangeSchema,
     status: 204,
     handler: async ({ body, request, reply }) => {

@@ -4,11 +4,16 @@ import {
   conflictEventCreateSchema,
   conflictEventPatchSchema,
   conflictPatchSchema,
+  conflictEventSchema,
+  conflictSchema,
   divideCreateSchema,
+  divideSchema,
 } from '../../domain/conflict.js';
 import * as conflicts from '../../services/workspaces/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
+import { listOf } from '../../domain/list.js';
+import { pageAnswer } from './lists.js';
 
 export function registerConflictRoutes(app: FastifyInstance): void {
   const tag = 'conflicts';
@@ -18,6 +23,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'Create a conflict with its divides and groups (administrators)',
     tag,
     access: 'conflict.write',
+    response: conflictSchema,
     body: conflictCreateSchema,
     status: 201,
     handler: ({ body, request }) => conflicts.createConflict(request.services, body),
@@ -28,6 +34,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'One conflict with its divides and groups',
     tag,
     access: 'conflict.read',
+    response: conflictSchema,
     params: idParams,
     handler: ({ params, request }) => conflicts.getConflict(request.services, params.id),
   });
@@ -37,6 +44,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'Change a conflict',
     tag,
     access: 'conflict.write',
+    response: conflictSchema,
     params: idParams,
     body: conflictPatchSchema,
     handler: ({ params, body, request }) => conflicts.updateConflict(request.services, params.id, body),
@@ -47,6 +55,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'Delete a conflict (refused while initiatives belong to it)',
     tag,
     access: 'conflict.write',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => conflicts.deleteConflict(request.services, params.id),
@@ -57,6 +66,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'Add a divide with its groups',
     tag,
     access: 'conflict.write',
+    response: divideSchema,
     params: idParams,
     body: divideCreateSchema,
     status: 201,
@@ -68,9 +78,11 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'The official timeline (ceasefires, truces, accords, breakdowns)',
     tag,
     access: 'conflict.read',
+    response: listOf(conflictEventSchema, 'Paged: `next` is the offset of the next page'),
     params: idParams,
     query: pageQuery,
-    handler: ({ params, query, request }) => conflicts.listConflictEvents(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      pageAnswer(await conflicts.listConflictEvents(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'POST',
@@ -78,6 +90,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'Add an official timeline event',
     tag,
     access: 'conflict.write',
+    response: conflictEventSchema,
     body: conflictEventCreateSchema,
     status: 201,
     handler: ({ body, request }) => conflicts.createConflictEvent(request.services, body),
@@ -88,6 +101,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'Change a timeline event',
     tag,
     access: 'conflict.write',
+    response: conflictEventSchema,
     params: idParams,
     body: conflictEventPatchSchema,
     handler: ({ params, body, request }) => conflicts.updateConflictEvent(request.services, params.id, body),
@@ -98,6 +112,7 @@ export function registerConflictRoutes(app: FastifyInstance): void {
     summary: 'Delete a timeline event',
     tag,
     access: 'conflict.write',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => conflicts.deleteConflictEvent(request.services, params.id),

@@ -4,6 +4,8 @@ import {
   declareGroupSchema,
   dialogueCreateSchema,
   dialoguePatchSchema,
+  dialogueSchema,
+  dialogueStatementSchema,
   joinSchema,
   moderationSchema,
   moderationStateSchema,
@@ -21,6 +23,19 @@ import { dialogueResults } from '../../services/dialogues/index.js';
 import * as dialogues from '../../services/dialogues/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
+import { dialogueResultsSchema } from '../../domain/dialogue-results.js';
+import { listOf } from '../../domain/list.js';
+import {
+  commonGroundItemSchema,
+  declaredGroupSchema,
+  importedDialogueSchema,
+  issuedTokenSchema,
+  joinedSchema,
+  nextStatementSchema,
+  participantStatementSchema,
+  polisExportSchema,
+  voteReceiptSchema,
+} from '../../domain/participation.js';
 
 /** Participants named by their dialogue token send it in this header (not as a bearer: that is an API token). */
 export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
@@ -61,7 +76,8 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/initiatives/:id/dialogues',
     summary: "An initiative's dialogues (for participants and those who read results)",
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
+    response: listOf(dialogueSchema),
     params: idParams,
     handler: async ({ params, request }) => ({
       items: await dialogues.listDialogues(request.services, params.id),
@@ -74,6 +90,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
       'Create a dialogue (optionally inside a meeting, whose ground rule then applies) with seed statements',
     tag,
     access: 'dialogues.manage',
+    response: dialogueSchema,
     params: idParams,
     body: dialogueCreateSchema,
     status: 201,
@@ -85,6 +102,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Create a dialogue from a Pol.is export (the four CSV files as text); all or nothing',
     tag,
     access: 'dialogues.manage',
+    response: importedDialogueSchema,
     params: idParams,
     body: polisImportSchema,
     status: 201,
@@ -95,7 +113,8 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id',
     summary: 'One dialogue (participants: by account or x-participant-token)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
+    response: dialogueSchema,
     params: idParams,
     handler: ({ params, request }) =>
       participation.readDialogue(request.services, params.id, participantToken(request)),
@@ -106,6 +125,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Change the prompt, strict moderation, or open / close the dialogue',
     tag,
     access: 'dialogues.manage',
+    response: dialogueSchema,
     params: idParams,
     body: dialoguePatchSchema,
     handler: ({ params, body, request }) => dialogues.updateDialogue(request.services, params.id, body),
@@ -117,6 +137,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
       'The moderation queue: every statement with its state (authors only where the ground rule allows)',
     tag,
     access: 'dialogues.manage',
+    response: listOf(dialogueStatementSchema),
     params: idParams,
     query: moderationQuery,
     handler: async ({ params, query, request }) => ({
@@ -129,6 +150,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Accept or reject a statement',
     tag,
     access: 'dialogues.manage',
+    response: null,
     params: statementParams,
     body: moderationSchema,
     status: 204,
@@ -141,6 +163,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Issue anonymous participant tokens (each shown once), optionally linked to an actor or a group',
     tag,
     access: 'dialogues.manage',
+    response: listOf(issuedTokenSchema),
     params: idParams,
     body: tokenIssueSchema,
     status: 201,
@@ -154,6 +177,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Opinion map, groups, representative statements, consensus by group and by declared side',
     tag,
     access: 'dialogues.results',
+    response: dialogueResultsSchema,
     params: idParams,
     handler: ({ params, request }) => dialogueResults(request.services, params.id),
   });
@@ -163,6 +187,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Pol.is-format export: summary.csv, comments.csv, votes.csv, participants-votes.csv as text',
     tag,
     access: 'dialogues.results',
+    response: polisExportSchema,
     params: idParams,
     handler: async ({ params, request }) => {
       const files = await polis.exportPolis(request.services, params.id);
@@ -180,6 +205,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Join as the signed-in account (and declare a group); returns a fresh participant token',
     tag,
     access: 'dialogues.participate',
+    response: joinedSchema,
     params: idParams,
     body: joinSchema,
     status: 201,
@@ -192,6 +218,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: "Declare (or clear) one's group in the dialogue's divide",
     tag,
     access: 'dialogues.participate',
+    response: declaredGroupSchema,
     params: idParams,
     body: declareGroupSchema,
     handler: ({ params, body, request }) =>
@@ -203,6 +230,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The statements shown to participants, with the caller’s own votes',
     tag,
     access: 'dialogues.participate',
+    response: listOf(participantStatementSchema),
     params: idParams,
     handler: ({ params, request }) =>
       participation.participantStatements(request.services, params.id, participantToken(request)),
@@ -212,21 +240,15 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id/statements',
     summary: 'Put a statement forward (participants: submitted for moderation; conveners: seeded)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.manage',
+    response: dialogueStatementSchema
+      .or(listOf(dialogueStatementSchema))
+      .describe('One statement put forward, or (seeding several) the list of them'),
     params: idParams,
     body: seedBody,
     status: 201,
-    handler: async ({ params, body, request }) => {
-      if ('statements' in body) {
-        const items = await dialogues.seedStatements(
-          request.services,
-          params.id,
-          body.statements.map((s) => ({ text: s.text, is_meta: false })),
-        );
-        return { items };
-      }
-      return participation.postStatement(request.services, params.id, participantToken(request), body.text);
-    },
+    handler: ({ params, body, request }) =>
+      participation.putStatementsForward(request.services, params.id, participantToken(request), body),
   });
   defineRoute(app, {
     method: 'POST',
@@ -235,6 +257,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
       'Vote 1 (agree), -1 (disagree) or 0 (pass); request_id or Idempotency-Key makes a replay change nothing',
     tag,
     access: 'dialogues.participate',
+    response: voteReceiptSchema,
     params: idParams,
     body: voteSchema,
     status: 201,
@@ -250,6 +273,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The next statement to vote on, chosen by routing priority',
     tag,
     access: 'dialogues.participate',
+    response: nextStatementSchema,
     params: idParams,
     handler: ({ params, request }) =>
       participation.nextStatement(request.services, params.id, participantToken(request)),
@@ -259,7 +283,8 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     url: '/api/dialogues/:id/common-ground',
     summary: 'The statements every opinion group supports (participants: once they have voted on all)',
     tag,
-    access: 'dialogues.participate',
+    access: 'dialogues.participate|dialogues.results',
+    response: listOf(commonGroundItemSchema),
     params: idParams,
     handler: ({ params, request }) =>
       participation.commonGround(request.services, params.id, participantToken(request)),

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../domain/scalars.js';
-import { externalEffectCreateSchema, surveyWaveSchema } from '../../domain/survey.js';
+import { externalEffectCreateSchema, externalEffectSchema, surveyWaveSchema } from '../../domain/survey.js';
 import * as evidence from '../../services/evidence/index.js';
 import { conflictInclusion, initiativeInclusion } from '../../services/evidence/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
+import { evidenceMetaSchema } from '../../domain/evidence-meta.js';
+import { inclusionReportSchema } from '../../domain/inclusion-report.js';
+import { listOf } from '../../domain/list.js';
+import { surveyEffectsSchema } from '../../domain/survey-effects.js';
 
 const wavesQuery = { from: surveyWaveSchema.optional(), to: surveyWaveSchema.optional() };
 const metaQuery = z.strictObject({
@@ -28,6 +32,7 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     summary: "Effects of each of an initiative's surveys between two waves (aggregates only)",
     tag,
     access: 'evidence.read',
+    response: listOf(surveyEffectsSchema),
     params: idParams,
     query: z.strictObject(wavesQuery),
     handler: async ({ params, query, request }) => ({
@@ -41,6 +46,7 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
       "Women's share (and side, role, track) among attendees per meeting and over time, with the target",
     tag,
     access: 'evidence.read',
+    response: inclusionReportSchema,
     params: idParams,
     query: periodQuery,
     handler: ({ params, query, request }) => initiativeInclusion(request.services, params.id, query.period),
@@ -51,6 +57,7 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     summary: "Inclusion across a conflict's initiatives over time, beside the Track-I baseline",
     tag,
     access: 'evidence.read',
+    response: inclusionReportSchema,
     params: idParams,
     query: periodQuery,
     handler: ({ params, query, request }) => conflictInclusion(request.services, params.id, query.period),
@@ -61,6 +68,7 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     summary: "Meta-analysis of the workspace's initiatives (and external studies) on one instrument",
     tag,
     access: 'evidence.read',
+    response: evidenceMetaSchema,
     params: idParams,
     query: metaQuery,
     handler: ({ params, query, request }) =>
@@ -72,8 +80,10 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     summary: 'Forest plot (SVG) of the meta-analysis',
     tag,
     access: 'evidence.read',
+    response: null,
     params: idParams,
     query: metaQuery,
+    produces: ['image/svg+xml'],
     handler: async ({ params, query, request, reply }) => {
       const svg = await evidence.evidenceForestSvg(request.services, params.id, metaOptions(query));
       reply.type('image/svg+xml; charset=utf-8');
@@ -86,6 +96,7 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     summary: 'External studies entered for meta-analysis',
     tag,
     access: 'evidence.read',
+    response: listOf(externalEffectSchema),
     params: idParams,
     handler: async ({ params, request }) => ({
       items: await evidence.listExternalEffects(request.services, params.id),
@@ -97,6 +108,7 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     summary: "Enter a published study's effect and variance (researchers and conveners)",
     tag,
     access: 'export.research',
+    response: externalEffectSchema,
     params: idParams,
     body: externalEffectCreateSchema,
     status: 201,
@@ -108,6 +120,7 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     summary: 'Remove an external study',
     tag,
     access: 'export.research',
+    response: null,
     params: z.strictObject({ id: idSchema, effectId: idSchema }),
     status: 204,
     handler: ({ params, request }) =>

@@ -17,6 +17,7 @@ export function registerHealthRoutes(app: FastifyInstance, store: AppStore): voi
     summary: 'Whether the server and its database answer',
     tag: 'server',
     access: 'public',
+    response: healthSchema,
     handler: async () => {
       await sql`select 1`.execute(store.db);
       return { status: 'ok', database: store.dialect } satisfies z.infer<typeof healthSchema>;

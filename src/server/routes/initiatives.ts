@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { initiativeCreateSchema, initiativePatchSchema } from '../../domain/initiative.js';
+import { initiativeCreateSchema, initiativePatchSchema, initiativeSchema } from '../../domain/initiative.js';
 import { idSchema } from '../../domain/scalars.js';
 import { initiativeRoleSchema } from '../../domain/vocabulary.js';
 import * as initiatives from '../../services/initiatives/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
+import { listOf } from '../../domain/list.js';
+import { memberSchema } from '../../domain/member.js';
+import { pageAnswer } from './lists.js';
 
 const memberParams = z.strictObject({ id: idSchema, accountId: idSchema, role: initiativeRoleSchema });
 
@@ -17,6 +20,7 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     summary: 'Open an initiative in a conflict (administrators)',
     tag,
     access: 'conflict.write',
+    response: initiativeSchema,
     body: initiativeCreateSchema,
     status: 201,
     handler: ({ body, request }) => initiatives.createInitiative(request.services, body),
@@ -27,6 +31,7 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     summary: 'One initiative (conveners and facilitators shown to those who may read the actor map)',
     tag,
     access: 'initiative.read',
+    response: initiativeSchema,
     params: idParams,
     handler: ({ params, request }) => initiatives.getInitiative(request.services, params.id),
   });
@@ -36,6 +41,7 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     summary: 'Change an initiative: aims, status, funding, conveners and facilitators',
     tag,
     access: 'initiative.write',
+    response: initiativeSchema,
     params: idParams,
     body: initiativePatchSchema,
     handler: ({ params, body, request }) => initiatives.updateInitiative(request.services, params.id, body),
@@ -45,7 +51,8 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     url: '/api/initiatives/:id',
     summary: 'Delete an initiative with its meetings, outcomes and transfers (administrators)',
     tag,
-    access: 'admin',
+    access: 'workspace.manage',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => initiatives.deleteInitiative(request.services, params.id),
@@ -56,9 +63,11 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     summary: 'Accounts holding a role in the initiative',
     tag,
     access: 'members.manage',
+    response: listOf(memberSchema, 'Paged: `next` is the offset of the next page'),
     params: idParams,
     query: pageQuery,
-    handler: ({ params, query, request }) => initiatives.listMembers(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      pageAnswer(await initiatives.listMembers(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'POST',
@@ -66,6 +75,7 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     summary: 'Give an account a role in the initiative',
     tag,
     access: 'members.manage',
+    response: memberSchema,
     params: idParams,
     body: initiatives.memberAddSchema,
     status: 201,
@@ -77,6 +87,7 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     summary: 'Take a role away',
     tag,
     access: 'members.manage',
+    response: null,
     params: memberParams,
     status: 204,
     handler: ({ params, request }) =>

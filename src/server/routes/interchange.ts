@@ -9,6 +9,7 @@ import { importKumu } from '../../services/interchange/index.js';
 import { importWorkspaceJson } from '../../services/interchange/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
+import { kumuImportedSchema, workspaceImportedSchema } from '../../domain/import-result.js';
 
 /** `true`/`false` in a query string; anything else is a validation error, never a silent false. */
 const queryFlag = z
@@ -58,12 +59,15 @@ export function registerInterchangeRoutes(app: FastifyInstance, importBodyLimit:
       'rejects both files with its file, row (header = row 1) and column in error.details',
     tag,
     access: 'actors.write',
+    response: kumuImportedSchema,
     params: idParams,
     body: kumuImportBody,
     bodyLimit: importBodyLimit,
     status: 201,
-    handler: ({ params, body, request }) =>
-      importKumu(request.services, params.id, body.elements, body.connections),
+    handler: async ({ params, body, request }) => {
+      const imported = await importKumu(request.services, params.id, body.elements, body.connections);
+      return { actors: imported.actors, ties: imported.ties, actor_ids: imported.actorIds };
+    },
   });
   defineRoute(app, {
     method: 'GET',
@@ -73,6 +77,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, importBodyLimit:
       'pseudonyms unless names=true (conveners and facilitators)',
     tag,
     access: 'actors.read',
+    response: null,
     params: idParams,
     query: namesQuery.extend({
       part: z.enum(['elements', 'connections']).default('elements').describe('which of the two sheets'),
@@ -93,6 +98,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, importBodyLimit:
         'Nodes are pseudonyms unless names=true (conveners and facilitators)',
       tag,
       access: 'actors.read',
+      response: null,
       params: idParams,
       query: namesQuery,
       produces: [graphMediaTypes[format].split(';')[0]],
@@ -111,6 +117,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, importBodyLimit:
       'names, contacts and notes from the vault (refused unless your roles show names)',
     tag,
     access: 'workspace.read',
+    response: null,
     params: idParams,
     query: z.strictObject({
       identities: queryFlag.describe('include the identity vault (names, contacts, notes)'),
@@ -132,6 +139,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, importBodyLimit:
       'all or nothing, every id renewed; you become its administrator (workspace administrators)',
     tag,
     access: 'admin',
+    response: workspaceImportedSchema,
     query: z.strictObject({
       name: z.string().trim().min(1).max(200).optional().describe('name of the new workspace'),
     }),
@@ -153,6 +161,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, importBodyLimit:
       'as months, actor rows k-anonymous and no count below k (k = 5 unless raised)',
     tag,
     access: 'export.research',
+    response: null,
     params: idParams,
     query: z.strictObject({
       k: z.coerce.number().int().min(5).max(100).default(5).describe('smallest group size shown'),

@@ -1,10 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { attendanceCreateSchema, meetingCreateSchema, meetingPatchSchema } from '../../domain/meeting.js';
+import {
+  attendanceCreateSchema,
+  attendanceSchema,
+  meetingCreateSchema,
+  meetingPatchSchema,
+  meetingSchema,
+} from '../../domain/meeting.js';
 import { idSchema } from '../../domain/scalars.js';
 import * as meetings from '../../services/initiatives/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
+import { listOf } from '../../domain/list.js';
+import { attendanceRecordedSchema } from '../../domain/meeting-attended.js';
+import { pageAnswer } from './lists.js';
 
 const attendeeParams = z.strictObject({ id: idSchema, actorId: idSchema });
 
@@ -16,9 +25,11 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: "An initiative's meetings (date, coarse place, ground rule)",
     tag,
     access: 'meetings.read',
+    response: listOf(meetingSchema, 'Paged: `next` is the offset of the next page'),
     params: idParams,
     query: pageQuery,
-    handler: ({ params, query, request }) => meetings.listMeetings(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      pageAnswer(await meetings.listMeetings(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'POST',
@@ -26,6 +37,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: 'Plan or record a meeting',
     tag,
     access: 'meetings.write',
+    response: meetingSchema,
     body: meetingCreateSchema,
     status: 201,
     handler: ({ body, request }) => meetings.createMeeting(request.services, body),
@@ -36,6 +48,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: 'One meeting',
     tag,
     access: 'meetings.read',
+    response: meetingSchema,
     params: idParams,
     handler: ({ params, request }) => meetings.getMeeting(request.services, params.id),
   });
@@ -45,6 +58,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: 'Change a meeting',
     tag,
     access: 'meetings.write',
+    response: meetingSchema,
     params: idParams,
     body: meetingPatchSchema,
     handler: ({ params, body, request }) => meetings.updateMeeting(request.services, params.id, body),
@@ -55,6 +69,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: 'Delete a meeting (its met ties stay)',
     tag,
     access: 'meetings.write',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => meetings.deleteMeeting(request.services, params.id),
@@ -65,6 +80,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: 'Who attended (Chatham House and closed meetings: conveners only)',
     tag,
     access: 'attendance.read',
+    response: listOf(attendanceSchema),
     params: idParams,
     handler: async ({ params, request }) => ({
       items: await meetings.listAttendance(request.services, params.id),
@@ -76,6 +92,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: 'Record attendees; creates or strengthens met ties between them',
     tag,
     access: 'attendance.write',
+    response: attendanceRecordedSchema,
     params: idParams,
     body: attendanceCreateSchema,
     handler: ({ params, body, request }) => meetings.recordAttendance(request.services, params.id, body),
@@ -86,6 +103,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     summary: 'Remove an attendance (met ties stay: people who met cannot un-meet)',
     tag,
     access: 'attendance.write',
+    response: null,
     params: attendeeParams,
     status: 204,
     handler: ({ params, request }) => meetings.removeAttendance(request.services, params.id, params.actorId),

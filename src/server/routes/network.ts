@@ -12,11 +12,22 @@ import {
 import * as questions from '../../services/network/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
+import {
+  brokersAnswerSchema,
+  changesAnswerSchema,
+  fragilityAnswerSchema,
+  graphAnswerSchema,
+  introductionsAnswerSchema,
+  metricsAnswerSchema,
+  trackOneAnswerSchema,
+} from '../../domain/network-answer.js';
+import { snakeKeys } from '../../domain/snake-case.js';
 
 /**
  * The network analytics of a conflict's actor map. Every route reads (`actors.read` on the conflict) and
  * answers `{ network, result, actors }`: what was computed on, the result with actors named by their
- * pseudonym, and a legend of those actors (with names only for a caller allowed to see names).
+ * pseudonym, and a legend of those actors (with names only for a caller allowed to see names); the core's
+ * camelCase fields are turned to snake_case on the way out, as every body of the API is.
  */
 /**
  * Aborted when the connection closes before the reply is written: exact betweenness of a large map runs
@@ -40,10 +51,13 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
       'Per-actor measures (centralities, constraint, brokerage roles, community) and per-network measures of a divide',
     tag,
     access: 'actors.read',
+    response: metricsAnswerSchema,
     params: idParams,
     query: metricsQuerySchema,
-    handler: ({ params, query, request, reply }) =>
-      analysis.analyzeConflictNetwork(request.services, params.id, query, whileClientWaits(reply)),
+    handler: async ({ params, query, request, reply }) =>
+      snakeKeys(
+        await analysis.analyzeConflictNetwork(request.services, params.id, query, whileClientWaits(reply)),
+      ),
   });
   defineRoute(app, {
     method: 'GET',
@@ -52,9 +66,11 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
       'Bridges and brokers: who links each pair of groups, the only ties across, the pairs with no tie',
     tag,
     access: 'actors.read',
+    response: brokersAnswerSchema,
     params: idParams,
     query: brokersQuerySchema,
-    handler: ({ params, query, request }) => questions.conflictBrokers(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      snakeKeys(await questions.conflictBrokers(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -63,10 +79,11 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
       'Whom to introduce next: cross-divide introductions through a trusted intermediary, with the reason',
     tag,
     access: 'actors.read',
+    response: introductionsAnswerSchema,
     params: idParams,
     query: introductionsQuerySchema,
-    handler: ({ params, query, request }) =>
-      questions.conflictIntroductions(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      snakeKeys(await questions.conflictIntroductions(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -74,9 +91,11 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     summary: 'Fragility: what the network loses if an actor is removed (components, cross-divide reach, E-I)',
     tag,
     access: 'actors.read',
+    response: fragilityAnswerSchema,
     params: idParams,
     query: fragilityQuerySchema,
-    handler: ({ params, query, request }) => questions.conflictFragility(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      snakeKeys(await questions.conflictFragility(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -84,10 +103,11 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     summary: 'Paths to Track I: strongest-trust paths to official decision makers, and reach within k ties',
     tag,
     access: 'actors.read',
+    response: trackOneAnswerSchema,
     params: idParams,
     query: trackOneQuerySchema,
-    handler: ({ params, query, request }) =>
-      questions.conflictTrackOnePaths(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      snakeKeys(await questions.conflictTrackOnePaths(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -95,10 +115,11 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     summary: 'How the ties across the divide changed between two dates: new and lost cross-divide ties',
     tag,
     access: 'actors.read',
+    response: changesAnswerSchema,
     params: idParams,
     query: changesQuerySchema,
-    handler: ({ params, query, request }) =>
-      questions.conflictDivideChange(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      snakeKeys(await questions.conflictDivideChange(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -107,9 +128,12 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
       'The map for the browser: nodes (pseudonym, group colour, measures) and the ties that pass the filter',
     tag,
     access: 'actors.read',
+    response: graphAnswerSchema,
     params: idParams,
     query: graphQuerySchema,
-    handler: ({ params, query, request, reply }) =>
-      analysis.conflictNetworkGraph(request.services, params.id, query, whileClientWaits(reply)),
+    handler: async ({ params, query, request, reply }) =>
+      snakeKeys(
+        await analysis.conflictNetworkGraph(request.services, params.id, query, whileClientWaits(reply)),
+      ),
   });
 }

@@ -2,12 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import {
   outcomeCreateSchema,
   outcomePatchSchema,
+  outcomeSchema,
   transferCreateSchema,
   transferPatchSchema,
+  transferSchema,
 } from '../../domain/outcome.js';
 import * as outcomes from '../../services/initiatives/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
+import { listOf } from '../../domain/list.js';
+import { transferShownSchema } from '../../domain/transfer-shown.js';
+import { pageAnswer } from './lists.js';
 
 /** Outcomes of an initiative and their transfers to Track I. */
 export function registerOutcomeRoutes(app: FastifyInstance): void {
@@ -18,9 +23,11 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: "An initiative's outcomes",
     tag,
     access: 'outcomes.read',
+    response: listOf(outcomeSchema, 'Paged: `next` is the offset of the next page'),
     params: idParams,
     query: pageQuery,
-    handler: ({ params, query, request }) => outcomes.listOutcomes(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      pageAnswer(await outcomes.listOutcomes(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'POST',
@@ -28,6 +35,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'Record an outcome',
     tag,
     access: 'outcomes.write',
+    response: outcomeSchema,
     body: outcomeCreateSchema,
     status: 201,
     handler: ({ body, request }) => outcomes.createOutcome(request.services, body),
@@ -38,6 +46,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'One outcome',
     tag,
     access: 'outcomes.read',
+    response: outcomeSchema,
     params: idParams,
     handler: ({ params, request }) => outcomes.getOutcome(request.services, params.id),
   });
@@ -47,6 +56,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'Change an outcome',
     tag,
     access: 'outcomes.write',
+    response: outcomeSchema,
     params: idParams,
     body: outcomePatchSchema,
     handler: ({ params, body, request }) => outcomes.updateOutcome(request.services, params.id, body),
@@ -57,6 +67,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'Delete an outcome and its transfers',
     tag,
     access: 'outcomes.write',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => outcomes.deleteOutcome(request.services, params.id),
@@ -67,9 +78,11 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: "Transfers of an initiative's outcomes to Track I (recipients: to those who may read actors)",
     tag,
     access: 'outcomes.read',
+    response: listOf(transferShownSchema, 'Paged: `next` is the offset of the next page'),
     params: idParams,
     query: pageQuery,
-    handler: ({ params, query, request }) => outcomes.listTransfers(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      pageAnswer(await outcomes.listTransfers(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'POST',
@@ -77,6 +90,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'Hand an outcome to Track-I actors',
     tag,
     access: 'transfers.write',
+    response: transferSchema,
     body: transferCreateSchema,
     status: 201,
     handler: ({ body, request }) => outcomes.createTransfer(request.services, body),
@@ -87,6 +101,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'One transfer',
     tag,
     access: 'outcomes.read',
+    response: transferShownSchema,
     params: idParams,
     handler: ({ params, request }) => outcomes.getTransfer(request.services, params.id),
   });
@@ -96,6 +111,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'Record what became of a transfer (status and its date) or correct it',
     tag,
     access: 'transfers.write',
+    response: transferSchema,
     params: idParams,
     body: transferPatchSchema,
     handler: ({ params, body, request }) => outcomes.updateTransfer(request.services, params.id, body),
@@ -106,6 +122,7 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     summary: 'Delete a transfer',
     tag,
     access: 'transfers.write',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => outcomes.deleteTransfer(request.services, params.id),

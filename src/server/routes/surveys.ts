@@ -9,8 +9,10 @@ import {
   surveyCreateSchema,
   surveyPatchSchema,
   surveyRespondentCreateSchema,
+  surveyRespondentSchema,
   surveyWaveCreateSchema,
   surveyWavePatchSchema,
+  surveyWaveRecordSchema,
   surveyWaveSchema,
 } from '../../domain/survey.js';
 import { surveyEffectsOf } from '../../services/evidence/index.js';
@@ -20,6 +22,18 @@ import { importAnswers } from '../../services/surveys/index.js';
 import { answerByLink, enterOnBehalf, issueLinks, surveyForm } from '../../services/surveys/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
+import { surveyEffectsSchema } from '../../domain/survey-effects.js';
+import { listOf } from '../../domain/list.js';
+import {
+  answersImportedSchema,
+  issuedLinkSchema,
+  respondentStatusSchema,
+  submittedResponseSchema,
+  surveyDetailSchema,
+  surveyFormSchema,
+  surveyListedSchema,
+  surveyResearchExportSchema,
+} from '../../domain/survey-results.js';
 
 const waveParams = z.strictObject({ id: idSchema, waveId: idSchema });
 const tokenSchema = z.string().trim().min(20).max(200);
@@ -36,6 +50,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: "An initiative's surveys (instruments, out-groups, languages)",
     tag,
     access: 'evidence.read',
+    response: listOf(surveyListedSchema),
     params: idParams,
     handler: async ({ params, request }) => ({
       items: await surveys.listSurveys(request.services, params.id),
@@ -47,6 +62,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Create a survey: instruments from the library or custom items, out-groups, languages',
     tag,
     access: 'surveys.manage',
+    response: surveyDetailSchema,
     body: surveyCreateSchema,
     status: 201,
     handler: ({ body, request }) => surveys.createSurvey(request.services, body),
@@ -57,6 +73,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'One survey with its waves',
     tag,
     access: 'evidence.read',
+    response: surveyDetailSchema,
     params: idParams,
     handler: ({ params, request }) => surveys.getSurvey(request.services, params.id),
   });
@@ -66,6 +83,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Change a survey (instruments and out-groups only until the first answer)',
     tag,
     access: 'surveys.manage',
+    response: surveyDetailSchema,
     params: idParams,
     body: surveyPatchSchema,
     handler: ({ params, body, request }) => surveys.updateSurvey(request.services, params.id, body),
@@ -76,6 +94,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Delete a survey with its waves, respondents and answers',
     tag,
     access: 'surveys.manage',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => surveys.deleteSurvey(request.services, params.id),
@@ -86,6 +105,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Add a wave (baseline, post or follow-up) with its dates and the meeting it follows',
     tag,
     access: 'surveys.manage',
+    response: surveyWaveRecordSchema,
     params: idParams,
     body: surveyWaveCreateSchema,
     status: 201,
@@ -97,6 +117,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: "Change a wave's dates or the meeting it follows",
     tag,
     access: 'surveys.manage',
+    response: surveyWaveRecordSchema,
     params: waveParams,
     body: surveyWavePatchSchema,
     handler: ({ params, body, request }) =>
@@ -108,6 +129,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Respondents (pseudonyms) and the waves each has answered; never the answers',
     tag,
     access: 'surveys.manage',
+    response: listOf(respondentStatusSchema),
     params: idParams,
     handler: async ({ params, request }) => ({
       items: await surveys.listRespondents(request.services, params.id),
@@ -119,6 +141,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Add respondents: participants by actor, comparison respondents by pseudonym',
     tag,
     access: 'surveys.manage',
+    response: listOf(surveyRespondentSchema),
     params: idParams,
     body: z.strictObject({ respondents: z.array(surveyRespondentCreateSchema).min(1).max(5_000) }),
     status: 201,
@@ -132,6 +155,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Issue answer links for a wave (shown once; a new link replaces the old one)',
     tag,
     access: 'surveys.manage',
+    response: listOf(issuedLinkSchema),
     params: waveParams,
     body: linkIssueSchema,
     status: 201,
@@ -145,6 +169,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: "The form a link opens, with the link holder's own earlier answers (no account needed)",
     tag,
     access: 'public',
+    response: surveyFormSchema,
     params: waveParams,
     body: z.strictObject({ token: tokenSchema, language: surveyLanguageSchema.default('en') }),
     handler: ({ params, body, request }) =>
@@ -156,6 +181,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Answer by link (no account needed); a later answer before the wave closes replaces it',
     tag,
     access: 'public',
+    response: submittedResponseSchema,
     params: waveParams,
     body: surveyAnswersSchema.extend({ token: tokenSchema }),
     status: 201,
@@ -170,6 +196,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: "A facilitator enters a respondent's answers on their behalf",
     tag,
     access: 'surveys.manage',
+    response: submittedResponseSchema,
     params: waveParams,
     body: facilitatorEntrySchema,
     status: 201,
@@ -181,6 +208,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: "Import a wave's answers from CSV (all or nothing; errors name the row and column)",
     tag,
     access: 'surveys.manage',
+    response: answersImportedSchema,
     params: waveParams,
     body: z.strictObject({ csv: z.string().min(1) }),
     handler: ({ params, body, request }) =>
@@ -192,6 +220,7 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Effects per instrument between two waves: overall, by side, gender, role, ground rule and dose',
     tag,
     access: 'evidence.read',
+    response: surveyEffectsSchema,
     params: idParams,
     query: effectsQuery,
     handler: ({ params, query, request }) => surveyEffectsOf(request.services, params.id, query),
@@ -202,6 +231,9 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
     summary: 'Anonymised research export: aggregate cells, none smaller than k = 5 (JSON or CSV)',
     tag,
     access: 'export.research',
+    response: surveyResearchExportSchema.or(
+      z.string().describe('format=csv: the same cells as CSV text (text/csv)'),
+    ),
     params: idParams,
     query: z.strictObject({
       format: z.enum(['json', 'csv']).default('json'),

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { tieCreateSchema, tieFilterSchema, tiePatchSchema } from '../../domain/tie.js';
+import { tieCreateSchema, tieFilterSchema, tiePatchSchema, tieSchema } from '../../domain/tie.js';
 import * as ties from '../../services/actors/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
+import { countedListOf } from '../../domain/list.js';
+import { countedPageAnswer } from './lists.js';
 
 export function registerTieRoutes(app: FastifyInstance): void {
   const tag = 'ties';
@@ -12,9 +14,14 @@ export function registerTieRoutes(app: FastifyInstance): void {
     summary: "A conflict's ties, filtered and paged",
     tag,
     access: 'actors.read',
+    response: countedListOf(
+      tieSchema,
+      'how many ties match the filters: the tie list shows it beside its pager',
+    ),
     params: idParams,
     query: tieFilterSchema,
-    handler: ({ params, query, request }) => ties.listTies(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      countedPageAnswer(await ties.listTies(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'POST',
@@ -22,6 +29,7 @@ export function registerTieRoutes(app: FastifyInstance): void {
     summary: 'Create a tie between two actors',
     tag,
     access: 'ties.write',
+    response: tieSchema,
     body: tieCreateSchema,
     status: 201,
     handler: ({ body, request }) => ties.createTie(request.services, body),
@@ -32,6 +40,7 @@ export function registerTieRoutes(app: FastifyInstance): void {
     summary: 'One tie',
     tag,
     access: 'actors.read',
+    response: tieSchema,
     params: idParams,
     handler: ({ params, request }) => ties.getTie(request.services, params.id),
   });
@@ -41,6 +50,7 @@ export function registerTieRoutes(app: FastifyInstance): void {
     summary: 'Change a tie',
     tag,
     access: 'ties.write',
+    response: tieSchema,
     params: idParams,
     body: tiePatchSchema,
     handler: ({ params, body, request }) => ties.updateTie(request.services, params.id, body),
@@ -51,6 +61,7 @@ export function registerTieRoutes(app: FastifyInstance): void {
     summary: 'Delete a tie',
     tag,
     access: 'ties.write',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => ties.deleteTie(request.services, params.id),

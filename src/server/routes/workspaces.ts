@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { workspaceCreateSchema, workspacePatchSchema } from '../../domain/workspace.js';
+import { workspaceCreateSchema, workspacePatchSchema, workspaceSchema } from '../../domain/workspace.js';
 import * as conflicts from '../../services/workspaces/index.js';
 import * as initiatives from '../../services/initiatives/index.js';
 import * as workspaces from '../../services/workspaces/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
+import { conflictSchema } from '../../domain/conflict.js';
+import { initiativeSchema } from '../../domain/initiative.js';
+import { listOf } from '../../domain/list.js';
+import { pageAnswer } from './lists.js';
 
 export function registerWorkspaceRoutes(app: FastifyInstance): void {
   const tag = 'workspaces';
@@ -14,8 +18,10 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     summary: 'Workspaces you administer or hold a role in',
     tag,
     access: 'signed-in',
+    response: listOf(workspaceSchema, 'Paged: `next` is the offset of the next page'),
     query: pageQuery,
-    handler: ({ query, request }) => workspaces.listWorkspaces(request.services, query),
+    handler: async ({ query, request }) =>
+      pageAnswer(await workspaces.listWorkspaces(request.services, query)),
   });
   defineRoute(app, {
     method: 'POST',
@@ -23,6 +29,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     summary: 'Open a workspace; you become its administrator',
     tag,
     access: 'signed-in',
+    response: workspaceSchema,
     body: workspaceCreateSchema,
     status: 201,
     handler: ({ body, request }) => workspaces.createWorkspace(request.services, body),
@@ -33,6 +40,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     summary: 'One workspace',
     tag,
     access: 'workspace.read',
+    response: workspaceSchema,
     params: idParams,
     handler: ({ params, request }) => workspaces.getWorkspace(request.services, params.id),
   });
@@ -42,6 +50,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     summary: 'Rename or describe a workspace',
     tag,
     access: 'workspace.manage',
+    response: workspaceSchema,
     params: idParams,
     body: workspacePatchSchema,
     handler: ({ params, body, request }) => workspaces.updateWorkspace(request.services, params.id, body),
@@ -52,6 +61,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     summary: 'Delete a workspace and everything in it',
     tag,
     access: 'workspace.manage',
+    response: null,
     params: idParams,
     status: 204,
     handler: ({ params, request }) => workspaces.deleteWorkspace(request.services, params.id),
@@ -62,9 +72,11 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     summary: 'Conflicts of the workspace you may see',
     tag,
     access: 'workspace.read',
+    response: listOf(conflictSchema, 'Paged: `next` is the offset of the next page'),
     params: idParams,
     query: pageQuery,
-    handler: ({ params, query, request }) => conflicts.listConflicts(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      pageAnswer(await conflicts.listConflicts(request.services, params.id, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -72,8 +84,10 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     summary: 'Initiatives of the workspace you may see',
     tag,
     access: 'workspace.read',
+    response: listOf(initiativeSchema, 'Paged: `next` is the offset of the next page'),
     params: idParams,
     query: pageQuery,
-    handler: ({ params, query, request }) => initiatives.listInitiatives(request.services, params.id, query),
+    handler: async ({ params, query, request }) =>
+      pageAnswer(await initiatives.listInitiatives(request.services, params.id, query)),
   });
 }

@@ -25,6 +25,9 @@ import { findAccountById, listAccountRows } from '../../store/repositories/accou
 import { adminWorkspacesOf, membershipsOfAccount } from '../../store/repositories/memberships.js';
 import { createWorkspace } from '../../store/repositories/workspaces.js';
 import type { Workspace } from '../../domain/workspace.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { requireAdministrator, requireSignedIn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 export const setupSchema = z.strictObject({
@@ -45,9 +48,11 @@ export const tokenCreateSchema = z.strictObject({
   ttl_days: z.number().int().min(1).max(366).optional(),
 });
 
-function accountOf(ctx: ServiceContext): string {
-  if (!ctx.auth || ctx.auth.system) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-  return ctx.auth.accountId;
+/** The gate of the account's own use cases: a live account (the system has no tokens or sessions). */
+async function ownAccount(trx: Kysely<Database>, ctx: ServiceContext): Promise<string> {
+  const accountId = await requireSignedIn(trx, ctx.auth);
+  if (accountId === null) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  return accountId;
 }
 
 /** Whether first-run setup is still open: no account exists yet. */
@@ -124,10 +129,9 @@ export interface Me {
 
 /** Who is signed in, what they administer and where they hold roles: what the browser app needs first. */
 export async function describeMe(ctx: ServiceContext): Promise<Me> {
-  const accountId = accountOf(ctx);
   return inTransaction(ctx, async (trx) => {
-    const row = await findAccountById(trx, accountId);
-    if (!row || row.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+    const accountId = await ownAccount(trx, ctx);
+    const row = (await findAccountById(trx, accountId))!;
     const memberships = await membershipsOfAccount(trx, accountId);
     return {
       account: {
@@ -152,21 +156,21 @@ export function createToken(
   ctx: ServiceContext,
   input: z.input<typeof tokenCreateSchema>,
 ): Promise<IssuedToken> {
-  const accountId = accountOf(ctx);
   const parsed = tokenCreateSchema.parse(input);
-  return inTransaction(ctx, (trx) =>
-    createApiToken(trx, ctx.auth, { accountId, name: parsed.name, ttlDays: parsed.ttl_days }),
-  );
+  return inTransaction(ctx, async (trx) => {
+    const accountId = await ownAccount(trx, ctx);
+    return createApiToken(trx, ctx.auth, { accountId, name: parsed.name, ttlDays: parsed.ttl_days });
+  });
 }
 
 export function listTokens(ctx: ServiceContext): Promise<TokenInfo[]> {
-  const accountId = accountOf(ctx);
-  return inTransaction(ctx, (trx) => listApiTokens(trx, ctx.auth, accountId));
+  return inTransaction(ctx, async (trx) => listApiTokens(trx, ctx.auth, await ownAccount(trx, ctx)));
 }
 
 export async function revokeToken(ctx: ServiceContext, name: string): Promise<void> {
-  const accountId = accountOf(ctx);
-  const revoked = await inTransaction(ctx, (trx) => revokeApiToken(trx, ctx.auth, { accountId, name }));
+  const revoked = await inTransaction(ctx, async (trx) =>
+    revokeApiToken(trx, ctx.auth, { accountId: await ownAccount(trx, ctx), name }),
+  );
   if (!revoked)
     throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'name', reason: 'no token of that name' });
 }
@@ -186,6 +190,7 @@ export function createAccountForColleague(
   input: z.output<typeof accountCreateSchema>,
 ): Promise<{ account: Account; password?: string }> {
   return inTransaction(ctx, async (trx) => {
+    await requireAdministrator(trx, ctx.auth);
     const password = input.password ?? generatePassword();
     const account = await createAccount(trx, ctx.auth, {
       email: input.email,

@@ -2,3 +2,4 @@
 export * from './auth.js';
 export * from './first-run.js';
 export * from './password.js';
+export * from './administration.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
 import { changePassword } from '../../security/accounts.js';
 import { createCookieSession, type IssuedSession } from '../../security/sessions.js';
+import { requireSignedIn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 /** The password policy itself (length, common words) is checked by `changePassword`, with its own codes. */
@@ -21,13 +22,13 @@ export function changeOwnPassword(
   input: PasswordChange,
   options: { renewCookie: boolean; ttlMs?: number },
 ): Promise<IssuedSession | null> {
-  const auth = ctx.auth;
-  if (!auth || auth.system) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
   return inTransaction(ctx, async (trx) => {
-    await changePassword(trx, auth, {
+    const accountId = await requireSignedIn(trx, ctx.auth);
+    if (accountId === null) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+    await changePassword(trx, ctx.auth, {
       currentPassword: input.current_password,
       newPassword: input.new_password,
     });
-    return options.renewCookie ? createCookieSession(trx, auth.accountId, { ttlMs: options.ttlMs }) : null;
+    return options.renewCookie ? createCookieSession(trx, accountId, { ttlMs: options.ttlMs }) : null;
   });
 }

@@ -11,7 +11,7 @@ import {
   searchByName,
 } from '../../security/vault.js';
 import * as repo from '../../store/repositories/actors.js';
-import { audit, must, sameWorkspace, requireAccessOn } from '../common.js';
+import { audit, must, sameWorkspace, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 export type ActorFilter = z.output<typeof actorFilterSchema> & { name?: string };
@@ -26,27 +26,21 @@ export function listActors(
   filter: ActorFilter,
 ): Promise<PageOf<Actor>> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.read', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
     const { name, ...rest } = filter;
     let ids: string[] | undefined;
     if (name !== undefined) {
-      await requireAccessOn(trx, ctx.auth, 'actors.names', { conflictId });
+      await requireAccess(trx, ctx.auth, 'actors.names', { conflictId });
       ids = await searchByName(trx, ctx.keys, grant.workspaceId, name, { limit: 500 });
     }
     return repo.listActors(trx, grant.workspaceId, { ...rest, conflict_id: conflictId, ids });
   });
 }
 
-async function actorScope(trx: Parameters<typeof repo.getActor>[0], id: string) {
-  const actor = must(await repo.getActor(trx, id), 'actor');
-  return { actor, scope: { conflictId: actor.conflict_id } };
-}
-
 export function getActor(ctx: ServiceContext, id: string): Promise<Actor> {
   return inTransaction(ctx, async (trx) => {
-    const { actor, scope } = await actorScope(trx, id);
-    await requireAccessOn(trx, ctx.auth, 'actors.read', scope);
-    return actor;
+    await requireAccess(trx, ctx.auth, 'actors.read', { actorId: id });
+    return must(await repo.getActor(trx, id), 'actor');
   });
 }
 
@@ -54,12 +48,12 @@ export function getActor(ctx: ServiceContext, id: string): Promise<Actor> {
 export function createActor(ctx: ServiceContext, input: ActorCreateParsed): Promise<Actor> {
   return inTransaction(ctx, async (trx) => {
     const scope = { conflictId: input.conflict_id };
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'actors.write', scope);
     sameWorkspace(input.workspace_id, grant.workspaceId);
     const { identity, ...record } = input;
     const actor = await repo.createActor(trx, record);
     if (identity) {
-      await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+      await requireAccess(trx, ctx.auth, 'actors.names', scope);
       await putIdentity(trx, ctx.keys, grant.workspaceId, actor.id, identity);
     }
     await audit(trx, ctx.auth, 'actor.create', 'actor', actor.id, grant.workspaceId);
@@ -73,13 +67,13 @@ export function updateActor(
   changes: z.output<typeof actorPatchSchema>,
 ): Promise<Actor> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await actorScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
+    const scope = { actorId: id };
+    const grant = await requireAccess(trx, ctx.auth, 'actors.write', scope);
     const { identity, ...fields } = changes;
-    let actor = (await repo.getActor(trx, id))!;
+    let actor = must(await repo.getActor(trx, id), 'actor');
     if (Object.keys(fields).length > 0) actor = must(await repo.updateActor(trx, id, fields), 'actor');
     if (identity) {
-      await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+      await requireAccess(trx, ctx.auth, 'actors.names', scope);
       await putIdentity(trx, ctx.keys, grant.workspaceId, id, identity);
     }
     await audit(trx, ctx.auth, 'actor.update', 'actor', id, grant.workspaceId);
@@ -90,17 +84,16 @@ export function updateActor(
 /** The identity from the vault (names, contacts, notes); null when none was stored or it was erased. */
 export function getActorIdentity(ctx: ServiceContext, id: string): Promise<Identity | null> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await actorScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'actors.names', { actorId: id });
     return (await getIdentity(trx, ctx.keys, grant.workspaceId, id)) ?? null;
   });
 }
 
 export function putActorIdentity(ctx: ServiceContext, id: string, identity: unknown): Promise<Identity> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await actorScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
-    await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+    const scope = { actorId: id };
+    const grant = await requireAccess(trx, ctx.auth, 'actors.names', scope);
+    await requireAccess(trx, ctx.auth, 'actors.write', scope);
     const stored = await putIdentity(trx, ctx.keys, grant.workspaceId, id, identity);
     await audit(trx, ctx.auth, 'actor.identity_update', 'actor', id, grant.workspaceId);
     return stored;
@@ -113,9 +106,9 @@ export function putActorIdentity(ctx: ServiceContext, id: string, identity: unkn
  */
 export async function eraseActor(ctx: ServiceContext, id: string): Promise<Actor> {
   const actor = await inTransaction(ctx, async (trx) => {
-    const { scope } = await actorScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.write', scope);
-    await requireAccessOn(trx, ctx.auth, 'actors.names', scope);
+    const scope = { actorId: id };
+    const grant = await requireAccess(trx, ctx.auth, 'actors.names', scope);
+    await requireAccess(trx, ctx.auth, 'actors.write', scope);
     await eraseIdentity(trx, grant.workspaceId, id);
     await repo.markActorErased(trx, id);
     await audit(trx, ctx.auth, 'actor.erase', 'actor', id, grant.workspaceId);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { PageOf } from '../../domain/scalars.js';
 import type { Tie, tieCreateSchema, tieFilterSchema, tiePatchSchema } from '../../domain/tie.js';
 import * as repo from '../../store/repositories/ties.js';
-import { audit, must, sameWorkspace, requireAccessOn } from '../common.js';
+import { audit, must, sameWorkspace, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { tieEvidenceFor } from './tie-visibility.js';
 
@@ -12,7 +12,7 @@ export function listTies(
   filter: z.output<typeof tieFilterSchema>,
 ): Promise<PageOf<Tie>> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.read', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
     const evidence = await tieEvidenceFor(trx, ctx.auth, grant.workspaceId);
     return repo.listTies(trx, grant.workspaceId, { ...filter, conflict_id: conflictId }, evidence);
   });
@@ -28,10 +28,9 @@ async function tieFor(
   permission: 'actors.read' | 'ties.write',
   id: string,
 ) {
-  const stored = must(await repo.getTie(trx, id), 'tie');
-  const grant = await requireAccessOn(trx, auth, permission, { conflictId: stored.conflict_id });
+  const grant = await requireAccess(trx, auth, permission, { tieId: id });
   const evidence = await tieEvidenceFor(trx, auth, grant.workspaceId);
-  const tie = evidence ? must(await repo.getTie(trx, id, evidence), 'tie') : stored;
+  const tie = must(await repo.getTie(trx, id, evidence), 'tie');
   return { tie, grant };
 }
 
@@ -41,7 +40,7 @@ export function getTie(ctx: ServiceContext, id: string): Promise<Tie> {
 
 export function createTie(ctx: ServiceContext, input: z.output<typeof tieCreateSchema>): Promise<Tie> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'ties.write', { conflictId: input.conflict_id });
+    const grant = await requireAccess(trx, ctx.auth, 'ties.write', { conflictId: input.conflict_id });
     sameWorkspace(input.workspace_id, grant.workspaceId);
     const tie = await repo.createTie(trx, input);
     await audit(trx, ctx.auth, 'tie.create', 'tie', tie.id, grant.workspaceId);

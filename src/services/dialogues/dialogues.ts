@@ -9,14 +9,15 @@ import type {
   tokenIssueSchema,
 } from '../../domain/dialogue.js';
 import { TrackTwoError } from '../../domain/errors.js';
-import { hasAccess, requireAccess, type AccessGrant, type Permission } from '../../security/access.js';
+import type { AccessGrant, Permission } from '../../security/access.js';
 import type { Auth } from '../../security/auth.js';
 import { newId, nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
 import type { Database } from '../../store/schema.js';
-import { audit, must, requireAccessOn } from '../common.js';
+import { audit, must, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { ifLive, newParticipantToken } from './live.js';
+import type { IssuedToken } from '../../domain/participation.js';
 
 /**
  * Conveners' use cases: create a dialogue (optionally inside a meeting), seed statements, moderate,
@@ -31,14 +32,11 @@ export async function dialogueOrNotFound(trx: Kysely<Database>, id: string): Pro
 export async function requireDialogueAccess(
   trx: Kysely<Database>,
   auth: Auth | null,
-  permission: Permission,
+  permission: Permission | readonly [Permission, Permission],
   dialogueId: string,
 ): Promise<{ dialogue: Dialogue; grant: AccessGrant }> {
-  if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-  const dialogue = await dialogueOrNotFound(trx, dialogueId);
-  // A refusal names nothing: not the initiative the dialogue lies in.
-  const grant = await requireAccessOn(trx, auth, permission, { initiativeId: dialogue.initiative_id });
-  return { dialogue, grant };
+  const grant = await requireAccess(trx, auth, permission, { dialogueId });
+  return { dialogue: await dialogueOrNotFound(trx, dialogueId), grant };
 }
 
 /**
@@ -135,8 +133,7 @@ async function insertSeeded(
 /** Dialogues of an initiative: for those who take part in or read the results of its dialogues. */
 export function listDialogues(ctx: ServiceContext, initiativeId: string): Promise<Dialogue[]> {
   return inTransaction(ctx, async (trx) => {
-    const participate = await hasAccess(trx, ctx.auth, 'dialogues.participate', { initiativeId });
-    if (!participate) await requireAccess(trx, ctx.auth, 'dialogues.results', { initiativeId });
+    await requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], { initiativeId });
     return repo.listDialogues(trx, initiativeId);
   });
 }
@@ -276,10 +273,7 @@ export async function checkGroup(
   }
 }
 
-export interface IssuedToken {
-  participant: number;
-  token: string;
-}
+export type { IssuedToken };
 
 /**
  * Anonymous participant tokens for a convener to hand out (on paper at a meeting, by message). Each is

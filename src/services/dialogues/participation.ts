@@ -1,12 +1,10 @@
 import type { Dialogue, DialogueStatement, VoteInput } from '../../domain/dialogue.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { seededPrng } from '../../deliberation/prng.js';
-import type { VoteValue } from '../../deliberation/vote-matrix.js';
-import { hasAccess } from '../../security/access.js';
 import type { Auth } from '../../security/auth.js';
 import { newId, nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
-import { audit } from '../common.js';
+import { audit, grants, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import {
   enqueueVote,
@@ -21,11 +19,13 @@ import {
 import {
   authorsHidden,
   checkGroup,
-  dialogueOrNotFound,
   requireDialogueAccess,
   seedStatements,
   statementRecord,
 } from './dialogues.js';
+import type { ParticipantStatement } from '../../domain/participation.js';
+import type { VoteReceipt } from '../../domain/participation.js';
+import type { CommonGroundItem } from '../../domain/participation.js';
 
 /**
  * Participants' use cases. A participant is named either by the secret token of the dialogue (anonymous,
@@ -119,14 +119,12 @@ export async function readDialogue(
   token?: string,
 ): Promise<Dialogue> {
   if (token) return (await byToken(ctx, dialogueId, token)).live.dialogue;
-  return inTransaction(ctx, async (trx) => {
-    const dialogue = await dialogueOrNotFound(trx, dialogueId);
-    const scope = { initiativeId: dialogue.initiative_id };
-    if (!(await hasAccess(trx, ctx.auth, 'dialogues.participate', scope))) {
-      await requireDialogueAccess(trx, ctx.auth, 'dialogues.results', dialogueId);
-    }
-    return dialogue;
-  });
+  return inTransaction(
+    ctx,
+    async (trx) =>
+      (await requireDialogueAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], dialogueId))
+        .dialogue,
+  );
 }
 
 /**
@@ -192,23 +190,41 @@ export async function declareGroup(
   return { group_id: groupId };
 }
 
+export type StatementsPut = { text: string } | { statements: { text: string }[] };
+
 /**
- * A statement put forward. By a participant: `submitted`, waiting for moderation (shown at once unless
- * moderation is strict). By a convener without a participant token: `seeded` and accepted.
+ * Statements put forward: the one use case that decides between seeding and submitting. A batch
+ * (`statements`) is seeded, by those who manage the dialogue. One statement by a participant (token, or
+ * an account without `dialogues.manage`): `submitted`, waiting for moderation (shown at once unless
+ * moderation is strict); by a convener without a participant token: `seeded` and accepted.
  */
-export async function postStatement(
+export async function putStatementsForward(
+  ctx: ServiceContext,
+  dialogueId: string,
+  token: string | undefined,
+  body: StatementsPut,
+): Promise<DialogueStatement | { items: DialogueStatement[] }> {
+  let manages = false;
+  if (!token) {
+    const grant = await inTransaction(ctx, (trx) =>
+      requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.manage'], { dialogueId }),
+    );
+    manages = grants(grant, 'dialogues.manage');
+  }
+  if ('statements' in body) {
+    const items = body.statements.map((s) => ({ text: s.text, is_meta: false }));
+    return { items: await seedStatements(ctx, dialogueId, items) };
+  }
+  if (manages) return (await seedStatements(ctx, dialogueId, [{ text: body.text, is_meta: false }]))[0];
+  return submitStatement(ctx, dialogueId, token, body.text);
+}
+
+async function submitStatement(
   ctx: ServiceContext,
   dialogueId: string,
   token: string | undefined,
   text: string,
 ): Promise<DialogueStatement> {
-  if (!token && ctx.auth) {
-    const manager = await inTransaction(ctx, async (trx) => {
-      const dialogue = await dialogueOrNotFound(trx, dialogueId);
-      return hasAccess(trx, ctx.auth, 'dialogues.manage', { initiativeId: dialogue.initiative_id });
-    });
-    if (manager) return (await seedStatements(ctx, dialogueId, [{ text, is_meta: false }]))[0];
-  }
   const p = await participation(ctx, dialogueId, token);
   if (p.live.dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
   const row = await inTransaction(ctx, async (trx) => {
@@ -241,13 +257,7 @@ export async function postStatement(
   return statementRecord({ ...row, author_number: p.participant.number }, false);
 }
 
-export interface ParticipantStatement {
-  id: string;
-  number: number;
-  text: string;
-  /** The caller's own vote, never anyone else's. */
-  my_vote: VoteValue | null;
-}
+export type { ParticipantStatement };
 
 /** The statements a participant may vote on, with their own votes. */
 export async function participantStatements(
@@ -264,11 +274,7 @@ export async function participantStatements(
   return { items };
 }
 
-export interface VoteReceipt {
-  statement_id: string;
-  vote: VoteValue;
-  request_id: string;
-}
+export type { VoteReceipt };
 
 /**
  * One vote. Checked in memory (token, dialogue open, statement shown to participants, value), then
@@ -340,13 +346,7 @@ export async function nextStatement(
   return { statement: { id: chosen.id, number: chosen.number, text: chosen.text }, remaining: open.length };
 }
 
-export interface CommonGroundItem {
-  statement_id: string;
-  text: string;
-  /** Share of those who saw it who agreed. */
-  agree_share: number;
-  group_informed_consensus: number;
-}
+export type { CommonGroundItem };
 
 /**
  * The statements every opinion group supports most (highest group-informed consensus). Participants see
@@ -360,11 +360,11 @@ export async function commonGround(
 ): Promise<{ items: CommonGroundItem[] }> {
   let live: LiveDialogue;
   let readsResults = false;
-  if (!token && ctx.auth) {
-    readsResults = await inTransaction(ctx, async (trx) => {
-      const dialogue = await dialogueOrNotFound(trx, dialogueId);
-      return hasAccess(trx, ctx.auth, 'dialogues.results', { initiativeId: dialogue.initiative_id });
-    });
+  if (!token) {
+    const grant = await inTransaction(ctx, (trx) =>
+      requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], { dialogueId }),
+    );
+    readsResults = grants(grant, 'dialogues.results');
   }
   if (readsResults) live = await liveDialogue(ctx.db, dialogueId);
   else {

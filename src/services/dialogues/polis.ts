@@ -1,4 +1,4 @@
-import type { Dialogue, ModerationState, PolisImportInput } from '../../domain/dialogue.js';
+import type { ModerationState, PolisImportInput } from '../../domain/dialogue.js';
 import {
   formatPolisExport,
   parsePolisExport,
@@ -16,6 +16,7 @@ import { audit } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { forgetLive, liveDialogue } from './live.js';
 import { authorsHidden, meetingHidesAuthors, requireDialogueAccess } from './dialogues.js';
+import type { ImportedDialogue } from '../../domain/participation.js';
 
 /**
  * Pol.is-format export and import (summary.csv, comments.csv, votes.csv, participants-votes.csv).
@@ -150,12 +151,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ImportedDialogue {
-  dialogue: Dialogue;
-  statements: number;
-  participants: number;
-  votes: number;
-}
+export type { ImportedDialogue };
 
 /**
  * Creates a dialogue from a Pol.is export, all or nothing. votes.csv is replayed in time order: a later

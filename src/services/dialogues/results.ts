@@ -1,4 +1,8 @@
-import type { Dialogue, ModerationState, StatementOrigin } from '../../domain/dialogue.js';
+import type {
+  DialogueResults,
+  RepresentativeResult,
+  StatementResult,
+} from '../../domain/dialogue-results.js';
 import type { RepresentativeStatement } from '../../deliberation/index.js';
 import * as repo from '../../store/repositories/dialogues.js';
 import { inTransaction, type ServiceContext } from '../context.js';
@@ -12,46 +16,7 @@ import { authorsHidden, requireDialogueAccess } from './dialogues.js';
  * ("what do people of every side agree on?"). Participants appear only by their number in the dialogue.
  */
 
-export interface StatementResult {
-  id: string;
-  number: number;
-  text: string;
-  origin: StatementOrigin;
-  moderation: ModerationState;
-  /** Author's participant number; null when seeded or when authors are hidden. */
-  author: number | null;
-  agree: number;
-  disagree: number;
-  pass: number;
-  group_informed_consensus: number;
-  /** GIC over declared sides; null when nobody declared a side. */
-  side_informed_consensus: number | null;
-  priority: number;
-}
-
-export interface RepresentativeResult {
-  statement_id: string;
-  type: 'agree' | 'disagree';
-  metric: number;
-  probability: number;
-  repness: number;
-}
-
-export interface DialogueResults {
-  dialogue: Dialogue;
-  participants: number;
-  votes: number;
-  authors_hidden: boolean;
-  statements: StatementResult[];
-  groups: { id: number; members: number[] }[];
-  opinion_map: { participant: number; x: number; y: number; group: number | null }[];
-  repness: Record<string, RepresentativeResult[]>;
-  consensus: { agree: string[]; disagree: string[] };
-  sides: {
-    groups: { group_id: string; name: string; participants: number }[];
-    repness: Record<string, RepresentativeResult[]>;
-  } | null;
-}
+export type { DialogueResults, RepresentativeResult, StatementResult };
 
 function representatives(live: LiveDialogue, list: RepresentativeStatement[]): RepresentativeResult[] {
   return list.map((r) => ({

@@ -3,22 +3,20 @@ import { TrackTwoError } from '../../domain/errors.js';
 import type { Instrument } from '../../domain/instruments.js';
 import type { ExternalEffect, ExternalEffectCreate, Survey } from '../../domain/survey.js';
 import { forestPlotSvg } from '../../evaluation/forest-plot.js';
-import {
-  metaAnalysis,
-  type MetaAnalysisResult,
-  type MetaMethod,
-  type StudyEffect,
-} from '../../evaluation/meta-analysis.js';
-import { surveyEffects, type SurveyEffectsReport, type Wave } from '../../evaluation/wave-effects.js';
+import { metaAnalysis, type MetaAnalysisResult, type MetaMethod } from '../../evaluation/meta-analysis.js';
+import { surveyEffects, type Wave } from '../../evaluation/wave-effects.js';
+import type { EvidenceMeta, PooledStudy } from '../../domain/evidence-meta.js';
+import { snakeKeys } from '../../domain/snake-case.js';
+import type { InstrumentEffects, SurveyEffects } from '../../domain/survey-effects.js';
 import { listVisibleInitiatives } from '../../security/access.js';
 import type { Auth } from '../../security/auth.js';
 import { getInitiative } from '../../store/repositories/initiatives.js';
 import * as repo from '../../store/repositories/surveys.js';
 import { newId, nowIso } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
-import { audit, must, requireAccessOn, visibleGrants } from '../common.js';
+import { audit, must, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
-import { surveyWithScope } from '../surveys/surveys.js';
+import { surveyOrNotFound } from '../surveys/surveys.js';
 import { scoreSurvey } from '../surveys/scores.js';
 
 /**
@@ -35,24 +33,7 @@ export function improvementSign(instrument: Instrument): 1 | -1 {
   return worse ? -1 : 1;
 }
 
-export interface InstrumentEffects {
-  instrument_id: string;
-  kind: string;
-  name: string;
-  higher_means: string;
-  /** +1 when a rise in the score is an improvement, -1 when a fall is (social distance, anxiety). */
-  improvement_sign: 1 | -1;
-  report: SurveyEffectsReport;
-}
-
-export interface SurveyEffects {
-  survey_id: string;
-  initiative_id: string;
-  title: string;
-  from: Wave;
-  to: Wave;
-  instruments: InstrumentEffects[];
-}
+export type { InstrumentEffects, SurveyEffects };
 
 export interface EffectsOptions {
   from?: Wave;
@@ -82,7 +63,7 @@ async function effectsOf(
       name: instrument.name.en,
       higher_means: instrument.scoring.higherMeans,
       improvement_sign: improvementSign(instrument),
-      report: surveyEffects(scored.scores.get(instrument.id) ?? [], { from, to }),
+      report: snakeKeys(surveyEffects(scored.scores.get(instrument.id) ?? [], { from, to })),
     })),
   };
 }
@@ -93,8 +74,8 @@ export function surveyEffectsOf(
   options: EffectsOptions = {},
 ): Promise<SurveyEffects> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId: survey.initiative_id });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     return effectsOf(trx, ctx, survey, options);
   });
 }
@@ -105,7 +86,7 @@ export function initiativeSurveyEffects(
   options: EffectsOptions = {},
 ): Promise<SurveyEffects[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
     const surveys = await repo.listSurveys(trx, { initiativeIds: [initiativeId] });
     const results: SurveyEffects[] = [];
     for (const survey of surveys) results.push(await effectsOf(trx, ctx, survey, options));
@@ -120,9 +101,9 @@ export async function evidenceInitiatives(
   workspaceId: string,
   permission: 'evidence.read' | 'export.research' = 'evidence.read',
 ): Promise<string[]> {
-  await requireAccessOn(trx, auth, permission, { workspaceId });
+  await requireAccess(trx, auth, permission, { workspaceId });
   return (await listVisibleInitiatives(trx, auth, { workspaceId }))
-    .filter((initiative) => visibleGrants(initiative, permission))
+    .filter((initiative) => grants(initiative, permission))
     .map((initiative) => initiative.id);
 }
 
@@ -134,27 +115,7 @@ export interface MetaOptions extends EffectsOptions {
   external?: boolean;
 }
 
-export interface PooledStudy extends StudyEffect {
-  label: string;
-  source: 'initiative' | 'external';
-  initiative_id: string | null;
-  survey_id: string | null;
-  kind: 'd_ppc2' | 'g_rm' | 'external';
-  n: number | null;
-}
-
-export interface EvidenceMeta {
-  workspace_id: string;
-  instrument: string;
-  from: Wave;
-  to: Wave;
-  /** Effects are oriented so that a positive value means less prejudice. */
-  orientation: 'positive_is_improvement';
-  studies: PooledStudy[];
-  /** Initiatives' surveys with too few answers for an effect, and why. */
-  left_out: { survey_id: string; initiative_id: string; reason: string }[];
-  result: MetaAnalysisResult;
-}
+export type { EvidenceMeta, PooledStudy };
 
 async function gatherStudies(
   trx: Kysely<Database>,
@@ -242,7 +203,7 @@ export function evidenceMeta(
 ): Promise<EvidenceMeta> {
   return inTransaction(ctx, async (trx) => {
     const gathered = await gatherStudies(trx, ctx, workspaceId, options);
-    return { ...gathered, result: pool(gathered.studies, options.method ?? 'reml') };
+    return { ...gathered, result: snakeKeys(pool(gathered.studies, options.method ?? 'reml')) };
   });
 }
 
@@ -263,7 +224,7 @@ export function evidenceForestSvg(
 
 export function listExternalEffects(ctx: ServiceContext, workspaceId: string): Promise<ExternalEffect[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { workspaceId });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { workspaceId });
     return repo.listExternalEffects(trx, workspaceId);
   });
 }
@@ -275,7 +236,7 @@ export function addExternalEffect(
   input: ExternalEffectCreate,
 ): Promise<ExternalEffect> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'export.research', { workspaceId });
+    await requireAccess(trx, ctx.auth, 'export.research', { workspaceId });
     const effect = await repo.insertExternalEffect(trx, {
       id: newId(),
       workspace_id: workspaceId,
@@ -289,7 +250,7 @@ export function addExternalEffect(
 
 export function deleteExternalEffect(ctx: ServiceContext, workspaceId: string, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'export.research', { workspaceId });
+    await requireAccess(trx, ctx.auth, 'export.research', { workspaceId });
     must((await repo.deleteExternalEffect(trx, workspaceId, id)) || undefined, 'external effect');
     await audit(trx, ctx.auth, 'external_effect.delete', 'external_effect', id, workspaceId);
   });

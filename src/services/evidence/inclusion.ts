@@ -3,17 +3,16 @@ import {
   trackOneBaseline,
   womenInclusion,
   type AttendanceRecord,
-  type InclusionDimension,
   type InclusionPeriod,
-  type InclusionRow,
-  type WomenInclusionReport,
 } from '../../evaluation/inclusion.js';
+import type { InclusionReport, InitiativeInclusion } from '../../domain/inclusion-report.js';
+import { snakeKeys } from '../../domain/snake-case.js';
 import { listVisibleInitiatives } from '../../security/access.js';
 import { getInitiative } from '../../store/repositories/initiatives.js';
 import * as repo from '../../store/repositories/surveys.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { must, requireAccessOn, visibleGrants } from '../common.js';
+import { must, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 /**
@@ -23,31 +22,7 @@ import { inTransaction, type ServiceContext } from '../context.js';
  * who they are (`evidence.read`).
  */
 
-export interface InitiativeInclusion {
-  initiative_id: string;
-  target: number | null;
-  meetings: WomenInclusionReport;
-  over_time: WomenInclusionReport;
-}
-
-export interface InclusionReport {
-  scope: { initiative_id: string } | { conflict_id: string };
-  period: InclusionPeriod;
-  baseline: typeof trackOneBaseline;
-  initiatives: InitiativeInclusion[];
-  /** Conflict scope only: all its readable initiatives together, per period. */
-  conflict: WomenInclusionReport | null;
-  /** Shares by side, role and track, per initiative (and the conflict) and period. */
-  breakdown: Record<Exclude<InclusionDimension, 'gender'>, InclusionRow[]>;
-  warnings: {
-    level: 'meeting' | 'initiative';
-    unit_id: string;
-    period: string;
-    share: number;
-    target: number;
-    message: string;
-  }[];
-}
+export type { InclusionReport, InitiativeInclusion };
 
 async function recordsOf(
   trx: Kysely<Database>,
@@ -86,7 +61,12 @@ async function buildReport(
     const target = initiative.inclusion_target_women;
     const meetings = womenInclusion(own, { unit: 'meeting', target });
     const overTime = womenInclusion(own, { unit: 'initiative', period, target });
-    initiatives.push({ initiative_id: id, target, meetings, over_time: overTime });
+    initiatives.push({
+      initiative_id: id,
+      target,
+      meetings: snakeKeys(meetings),
+      over_time: snakeKeys(overTime),
+    });
     for (const w of meetings.warnings)
       warnings.push({
         level: 'meeting',
@@ -112,12 +92,13 @@ async function buildReport(
     period,
     baseline: trackOneBaseline,
     initiatives,
-    conflict: 'conflict_id' in scope ? womenInclusion(records, { unit: 'conflict', period }) : null,
-    breakdown: {
+    conflict:
+      'conflict_id' in scope ? snakeKeys(womenInclusion(records, { unit: 'conflict', period })) : null,
+    breakdown: snakeKeys({
       side: inclusionShares(records, { unit, dimension: 'side', period }),
       role: inclusionShares(records, { unit, dimension: 'role', period }),
       track: inclusionShares(records, { unit, dimension: 'track', period }),
-    },
+    }),
     warnings,
   };
 }
@@ -128,7 +109,7 @@ export function initiativeInclusion(
   period: InclusionPeriod = 'year',
 ): Promise<InclusionReport> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
     return buildReport(trx, { initiative_id: initiativeId }, [initiativeId], period);
   });
 }
@@ -140,9 +121,9 @@ export function conflictInclusion(
   period: InclusionPeriod = 'year',
 ): Promise<InclusionReport> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'evidence.read', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'evidence.read', { conflictId });
     const ids = (await listVisibleInitiatives(trx, ctx.auth, { workspaceId: grant.workspaceId }))
-      .filter((i) => i.conflictId === conflictId && visibleGrants(i, 'evidence.read'))
+      .filter((i) => i.conflictId === conflictId && grants(i, 'evidence.read'))
       .map((i) => i.id);
     return buildReport(trx, { conflict_id: conflictId }, ids, period);
   });

@@ -8,20 +8,16 @@ import { hasAccess, listVisibleInitiatives } from '../../security/access.js';
 import { findAccountByEmail } from '../../store/repositories/accounts.js';
 import * as repo from '../../store/repositories/initiatives.js';
 import { membersOfInitiative } from '../../store/repositories/memberships.js';
-import { audit, must, pageOf, requireAccessOn, visibleGrants } from '../common.js';
+import { audit, must, pageOf, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { Member } from '../../domain/member.js';
 
 export const memberAddSchema = z.strictObject({
   email: z.string().trim().min(3).max(254),
   role: initiativeRoleSchema,
 });
 
-export interface Member {
-  account_id: string;
-  email: string;
-  display_name: string;
-  role: string;
-}
+export type { Member };
 
 /**
  * Who convenes and facilitates is itself a list of actors (pseudonymous ids): only those who may read the
@@ -37,9 +33,9 @@ export function listInitiatives(
   page: Page,
 ): Promise<PageOf<Initiative>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'workspace.read', { workspaceId });
+    await requireAccess(trx, ctx.auth, 'workspace.read', { workspaceId });
     const visible = await listVisibleInitiatives(trx, ctx.auth, { workspaceId });
-    const readsActors = new Set(visible.filter((v) => visibleGrants(v, 'actors.read')).map((v) => v.id));
+    const readsActors = new Set(visible.filter((v) => grants(v, 'actors.read')).map((v) => v.id));
     const initiatives = await repo.listInitiatives(trx, workspaceId, { ids: visible.map((v) => v.id) });
     const listed = pageOf(initiatives, page);
     return { ...listed, items: listed.items.map((i) => shown(i, readsActors.has(i.id))) };
@@ -48,7 +44,7 @@ export function listInitiatives(
 
 export function getInitiative(ctx: ServiceContext, id: string): Promise<Initiative> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'initiative.read', { initiativeId: id });
+    await requireAccess(trx, ctx.auth, 'initiative.read', { initiativeId: id });
     const initiative = must(await repo.getInitiative(trx, id), 'initiative');
     return shown(initiative, await hasAccess(trx, ctx.auth, 'actors.read', { initiativeId: id }));
   });
@@ -60,7 +56,7 @@ export function createInitiative(
   input: z.output<typeof initiativeCreateSchema>,
 ): Promise<Initiative> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
+    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
     if (input.workspace_id !== grant.workspaceId) {
       throw new TrackTwoError('TT_ERR_VALIDATION', {
         field: 'workspace_id',
@@ -79,7 +75,7 @@ export function updateInitiative(
   changes: z.output<typeof initiativePatchSchema>,
 ): Promise<Initiative> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'initiative.write', { initiativeId: id });
+    const grant = await requireAccess(trx, ctx.auth, 'initiative.write', { initiativeId: id });
     const initiative = must(await repo.updateInitiative(trx, id, changes), 'initiative');
     await audit(trx, ctx.auth, 'initiative.update', 'initiative', id, grant.workspaceId);
     return initiative;
@@ -89,8 +85,7 @@ export function updateInitiative(
 /** Deletes the initiative with its meetings, outcomes and transfers (administrators only). */
 export function deleteInitiative(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'initiative.write', { initiativeId: id });
-    if (!grant.admin) throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only administrators delete' });
+    const grant = await requireAccess(trx, ctx.auth, 'workspace.manage', { initiativeId: id });
     await repo.deleteInitiative(trx, id);
     await audit(trx, ctx.auth, 'initiative.delete', 'initiative', id, grant.workspaceId);
   });
@@ -98,7 +93,7 @@ export function deleteInitiative(ctx: ServiceContext, id: string): Promise<void>
 
 export function listMembers(ctx: ServiceContext, initiativeId: string, page: Page): Promise<PageOf<Member>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
     const members = (await membersOfInitiative(trx, initiativeId)).map((m) => ({
       account_id: m.accountId,
       email: m.email,
@@ -116,7 +111,7 @@ export function addMember(
   input: z.output<typeof memberAddSchema>,
 ): Promise<Member> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
     const account = await findAccountByEmail(trx, input.email.toLowerCase());
     if (!account) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'email', reason: 'no such account' });
     await grantMembership(trx, ctx.auth, { accountId: account.id, initiativeId, role: input.role });
@@ -136,7 +131,7 @@ export function removeMember(
   role: z.infer<typeof initiativeRoleSchema>,
 ): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'members.manage', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
     const removed = await revokeMembership(trx, ctx.auth, { accountId, initiativeId, role });
     if (!removed) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'no such membership' });
   });

@@ -7,12 +7,11 @@ import type {
   meetingPatchSchema,
 } from '../../domain/meeting.js';
 import type { Page, PageOf } from '../../domain/scalars.js';
-import type { GroundRule, MeetingStatus } from '../../domain/vocabulary.js';
 import { canSeeAttendance } from '../../security/access.js';
-import { getActor } from '../../store/repositories/actors.js';
 import * as repo from '../../store/repositories/meetings.js';
-import { audit, must, pageOf, requireAccessOn } from '../common.js';
+import { audit, must, pageOf, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { AttendanceRecorded, MeetingAttended } from '../../domain/meeting-attended.js';
 
 export function listMeetings(
   ctx: ServiceContext,
@@ -20,14 +19,14 @@ export function listMeetings(
   page: Page,
 ): Promise<PageOf<Meeting>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'meetings.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'meetings.read', { initiativeId });
     return pageOf(await repo.listMeetings(trx, initiativeId), page);
   });
 }
 
 export function getMeeting(ctx: ServiceContext, id: string): Promise<Meeting> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'meetings.read', { meetingId: id });
+    await requireAccess(trx, ctx.auth, 'meetings.read', { meetingId: id });
     return must(await repo.getMeeting(trx, id), 'meeting');
   });
 }
@@ -37,7 +36,7 @@ export function createMeeting(
   input: z.output<typeof meetingCreateSchema>,
 ): Promise<Meeting> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', {
+    const grant = await requireAccess(trx, ctx.auth, 'meetings.write', {
       initiativeId: input.initiative_id,
     });
     const meeting = await repo.createMeeting(trx, input);
@@ -52,7 +51,7 @@ export function updateMeeting(
   changes: z.output<typeof meetingPatchSchema>,
 ): Promise<Meeting> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', { meetingId: id });
+    const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
     const meeting = must(await repo.updateMeeting(trx, id, changes), 'meeting');
     await audit(trx, ctx.auth, 'meeting.update', 'meeting', id, grant.workspaceId);
     return meeting;
@@ -61,7 +60,7 @@ export function updateMeeting(
 
 export function deleteMeeting(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'meetings.write', { meetingId: id });
+    const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
     await repo.deleteMeeting(trx, id);
     await audit(trx, ctx.auth, 'meeting.delete', 'meeting', id, grant.workspaceId);
   });
@@ -73,7 +72,7 @@ export function deleteMeeting(ctx: ServiceContext, id: string): Promise<void> {
  */
 export function listAttendance(ctx: ServiceContext, meetingId: string): Promise<Attendance[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'attendance.read', { meetingId });
+    await requireAccess(trx, ctx.auth, 'attendance.read', { meetingId });
     return repo.listAttendances(trx, meetingId);
   });
 }
@@ -87,9 +86,9 @@ export function recordAttendance(
   ctx: ServiceContext,
   meetingId: string,
   input: z.output<typeof attendanceCreateSchema>,
-): Promise<{ added: number; attendees: number; ties: { created: number; strengthened: number } }> {
+): Promise<AttendanceRecorded> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'attendance.write', { meetingId });
+    const grant = await requireAccess(trx, ctx.auth, 'attendance.write', { meetingId });
     const result = await repo.recordAttendance(trx, meetingId, input.attendees);
     await audit(trx, ctx.auth, 'attendance.record', 'meeting', meetingId, grant.workspaceId);
     return { added: result.added, attendees: result.attendances.length, ties: result.ties };
@@ -98,21 +97,13 @@ export function recordAttendance(
 
 export function removeAttendance(ctx: ServiceContext, meetingId: string, actorId: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'attendance.write', { meetingId });
+    const grant = await requireAccess(trx, ctx.auth, 'attendance.write', { meetingId });
     must((await repo.removeAttendance(trx, meetingId, actorId)) || undefined, 'attendance');
     await audit(trx, ctx.auth, 'attendance.remove', 'meeting', meetingId, grant.workspaceId);
   });
 }
 
-export interface MeetingAttended {
-  meeting_id: string;
-  initiative_id: string;
-  title: string;
-  held_on: string;
-  ground_rule: GroundRule;
-  status: MeetingStatus;
-  role: string;
-}
+export type { MeetingAttended };
 
 /**
  * The meetings an actor attended, as far as the caller may see each meeting's attendance: a Chatham
@@ -121,8 +112,7 @@ export interface MeetingAttended {
  */
 export function meetingsAttendedBy(ctx: ServiceContext, actorId: string): Promise<MeetingAttended[]> {
   return inTransaction(ctx, async (trx) => {
-    const actor = must(await getActor(trx, actorId), 'actor');
-    await requireAccessOn(trx, ctx.auth, 'actors.read', { conflictId: actor.conflict_id });
+    await requireAccess(trx, ctx.auth, 'actors.read', { actorId });
     const visible: MeetingAttended[] = [];
     for (const attendance of await repo.listAttendancesOfActor(trx, actorId)) {
       if (!(await canSeeAttendance(trx, ctx.auth, attendance.meeting_id))) continue;

@@ -13,10 +13,11 @@ import { hasAccess } from '../../security/access.js';
 import type { Auth } from '../../security/auth.js';
 import * as repo from '../../store/repositories/outcomes.js';
 import type { Database } from '../../store/schema.js';
-import { audit, must, pageOf, requireAccessOn } from '../common.js';
+import { audit, must, pageOf, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { TransferShown } from '../../domain/transfer-shown.js';
 
-export type TransferShown = Transfer & { recipient_count: number };
+export type { TransferShown };
 
 /** Recipients are actors: only those who may read the actor map see which; the others see how many. */
 async function showTransfers(
@@ -39,21 +40,15 @@ export function listOutcomes(
   page: Page,
 ): Promise<PageOf<Outcome>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'outcomes.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'outcomes.read', { initiativeId });
     return pageOf(await repo.listOutcomes(trx, initiativeId), page);
   });
 }
 
-async function outcomeScope(trx: Kysely<Database>, id: string) {
-  const outcome = must(await repo.getOutcome(trx, id), 'outcome');
-  return { outcome, scope: { initiativeId: outcome.initiative_id } };
-}
-
 export function getOutcome(ctx: ServiceContext, id: string): Promise<Outcome> {
   return inTransaction(ctx, async (trx) => {
-    const { outcome, scope } = await outcomeScope(trx, id);
-    await requireAccessOn(trx, ctx.auth, 'outcomes.read', scope);
-    return outcome;
+    await requireAccess(trx, ctx.auth, 'outcomes.read', { outcomeId: id });
+    return must(await repo.getOutcome(trx, id), 'outcome');
   });
 }
 
@@ -62,7 +57,7 @@ export function createOutcome(
   input: z.output<typeof outcomeCreateSchema>,
 ): Promise<Outcome> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'outcomes.write', {
+    const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', {
       initiativeId: input.initiative_id,
     });
     const outcome = await repo.createOutcome(trx, input);
@@ -77,8 +72,7 @@ export function updateOutcome(
   changes: z.output<typeof outcomePatchSchema>,
 ): Promise<Outcome> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await outcomeScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'outcomes.write', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', { outcomeId: id });
     const outcome = must(await repo.updateOutcome(trx, id, changes), 'outcome');
     await audit(trx, ctx.auth, 'outcome.update', 'outcome', id, grant.workspaceId);
     return outcome;
@@ -87,8 +81,7 @@ export function updateOutcome(
 
 export function deleteOutcome(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await outcomeScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'outcomes.write', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', { outcomeId: id });
     await repo.deleteOutcome(trx, id);
     await audit(trx, ctx.auth, 'outcome.delete', 'outcome', id, grant.workspaceId);
   });
@@ -100,31 +93,24 @@ export function listTransfers(
   page: Page,
 ): Promise<PageOf<TransferShown>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'outcomes.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'outcomes.read', { initiativeId });
     const listed = pageOf(await repo.listTransfers(trx, { initiative_id: initiativeId }), page);
     return { ...listed, items: await showTransfers(trx, ctx.auth, initiativeId, listed.items) };
   });
 }
 
-async function transferScope(trx: Kysely<Database>, id: string) {
-  const initiativeId = must(await repo.findTransferInitiativeId(trx, id), 'transfer');
-  return { initiativeId, scope: { initiativeId } };
-}
-
 export function getTransfer(ctx: ServiceContext, id: string): Promise<TransferShown> {
   return inTransaction(ctx, async (trx) => {
-    const { initiativeId, scope } = await transferScope(trx, id);
-    await requireAccessOn(trx, ctx.auth, 'outcomes.read', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'outcomes.read', { transferId: id });
     const transfer = must(await repo.getTransfer(trx, id), 'transfer');
-    return (await showTransfers(trx, ctx.auth, initiativeId, [transfer]))[0];
+    return (await showTransfers(trx, ctx.auth, grant.initiativeId!, [transfer]))[0];
   });
 }
 
 /** Hands an outcome to Track-I actors. */
 export function createTransfer(ctx: ServiceContext, input: TransferCreateParsed): Promise<Transfer> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await outcomeScope(trx, input.outcome_id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'transfers.write', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'transfers.write', { outcomeId: input.outcome_id });
     const { recipient_actor_ids, ...fields } = input;
     const transfer = await repo.createTransfer(trx, { ...fields, recipient_actor_ids });
     await audit(trx, ctx.auth, 'transfer.create', 'transfer', transfer.id, grant.workspaceId);
@@ -139,8 +125,7 @@ export function updateTransfer(
   changes: z.output<typeof transferPatchSchema>,
 ): Promise<Transfer> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await transferScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'transfers.write', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'transfers.write', { transferId: id });
     const transfer = must(await repo.updateTransfer(trx, id, changes), 'transfer');
     await audit(trx, ctx.auth, 'transfer.update', 'transfer', id, grant.workspaceId);
     return transfer;
@@ -149,8 +134,7 @@ export function updateTransfer(
 
 export function deleteTransfer(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const { scope } = await transferScope(trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'transfers.write', scope);
+    const grant = await requireAccess(trx, ctx.auth, 'transfers.write', { transferId: id });
     await repo.deleteTransfer(trx, id);
     await audit(trx, ctx.auth, 'transfer.delete', 'transfer', id, grant.workspaceId);
   });

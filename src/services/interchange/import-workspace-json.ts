@@ -7,17 +7,17 @@ import {
 import { appendAudit, type AuditEntry } from '../../security/audit.js';
 import type { Auth } from '../../security/auth.js';
 import { putIdentity, type VaultKeys } from '../../security/vault.js';
-import { findAccountById } from '../../store/repositories/accounts.js';
 import { createActor, markActorErased } from '../../store/repositories/actors.js';
 import { createConflict, createConflictEvent } from '../../store/repositories/conflicts.js';
 import { createInitiative } from '../../store/repositories/initiatives.js';
 import { createMeeting, recordAttendance } from '../../store/repositories/meetings.js';
-import { addWorkspaceAdmin, adminWorkspacesOf } from '../../store/repositories/memberships.js';
+import { addWorkspaceAdmin } from '../../store/repositories/memberships.js';
 import { createOutcome, createTransfer, updateTransfer } from '../../store/repositories/outcomes.js';
 import { createTie, deleteTie, listTies, updateTie } from '../../store/repositories/ties.js';
 import { createWorkspace } from '../../store/repositories/workspaces.js';
 import { newId } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
+import { requireAdministrator } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 /** Reports how far a long write has come (the CLI draws a progress bar from it). */
@@ -335,19 +335,9 @@ export async function importWorkspaceJson(
   input: unknown,
   options: { onProgress?: ProgressListener; name?: string } = {},
 ): Promise<ImportedWorkspace> {
-  if (!ctx.auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-  const doc = parseWorkspaceDocument(input);
-  const auth = ctx.auth;
   return inTransaction(ctx, async (trx) => {
-    if (!auth.system) {
-      const account = await findAccountById(trx, auth.accountId);
-      if (!account || account.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-      if ((await adminWorkspacesOf(trx, auth.accountId)).length === 0) {
-        throw new TrackTwoError('TT_ERR_FORBIDDEN', {
-          reason: 'only workspace administrators import workspaces',
-        });
-      }
-    }
-    return writeWorkspaceDocument(trx, ctx.keys, auth, doc, options);
+    await requireAdministrator(trx, ctx.auth);
+    const doc = parseWorkspaceDocument(input);
+    return writeWorkspaceDocument(trx, ctx.keys, ctx.auth!, doc, options);
   });
 }

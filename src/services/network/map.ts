@@ -8,7 +8,7 @@ import { buildNetwork, type Network } from '../../network/network.js';
 import { filterTies, type TieFilter } from '../../network/tie-filter.js';
 import { canSeeNames } from '../../security/access.js';
 import { getIdentities } from '../../security/vault.js';
-import { requireAccessOn } from '../common.js';
+import { requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { readActorMap } from '../interchange/export-actor-map.js';
 
@@ -94,7 +94,7 @@ export async function loadActorMap(
   options: { keepPeriod?: boolean } = {},
 ): Promise<ActorMap> {
   const read = await inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'actors.read', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
     const showNames = selection.names && (await canSeeNames(trx, ctx.auth, { conflictId }));
     const map = await readActorMap(trx, ctx.auth, grant.workspaceId, conflictId);
     return { ...map, workspaceId: grant.workspaceId, showNames };

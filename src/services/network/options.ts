@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorMetrics, networkMetrics } from '../../network/analyze.js';
 import { checkDateOrder, isoDateSchema } from '../../domain/scalars.js';
+import { snakeName } from '../../domain/snake-case.js';
 import { tieKindSchema } from '../../domain/vocabulary.js';
 
 /**
@@ -26,6 +27,17 @@ function listOf<T extends z.ZodType<string, string>>(item: T, max: number) {
     .pipe(z.array(item).min(1).max(max));
 }
 
+/**
+ * Measures named as the answers name them (`ei_index`, `effective_size`), turned into the core's names
+ * (`eiIndex`, `effectiveSize`) for the computation.
+ */
+function metricList<M extends string>(metrics: readonly M[], max: number) {
+  const byApiName = new Map(metrics.map((metric) => [snakeName(metric), metric]));
+  return listOf(z.enum([...byApiName.keys()] as [string, ...string[]]), max).transform((names) =>
+    names.map((name) => byApiName.get(name)!),
+  );
+}
+
 /** An actor named by its pseudonym (`A-7K3F9Q`) or its id. */
 const actorRef = z.string().min(1).max(60);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -44,7 +56,7 @@ const mapShape = {
     .describe(
       'Tie kinds to keep, comma-separated; default: every kind but `hostile` (not a channel of trust)',
     ),
-  minConfidence: z.coerce
+  min_confidence: z.coerce
     .number()
     .min(0)
     .max(1)
@@ -58,7 +70,7 @@ const mapShape = {
     .describe('Add names from the vault for a caller allowed to see them; `false` keeps to pseudonyms'),
 };
 const periodShape = {
-  asOf: isoDateSchema.optional().describe('The network as of this date (ties valid on that day)'),
+  as_of: isoDateSchema.optional().describe('The network as of this date (ties valid on that day)'),
   from: isoDateSchema.optional().describe('Keep ties valid at some time on or after this date'),
   to: isoDateSchema.optional().describe('Keep ties valid at some time on or before this date'),
 };
@@ -76,18 +88,44 @@ const betweennessShape = {
 const checkPeriod = (value: Record<string, unknown>, ctx: z.RefinementCtx) =>
   checkDateOrder(value, ctx, 'from', 'to');
 
-export const actorMapQuerySchema = z.strictObject({ ...mapShape, ...periodShape }).superRefine(checkPeriod);
+type Renamed<T> = Omit<T, 'as_of' | 'min_confidence' | 'min_trust'> & {
+  asOf?: string;
+  minConfidence?: number;
+  minTrust?: number;
+};
+
+/**
+ * Query strings are snake_case like every field of the API (`as_of`, `min_confidence`, `min_trust`); the
+ * network core's filter names them in camelCase, so each parsed question is renamed once, here.
+ */
+function coreNames<T extends { as_of?: string; min_confidence?: number; min_trust?: number }>(
+  value: T,
+): Renamed<T> {
+  const { as_of: asOf, min_confidence: minConfidence, min_trust: minTrust, ...rest } = value;
+  return {
+    ...rest,
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(minConfidence === undefined ? {} : { minConfidence }),
+    ...(minTrust === undefined ? {} : { minTrust }),
+  };
+}
+
+export const actorMapQuerySchema = z
+  .strictObject({ ...mapShape, ...periodShape })
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const metricsQuerySchema = z
   .strictObject({
     ...mapShape,
     ...periodShape,
     ...betweennessShape,
-    metrics: listOf(z.enum([...actorMetrics, ...networkMetrics]), 32)
+    metrics: metricList([...actorMetrics, ...networkMetrics], 32)
       .optional()
       .describe('Measures to compute, comma-separated (e.g. `betweenness,pagerank`); default: all'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const brokersQuerySchema = actorMapQuerySchema;
 
@@ -95,7 +133,7 @@ export const introductionsQuerySchema = z
   .strictObject({
     ...mapShape,
     ...periodShape,
-    minTrust: z.coerce
+    min_trust: z.coerce
       .number()
       .min(1)
       .max(5)
@@ -103,7 +141,8 @@ export const introductionsQuerySchema = z
       .describe('A tie is trusted (fit to introduce through) from this strength up; default 1: every tie'),
     limit: count(1, 500).default(20).describe('At most this many introductions, best first'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const fragilityQuerySchema = z
   .strictObject({
@@ -114,7 +153,8 @@ export const fragilityQuerySchema = z
       .describe('What if these actors (pseudonyms or ids) were removed; default: every actor, worst first'),
     limit: count(1, 10_000).default(20).describe('At most this many actors, worst loss first'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const trackOneQuerySchema = z
   .strictObject({
@@ -127,7 +167,8 @@ export const trackOneQuerySchema = z
     paths: count(1, 20).default(3).describe('Strongest-trust paths given per actor'),
     limit: count(1, 10_000).default(100).describe('At most this many actors, widest reach first'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const changesQuerySchema = z
   .strictObject({
@@ -135,18 +176,20 @@ export const changesQuerySchema = z
     from: isoDateSchema.optional().describe('The earlier date; default: a year before `to`'),
     to: isoDateSchema.optional().describe('The later date; default: today (UTC)'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export const graphQuerySchema = z
   .strictObject({
     ...mapShape,
     ...periodShape,
     ...betweennessShape,
-    metrics: listOf(z.enum(actorMetrics), 16)
+    metrics: metricList(actorMetrics, 16)
       .optional()
       .describe('Per-actor measures put on each node; default: degree,betweenness,pagerank,community'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .transform(coreNames);
 
 export type ActorMapQuery = z.output<typeof actorMapQuerySchema>;
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;

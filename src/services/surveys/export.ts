@@ -1,9 +1,9 @@
 import { formatCsv } from '../../interchange/csv.js';
 import type { Wave } from '../../evaluation/wave-effects.js';
-import { requireAccessOn } from '../common.js';
+import { requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { defaultK } from '../interchange/export-research-tables.js';
-import { surveyWithScope } from './surveys.js';
+import { surveyOrNotFound } from './surveys.js';
 import { scoreSurvey } from './scores.js';
 
 /**
@@ -128,8 +128,8 @@ export function surveyResearchExport(
 ): Promise<SurveyResearchExport> {
   const k = Math.max(defaultK, options.k ?? defaultK);
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    await requireAccessOn(trx, ctx.auth, 'export.research', { initiativeId: survey.initiative_id });
+    await requireAccess(trx, ctx.auth, 'export.research', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const scored = await scoreSurvey(trx, ctx.keys, survey);
     const rows = [...scored.scores].flatMap(([instrument, scores]) =>
       scores.flatMap((s) =>

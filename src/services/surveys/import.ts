@@ -5,10 +5,11 @@ import { genders, type Gender } from '../../domain/vocabulary.js';
 import { parseCsv } from '../../interchange/csv.js';
 import * as repo from '../../store/repositories/surveys.js';
 import { newId, nowIso } from '../../store/ids.js';
-import { audit, requireAccessOn } from '../common.js';
+import { audit, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
-import { surveyWithScope } from './surveys.js';
+import { surveyOrNotFound } from './surveys.js';
 import { checkAnswers, storeAnswers, waveOf } from './responses.js';
+import type { AnswersImported } from '../../domain/survey-results.js';
 
 /**
  * CSV import of one wave's answers, all or nothing: every row is checked before anything is
@@ -24,12 +25,7 @@ import { checkAnswers, storeAnswers, waveOf } from './responses.js';
 
 export const importMetaColumns = ['respondent', 'arm', 'side', 'gender', 'language'] as const;
 
-export interface ImportResult {
-  rows: number;
-  created: number;
-  replaced: number;
-  newRespondents: number;
-}
+export type ImportResult = AnswersImported;
 
 function rejected(row: number, column: string | undefined, reason: string): TrackTwoError {
   return new TrackTwoError('TT_ERR_IMPORT_REJECTED', { row, ...(column ? { column } : {}), reason });
@@ -43,10 +39,8 @@ export function importAnswers(
   options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportResult> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const wave = await waveOf(trx, surveyId, waveId);
     const table = parseCsv(csvText, { required: ['respondent'] });
 
@@ -180,6 +174,6 @@ export function importAnswers(
       options.onProgress?.(i + 1, prepared.length);
     }
     await audit(trx, ctx.auth, 'survey_response.import', 'survey_wave', wave.id, grant.workspaceId);
-    return { rows: prepared.length, created, replaced, newRespondents: fresh.length };
+    return { rows: prepared.length, created, replaced, new_respondents: fresh.length };
   });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { TrackTwoError, isTrackTwoError } from '../../domain/errors.js';
-import { localise, type Instrument, type SurveyLanguage } from '../../domain/instruments.js';
+import { localise, type SurveyLanguage } from '../../domain/instruments.js';
 import type {
   FacilitatorEntry,
   ResponseEntryKind,
@@ -17,9 +17,10 @@ import type { VaultKeys } from '../../security/vault.js';
 import * as repo from '../../store/repositories/surveys.js';
 import { newId, nowIso } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
-import { audit, requireAccessOn } from '../common.js';
+import { audit, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
-import { surveyWithScope } from './surveys.js';
+import { surveyOrNotFound } from './surveys.js';
+import type { IssuedLink, SurveyForm, SubmittedResponse } from '../../domain/survey-results.js';
 
 /**
  * Answers: by the respondent through a link (no account; the link is the credential, scoped to one
@@ -168,12 +169,7 @@ export async function waveOf(trx: Kysely<Database>, surveyId: string, waveId: st
   return wave;
 }
 
-export interface IssuedLink {
-  respondent_id: string;
-  pseudonym: string;
-  /** Shown once: only its hash is stored. */
-  token: string;
-}
+export type { IssuedLink };
 
 /**
  * Issues one link per respondent for a wave (all respondents when none are named). A new link
@@ -186,10 +182,8 @@ export function issueLinks(
   respondentIds?: readonly string[],
 ): Promise<IssuedLink[]> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const wave = await waveOf(trx, surveyId, waveId);
     const all = await repo.listRespondents(trx, surveyId);
     const byId = new Map(all.map((respondent) => [respondent.id, respondent]));
@@ -245,7 +239,7 @@ async function requireSurveyLink(trx: Kysely<Database>, token: string, surveyId:
   if (link.survey_id !== surveyId || link.wave_id !== waveId) {
     throw new TrackTwoError('TT_ERR_SURVEY_LINK_MISMATCH', { field: 'token' });
   }
-  const survey = await surveyWithScope(trx, surveyId);
+  const survey = await surveyOrNotFound(trx, surveyId);
   const wave = await waveOf(trx, surveyId, waveId);
   return { link, survey, wave };
 }
@@ -259,23 +253,7 @@ function requireOpen(wave: SurveyWave, now: Date): void {
   }
 }
 
-export interface SurveyForm {
-  survey_id: string;
-  wave: { id: string; kind: string; opens_on: string; closes_on: string };
-  language: SurveyLanguage;
-  instruments: {
-    id: string;
-    name: string;
-    instructions: string;
-    out_group: string | null;
-    scale: Instrument['scale'];
-    items: { id: string; text: string }[];
-    /** Translations still to be checked by a native speaker. */
-    draft_translation: boolean;
-  }[];
-  /** The respondent's own earlier answer for this wave, to change before the wave closes. */
-  previous: SurveyAnswer[] | null;
-}
+export type { SurveyForm };
 
 /** The form a link opens, in the language asked for, with the holder's own earlier answers. */
 export function surveyForm(
@@ -313,11 +291,7 @@ export function surveyForm(
   });
 }
 
-export interface SubmittedResponse {
-  id: string;
-  wave: string;
-  replaced: boolean;
-}
+export type { SubmittedResponse };
 
 /** A respondent's answer through their link; no account needed. */
 export function answerByLink(
@@ -364,10 +338,8 @@ export function enterOnBehalf(
   input: FacilitatorEntry,
 ): Promise<SubmittedResponse> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const wave = await waveOf(trx, surveyId, waveId);
     const respondent = await repo.getRespondent(trx, input.respondent_id);
     if (!respondent || respondent.survey_id !== surveyId) {

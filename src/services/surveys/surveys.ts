@@ -18,8 +18,9 @@ import { getMeeting } from '../../store/repositories/meetings.js';
 import * as repo from '../../store/repositories/surveys.js';
 import { newId, nowIso } from '../../store/ids.js';
 import type { Database } from '../../store/schema.js';
-import { audit, must, requireAccessOn } from '../common.js';
+import { audit, must, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import type { SurveyDetail, RespondentStatus } from '../../domain/survey-results.js';
 
 /**
  * Surveys of an initiative, their waves and respondents. Managing them needs `surveys.manage`;
@@ -62,17 +63,15 @@ export function resolveInstruments(choices: readonly SurveyInstrumentChoice[]): 
   return resolved;
 }
 
-export async function surveyWithScope(trx: Kysely<Database>, surveyId: string): Promise<Survey> {
+export async function surveyOrNotFound(trx: Kysely<Database>, surveyId: string): Promise<Survey> {
   return must(await repo.getSurvey(trx, surveyId), 'survey');
 }
 
-export interface SurveyDetail extends Survey {
-  waves: SurveyWave[];
-}
+export type { SurveyDetail };
 
 export function createSurvey(ctx: ServiceContext, input: SurveyCreate): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', {
       initiativeId: input.initiative_id,
     });
     const at = nowIso();
@@ -94,15 +93,15 @@ export function createSurvey(ctx: ServiceContext, input: SurveyCreate): Promise<
 
 export function listSurveys(ctx: ServiceContext, initiativeId: string): Promise<Survey[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { initiativeId });
     return repo.listSurveys(trx, { initiativeIds: [initiativeId] });
   });
 }
 
 export function getSurvey(ctx: ServiceContext, surveyId: string): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    await requireAccessOn(trx, ctx.auth, 'evidence.read', { initiativeId: survey.initiative_id });
+    await requireAccess(trx, ctx.auth, 'evidence.read', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     return { ...survey, waves: await repo.listWaves(trx, surveyId) };
   });
 }
@@ -113,10 +112,7 @@ export function updateSurvey(
   changes: SurveyPatch,
 ): Promise<SurveyDetail> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
     if (changes.instruments || changes.out_groups) {
       // Changing what was asked would silently make earlier answers mean something else.
       if ((await repo.listResponses(trx, surveyId)).length > 0) {
@@ -146,10 +142,7 @@ export function updateSurvey(
 
 export function deleteSurvey(ctx: ServiceContext, surveyId: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
     await repo.deleteSurvey(trx, surveyId);
     await audit(trx, ctx.auth, 'survey.delete', 'survey', surveyId, grant.workspaceId);
   });
@@ -172,10 +165,8 @@ async function checkMeetingOfInitiative(
 
 export function addWave(ctx: ServiceContext, surveyId: string, input: SurveyWaveCreate): Promise<SurveyWave> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     await checkMeetingOfInitiative(trx, input.after_meeting_id, survey.initiative_id);
     const wave = await repo.insertWave(trx, {
       id: newId(),
@@ -198,10 +189,8 @@ export function updateWave(
   changes: SurveyWavePatch,
 ): Promise<SurveyWave> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const wave = await repo.getWave(trx, waveId);
     if (!wave || wave.survey_id !== surveyId) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'wave' });
     const opens = changes.opens_on ?? wave.opens_on;
@@ -270,10 +259,8 @@ export function addRespondents(
   inputs: readonly SurveyRespondentCreate[],
 ): Promise<SurveyRespondent[]> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    const grant = await requireAccessOn(trx, ctx.auth, 'surveys.manage', {
-      initiativeId: survey.initiative_id,
-    });
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    const survey = await surveyOrNotFound(trx, surveyId);
     const rows = await insertRespondentsOf(trx, survey, inputs);
     for (const row of rows) {
       await audit(trx, ctx.auth, 'survey_respondent.create', 'survey_respondent', row.id, grant.workspaceId);
@@ -282,15 +269,11 @@ export function addRespondents(
   });
 }
 
-export interface RespondentStatus extends SurveyRespondent {
-  /** Waves (by kind) this respondent has answered; never the answers. */
-  answered: string[];
-}
+export type { RespondentStatus };
 
 export function listRespondents(ctx: ServiceContext, surveyId: string): Promise<RespondentStatus[]> {
   return inTransaction(ctx, async (trx) => {
-    const survey = await surveyWithScope(trx, surveyId);
-    await requireAccessOn(trx, ctx.auth, 'surveys.manage', { initiativeId: survey.initiative_id });
+    await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
     const waves = new Map((await repo.listWaves(trx, surveyId)).map((wave) => [wave.id, wave.kind]));
     const answered = new Map<string, string[]>();
     for (const response of await repo.listResponses(trx, surveyId)) {

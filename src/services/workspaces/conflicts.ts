@@ -12,7 +12,7 @@ import type {
 import type { Page, PageOf } from '../../domain/scalars.js';
 import { listVisibleInitiatives } from '../../security/access.js';
 import * as repo from '../../store/repositories/conflicts.js';
-import { audit, must, pageOf, sameWorkspace, requireAccessOn } from '../common.js';
+import { audit, must, pageOf, sameWorkspace, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 /** Conflicts of a workspace the account may see: all for its administrators, else those of its initiatives. */
@@ -22,7 +22,7 @@ export function listConflicts(
   page: Page,
 ): Promise<PageOf<Conflict>> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'workspace.read', { workspaceId });
+    const grant = await requireAccess(trx, ctx.auth, 'workspace.read', { workspaceId });
     const all = await repo.listConflicts(trx, workspaceId);
     if (grant.admin) return pageOf(all, page);
     const visible = new Set(
@@ -39,7 +39,7 @@ export function listConflicts(
 
 export function getConflict(ctx: ServiceContext, id: string): Promise<Conflict> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'conflict.read', { conflictId: id });
+    await requireAccess(trx, ctx.auth, 'conflict.read', { conflictId: id });
     return must(await repo.getConflict(trx, id), 'conflict');
   });
 }
@@ -49,7 +49,7 @@ export function createConflict(
   input: z.output<typeof conflictCreateSchema>,
 ): Promise<Conflict> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'conflict.write', { workspaceId: input.workspace_id });
+    await requireAccess(trx, ctx.auth, 'conflict.write', { workspaceId: input.workspace_id });
     const conflict = await repo.createConflict(trx, input);
     await audit(trx, ctx.auth, 'conflict.create', 'conflict', conflict.id, conflict.workspace_id);
     return conflict;
@@ -62,7 +62,7 @@ export function updateConflict(
   changes: z.output<typeof conflictPatchSchema>,
 ): Promise<Conflict> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId: id });
+    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: id });
     const conflict = must(await repo.updateConflict(trx, id, changes), 'conflict');
     await audit(trx, ctx.auth, 'conflict.update', 'conflict', id, grant.workspaceId);
     return conflict;
@@ -72,7 +72,7 @@ export function updateConflict(
 /** Refused (409) while initiatives still belong to the conflict. */
 export function deleteConflict(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId: id });
+    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: id });
     must((await repo.deleteConflict(trx, id)) || undefined, 'conflict');
     await audit(trx, ctx.auth, 'conflict.delete', 'conflict', id, grant.workspaceId);
   });
@@ -84,7 +84,7 @@ export function addDivide(
   input: z.output<typeof divideCreateSchema>,
 ): Promise<Divide> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId });
     const divide = await repo.addDivide(trx, conflictId, input);
     await audit(trx, ctx.auth, 'divide.create', 'divide', divide.id, grant.workspaceId);
     return divide;
@@ -97,7 +97,7 @@ export function listConflictEvents(
   page: Page,
 ): Promise<PageOf<ConflictEvent>> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'conflict.read', { conflictId });
+    await requireAccess(trx, ctx.auth, 'conflict.read', { conflictId });
     return pageOf(await repo.listConflictEvents(trx, conflictId), page);
   });
 }
@@ -107,16 +107,11 @@ export function createConflictEvent(
   input: z.output<typeof conflictEventCreateSchema>,
 ): Promise<ConflictEvent> {
   return inTransaction(ctx, async (trx) => {
-    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
+    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
     const event = await repo.createConflictEvent(trx, input);
     await audit(trx, ctx.auth, 'conflict_event.create', 'conflict_event', event.id, grant.workspaceId);
     return event;
   });
-}
-
-async function eventScope(ctx: ServiceContext, trx: Parameters<typeof repo.getConflictEvent>[0], id: string) {
-  const event = must(await repo.getConflictEvent(trx, id), 'conflict event');
-  return { event, conflictId: event.conflict_id, ctx };
 }
 
 export function updateConflictEvent(
@@ -125,8 +120,7 @@ export function updateConflictEvent(
   changes: z.output<typeof conflictEventPatchSchema>,
 ): Promise<ConflictEvent> {
   return inTransaction(ctx, async (trx) => {
-    const { conflictId } = await eventScope(ctx, trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictEventId: id });
     const event = must(await repo.updateConflictEvent(trx, id, changes), 'conflict event');
     await audit(trx, ctx.auth, 'conflict_event.update', 'conflict_event', id, grant.workspaceId);
     return event;
@@ -135,8 +129,7 @@ export function updateConflictEvent(
 
 export function deleteConflictEvent(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    const { conflictId } = await eventScope(ctx, trx, id);
-    const grant = await requireAccessOn(trx, ctx.auth, 'conflict.write', { conflictId });
+    const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictEventId: id });
     await repo.deleteConflictEvent(trx, id);
     await audit(trx, ctx.auth, 'conflict_event.delete', 'conflict_event', id, grant.workspaceId);
   });

@@ -2,15 +2,15 @@ import type { z } from 'zod';
 import type { Page, PageOf } from '../../domain/scalars.js';
 import type { Workspace, workspaceCreateSchema, workspacePatchSchema } from '../../domain/workspace.js';
 import { listVisibleInitiatives } from '../../security/access.js';
-import { TrackTwoError } from '../../domain/errors.js';
 import * as repo from '../../store/repositories/workspaces.js';
 import { addWorkspaceAdmin, adminWorkspacesOf } from '../../store/repositories/memberships.js';
-import { audit, must, pageOf, requireAccessOn } from '../common.js';
+import { audit, must, pageOf, requireAccess, requireSignedIn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 /** The workspaces the account administers or holds a role in. */
 export function listWorkspaces(ctx: ServiceContext, page: Page): Promise<PageOf<Workspace>> {
   return inTransaction(ctx, async (trx) => {
+    await requireSignedIn(trx, ctx.auth);
     const visible = await listVisibleInitiatives(trx, ctx.auth);
     const ids = new Set(visible.map((initiative) => initiative.workspaceId));
     if (ctx.auth?.system) return pageOf(await repo.listWorkspaces(trx), page);
@@ -21,7 +21,7 @@ export function listWorkspaces(ctx: ServiceContext, page: Page): Promise<PageOf<
 
 export function getWorkspace(ctx: ServiceContext, id: string): Promise<Workspace> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'workspace.read', { workspaceId: id });
+    await requireAccess(trx, ctx.auth, 'workspace.read', { workspaceId: id });
     return must(await repo.getWorkspace(trx, id), 'workspace');
   });
 }
@@ -32,10 +32,10 @@ export function createWorkspace(
   input: z.output<typeof workspaceCreateSchema>,
 ): Promise<Workspace> {
   return inTransaction(ctx, async (trx) => {
-    if (!ctx.auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+    await requireSignedIn(trx, ctx.auth);
     const workspace = await repo.createWorkspace(trx, input);
     await audit(trx, ctx.auth, 'workspace.create', 'workspace', workspace.id, workspace.id);
-    if (!ctx.auth.system) {
+    if (ctx.auth && !ctx.auth.system) {
       await addWorkspaceAdmin(trx, workspace.id, ctx.auth.accountId);
       await audit(
         trx,
@@ -56,7 +56,7 @@ export function updateWorkspace(
   changes: z.output<typeof workspacePatchSchema>,
 ): Promise<Workspace> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
+    await requireAccess(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
     const workspace = must(await repo.updateWorkspace(trx, id, changes), 'workspace');
     await audit(trx, ctx.auth, 'workspace.update', 'workspace', id, id);
     return workspace;
@@ -65,7 +65,7 @@ export function updateWorkspace(
 
 export function deleteWorkspace(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccessOn(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
+    await requireAccess(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
     must((await repo.deleteWorkspace(trx, id)) || undefined, 'workspace');
     await audit(trx, ctx.auth, 'workspace.delete', 'workspace', id, null);
   });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { MembershipRole } from '../tables/security.js';
 
@@ -110,6 +110,27 @@ export function membersOfInitiative(db: Kysely<Database>, initiativeId: string) 
     .execute();
 }
 
+/**
+ * What every account holds, in one query: workspace administration (`role` null, `scopeId` the
+ * workspace) and initiative roles (`scopeId` the initiative), for listing accounts without a query each.
+ */
+export function holdingsOfAllAccounts(db: Kysely<Database>) {
+  return db
+    .selectFrom('workspace_admins')
+    .select([
+      'account_id as accountId',
+      'workspace_id as scopeId',
+      sql<MembershipRole | null>`null`.as('role'),
+    ])
+    .unionAll(
+      db.selectFrom('memberships').select(['account_id as accountId', 'initiative_id as scopeId', 'role']),
+    )
+    .orderBy('accountId')
+    .orderBy('scopeId')
+    .orderBy('role')
+    .execute();
+}
+
 // --- workspace administrators ---
 
 export async function addWorkspaceAdmin(
@@ -192,6 +213,53 @@ export function meetingPlace(db: Kysely<Database>, meetingId: string) {
       'initiatives.conflict_id as conflictId',
     ])
     .where('meetings.id', '=', meetingId)
+    .executeTakeFirst();
+}
+
+/** Where a record of the actor map sits: its conflict (actors, ties and conflict events live in one). */
+export function conflictRecordPlace(
+  db: Kysely<Database>,
+  table: 'actors' | 'ties' | 'conflict_events',
+  id: string,
+) {
+  return db
+    .selectFrom(table)
+    .innerJoin('conflicts', 'conflicts.id', `${table}.conflict_id`)
+    .select(['conflicts.id as conflictId', 'conflicts.workspace_id as workspaceId'])
+    .where(`${table}.id`, '=', id)
+    .executeTakeFirst();
+}
+
+/** Where a record of an initiative sits (surveys, dialogues, outcomes). */
+export function initiativeRecordPlace(
+  db: Kysely<Database>,
+  table: 'surveys' | 'dialogues' | 'outcomes',
+  id: string,
+) {
+  return db
+    .selectFrom(table)
+    .innerJoin('initiatives', 'initiatives.id', `${table}.initiative_id`)
+    .select([
+      'initiatives.id as initiativeId',
+      'initiatives.workspace_id as workspaceId',
+      'initiatives.conflict_id as conflictId',
+    ])
+    .where(`${table}.id`, '=', id)
+    .executeTakeFirst();
+}
+
+/** Where a transfer sits: the initiative of the outcome it hands on. */
+export function transferPlace(db: Kysely<Database>, transferId: string) {
+  return db
+    .selectFrom('transfers')
+    .innerJoin('outcomes', 'outcomes.id', 'transfers.outcome_id')
+    .innerJoin('initiatives', 'initiatives.id', 'outcomes.initiative_id')
+    .select([
+      'initiatives.id as initiativeId',
+      'initiatives.workspace_id as workspaceId',
+      'initiatives.conflict_id as conflictId',
+    ])
+    .where('transfers.id', '=', transferId)
     .executeTakeFirst();
 }
 

@@ -45,7 +45,7 @@ export async function startServer(webDir: string, dataDir: string): Promise<Runn
   const store = createDatabase(`sqlite:${join(dataDir, 'tracktwo.db')}`);
   await migrateToLatest(store.db);
   const keys = createVaultKeys(randomBytes(32));
-  const app = await buildApp({ store, keys, settings: { webDir } });
+  const app = await buildApp({ store, keys, settings: { webDir, checkResponses: true } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

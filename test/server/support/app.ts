@@ -12,14 +12,14 @@ export const ADMIN = {
   password: 'correct horse battery staple',
 };
 
-/** The app on a test database, with a fresh master key. */
+/** The app on a test database, with a fresh master key; every answer is checked against its route's schema. */
 export async function testApp(
   db: Kysely<Database>,
   dialect: DialectName,
   settings: Parameters<typeof buildApp>[0]['settings'] = {},
   keys: VaultKeys = testKeys(),
 ): Promise<FastifyInstance> {
-  return buildApp({ store: { db, dialect }, keys, settings });
+  return buildApp({ store: { db, dialect }, keys, settings: { checkResponses: true, ...settings } });
 }
 
 /** The value of the tt_session cookie a reply sets. */

@@ -9,17 +9,21 @@ export type { Meeting, Attendance } from '../../../src/domain/meeting.js';
 export type { Outcome, Transfer } from '../../../src/domain/outcome.js';
 export type { Conflict, Divide, Group } from '../../../src/domain/conflict.js';
 export type { Workspace } from '../../../src/domain/workspace.js';
-export type { PageOf } from '../../../src/domain/scalars.js';
 
-/** Lists arrive as a page `{ items, total, limit, offset }`; tolerate a bare array as well. */
+/** Every list arrives as `{ items, next? }` (src/domain/list.ts). */
 export function itemsOf<T>(payload: unknown): T[] {
-  if (Array.isArray(payload)) return payload as T[];
   const page = payload as { items?: unknown } | null;
   return Array.isArray(page?.items) ? (page.items as T[]) : [];
 }
 
+/** The offset of the next page, when there is one. */
+export function nextOf(payload: unknown): number | undefined {
+  const next = (payload as { next?: unknown } | null)?.next;
+  return typeof next === 'number' ? next : undefined;
+}
+
+/** How many match: only the actor and tie lists say (their screens show it); else what this page holds. */
 export function totalOf(payload: unknown): number {
-  if (Array.isArray(payload)) return payload.length;
   const page = payload as { total?: unknown } | null;
   return typeof page?.total === 'number' ? page.total : itemsOf(payload).length;
 }

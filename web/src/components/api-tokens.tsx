@@ -8,9 +8,9 @@ import { Empty, ErrorMessage, Loaded } from './states.js';
 interface TokenInfo {
   name: string;
   fingerprint: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
 }
 
 /** The account's bearer tokens for the API and the CLI; a new token is shown once, never again. */
@@ -72,7 +72,7 @@ export function ApiTokens() {
               {payload.items.map((token) => (
                 <li key={token.name}>
                   <strong>{token.name}</strong> ({token.fingerprint}){' '}
-                  {t('account.tokenExpires', { date: token.expiresAt.slice(0, 10) })}{' '}
+                  {t('account.tokenExpires', { date: token.expires_at.slice(0, 10) })}{' '}
                   <button type="button" onClick={() => void revoke(token.name)}>
                     {t('account.revoke')}
                   </button>

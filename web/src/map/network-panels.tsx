@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { ActorLoss } from '../../../src/domain/network-answer.js';
 import { withQuery } from '../api/client.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
@@ -15,12 +16,7 @@ interface Introduction {
   gain: number;
   reason: string;
 }
-export interface ActorLoss {
-  id: string;
-  componentsBefore: number;
-  componentsAfter: number;
-  crossDivideReachLostShare: number;
-}
+export type { ActorLoss };
 
 export function labelOf(answer: NetworkAnswer<unknown>, pseudonym: string): string {
   const entry = answer.actors[pseudonym];
@@ -29,7 +25,7 @@ export function labelOf(answer: NetworkAnswer<unknown>, pseudonym: string): stri
 
 /** An actor whose loss splits the network, or cuts much of its reach across the divide. */
 export function isBridge(loss: ActorLoss): boolean {
-  return loss.componentsAfter > loss.componentsBefore || loss.crossDivideReachLostShare >= 0.1;
+  return loss.components_after > loss.components_before || loss.cross_divide_reach_lost_share >= 0.1;
 }
 
 export function NetworkPanels({ conflictId }: { conflictId: string }) {
@@ -73,9 +69,9 @@ export function NetworkPanels({ conflictId }: { conflictId: string }) {
               {answer.result.filter(isBridge).map((loss) => (
                 <li key={loss.id}>
                   {labelOf(answer, loss.id)}:{' '}
-                  {loss.componentsAfter > loss.componentsBefore
-                    ? t('map.splits', { count: loss.componentsAfter })
-                    : t('map.reachLost', { share: percent.format(loss.crossDivideReachLostShare) })}
+                  {loss.components_after > loss.components_before
+                    ? t('map.splits', { count: loss.components_after })
+                    : t('map.reachLost', { share: percent.format(loss.cross_divide_reach_lost_share) })}
                 </li>
               ))}
             </ol>

@@ -21,7 +21,7 @@ export default function Account() {
       <h1>{t('account.title')}</h1>
       <dl className="facts">
         <dt>{t('account.name')}</dt>
-        <dd>{account.displayName ?? ''}</dd>
+        <dd>{account.display_name ?? ''}</dd>
         <dt>{t('account.email')}</dt>
         <dd>{account.email}</dd>
       </dl>

@@ -7,7 +7,7 @@ import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
 
-import type { MeetingAttended } from '../../../src/services/initiatives/index.js';
+import type { MeetingAttended } from '../../../src/domain/meeting-attended.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 

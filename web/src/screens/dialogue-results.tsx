@@ -3,7 +3,7 @@ import { api } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
-import type { DialogueResults } from '../../../src/services/dialogues/index.js';
+import type { DialogueResults } from '../../../src/domain/dialogue-results.js';
 import type { DialogueStatement } from '../../../src/domain/dialogue.js';
 import { useState } from 'react';
 

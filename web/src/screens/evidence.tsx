@@ -7,9 +7,8 @@ import { SelectField } from '../components/form.js';
 import { Empty, Loaded, Loading } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
-import type { SurveyEffects } from '../../../src/services/evidence/index.js';
-import type { InclusionReport } from '../../../src/services/evidence/index.js';
-import type { WaveEffect } from '../../../src/evaluation/wave-effects.js';
+import type { InstrumentEffects, SurveyEffects } from '../../../src/domain/survey-effects.js';
+import type { InclusionReport } from '../../../src/domain/inclusion-report.js';
 
 const Z95 = 1.959963984540054;
 
@@ -21,7 +20,7 @@ interface Interval {
   n: number;
 }
 
-function intervalOf(label: string, effect: WaveEffect): Interval | null {
+function intervalOf(label: string, effect: InstrumentEffects['report']['overall']): Interval | null {
   if (!effect.primary) return null;
   const { estimate, se } = effect.primary;
   return { label, estimate, low: estimate - Z95 * se, high: estimate + Z95 * se, n: effect.participants.n };
@@ -209,7 +208,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
                         <td>{row.period}</td>
                         <td>{row.attendees}</td>
                         <td>{percent.format(row.share)}</td>
-                        <td>{row.belowTarget ? t('common.yes') : t('common.no')}</td>
+                        <td>{row.below_target ? t('common.yes') : t('common.no')}</td>
                       </tr>
                     ))}
                   </tbody>

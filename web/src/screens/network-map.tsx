@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api/client.js';
 import { actorName } from '../api/names.js';
-import { itemsOf, totalOf, type Actor, type Conflict, type Tie } from '../api/records.js';
+import { itemsOf, nextOf, type Actor, type Conflict, type Tie } from '../api/records.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
@@ -25,7 +25,7 @@ import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
 import { splitQuery, usePath } from '../router.js';
 import { tieKinds } from '../vocabulary.js';
-import type { GroupBrokersResult } from '../../../src/network/group-brokers.js';
+import type { GroupBrokers } from '../../../src/domain/network-answer.js';
 
 const SigmaView = lazy(() => import('../map/sigma-view.js'));
 type NamedActor = Actor & Record<string, unknown>;
@@ -37,12 +37,13 @@ async function fetchAll<T>(
   pageSize: number,
 ): Promise<T[]> {
   const all: T[] = [];
-  for (let offset = 0; ; offset += pageSize) {
+  let offset: number | undefined = 0;
+  while (offset !== undefined) {
     const page = await api.get<unknown>(withQuery(path, { ...query, limit: pageSize, offset }));
-    const items = itemsOf<T>(page);
-    all.push(...items);
-    if (items.length < pageSize || all.length >= totalOf(page)) return all;
+    all.push(...itemsOf<T>(page));
+    offset = nextOf(page);
   }
+  return all;
 }
 
 export default function NetworkMap({ params }: { params: Record<string, string> }) {
@@ -173,7 +174,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
   const sizes = useMemo(() => nodeSizes(nodes, edges, metric), [nodes, edges, metric]);
 
   // Bridges and brokers between the groups of the divide the map is coloured by.
-  const brokers = useResource<NetworkAnswer<GroupBrokersResult>>(
+  const brokers = useResource<NetworkAnswer<GroupBrokers>>(
     withQuery(`/api/conflicts/${conflictId}/network/brokers`, { divide: divideId || undefined }),
   );
   const highlight = useMemo((): (MapHighlight & { top: TopBroker[] }) | null => {
@@ -186,19 +187,19 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
       top: [],
     };
     for (const pair of brokers.data.result.pairs) {
-      for (const tie of pair.crossTies) {
+      for (const tie of pair.cross_ties) {
         const [a, b] = [idOf.get(tie.source), idOf.get(tie.target)];
         if (!a || !b) continue;
-        (tie.isBridge || pair.singleTie ? found.bridges : found.crossing).add(pairKey(a, b));
+        (tie.is_bridge || pair.single_tie ? found.bridges : found.crossing).add(pairKey(a, b));
       }
       // The three who link the most pairs of each two groups: ringing every contact would ring everyone.
-      for (const broker of pair.brokers.filter((entry) => entry.pairsLinked > 0).slice(0, 3)) {
+      for (const broker of pair.brokers.filter((entry) => entry.pairs_linked > 0).slice(0, 3)) {
         const id = idOf.get(broker.id);
         if (!id) continue;
         found.brokers.add(id);
         found.top.push({
           label: labelOf(brokers.data, broker.id),
-          count: broker.pairsLinked,
+          count: broker.pairs_linked,
           groups: pair.groups,
         });
       }

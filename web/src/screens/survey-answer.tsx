@@ -11,7 +11,7 @@ import {
   type Answers,
 } from '../surveys/questions.js';
 import { isSurveyLanguage, type SurveyLanguage } from '../surveys/survey-vocabulary.js';
-import type { SurveyForm } from '../../../src/services/surveys/index.js';
+import type { SurveyForm } from '../../../src/domain/survey-results.js';
 
 /**
  * The page a survey link opens, on the respondent's phone: no account, the link is the credential. The

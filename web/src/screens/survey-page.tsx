@@ -17,8 +17,7 @@ import { FacilitatorEntry } from '../surveys/facilitator-entry.js';
 import { surveyWaves } from '../surveys/survey-vocabulary.js';
 import { useResource } from '../use-resource.js';
 import { genders } from '../vocabulary.js';
-import type { SurveyDetail, RespondentStatus } from '../../../src/services/surveys/index.js';
-import type { IssuedLink } from '../../../src/services/surveys/index.js';
+import type { IssuedLink, RespondentStatus, SurveyDetail } from '../../../src/domain/survey-results.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 type NamedActor = Actor & Record<string, unknown>;

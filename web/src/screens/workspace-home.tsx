@@ -6,7 +6,7 @@ import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useAll, useResource } from '../use-resource.js';
 import { isBridge, labelOf, type ActorLoss, type NetworkAnswer } from '../map/network-panels.js';
-import type { InclusionReport } from '../../../src/services/evidence/index.js';
+import type { InclusionReport } from '../../../src/domain/inclusion-report.js';
 
 /** Actors whose loss would split the network or cut its reach across the divide. */
 function BridgeAlerts({ conflictId }: { conflictId: string }) {
@@ -33,7 +33,7 @@ function InclusionAlert({ initiative }: { initiative: Initiative }) {
   const rows =
     report.data.initiatives.find((entry) => entry.initiative_id === initiative.id)?.over_time.rows ?? [];
   const last = rows[rows.length - 1];
-  if (!last || !last.belowTarget) return null;
+  if (!last || !last.below_target) return null;
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
   return (
     <li>

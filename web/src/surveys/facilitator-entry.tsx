@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/states.js';
 import { QuestionFields } from './question-fields.js';
 import { checkAnswers, hasAnyAnswer, questionsOf, valuesToAnswers, type Answers } from './questions.js';
 import type { SurveyLanguage } from './survey-vocabulary.js';
-import type { SurveyDetail, RespondentStatus } from '../../../src/services/surveys/index.js';
+import type { SurveyDetail, RespondentStatus } from '../../../src/domain/survey-results.js';
 
 /**
  * A facilitator types in a respondent's answers (a paper form, an interview) on their behalf. A second

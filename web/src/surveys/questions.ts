@@ -1,6 +1,6 @@
 import type { Instrument } from '../../../src/domain/instruments.js';
 import type { SurveyAnswer } from '../../../src/domain/survey.js';
-import type { SurveyForm } from '../../../src/services/surveys/index.js';
+import type { SurveyForm } from '../../../src/domain/survey-results.js';
 import type { SurveyLanguage } from './survey-vocabulary.js';
 
 /** One instrument as a form asks it: the server's link form has this shape, and so does a facilitator's. */

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { dialogueSchema, moderationStateSchema, statementOriginSchema } from './dialogue.js';
+import { idSchema } from './scalars.js';
+
+/** One statement in the results: its tallies, consensus and routing priority. */
+export const statementResultSchema = z.strictObject({
+  id: idSchema,
+  number: z.number().int().min(0),
+  text: z.string(),
+  origin: statementOriginSchema,
+  moderation: moderationStateSchema,
+  /** Author's participant number; null when seeded or when authors are hidden. */
+  author: z.number().int().nullable(),
+  agree: z.number().int().min(0),
+  disagree: z.number().int().min(0),
+  pass: z.number().int().min(0),
+  group_informed_consensus: z.number(),
+  /** GIC over declared sides; null when nobody declared a side. */
+  side_informed_consensus: z.number().nullable(),
+  priority: z.number(),
+});
+export type StatementResult = z.infer<typeof statementResultSchema>;
+
+/** A statement that sets a group apart (Pol.is' repness). */
+export const representativeResultSchema = z.strictObject({
+  statement_id: idSchema,
+  type: z.enum(['agree', 'disagree']),
+  metric: z.number(),
+  probability: z.number(),
+  repness: z.number(),
+});
+export type RepresentativeResult = z.infer<typeof representativeResultSchema>;
+
+/** Representative statements keyed by group (opinion group number, or a declared side's group id). */
+const repnessSchema = z.record(z.string(), z.array(representativeResultSchema));
+
+/**
+ * Results for conveners and researchers: the opinion map, opinion groups, their representative
+ * statements, consensus, and the same over declared sides. Participants appear only by their number.
+ */
+export const dialogueResultsSchema = z.strictObject({
+  dialogue: dialogueSchema,
+  participants: z.number().int().min(0),
+  votes: z.number().int().min(0),
+  authors_hidden: z.boolean(),
+  statements: z.array(statementResultSchema),
+  groups: z.array(z.strictObject({ id: z.number().int(), members: z.array(z.number().int()) })),
+  opinion_map: z.array(
+    z.strictObject({
+      participant: z.number().int(),
+      x: z.number(),
+      y: z.number(),
+      group: z.number().int().nullable(),
+    }),
+  ),
+  repness: repnessSchema,
+  consensus: z.strictObject({ agree: z.array(idSchema), disagree: z.array(idSchema) }),
+  sides: z
+    .strictObject({
+      groups: z.array(
+        z.strictObject({ group_id: idSchema, name: z.string(), participants: z.number().int().min(0) }),
+      ),
+      repness: repnessSchema,
+    })
+    .nullable(),
+});
+export type DialogueResults = z.infer<typeof dialogueResultsSchema>;

@@ -1,0 +1,544 @@
+import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../../src/security/accounts.js';
+import { systemAuth } from '../../../src/security/auth.js';
+import { createApiToken } from '../../../src/security/sessions.js';
+import * as actors from '../../../src/services/actors/index.js';
+import * as conflicts from '../../../src/services/workspaces/index.js';
+import { actingAs, type ServiceContext } from '../../../src/services/context.js';
+import * as initiatives from '../../../src/services/initiatives/index.js';
+import * as dialogueService from '../../../src/services/dialogues/index.js';
+import * as meetings from '../../../src/services/initiatives/index.js';
+import * as surveys from '../../../src/services/surveys/index.js';
+import * as outcomes from '../../../src/services/initiatives/index.js';
+import * as ties from '../../../src/services/actors/index.js';
+import {
+  createTestConflict,
+  createTestInitiative,
+  createTestWorkspace,
+  recordTables,
+} from '../../support/records.js';
+
+/**
+ * The world of the access tests: a workspace W with a target initiative I (conflict C1) full of records,
+ * accounts holding each role in another initiative J (conflict C2), and a request for every registered
+ * route (test/server/access-matrix.test.ts, test/server/access-labels.test.ts).
+ */
+
+export const roles = [
+  'convener',
+  'facilitator',
+  'participant',
+  'researcher',
+  'funder',
+  'other-admin',
+  'no-role',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** How a route relates to the target: `target` routes name a record of I/C1 and must be refused. */
+type Kind = 'target' | 'workspace' | 'own' | 'public';
+export interface Entry {
+  kind: Kind;
+  body?: (ids: Ids) => unknown;
+}
+
+export interface Ids {
+  W: string;
+  C1: string;
+  I: string;
+  actor: string;
+  actor2: string;
+  official: string;
+  tie: string;
+  meeting: string;
+  outcome: string;
+  transfer: string;
+  event: string;
+  convenerAccount: string;
+  survey: string;
+  wave: string;
+  dialogue: string;
+  statement: string;
+}
+
+export const matrix: Record<string, Entry> = {
+  /** The built browser app (present when dist/web exists). */
+  'GET /*': { kind: 'public' },
+  'GET /api/health': { kind: 'public' },
+  'GET /api/openapi.json': { kind: 'public' },
+  'GET /api/docs': { kind: 'public' },
+  'GET /api/docs/json': { kind: 'public' },
+  'GET /api/docs/yaml': { kind: 'public' },
+  'GET /api/docs/static/*': { kind: 'public' },
+  'GET /api/docs/static/index.html': { kind: 'public' },
+  'GET /api/docs/static/swagger-initializer.js': { kind: 'public' },
+  'GET /api/setup': { kind: 'public' },
+  'POST /api/setup': {
+    kind: 'public',
+    body: () => ({ email: 'x@example.org', display_name: 'X', password: 'a long enough passphrase' }),
+  },
+  'POST /api/auth/login': {
+    kind: 'public',
+    body: () => ({ email: 'x@example.org', password: 'wrong password' }),
+  },
+  'POST /api/auth/logout': { kind: 'public' },
+  'GET /api/auth/me': { kind: 'own' },
+  'GET /api/auth/tokens': { kind: 'own' },
+  'POST /api/auth/tokens': {
+    kind: 'own',
+    body: () => ({ name: `matrix-${Math.random().toString(36).slice(2)}` }),
+  },
+  'DELETE /api/auth/tokens/:name': { kind: 'own' },
+  // A wrong current password is refused (401) and ends no session, so the role's token keeps working.
+  'PUT /api/auth/password': {
+    kind: 'own',
+    body: () => ({ current_password: 'not the password', new_password: 'another long passphrase 42' }),
+  },
+  'GET /api/actors/:id/meetings': { kind: 'target' },
+  'GET /api/workspaces': { kind: 'workspace' },
+  'POST /api/workspaces': { kind: 'own', body: () => ({ name: 'My own' }) },
+  'POST /api/accounts': {
+    kind: 'own',
+    body: () => ({ email: `new-${Math.random().toString(36).slice(2)}@example.org`, display_name: 'New' }),
+  },
+  'GET /api/workspaces/:id': { kind: 'workspace' },
+  'PATCH /api/workspaces/:id': { kind: 'target', body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/workspaces/:id': { kind: 'target' },
+  'GET /api/workspaces/:id/conflicts': { kind: 'workspace' },
+  'GET /api/workspaces/:id/initiatives': { kind: 'workspace' },
+  'POST /api/conflicts': { kind: 'target', body: (ids) => ({ workspace_id: ids.W, name: 'New conflict' }) },
+  'GET /api/conflicts/:id': { kind: 'target' },
+  'PATCH /api/conflicts/:id': { kind: 'target', body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/conflicts/:id': { kind: 'target' },
+  'POST /api/conflicts/:id/divides': {
+    kind: 'target',
+    body: () => ({ name: 'Faith', groups: [{ name: 'A' }, { name: 'B' }] }),
+  },
+  'GET /api/conflicts/:id/events': { kind: 'target' },
+  'POST /api/conflict-events': {
+    kind: 'target',
+    body: (ids) => ({ conflict_id: ids.C1, kind: 'truce', occurred_on: '2024-01-01', title: 'Truce' }),
+  },
+  'PATCH /api/conflict-events/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/conflict-events/:id': { kind: 'target' },
+  'GET /api/conflicts/:id/actors': { kind: 'target' },
+  'POST /api/actors': {
+    kind: 'target',
+    body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, role: 'elder', track: '2' }),
+  },
+  'GET /api/actors/:id': { kind: 'target' },
+  'PATCH /api/actors/:id': { kind: 'target', body: () => ({ region: 'Elsewhere' }) },
+  'GET /api/actors/:id/identity': { kind: 'target' },
+  'PUT /api/actors/:id/identity': { kind: 'target', body: () => ({ names: ['Someone Else'] }) },
+  'POST /api/actors/:id/erase': { kind: 'target' },
+  'GET /api/conflicts/:id/ties': { kind: 'target' },
+  'POST /api/ties': {
+    kind: 'target',
+    body: (ids) => ({
+      workspace_id: ids.W,
+      conflict_id: ids.C1,
+      source_actor_id: ids.actor,
+      target_actor_id: ids.official,
+      kind: 'trusts',
+    }),
+  },
+  'GET /api/ties/:id': { kind: 'target' },
+  'PATCH /api/ties/:id': { kind: 'target', body: () => ({ strength: 5 }) },
+  'DELETE /api/ties/:id': { kind: 'target' },
+  'GET /api/conflicts/:id/network/metrics': { kind: 'target' },
+  'GET /api/conflicts/:id/network/brokers': { kind: 'target' },
+  'GET /api/conflicts/:id/network/introductions': { kind: 'target' },
+  'GET /api/conflicts/:id/network/fragility': { kind: 'target' },
+  'GET /api/conflicts/:id/network/track-one-paths': { kind: 'target' },
+  'GET /api/conflicts/:id/network/changes': { kind: 'target' },
+  'GET /api/conflicts/:id/network/graph': { kind: 'target' },
+  'POST /api/initiatives': {
+    kind: 'target',
+    body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, name: 'New initiative' }),
+  },
+  'GET /api/initiatives/:id': { kind: 'target' },
+  'PATCH /api/initiatives/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
+  'DELETE /api/initiatives/:id': { kind: 'target' },
+  'GET /api/initiatives/:id/members': { kind: 'target' },
+  'POST /api/initiatives/:id/members': {
+    kind: 'target',
+    body: () => ({ email: 'convener@example.org', role: 'funder' }),
+  },
+  'DELETE /api/initiatives/:id/members/:accountId/:role': { kind: 'target' },
+  'GET /api/initiatives/:id/meetings': { kind: 'target' },
+  'POST /api/meetings': {
+    kind: 'target',
+    body: (ids) => ({ initiative_id: ids.I, title: 'Round 9', held_on: '2024-05-01' }),
+  },
+  'GET /api/meetings/:id': { kind: 'target' },
+  'PATCH /api/meetings/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/meetings/:id': { kind: 'target' },
+  'GET /api/meetings/:id/attendance': { kind: 'target' },
+  'POST /api/meetings/:id/attendance': {
+    kind: 'target',
+    body: (ids) => ({ attendees: [{ actor_id: ids.official }] }),
+  },
+  'DELETE /api/meetings/:id/attendance/:actorId': { kind: 'target' },
+  'GET /api/initiatives/:id/outcomes': { kind: 'target' },
+  'POST /api/outcomes': { kind: 'target', body: (ids) => ({ initiative_id: ids.I, title: 'Another' }) },
+  'GET /api/outcomes/:id': { kind: 'target' },
+  'PATCH /api/outcomes/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/outcomes/:id': { kind: 'target' },
+  'GET /api/initiatives/:id/transfers': { kind: 'target' },
+  'POST /api/transfers': {
+    kind: 'target',
+    body: (ids) => ({
+      outcome_id: ids.outcome,
+      handed_on: '2024-06-01',
+      recipient_actor_ids: [ids.official],
+    }),
+  },
+  'GET /api/transfers/:id': { kind: 'target' },
+  'PATCH /api/transfers/:id': {
+    kind: 'target',
+    body: () => ({ status: 'adopted', status_on: '2024-07-01' }),
+  },
+  'DELETE /api/transfers/:id': { kind: 'target' },
+  'GET /api/initiatives/:id/surveys': { kind: 'target' },
+  'POST /api/surveys': {
+    kind: 'target',
+    body: (ids) => ({
+      initiative_id: ids.I,
+      title: 'Another survey',
+      instruments: [{ library: 'feeling-thermometer' }],
+      out_groups: ['North'],
+    }),
+  },
+  'GET /api/surveys/:id': { kind: 'target' },
+  'PATCH /api/surveys/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/surveys/:id': { kind: 'target' },
+  'POST /api/surveys/:id/waves': {
+    kind: 'target',
+    body: () => ({ kind: 'post', opens_on: '2024-01-01', closes_on: '2024-02-01' }),
+  },
+  'PATCH /api/surveys/:id/waves/:waveId': { kind: 'target', body: () => ({ closes_on: '2098-01-01' }) },
+  'GET /api/surveys/:id/respondents': { kind: 'target' },
+  'POST /api/surveys/:id/respondents': {
+    kind: 'target',
+    body: () => ({ respondents: [{ arm: 'comparison', pseudonym: 'CMP-9' }] }),
+  },
+  'POST /api/surveys/:id/waves/:waveId/links': { kind: 'target', body: () => ({}) },
+  // Answering needs no account: a token that is not a live link is refused (401) and changes nothing.
+  'POST /api/surveys/:id/waves/:waveId/form': { kind: 'public', body: () => ({ token: 'x'.repeat(43) }) },
+  'POST /api/surveys/:id/waves/:waveId/answers': {
+    kind: 'public',
+    body: () => ({
+      token: 'x'.repeat(43),
+      answers: [{ instrument: 'feeling-thermometer', out_group: 'North', item: 'warmth', value: 50 }],
+    }),
+  },
+  'POST /api/surveys/:id/waves/:waveId/entries': {
+    kind: 'target',
+    body: (ids) => ({
+      respondent_id: ids.survey,
+      answers: [{ instrument: 'feeling-thermometer', out_group: 'North', item: 'warmth', value: 50 }],
+    }),
+  },
+  'POST /api/surveys/:id/waves/:waveId/import': { kind: 'target', body: () => ({ csv: 'respondent\n' }) },
+  'GET /api/surveys/:id/effects': { kind: 'target' },
+  'GET /api/surveys/:id/export/research': { kind: 'target' },
+  'GET /api/initiatives/:id/evidence/effects': { kind: 'target' },
+  'GET /api/initiatives/:id/evidence/inclusion': { kind: 'target' },
+  'GET /api/conflicts/:id/evidence/inclusion': { kind: 'target' },
+  // Workspace evidence pools only the initiatives the account may read (here: none of I's surveys).
+  'GET /api/workspaces/:id/evidence/meta': { kind: 'workspace' },
+  'GET /api/workspaces/:id/evidence/forest.svg': { kind: 'workspace' },
+  'GET /api/workspaces/:id/evidence/external-effects': { kind: 'workspace' },
+  // External studies belong to the workspace: a convener or researcher of any of its initiatives adds them.
+  'POST /api/workspaces/:id/evidence/external-effects': {
+    kind: 'own',
+    body: () => ({ label: 'Published study', effect: 0.3, variance: 0.02 }),
+  },
+  'DELETE /api/workspaces/:id/evidence/external-effects/:effectId': { kind: 'workspace' },
+  'POST /api/conflicts/:id/import/kumu': {
+    kind: 'target',
+    body: () => ({
+      elements: 'Label,Type,Role,Track\nNew Person,Person,elder,2',
+      connections: 'From,To,Type\n',
+    }),
+  },
+  'GET /api/conflicts/:id/export/kumu': { kind: 'target' },
+  'GET /api/conflicts/:id/export/graphml': { kind: 'target' },
+  'GET /api/conflicts/:id/export/gexf': { kind: 'target' },
+  /** The roles in J may export what they see of W; the export's audit row is the change. */
+  'GET /api/workspaces/:id/export/json': { kind: 'own' },
+  /** An administrator of any workspace (other-admin) may import a document as a new workspace. */
+  'POST /api/workspaces/import/json': {
+    kind: 'own',
+    body: () => ({
+      format: 'tracktwo.workspace',
+      version: 1,
+      exported_at: '2024-01-01T00:00:00.000Z',
+      workspace: { id: 'w', name: 'Imported', description: '', is_demo: false },
+      conflicts: [],
+      actors: [],
+      ties: [],
+      initiatives: [],
+      meetings: [],
+      outcomes: [],
+      transfers: [],
+    }),
+  },
+  'GET /api/initiatives/:id/export/research': { kind: 'target' },
+  'GET /api/initiatives/:id/dialogues': { kind: 'target' },
+  'POST /api/initiatives/:id/dialogues': { kind: 'target', body: () => ({ prompt: 'Another dialogue' }) },
+  'POST /api/initiatives/:id/dialogues/import': {
+    kind: 'target',
+    body: () => ({
+      comments: 'comment-id,moderated,comment-body\n0,1,Hello\n',
+      votes: 'timestamp,comment-id,voter-id,vote\n',
+    }),
+  },
+  'GET /api/dialogues/:id': { kind: 'target' },
+  'PATCH /api/dialogues/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
+  'GET /api/dialogues/:id/moderation': { kind: 'target' },
+  'PATCH /api/dialogues/:id/statements/:statementId': {
+    kind: 'target',
+    body: () => ({ moderation: 'rejected' }),
+  },
+  'POST /api/dialogues/:id/tokens': { kind: 'target', body: () => ({ count: 1 }) },
+  'GET /api/dialogues/:id/results': { kind: 'target' },
+  'GET /api/dialogues/:id/export': { kind: 'target' },
+  'POST /api/dialogues/:id/join': { kind: 'target', body: () => ({}) },
+  'PUT /api/dialogues/:id/group': { kind: 'target', body: () => ({ group_id: null }) },
+  'GET /api/dialogues/:id/statements': { kind: 'target' },
+  'POST /api/dialogues/:id/statements': { kind: 'target', body: () => ({ text: 'Let me in' }) },
+  'POST /api/dialogues/:id/votes': {
+    kind: 'target',
+    body: (ids) => ({ statement_id: ids.statement, vote: 1, request_id: 'matrix-vote-1' }),
+  },
+  'GET /api/dialogues/:id/next': { kind: 'target' },
+  'GET /api/dialogues/:id/common-ground': { kind: 'target' },
+};
+
+/** The id each path parameter takes: always a record of the target (I, C1, or the workspace). */
+export function pathOf(url: string, ids: Ids): string {
+  const idFor = (route: string): string => {
+    if (route.startsWith('/api/workspaces/')) return ids.W;
+    if (route.startsWith('/api/conflict-events/')) return ids.event;
+    if (route.startsWith('/api/conflicts/')) return ids.C1;
+    if (route.startsWith('/api/actors/')) return ids.actor;
+    if (route.startsWith('/api/ties/')) return ids.tie;
+    if (route.startsWith('/api/initiatives/')) return ids.I;
+    if (route.startsWith('/api/meetings/')) return ids.meeting;
+    if (route.startsWith('/api/outcomes/')) return ids.outcome;
+    if (route.startsWith('/api/transfers/')) return ids.transfer;
+    if (route.startsWith('/api/surveys/')) return ids.survey;
+    if (route.startsWith('/api/dialogues/')) return ids.dialogue;
+    return 'none';
+  };
+  return url
+    .replace(':id', idFor(url))
+    .replace(':accountId', ids.convenerAccount)
+    .replace(':statementId', ids.statement)
+    .replace(':role', 'convener')
+    .replace(':actorId', ids.actor)
+    .replace(':waveId', ids.wave)
+    .replace(':effectId', ids.survey)
+    .replace(':name', 'no-such-token')
+    .replace('*', 'index.css');
+}
+
+export const tables = [
+  ...recordTables,
+  'surveys',
+  'survey_waves',
+  'survey_respondents',
+  'survey_links',
+  'survey_responses',
+  'external_effects',
+  'dialogues',
+  'dialogue_participants',
+  'dialogue_statements',
+  'dialogue_votes',
+  'dialogue_vote_requests',
+] as const;
+
+const PASSWORD = 'matrix passphrase 1234';
+
+export async function buildWorld(ctx: ServiceContext) {
+  const system = actingAs(ctx, systemAuth('access matrix fixture'));
+  const W = await createTestWorkspace(system, 'Shared workspace');
+  const W2 = await createTestWorkspace(system, 'Other workspace');
+  const conflict = (name: string) =>
+    createTestConflict(system, W.id, name, { name: 'Side', groups: [`${name} North`, `${name} South`] });
+  const C1 = await conflict('Target conflict');
+  const C2 = await conflict('Own conflict');
+  const actor = (conflictId: string, names: string[], track: '1' | '2' = '2') =>
+    actors.createActor(system, {
+      workspace_id: W.id,
+      conflict_id: conflictId,
+      kind: 'person',
+      role: track === '1' ? 'state_official' : 'elder',
+      track,
+      gender: 'woman',
+      region: 'Hidden Valley',
+      groups: [],
+      identity: { names, contacts: [], notes: '' },
+    });
+  const a1 = await actor(C1.id, ['Zorblat Quennick']);
+  const a2 = await actor(C1.id, ['Mirelle Vasquith']);
+  const official = await actor(C1.id, ['Tobran Ulvesk'], '1');
+  const b1 = await actor(C2.id, ['Own Person']);
+  const initiative = (conflictId: string, name: string) =>
+    createTestInitiative(system, W.id, conflictId, name);
+  const I = await initiative(C1.id, 'Target initiative');
+  const J = await initiative(C2.id, 'Own initiative');
+  await initiatives.updateInitiative(system, I.id, { actors: [{ actor_id: a1.id, capacity: 'convener' }] });
+  const tie = await ties.createTie(system, {
+    workspace_id: W.id,
+    conflict_id: C1.id,
+    source_actor_id: a1.id,
+    target_actor_id: official.id,
+    kind: 'knows',
+    directed: false,
+    strength: 2,
+    valid_from: null,
+    valid_to: null,
+    source: 'reported',
+    confidence: 1,
+  });
+  const meeting = await meetings.createMeeting(system, {
+    initiative_id: I.id,
+    title: 'Secret round',
+    held_on: '2024-03-01',
+    place: 'Hidden Valley',
+    ground_rule: 'chatham_house',
+    status: 'held',
+  });
+  await meetings.recordAttendance(system, meeting.id, {
+    attendees: [
+      { actor_id: a1.id, role: 'participant' },
+      { actor_id: a2.id, role: 'participant' },
+    ],
+  });
+  const outcome = await outcomes.createOutcome(system, {
+    initiative_id: I.id,
+    meeting_id: meeting.id,
+    title: 'Water accord draft',
+    description: '',
+    kind: 'proposal',
+  });
+  const transfer = await outcomes.createTransfer(system, {
+    outcome_id: outcome.id,
+    status: 'handed',
+    handed_on: '2024-04-01',
+    status_on: '2024-04-01',
+    note: '',
+    recipient_actor_ids: [official.id],
+  });
+  const dialogue = await dialogueService.createDialogue(system, I.id, {
+    meeting_id: meeting.id,
+    divide_id: null,
+    prompt: 'Secret dialogue prompt',
+    strict_moderation: false,
+    hide_authors: false,
+    seed: 0,
+    statements: ['Water for all valleys'],
+  });
+  const statement = (await dialogueService.listModerationQueue(system, dialogue.id))[0];
+  const event = await conflicts.createConflictEvent(system, {
+    conflict_id: C1.id,
+    kind: 'ceasefire',
+    occurred_on: '2024-02-01',
+    title: 'Ceasefire of February',
+  });
+  const survey = await surveys.createSurvey(system, {
+    initiative_id: I.id,
+    title: 'Secret survey',
+    instruments: [{ library: 'feeling-thermometer' }],
+    out_groups: ['North'],
+    languages: ['en'],
+  });
+  const wave = await surveys.addWave(system, survey.id, {
+    kind: 'baseline',
+    opens_on: '2024-01-01',
+    closes_on: '2099-12-31',
+    after_meeting_id: meeting.id,
+  });
+  await surveys.addRespondents(system, survey.id, [{ arm: 'participant', actor_id: a1.id }]);
+
+  const tokens = {} as Record<Role, string>;
+  let convenerAccount = '';
+  let convenerToken = '';
+  await ctx.db.transaction().execute(async (trx) => {
+    const sys = systemAuth('fixture');
+    const accountFor = (role: string) =>
+      createAccount(trx, sys, { email: `${role}@example.org`, displayName: role, password: PASSWORD });
+    const targetConvener = await accountFor('target-convener');
+    convenerAccount = targetConvener.id;
+    await grantMembership(trx, sys, { accountId: targetConvener.id, initiativeId: I.id, role: 'convener' });
+    convenerToken = (
+      await createApiToken(
+        trx,
+        { accountId: targetConvener.id },
+        { accountId: targetConvener.id, name: 'matrix' },
+      )
+    ).token;
+    for (const role of roles) {
+      const account = await accountFor(role);
+      if (role === 'other-admin')
+        await grantWorkspaceAdmin(trx, sys, { workspaceId: W2.id, accountId: account.id });
+      else if (role !== 'no-role')
+        await grantMembership(trx, sys, { accountId: account.id, initiativeId: J.id, role });
+      tokens[role] = (
+        await createApiToken(trx, { accountId: account.id }, { accountId: account.id, name: 'matrix' })
+      ).token;
+    }
+  });
+  void b1;
+  const ids: Ids = {
+    W: W.id,
+    C1: C1.id,
+    I: I.id,
+    actor: a1.id,
+    actor2: a2.id,
+    official: official.id,
+    tie: tie.id,
+    meeting: meeting.id,
+    outcome: outcome.id,
+    transfer: transfer.id,
+    event: event.id,
+    convenerAccount,
+    survey: survey.id,
+    wave: wave.id,
+    dialogue: dialogue.id,
+    statement: statement.id,
+  };
+  const pseudonyms = [a1.pseudonym, a2.pseudonym, official.pseudonym];
+  const secrets = [
+    C1.id,
+    ...C1.divides.flatMap((d) => [d.id, ...d.groups.map((g) => g.id)]),
+    'Target conflict',
+    I.id,
+    'Target initiative',
+    a1.id,
+    a2.id,
+    official.id,
+    ...pseudonyms,
+    'Zorblat',
+    'Mirelle',
+    'Tobran',
+    tie.id,
+    meeting.id,
+    'Secret round',
+    outcome.id,
+    'Water accord',
+    transfer.id,
+    event.id,
+    'Ceasefire of February',
+    dialogue.id,
+    statement.id,
+    'Secret dialogue prompt',
+    'Water for all valleys',
+    survey.id,
+    wave.id,
+    'Secret survey',
+    'target-convener@example.org',
+  ];
+  return { ids, tokens, secrets, W2: W2.id, convenerToken };
+}
