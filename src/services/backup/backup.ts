@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { TrackTwoError } from '../../domain/errors.js';
+import { requireOperator } from '../../security/access.js';
 import { appendAudit, verifyAuditChain } from '../../security/audit.js';
 import { openBackup, sealBackup, type BackupHeader } from '../../security/backup-envelope.js';
 import { engineOf } from '../../store/engine/index.js';
@@ -15,16 +16,6 @@ import {
   type SnapshotTable,
 } from '../../store/snapshot.js';
 import type { ServiceContext } from '../context.js';
-
-/**
- * Backups are the operator's (the system acting from the command line): a backup holds every initiative of
- * every workspace, so no account's role reaches it.
- */
-function requireOperator(ctx: ServiceContext): void {
-  if (!ctx.auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-  if (!ctx.auth.system)
-    throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'backups are for the operator' });
-}
 
 async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
@@ -44,7 +35,8 @@ export interface BackupMade {
  * holds, so identities stay sealed inside it as they are at rest. The backup itself is audited afterwards.
  */
 export async function createBackup(ctx: ServiceContext, now = new Date()): Promise<BackupMade> {
-  requireOperator(ctx);
+  // A backup holds every initiative of every workspace: no account's role reaches it, only the operator.
+  requireOperator(ctx.auth);
   const engine = engineOf(ctx.db);
   const counts: Record<string, number> = {};
   const lines: string[] = [];
@@ -84,7 +76,7 @@ export interface BackupRestored {
  * when the restored audit chain verifies: a backup whose records or log were altered is refused whole.
  */
 export async function restoreBackup(ctx: ServiceContext, file: Buffer): Promise<BackupRestored> {
-  requireOperator(ctx);
+  requireOperator(ctx.auth);
   const { header, payload } = openBackup(ctx.keys, file);
   const rows = parsePayload(payload);
   const here = await appliedMigrations(ctx.db);
