@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { TrackTwoError, isTrackTwoError } from '../domain/errors.js';
 import { parseCsv, type CsvTable } from '../interchange/csv.js';
 
@@ -28,5 +28,22 @@ export function readCsvFile(path: string, required: string[]): CsvTable {
       });
     }
     throw error;
+  }
+}
+
+/** Creates a new file readable by its owner alone (a backup, a key); an existing file is never overwritten. */
+export function writePrivateFile(path: string, data: Buffer | string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new TrackTwoError('TT_ERR_FILE_EXISTS', { field: path });
+    throw new TrackTwoError('TT_ERR_FILE_NOT_FOUND', { field: path, reason: (error as Error).message });
+  }
+  try {
+    writeFileSync(fd, data);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -27,6 +27,11 @@ export const errorRegistry = {
 
   // --- access ---
   TT_ERR_UNAUTHENTICATED: { status: 401, message: 'Sign in (or send a valid bearer token) to do this.' },
+  TT_ERR_CROSS_ORIGIN: {
+    status: 403,
+    message:
+      'This change was sent from another site or page: tracktwo takes changes only from its own pages. Open tracktwo itself and retry.',
+  },
   TT_ERR_BAD_CREDENTIALS: { status: 401, message: 'Email or password is wrong.' },
   TT_ERR_FORBIDDEN: {
     status: 403,
@@ -46,6 +51,10 @@ export const errorRegistry = {
     status: 400,
     message: 'The import was rejected and nothing was written: fix the row named and retry.',
   },
+  TT_ERR_FILE_EXISTS: {
+    status: 409,
+    message: 'The file exists already: choose a new name (a backup or key file is never overwritten).',
+  },
   TT_ERR_FILE_NOT_FOUND: { status: 400, message: 'The file could not be read: check the path.' },
 
   // --- server and services ---
@@ -54,6 +63,22 @@ export const errorRegistry = {
     message: 'A setting in the environment is not valid: fix the variable named and restart.',
   },
   TT_ERR_BAD_JSON: { status: 400, message: 'The body is not valid JSON: check its syntax and retry.' },
+  TT_ERR_BAD_URL: {
+    status: 400,
+    message: 'The address is not valid: check its percent-encoding (a % must be followed by two hex digits).',
+  },
+  TT_ERR_URL_TOO_LONG: {
+    status: 414,
+    message: 'A part of the address is too long: no record id is that long.',
+  },
+  TT_ERR_HEADERS_TOO_LARGE: {
+    status: 431,
+    message: "The request headers are too large: clear this site's cookies or send fewer headers.",
+  },
+  TT_ERR_BAD_REQUEST: {
+    status: 400,
+    message: 'The request is not valid HTTP: check the client that sent it.',
+  },
   TT_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No such API route: see /api/docs for the routes.' },
   TT_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'This route does not take that method: see /api/docs.' },
   TT_ERR_SETUP_DONE: {
@@ -183,6 +208,30 @@ export const errorRegistry = {
       'An identity could not be decrypted: the master key is not the one it was written with, or the data was altered.',
   },
   TT_ERR_ACTOR_ERASED: { status: 410, message: 'This actor was erased: its identity is gone for good.' },
+  TT_ERR_KEY_SHARE_INVALID: {
+    status: 400,
+    message:
+      'A key share is not valid: copy it again exactly as it was written down (it starts with tt-share-1-).',
+  },
+  TT_ERR_KEY_SHARES_MISMATCH: {
+    status: 400,
+    message:
+      'The key shares do not belong together or are too few: give at least the threshold number of shares of one split.',
+  },
+  TT_ERR_BACKUP_UNREADABLE: {
+    status: 400,
+    message:
+      'The backup cannot be read: it is not a tracktwo backup, it was cut short or altered, or it was made under another master key.',
+  },
+  TT_ERR_BACKUP_VERSION: {
+    status: 400,
+    message:
+      'The backup was made by a different version of tracktwo: restore it with the version that made it, then upgrade.',
+  },
+  TT_ERR_RESTORE_TARGET_NOT_EMPTY: {
+    status: 409,
+    message: 'A backup is restored into an empty database only: create a new database and restore into it.',
+  },
   TT_ERR_AUDIT_CHAIN_BROKEN: {
     status: 500,
     message: 'The audit log has been altered: run `tracktwo audit verify` and restore it from a backup.',

@@ -32,6 +32,14 @@ export class VaultKeys {
     this.#master = Buffer.from(masterKey);
   }
 
+  /**
+   * A key for another purpose (backups, the audit chain's MAC), derived from the master key with HKDF-SHA-256:
+   * never the master key itself, and a different key for every `purpose` and `salt`.
+   */
+  deriveKey(purpose: string, salt: Buffer = Buffer.alloc(0)): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.#master, salt, purpose, 32));
+  }
+
   /** The workspace key, created (and stored wrapped under the master key) on first use when `create`. */
   async workspaceKey(
     trx: Kysely<Database>,

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { TrackTwoError } from '../domain/errors.js';
 import { installJsonBodies } from './body-parsing.js';
-import { errorBody, installErrorHandler } from './error-handler.js';
+import {
+  errorBody,
+  installErrorHandler,
+  replyToClientError,
+  replyToFrameworkError,
+} from './error-handler.js';
 import { installOpenApi } from './openapi.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { installWebApp } from './web-app.js';
@@ -79,6 +84,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: trustProxyOption(settings.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // A bad percent-encoding or an over-long path part is refused before routing; the answer is ours.
+    frameworkErrors: replyToFrameworkError,
+    // Malformed HTTP and headers over Node's 16 KB limit never reach Fastify's error handler.
+    clientErrorHandler: replyToClientError,
   });
   const routeTable: RegisteredRoute[] = [];
   app.decorate('routeTable', routeTable);

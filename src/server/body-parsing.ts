@@ -4,6 +4,26 @@ import { TrackTwoError } from '../domain/errors.js';
 /** Keys that would reach an object's prototype if a body were ever merged into another object. */
 const poisonedKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Deeper bodies are refused before parsing: no record nests this far, and deep nesting exhausts the stack. */
+const MAX_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in JSON text, brackets inside strings not counted. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i++;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (char === 0x7d || char === 0x5d) depth--;
+  }
+  return deepest;
+}
+
 /**
  * The dotted path of the first string (value or key) holding a NUL character, if any. PostgreSQL cannot
  * store NUL in text and SQLite can, so it is refused here, on both engines alike.
@@ -35,6 +55,16 @@ export function installJsonBodies(app: FastifyInstance, bodyLimit: number): void
         done(null, undefined);
         return;
       }
+      if (nestingDepth(text) > MAX_DEPTH) {
+        done(
+          new TrackTwoError('TT_ERR_VALIDATION', {
+            field: 'body',
+            reason: `nested more than ${MAX_DEPTH} levels deep`,
+          }),
+          undefined,
+        );
+        return;
+      }
       try {
         const parsed: unknown = JSON.parse(text, (key, value: unknown) => {
           if (poisonedKeys.has(key)) {
@@ -54,7 +84,8 @@ export function installJsonBodies(app: FastifyInstance, bodyLimit: number): void
         done(null, parsed);
       } catch (error) {
         if (error instanceof TrackTwoError) done(error, undefined);
-        else done(new TrackTwoError('TT_ERR_BAD_JSON', { reason: (error as Error).message }), undefined);
+        // The parser's message is not echoed: it names engine internals, not the caller's mistake.
+        else done(new TrackTwoError('TT_ERR_BAD_JSON'), undefined);
       }
     },
   );

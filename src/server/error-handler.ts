@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import {
@@ -44,6 +45,9 @@ function reasonOf(code: string, message: string, keys: readonly PropertyKey[]): 
 }
 
 const fastifyCodes: Record<string, TrackTwoError['code']> = {
+  FST_ERR_BAD_URL: 'TT_ERR_BAD_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'TT_ERR_URL_TOO_LONG',
+  FST_ERR_ASYNC_CONSTRAINT: 'TT_ERR_BAD_REQUEST',
   FST_ERR_CTP_BODY_TOO_LARGE: 'TT_ERR_PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'TT_ERR_UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'TT_ERR_BAD_JSON',
@@ -60,16 +64,16 @@ export function toTrackTwoError(error: unknown): TrackTwoError {
   const fastifyError = error as Partial<FastifyError> | null;
   const mapped = fastifyError?.code ? fastifyCodes[fastifyError.code] : undefined;
   if (mapped) return new TrackTwoError(mapped);
-  if (error instanceof SyntaxError && (fastifyError?.statusCode ?? 0) === 400) {
-    return new TrackTwoError('TT_ERR_BAD_JSON', { reason: error.message });
-  }
+  // The parser's own words ("Unexpected token", "Maximum call stack size exceeded") are not the caller's to read.
+  if (error instanceof SyntaxError && (fastifyError?.statusCode ?? 0) === 400)
+    return new TrackTwoError('TT_ERR_BAD_JSON');
   const status = fastifyError?.statusCode ?? 0;
   if (status === 413) return new TrackTwoError('TT_ERR_PAYLOAD_TOO_LARGE');
   if (status === 415) return new TrackTwoError('TT_ERR_UNSUPPORTED_MEDIA_TYPE');
   if (status === 429) return new TrackTwoError('TT_ERR_RATE_LIMITED');
-  if (status >= 400 && status < 500) {
-    return new TrackTwoError('TT_ERR_VALIDATION', { reason: fastifyError?.message ?? 'bad request' });
-  }
+  if (status === 414) return new TrackTwoError('TT_ERR_URL_TOO_LONG');
+  if (status === 431) return new TrackTwoError('TT_ERR_HEADERS_TOO_LARGE');
+  if (status >= 400 && status < 500) return new TrackTwoError('TT_ERR_BAD_REQUEST');
   return new TrackTwoError('TT_ERR_INTERNAL');
 }
 
@@ -90,4 +94,32 @@ export function installErrorHandler(app: FastifyInstance): void {
     else request.log.debug({ code: error.code }, 'request refused');
     return reply.status(error.status).type('application/json; charset=utf-8').send(errorBody(error));
   });
+}
+
+/** Fastify's `frameworkErrors`: a path it cannot route (bad percent-encoding, a part over maxParamLength). */
+export function replyToFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const coded = toTrackTwoError(error);
+  request.log.debug({ code: coded.code }, 'request refused before routing');
+  void reply.status(coded.status).type('application/json; charset=utf-8').send(errorBody(coded));
+}
+
+/**
+ * Fastify's `clientErrorHandler`: HTTP the parser refuses (headers over Node's limit, a broken request line)
+ * is answered with one of our error bodies, then the connection is closed, as Node itself would.
+ */
+export function replyToClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const coded = new TrackTwoError(
+    error.code === 'HPE_HEADER_OVERFLOW' ? 'TT_ERR_HEADERS_TOO_LARGE' : 'TT_ERR_BAD_REQUEST',
+  );
+  const body = JSON.stringify(errorBody(coded));
+  socket.end(
+    `HTTP/1.1 ${coded.status} ${coded.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

@@ -56,6 +56,28 @@ export function sessionSecretOf(request: FastifyRequest): string | undefined {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a state-changing request a browser sent from anywhere but this app's own pages (CSRF). A cookie
+ * rides along with any request the browser makes, SameSite=Strict does not cover other ports or subdomains
+ * of the same site, and even a body-less POST can erase an identity, so the browser's own word decides:
+ * `Sec-Fetch-Site` must be `same-origin` (or `none`: typed in the address bar), else `Origin` must be ours.
+ * Requests without either (scripts, gateways' webhooks) carry no ambient credential a page could borrow:
+ * they authenticate by bearer token, or not at all.
+ */
+export function checkSameOrigin(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (typeof fetchSite === 'string') {
+    if (fetchSite === 'same-origin' || fetchSite === 'none') return;
+    throw new TrackTwoError('TT_ERR_CROSS_ORIGIN', { reason: `Sec-Fetch-Site: ${fetchSite.slice(0, 20)}` });
+  }
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  if (origin !== `${request.protocol}://${request.host}`)
+    throw new TrackTwoError('TT_ERR_CROSS_ORIGIN', { reason: 'the Origin is not this server' });
+}
 
 /**
  * Resolves who is asking before any route runs. A bearer token that does not work is refused outright (a
@@ -79,6 +101,7 @@ export async function installRequestContext(
         throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', { reason: 'the bearer token is not valid' });
       auth = { accountId: session.accountId };
     } else {
+      checkSameOrigin(request);
       const session = await authenticate(store.db, sessionSecretOf(request), 'cookie');
       if (session) auth = { accountId: session.accountId };
     }

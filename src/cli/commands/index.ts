@@ -45,6 +45,20 @@ export const commandAreas: CommandArea[] = [
   },
   {
     commands: {
+      backup:
+        'Write an encrypted, consistent copy of the whole database to FILE while the server runs (a new file, mode 0600); ' +
+        'it opens only with the same master key',
+      restore:
+        'Restore a backup into an empty database (either engine); the restored audit chain must verify, else nothing is written',
+    },
+    load: async () => (await import('./backup.js')).registerBackupCommands,
+  },
+  {
+    commands: { keys: 'Custody of the master key: split it into shares, combine them' },
+    load: async () => (await import('./keys.js')).registerKeyCommands,
+  },
+  {
+    commands: {
       accounts:
         'Accounts, roles and API tokens, for the operator (acts as the system; every change is audited)',
     },

@@ -52,6 +52,11 @@ export interface Engine {
   zeroFreedSpace(trx: Kysely<Database>): Promise<void>;
   /** After deletes have committed: drops the old copies of `tables`' deleted rows the engine still keeps. */
   purgeDeletedRows(db: Kysely<Database>, tables: readonly (keyof Database & string)[]): Promise<void>;
+  /**
+   * Runs `work` in one read-only transaction that sees the database as it was when it began, while other
+   * connections go on writing (an online backup).
+   */
+  snapshot<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
 }
 
 const engines: readonly Engine[] = [sqliteEngine, postgresEngine];

@@ -81,4 +81,14 @@ export const postgresEngine: Engine = {
     if (tables.length === 0) return;
     await sql`VACUUM FULL ${sql.join(tables.map((table) => sql.table(table)))}`.execute(db);
   },
+  /** Repeatable read: every statement of the transaction sees the snapshot taken at its first. */
+  snapshot(db, work) {
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await sql`SET TRANSACTION READ ONLY`.execute(trx);
+        return work(trx);
+      });
+  },
 };

@@ -97,4 +97,8 @@ export const sqliteEngine: Engine = {
   async purgeDeletedRows(db) {
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
   },
+  /** In WAL mode a read transaction keeps the snapshot of its first read; writers of other connections go on. */
+  snapshot(db, work) {
+    return db.transaction().execute(work);
+  },
 };

@@ -1,0 +1,2 @@
+// The backup feature's use cases: an encrypted online snapshot of the database and its restore.
+export * from './backup.js';
