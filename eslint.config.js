@@ -36,4 +36,47 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The browser app takes from the server's code only what costs the bundle nothing: types (erased), and
+    // the zod-free domain modules listed here. Anything else would pull zod or Node into the page.
+    files: ['web/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!domain/(vocabulary-lists|survey-values)\\.js$)',
+              allowTypeImports: true,
+              message:
+                'web/ imports from src/ only types and the zod-free domain modules (vocabulary-lists, survey-values).',
+            },
+            {
+              group: ['zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'zod stays out of the browser bundle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What web/ may import from src/domain must itself stay free of zod and of every other value import.
+    files: ['src/domain/vocabulary-lists.ts', 'src/domain/survey-values.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['*', '**'],
+              allowTypeImports: true,
+              message: 'The web imports this module: types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

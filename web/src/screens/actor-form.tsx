@@ -8,7 +8,7 @@ import { useFormSubmit } from '../components/form-submit.js';
 import { ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { Link, navigate, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { actorKinds, actorRoles, genders, tracks } from '../vocabulary.js';
+import { actorKinds, actorRoles, genders, tracks } from '../../../src/domain/vocabulary-lists.js';
 
 interface Draft {
   conflictId: string;

@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { actorKinds, actorRoles, genders, tracks } from '../vocabulary.js';
+import { actorKinds, actorRoles, genders, tracks } from '../../../src/domain/vocabulary-lists.js';
 
 const PAGE_SIZE = 50;
 

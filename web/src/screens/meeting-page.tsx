@@ -15,7 +15,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextArea, TextField, isIsoDate } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
-import { attendanceRoles, outcomeKinds, transferStatuses } from '../vocabulary.js';
+import { attendanceRoles, outcomeKinds, transferStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 type NamedActor = Actor & Record<string, unknown>;

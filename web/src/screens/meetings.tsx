@@ -7,7 +7,7 @@ import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } fro
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { groundRules, meetingStatuses } from '../vocabulary.js';
+import { groundRules, meetingStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 export default function Meetings({ params }: { params: Record<string, string> }) {

@@ -24,7 +24,7 @@ import {
 import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
 import { splitQuery, usePath } from '../router.js';
-import { tieKinds } from '../vocabulary.js';
+import { tieKinds } from '../../../src/domain/vocabulary-lists.js';
 import type { GroupBrokersResult } from '../../../src/network/group-brokers.js';
 
 const SigmaView = lazy(() => import('../map/sigma-view.js'));

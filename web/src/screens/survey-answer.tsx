@@ -10,7 +10,7 @@ import {
   valuesToAnswers,
   type Answers,
 } from '../surveys/questions.js';
-import { isSurveyLanguage, type SurveyLanguage } from '../surveys/survey-vocabulary.js';
+import { isSurveyLanguage, type SurveyLanguage } from '../../../src/domain/survey-values.js';
 import type { SurveyForm } from '../../../src/services/surveys/index.js';
 
 /**

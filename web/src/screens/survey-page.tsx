@@ -14,9 +14,9 @@ import {
 } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { FacilitatorEntry } from '../surveys/facilitator-entry.js';
-import { surveyWaves } from '../surveys/survey-vocabulary.js';
+import { surveyWaves } from '../../../src/domain/survey-values.js';
 import { useResource } from '../use-resource.js';
-import { genders } from '../vocabulary.js';
+import { genders } from '../../../src/domain/vocabulary-lists.js';
 import type { SurveyDetail, RespondentStatus } from '../../../src/services/surveys/index.js';
 import type { IssuedLink } from '../../../src/services/surveys/index.js';
 import { useFormSubmit } from '../components/form-submit.js';

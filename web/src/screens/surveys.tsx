@@ -6,7 +6,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, TextArea, TextField, type FieldErrors } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate } from '../router.js';
-import { libraryInstruments, surveyLanguages } from '../surveys/survey-vocabulary.js';
+import { libraryInstrumentIds, surveyLanguages } from '../../../src/domain/survey-values.js';
 import { useResource } from '../use-resource.js';
 import type { Survey } from '../../../src/domain/survey.js';
 import { useFormSubmit } from '../components/form-submit.js';
@@ -137,7 +137,10 @@ export default function Surveys({ params }: { params: Record<string, string> }) 
         <TextField label={t('surveys.surveyTitle')} value={title} onChange={setTitle} error={errors.title} />
         <Checkboxes
           legend={t('surveys.instruments')}
-          options={libraryInstruments.map((id) => ({ value: id, label: t(`surveys.instrumentNames.${id}`) }))}
+          options={libraryInstrumentIds.map((id) => ({
+            value: id,
+            label: t(`surveys.instrumentNames.${id}`),
+          }))}
           chosen={instruments}
           onChange={setInstruments}
           error={errors.instruments}

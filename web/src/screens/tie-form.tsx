@@ -8,7 +8,7 @@ import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } fro
 import { ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { tieKinds, tieSources } from '../vocabulary.js';
+import { tieKinds, tieSources } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 export default function TieForm({ params }: { params: Record<string, string> }) {
