@@ -43,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await api.get<unknown>('/api/auth/me', { quietUnauthenticated: true });
+      const me = await api.get('/api/auth/me', { quietUnauthenticated: true });
       setSession({ status: 'signed-in', me: toMe(me) });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
@@ -56,7 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout', undefined, { quietUnauthenticated: true });
+      await api.post('/api/auth/logout', { quietUnauthenticated: true });
     } finally {
       setSession({ status: 'signed-out' });
       window.location.hash = '/';

@@ -9,17 +9,21 @@ export type { Meeting, Attendance } from '../../../src/domain/meeting.js';
 export type { Outcome, Transfer } from '../../../src/domain/outcome.js';
 export type { Conflict, Divide, Group } from '../../../src/domain/conflict.js';
 export type { Workspace } from '../../../src/domain/workspace.js';
-export type { PageOf } from '../../../src/domain/scalars.js';
+import type { PageOf } from '../../../src/domain/scalars.js';
+export type { PageOf };
 
 /** Lists arrive as a page `{ items, total, limit, offset }`; tolerate a bare array as well. */
-export function itemsOf<T>(payload: unknown): T[] {
-  if (Array.isArray(payload)) return payload as T[];
-  const page = payload as { items?: unknown } | null;
-  return Array.isArray(page?.items) ? (page.items as T[]) : [];
+export function itemsOf<T>(payload: PageOf<T> | { items: T[] } | T[] | null | undefined): T[] {
+  if (Array.isArray(payload)) return payload;
+  return Array.isArray(payload?.items) ? payload.items : [];
 }
 
-export function totalOf(payload: unknown): number {
+export function totalOf<T>(payload: PageOf<T> | T[] | null | undefined): number {
   if (Array.isArray(payload)) return payload.length;
-  const page = payload as { total?: unknown } | null;
-  return typeof page?.total === 'number' ? page.total : itemsOf(payload).length;
+  return typeof payload?.total === 'number' ? payload.total : itemsOf(payload).length;
+}
+
+/** A form's text as a value of a closed list, or undefined (a blank filter, "any"). */
+export function oneOf<const L extends readonly string[]>(list: L, value: string): L[number] | undefined {
+  return (list as readonly string[]).includes(value) ? value : undefined;
 }

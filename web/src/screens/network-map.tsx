@@ -1,13 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../api/client.js';
+import { api } from '../api/client.js';
 import { actorName } from '../api/names.js';
-import { itemsOf, totalOf, type Actor, type Conflict, type Tie } from '../api/records.js';
+import { itemsOf, totalOf, type Conflict, type PageOf, type Tie } from '../api/records.js';
+import type { NamedActor } from '../api/fallback-responses.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { layoutInWorker } from '../map/layout.js';
-import { labelOf, NetworkPanels, type NetworkAnswer } from '../map/network-panels.js';
+import { labelOf, NetworkPanels } from '../map/network-panels.js';
 import {
   noGroupColor,
   nodeSizes,
@@ -25,21 +26,18 @@ import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
 import { splitQuery, usePath } from '../router.js';
 import { tieKinds } from '../../../src/domain/vocabulary-lists.js';
-import type { GroupBrokersResult } from '../../../src/network/group-brokers.js';
 
 const SigmaView = lazy(() => import('../map/sigma-view.js'));
-type NamedActor = Actor & Record<string, unknown>;
 
 /** Fetches every page of a list (the API caps a page); the map needs the whole conflict. */
 async function fetchAll<T>(
-  path: string,
-  query: Record<string, string | number>,
+  load: (page: { limit: number; offset: number }) => Promise<PageOf<T>>,
   pageSize: number,
-): Promise<T[]> {
+) {
   const all: T[] = [];
   for (let offset = 0; ; offset += pageSize) {
-    const page = await api.get<unknown>(withQuery(path, { ...query, limit: pageSize, offset }));
-    const items = itemsOf<T>(page);
+    const page = await load({ limit: pageSize, offset });
+    const items = itemsOf(page);
     all.push(...items);
     if (items.length < pageSize || all.length >= totalOf(page)) return all;
   }
@@ -48,9 +46,9 @@ async function fetchAll<T>(
 export default function NetworkMap({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId } = params;
-  const conflicts = useResource<unknown>(
-    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
-  );
+  const conflicts = useResource('/api/workspaces/{id}/conflicts', {
+    params: { path: { id: workspaceId }, query: { limit: 500 } },
+  });
   return (
     <section>
       <ActorsBreadcrumbs workspaceId={workspaceId} />
@@ -100,8 +98,14 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
     setFailure(null);
     (async () => {
       const [actors, ties] = await Promise.all([
-        fetchAll<NamedActor>(`/api/conflicts/${conflictId}/actors`, {}, 500),
-        fetchAll<Tie>(`/api/conflicts/${conflictId}/ties`, {}, 10_000),
+        fetchAll(
+          (query) => api.get('/api/conflicts/{id}/actors', { params: { path: { id: conflictId }, query } }),
+          500,
+        ),
+        fetchAll(
+          (query) => api.get('/api/conflicts/{id}/ties', { params: { path: { id: conflictId }, query } }),
+          10_000,
+        ),
       ]);
       const positions = await layoutInWorker({
         nodes: actors.map((actor) => actor.id),
@@ -173,9 +177,9 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
   const sizes = useMemo(() => nodeSizes(nodes, edges, metric), [nodes, edges, metric]);
 
   // Bridges and brokers between the groups of the divide the map is coloured by.
-  const brokers = useResource<NetworkAnswer<GroupBrokersResult>>(
-    withQuery(`/api/conflicts/${conflictId}/network/brokers`, { divide: divideId || undefined }),
-  );
+  const brokers = useResource('/api/conflicts/{id}/network/brokers', {
+    params: { path: { id: conflictId }, query: { divide: divideId || undefined } },
+  });
   const highlight = useMemo((): (MapHighlight & { top: TopBroker[] }) | null => {
     if (!data || brokers.state !== 'ready') return null;
     const idOf = new Map(data.actors.map((actor) => [actor.pseudonym, actor.id]));

@@ -50,10 +50,10 @@ export function FacilitatorEntry({
     setProblem(null);
     setBusy(true);
     try {
-      const result = await api.post<{ replaced: boolean }>(
-        `/api/surveys/${survey.id}/waves/${wave.id}/entries`,
-        { respondent_id: respondent.id, language, answers: valuesToAnswers(questions, values) },
-      );
+      const result = await api.post('/api/surveys/{id}/waves/{waveId}/entries', {
+        params: { path: { id: survey.id, waveId: wave.id } },
+        body: { respondent_id: respondent.id, language, answers: valuesToAnswers(questions, values) },
+      });
       setSaved(
         t(result.replaced ? 'surveys.entryReplaced' : 'surveys.entrySaved', {
           respondent: respondent.pseudonym,
