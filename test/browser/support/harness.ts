@@ -60,7 +60,7 @@ export async function startServer(webDir: string, dataDir: string): Promise<Runn
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.TRACKTWO_CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--headless',
       '--no-sandbox',
