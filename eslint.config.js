@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** The zod-free domain modules the browser app imports (the rest of src/ only as types). */
+const webDomainModules = ['vocabulary-lists', 'survey-values', 'tie-checks', 'date-order', 'rule-issue', 'errors'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
@@ -56,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    // Cores are pure: no database, no HTTP, no file system (DESIGN.md, house rules).
+    // Cores are pure: no database, no HTTP, no file system (docs/architecture.md, house rules).
     files: ['src/network/**', 'src/deliberation/**', 'src/evaluation/**', 'src/domain/**'],
     ignores: ['**/*.worker.ts', '**/*-worker.ts', '**/*.test.ts'],
     rules: {
@@ -73,6 +76,49 @@ export default tseslint.config(
               message: 'Cores never import the shell.',
             },
             { group: ['kysely', 'pg', 'better-sqlite3', 'fastify'], message: 'Cores do no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser app takes from the server's code only what costs the bundle nothing: types (erased), and
+    // the zod-free domain modules listed here. Anything else would pull zod or Node into the page.
+    files: ['web/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)src/(?!domain/(${webDomainModules.join('|')})\\.js$)`,
+              allowTypeImports: true,
+              message:
+                `web/ imports from src/ only types and the zod-free domain modules (${webDomainModules.join(', ')}).`,
+            },
+            {
+              group: ['zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'zod stays out of the browser bundle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What web/ may import from src/domain must itself stay free of zod and of every other value import.
+    files: webDomainModules.map((module) => `src/domain/${module}.ts`),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!\\./(${webDomainModules.join('|')})\\.js$)`,
+              allowTypeImports: true,
+              message: 'The web imports this module: types only, or the other zod-free domain modules.',
+            },
           ],
         },
       ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkUnique } from './scalars.js';
+import { libraryInstrumentIds, surveyLanguages } from './survey-values.js';
 
 /**
  * The survey instrument library: the measures of intergroup attitude researchers trust, as plain data
@@ -10,7 +11,7 @@ import { checkUnique } from './scalars.js';
  * (`translationStatus`), and a form should say so.
  */
 
-export const surveyLanguages = ['en', 'fr', 'ar'] as const;
+export { localise, surveyLanguages } from './survey-values.js';
 export const surveyLanguageSchema = z.enum(surveyLanguages);
 export type SurveyLanguage = z.infer<typeof surveyLanguageSchema>;
 
@@ -473,6 +474,9 @@ export const instrumentLibrary: readonly Instrument[] = [
   outgroupTrust,
   intergroupAnxiety,
 ].map((i) => instrumentSchema.parse(i));
+if (instrumentLibrary.map((i) => i.id).join() !== libraryInstrumentIds.join()) {
+  throw new Error('instrumentLibrary and survey-values.ts libraryInstrumentIds list different instruments');
+}
 
 export function findInstrument(id: string): Instrument | undefined {
   return instrumentLibrary.find((i) => i.id === id);
@@ -481,10 +485,4 @@ export function findInstrument(id: string): Instrument | undefined {
 /** A convener's own items: validated by the same schema; kind is always 'custom'. */
 export function customInstrument(input: Omit<InstrumentInput, 'kind'>): Instrument {
   return instrumentSchema.parse({ ...input, kind: 'custom' });
-}
-
-/** Item text in a language (falling back to English where a translation is missing), out-group filled in. */
-export function localise(text: LocalisedText, language: SurveyLanguage, outGroup?: string): string {
-  const chosen = text[language] ?? text.en;
-  return outGroup === undefined ? chosen : chosen.split('{outGroup}').join(outGroup);
 }

@@ -9,6 +9,7 @@ import {
   nameSchema,
   titleSchema,
 } from './scalars.js';
+import { surveyWaves } from './survey-values.js';
 import { genderSchema } from './vocabulary.js';
 
 /**
@@ -18,7 +19,7 @@ import { genderSchema } from './vocabulary.js';
  * sealed at rest and never listed one by one outside the respondent's own link.
  */
 
-export const surveyWaves = ['baseline', 'post', 'follow_up'] as const;
+export { surveyWaves } from './survey-values.js';
 export const surveyWaveSchema = z.enum(surveyWaves);
 export type SurveyWaveKind = z.infer<typeof surveyWaveSchema>;
 

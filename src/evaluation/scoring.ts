@@ -1,5 +1,6 @@
 import { TrackTwoError } from '../domain/errors.js';
 import type { Instrument } from '../domain/instruments.js';
+import { scaleFault } from '../domain/survey-values.js';
 
 /**
  * Scoring of one respondent's answers to one instrument: reverse-scored items are turned round
@@ -22,14 +23,14 @@ export interface InstrumentScore {
 /** Checks one answer against the scale; throws a coded error naming the item. */
 export function checkAnswer(instrument: Instrument, itemId: string, value: number): void {
   const { min, max, step } = instrument.scale;
-  if (!Number.isFinite(value) || value < min || value > max) {
+  const fault = scaleFault(instrument.scale, value);
+  if (fault === 'outside') {
     throw new TrackTwoError('TT_ERR_VALIDATION', {
       field: `answers.${itemId}`,
       reason: `${value} is outside the scale ${min} to ${max}`,
     });
   }
-  const steps = (value - min) / step;
-  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+  if (fault === 'off_step') {
     throw new TrackTwoError('TT_ERR_VALIDATION', {
       field: `answers.${itemId}`,
       reason: `${value} is not on the scale's steps of ${step}`,

@@ -44,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       // A visitor who is not signed in is an answer (`signed_in: false`), not a 401 in the console.
-      const me = await api.get<{ signed_in?: unknown }>('/api/auth/me', { quietUnauthenticated: true });
+      const me = await api.get('/api/auth/me', { quietUnauthenticated: true });
       setSession(me?.signed_in === true ? { status: 'signed-in', me: toMe(me) } : { status: 'signed-out' });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
@@ -57,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout', undefined, { quietUnauthenticated: true });
+      await api.post('/api/auth/logout', { quietUnauthenticated: true });
     } finally {
       setSession({ status: 'signed-out' });
       window.location.hash = '/';

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from './api/client.js';
+import {
+  apiGet,
+  type ApiGet,
+  type ApiPath,
+  type CallInit,
+  type InitArgs,
+  type ResponseOf,
+} from './api/client.js';
 
 export type Resource<T> =
   | { state: 'loading'; data: undefined; error: undefined; reload: () => void }
@@ -7,7 +14,7 @@ export type Resource<T> =
   | { state: 'error'; data: undefined; error: unknown; reload: () => void };
 
 /**
- * Loads `input` (a path, a list of paths) and keeps it with its loading and error states; `null` waits.
+ * Loads `input` (a request, a list of requests) and keeps it with its loading and error states; `null` waits.
  * `id` names the input: a new input with the same id does not load again, and an answer that arrives
  * after the id changed (or after a reload) is dropped.
  */
@@ -39,14 +46,27 @@ function useLoaded<I, T>(
   return { state: 'ready', data: result.data as T, error: undefined, reload };
 }
 
-/** GETs a path and keeps it with its loading and error states; `null` waits (e.g. for an id). */
-export function useResource<T>(path: string | null): Resource<T> {
-  return useLoaded(path, `${path}`, (from, signal) => api.get<T>(from, { signal }));
+/**
+ * GETs a documented path and keeps it with its loading and error states, typed by the path:
+ * `useResource('/api/actors/{id}', { params: { path: { id } } })`. To wait (e.g. for an id), pass a
+ * request or null: `useResource(id ? apiGet('/api/actors/{id}', …) : null)`.
+ */
+export function useResource<P extends ApiPath<'get'>, I extends CallInit<'get', P>>(
+  path: P,
+  ...init: InitArgs<I>
+): Resource<ResponseOf<'get', P>>;
+export function useResource<T>(request: ApiGet<T> | null): Resource<T>;
+export function useResource(target: string | ApiGet<unknown> | null, ...init: unknown[]): Resource<unknown> {
+  const request =
+    typeof target === 'string'
+      ? (apiGet as (path: string, ...rest: unknown[]) => ApiGet<unknown>)(target, ...init)
+      : target;
+  return useLoaded(request, `${request?.key}`, (from, signal) => from.load(signal));
 }
 
-/** GETs several paths at once (e.g. the meetings of each initiative); `null` waits. */
-export function useAll<T>(paths: string[] | null): Resource<T[]> {
-  return useLoaded(paths, `${paths?.join('|')}`, (from, signal) =>
-    Promise.all(from.map((path) => api.get<T>(path, { signal }))),
+/** GETs several requests at once (e.g. the meetings of each initiative); `null` waits. */
+export function useAll<T>(requests: ApiGet<T>[] | null): Resource<T[]> {
+  return useLoaded(requests, `${requests?.map((request) => request.key).join('|')}`, (from, signal) =>
+    Promise.all(from.map((request) => request.load(signal))),
   );
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { TrackTwoError, isTrackTwoError } from '../../domain/errors.js';
-import { localise, type SurveyLanguage } from '../../domain/instruments.js';
+import type { SurveyLanguage } from '../../domain/instruments.js';
+import { formInstruments } from '../../domain/survey-values.js';
 import type {
   FacilitatorEntry,
   ResponseEntryKind,
@@ -267,20 +268,7 @@ export function surveyForm(
     const { link, survey, wave } = await requireSurveyLink(trx, token, surveyId, waveId);
     checkLanguage(survey, language);
     const existing = await repo.findResponse(trx, wave.id, link.respondent_id);
-    const instruments = survey.instruments.flatMap((instrument) =>
-      (instrument.perOutGroup ? survey.out_groups : [null]).map((outGroup) => ({
-        id: instrument.id,
-        name: localise(instrument.name, language),
-        instructions: localise(instrument.instructions, language, outGroup ?? undefined),
-        out_group: outGroup,
-        scale: instrument.scale,
-        items: instrument.items.map((item) => ({
-          id: item.id,
-          text: localise(item.text, language, outGroup ?? undefined),
-        })),
-        draft_translation: instrument.translationStatus[language] !== 'reviewed',
-      })),
-    );
+    const instruments = formInstruments(survey.instruments, survey.out_groups, language);
     return {
       survey_id: survey.id,
       wave: { id: wave.id, kind: wave.kind, opens_on: wave.opens_on, closes_on: wave.closes_on },

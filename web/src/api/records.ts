@@ -9,21 +9,28 @@ export type { Meeting, Attendance } from '../../../src/domain/meeting.js';
 export type { Outcome, Transfer } from '../../../src/domain/outcome.js';
 export type { Conflict, Divide, Group } from '../../../src/domain/conflict.js';
 export type { Workspace } from '../../../src/domain/workspace.js';
+import type { PageOf } from '../../../src/domain/scalars.js';
+export type { PageOf };
 
-/** Every list arrives as `{ items, next? }` (src/domain/list.ts). */
-export function itemsOf<T>(payload: unknown): T[] {
-  const page = payload as { items?: unknown } | null;
-  return Array.isArray(page?.items) ? (page.items as T[]) : [];
+/** A list as it arrives: `{ items, next? }` (src/domain/list.ts); the actor and tie lists add `total`. */
+type ListOf<T> = { items: T[]; next?: number; total?: number } | PageOf<T>;
+
+export function itemsOf<T>(payload: ListOf<T> | null | undefined): T[] {
+  return Array.isArray(payload?.items) ? payload.items : [];
 }
 
 /** The offset of the next page, when there is one. */
-export function nextOf(payload: unknown): number | undefined {
-  const next = (payload as { next?: unknown } | null)?.next;
+export function nextOf<T>(payload: ListOf<T> | null | undefined): number | undefined {
+  const next = (payload as { next?: unknown } | null | undefined)?.next;
   return typeof next === 'number' ? next : undefined;
 }
 
 /** How many match: only the actor and tie lists say (their screens show it); else what this page holds. */
-export function totalOf(payload: unknown): number {
-  const page = payload as { total?: unknown } | null;
-  return typeof page?.total === 'number' ? page.total : itemsOf(payload).length;
+export function totalOf<T>(payload: ListOf<T> | null | undefined): number {
+  return typeof payload?.total === 'number' ? payload.total : itemsOf(payload).length;
+}
+
+/** A form's text as a value of a closed list, or undefined (a blank filter, "any"). */
+export function oneOf<const L extends readonly string[]>(list: L, value: string): L[number] | undefined {
+  return (list as readonly string[]).includes(value) ? value : undefined;
 }

@@ -5,7 +5,7 @@ import { useResource } from '../use-resource.js';
 import { ErrorSummary, TextField, hasErrors, type FieldErrors } from './form.js';
 import { Empty, ErrorMessage, Loaded } from './states.js';
 
-interface TokenInfo {
+export interface TokenInfo {
   name: string;
   fingerprint: string;
   created_at: string;
@@ -16,7 +16,7 @@ interface TokenInfo {
 /** The account's bearer tokens for the API and the CLI; a new token is shown once, never again. */
 export function ApiTokens() {
   const { t } = useTranslation();
-  const tokens = useResource<{ items: TokenInfo[] }>('/api/auth/tokens');
+  const tokens = useResource('/api/auth/tokens');
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
   const [issued, setIssued] = useState<string | null>(null);
@@ -39,9 +39,11 @@ export function ApiTokens() {
     setIssued(null);
     if (hasErrors(found)) return;
     try {
-      const created = await api.post<{ token: string }>('/api/auth/tokens', {
-        name: name.trim(),
-        ttl_days: ttl,
+      const created = await api.post('/api/auth/tokens', {
+        body: {
+          name: name.trim(),
+          ttl_days: ttl,
+        },
       });
       setIssued(created.token);
       setName('');
@@ -54,7 +56,9 @@ export function ApiTokens() {
   async function revoke(tokenName: string) {
     setFailure(null);
     try {
-      await api.delete(`/api/auth/tokens/${encodeURIComponent(tokenName)}`);
+      await api.delete('/api/auth/tokens/{name}', {
+        params: { path: { name: encodeURIComponent(tokenName) } },
+      });
       tokens.reload();
     } catch (error) {
       setFailure(error);

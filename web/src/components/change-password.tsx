@@ -24,11 +24,10 @@ export function ChangePassword() {
     setDone(false);
     await save(found, async () => {
       // A wrong current password answers 401: it must not end this session in the app.
-      await api.put(
-        '/api/auth/password',
-        { current_password: current, new_password: next },
-        { quietUnauthenticated: true },
-      );
+      await api.put('/api/auth/password', {
+        body: { current_password: current, new_password: next },
+        quietUnauthenticated: true,
+      });
       setCurrent('');
       setNext('');
       setAgain('');

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
-import type { Conflict, Initiative } from '../api/records.js';
+import { api, apiGet } from '../api/client.js';
+import type { Initiative } from '../api/records.js';
 import { Link, navigate } from '../router.js';
 import { useResource } from '../use-resource.js';
 import { ErrorSummary, SelectField, TextArea, type FieldErrors } from './form.js';
 import { Empty, ErrorMessage, Loaded } from './states.js';
 import { useFormSubmit } from './form-submit.js';
 
-interface DialogueItem {
+export interface DialogueItem {
   id: string;
   prompt: string;
   status: string;
@@ -23,8 +23,10 @@ export function DialogueList(props: {
 }) {
   const { t } = useTranslation();
   const { initiative, canParticipate, canReadResults, canManage } = props;
-  const dialogues = useResource<{ items: DialogueItem[] }>(
-    canParticipate || canReadResults ? `/api/initiatives/${initiative.id}/dialogues` : null,
+  const dialogues = useResource(
+    canParticipate || canReadResults
+      ? apiGet('/api/initiatives/{id}/dialogues', { params: { path: { id: initiative.id } } })
+      : null,
   );
   if (!canParticipate && !canReadResults) return null;
   return (
@@ -65,7 +67,7 @@ export function DialogueList(props: {
 
 function NewDialogue({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
-  const conflict = useResource<Conflict>(`/api/conflicts/${initiative.conflict_id}`);
+  const conflict = useResource('/api/conflicts/{id}', { params: { path: { id: initiative.conflict_id } } });
   const [prompt, setPrompt] = useState('');
   const [divideId, setDivideId] = useState('');
   const [statements, setStatements] = useState('');
@@ -89,10 +91,13 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
         : undefined,
     };
     await save(found, async () => {
-      const created = await api.post<{ id: string }>(`/api/initiatives/${initiative.id}/dialogues`, {
-        prompt: prompt.trim(),
-        divide_id: divideId || null,
-        statements: lines,
+      const created = await api.post('/api/initiatives/{id}/dialogues', {
+        params: { path: { id: initiative.id } },
+        body: {
+          prompt: prompt.trim(),
+          divide_id: divideId || null,
+          statements: lines,
+        },
       });
       navigate(`/i/${initiative.id}/dialogues/${created.id}/results`);
     });

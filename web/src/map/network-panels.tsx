@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { ActorLoss } from '../../../src/domain/network-answer.js';
-import { withQuery } from '../api/client.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 
@@ -9,7 +8,7 @@ export interface NetworkAnswer<T> {
   result: T;
   actors: Record<string, { pseudonym: string; name?: string; group: string | null }>;
 }
-interface Introduction {
+export interface Introduction {
   first: { id: string; group: string };
   second: { id: string; group: string };
   intermediary: { id: string };
@@ -31,12 +30,12 @@ export function isBridge(loss: ActorLoss): boolean {
 export function NetworkPanels({ conflictId }: { conflictId: string }) {
   const { t, i18n } = useTranslation();
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
-  const introductions = useResource<NetworkAnswer<Introduction[]>>(
-    withQuery(`/api/conflicts/${conflictId}/network/introductions`, { limit: 5 }),
-  );
-  const fragility = useResource<NetworkAnswer<ActorLoss[]>>(
-    withQuery(`/api/conflicts/${conflictId}/network/fragility`, { limit: 5 }),
-  );
+  const introductions = useResource('/api/conflicts/{id}/network/introductions', {
+    params: { path: { id: conflictId }, query: { limit: 5 } },
+  });
+  const fragility = useResource('/api/conflicts/{id}/network/fragility', {
+    params: { path: { id: conflictId }, query: { limit: 5 } },
+  });
   return (
     <>
       <h2>{t('map.introductions')}</h2>

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { Initiative } from '../api/records.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { ApiTokens } from '../components/api-tokens.js';
@@ -7,7 +6,7 @@ import { ChangePassword } from '../components/change-password.js';
 import { useResource } from '../use-resource.js';
 
 function InitiativeName({ id }: { id: string }) {
-  const initiative = useResource<Initiative>(`/api/initiatives/${id}`);
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id } } });
   return <Link to={`/i/${id}`}>{initiative.state === 'ready' ? initiative.data.name : id.slice(0, 8)}</Link>;
 }
 

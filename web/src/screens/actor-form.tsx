@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../api/client.js';
+import { api, apiGet } from '../api/client.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from '../components/form.js';
@@ -8,7 +8,8 @@ import { useFormSubmit } from '../components/form-submit.js';
 import { ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { Link, navigate, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { actorKinds, actorRoles, genders, tracks } from '../vocabulary.js';
+import type { ActorKind, ActorRole, Gender, Track } from '../../../src/domain/vocabulary.js';
+import { actorKinds, actorRoles, genders, tracks } from '../../../src/domain/vocabulary-lists.js';
 
 interface Draft {
   conflictId: string;
@@ -47,14 +48,16 @@ function draftOf(actor: Actor, names: string[]): Draft {
 
 export default function ActorForm({ params }: { params: Record<string, string> }) {
   const { workspaceId, actorId } = params;
-  const conflicts = useResource<unknown>(
-    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
-  );
+  const conflicts = useResource('/api/workspaces/{id}/conflicts', {
+    params: { path: { id: workspaceId }, query: { limit: 500 } },
+  });
   const preset = splitQuery(usePath()).query.get('conflict') ?? '';
-  const identity = useResource<{ identity: { names: string[] } | null }>(
-    actorId ? `/api/actors/${actorId}/identity` : null,
+  const identity = useResource(
+    actorId ? apiGet('/api/actors/{id}/identity', { params: { path: { id: actorId } } }) : null,
   );
-  const existing = useResource<Actor>(actorId ? `/api/actors/${actorId}` : null);
+  const existing = useResource(
+    actorId ? apiGet('/api/actors/{id}', { params: { path: { id: actorId } } }) : null,
+  );
   // The identity answers only to those who may see names; for the others the form simply has no names.
   if (actorId && (existing.state !== 'ready' || identity.state === 'loading')) {
     return existing.state === 'error' ? (
@@ -123,21 +126,23 @@ function ActorFormBody(props: {
         .filter(([, groupId]) => groupId)
         .map(([divide_id, group_id]) => ({ divide_id, group_id }));
       const fields = {
-        kind: draft.kind,
-        role: draft.role,
-        track: draft.track,
-        gender: draft.kind === 'person' ? draft.gender : null,
+        kind: draft.kind as ActorKind,
+        role: draft.role as ActorRole,
+        track: draft.track as Track,
+        gender: draft.kind === 'person' ? (draft.gender as Gender | null) : null,
         region: draft.region.trim() || null,
         groups,
         // The vault is written only when the names changed: editing a role needs no right to see names.
         ...(names.join('\n') !== props.initial.names ? { identity: { names, contacts: [], notes: '' } } : {}),
       };
       const saved = actorId
-        ? await api.patch<Actor>(`/api/actors/${actorId}`, fields)
-        : await api.post<Actor>('/api/actors', {
-            workspace_id: workspaceId,
-            conflict_id: draft.conflictId,
-            ...fields,
+        ? await api.patch('/api/actors/{id}', { params: { path: { id: actorId } }, body: fields })
+        : await api.post('/api/actors', {
+            body: {
+              workspace_id: workspaceId,
+              conflict_id: draft.conflictId,
+              ...fields,
+            },
           });
       navigate(`/w/${workspaceId}/actors/${saved?.id ?? actorId ?? ''}`);
     });

@@ -1,31 +1,37 @@
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../api/client.js';
+import { apiGet } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
-import { itemsOf, type Actor, type Conflict, type Tie } from '../api/records.js';
+import { itemsOf, type Actor, type Tie } from '../api/records.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
-
-import type { MeetingAttended } from '../../../src/domain/meeting-attended.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
 export default function ActorPage({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId, actorId } = params;
-  const actor = useResource<NamedActor>(`/api/actors/${actorId}`);
+  const actor = useResource('/api/actors/{id}', { params: { path: { id: actorId } } });
   const conflictId = actor.state === 'ready' ? actor.data.conflict_id : null;
-  const ties = useResource<unknown>(
-    conflictId ? withQuery(`/api/conflicts/${conflictId}/ties`, { actor_id: actorId, limit: 10_000 }) : null,
+  const ties = useResource(
+    conflictId
+      ? apiGet('/api/conflicts/{id}/ties', {
+          params: { path: { id: conflictId }, query: { actor_id: actorId, limit: 10_000 } },
+        })
+      : null,
   );
-  const others = useResource<unknown>(
-    conflictId ? withQuery(`/api/conflicts/${conflictId}/actors`, { limit: 500 }) : null,
+  const others = useResource(
+    conflictId
+      ? apiGet('/api/conflicts/{id}/actors', { params: { path: { id: conflictId }, query: { limit: 500 } } })
+      : null,
   );
-  const conflict = useResource<Conflict>(conflictId ? `/api/conflicts/${conflictId}` : null);
-  const meetings = useResource<{ items: MeetingAttended[] }>(`/api/actors/${actorId}/meetings`);
+  const conflict = useResource(
+    conflictId ? apiGet('/api/conflicts/{id}', { params: { path: { id: conflictId } } }) : null,
+  );
+  const meetings = useResource('/api/actors/{id}/meetings', { params: { path: { id: actorId } } });
   // Names come only from the vault, and only to those allowed: anybody else gets an error and sees none.
-  const identity = useResource<{ identity: { names: string[] } | null }>(`/api/actors/${actorId}/identity`);
+  const identity = useResource('/api/actors/{id}/identity', { params: { path: { id: actorId } } });
   const names = identity.state === 'ready' ? (identity.data.identity?.names ?? []) : [];
   const othersById = new Map(
     others.state === 'ready' ? itemsOf<NamedActor>(others.data).map((entry) => [entry.id, entry]) : [],

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../api/client.js';
+import { apiGet } from '../api/client.js';
 import { actorName } from '../api/names.js';
-import { itemsOf, totalOf, type Actor, type Conflict } from '../api/records.js';
+import { itemsOf, oneOf, totalOf, type Actor, type Conflict } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField, TextField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { actorKinds, actorRoles, genders, tracks } from '../vocabulary.js';
+import { actorKinds, actorRoles, genders, tracks } from '../../../src/domain/vocabulary-lists.js';
 
 const PAGE_SIZE = 50;
 
@@ -38,9 +38,9 @@ export default function Actors({ params }: { params: Record<string, string> }) {
     return () => window.clearTimeout(timer);
   }, [search, nameSearch]);
 
-  const conflicts = useResource<unknown>(
-    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
-  );
+  const conflicts = useResource('/api/workspaces/{id}/conflicts', {
+    params: { path: { id: workspaceId }, query: { limit: 500 } },
+  });
   const conflictList = conflicts.state === 'ready' ? itemsOf<Conflict>(conflicts.data) : [];
   const conflict = conflictList.find((entry) => entry.id === conflictChoice) ?? conflictList[0];
   const groups = (conflict?.divides ?? []).flatMap((divide) =>
@@ -48,18 +48,23 @@ export default function Actors({ params }: { params: Record<string, string> }) {
   );
   const groupNames = new Map(groups.map((group) => [group.value, group.label]));
 
-  const actors = useResource<unknown>(
+  const actors = useResource(
     conflict
-      ? withQuery(`/api/conflicts/${conflict.id}/actors`, {
-          q: query,
-          name: nameQuery,
-          role,
-          kind,
-          track,
-          gender,
-          group_id: groupId,
-          limit: PAGE_SIZE,
-          offset,
+      ? apiGet('/api/conflicts/{id}/actors', {
+          params: {
+            path: { id: conflict.id },
+            query: {
+              q: query,
+              name: nameQuery,
+              role: oneOf(actorRoles, role),
+              kind: oneOf(actorKinds, kind),
+              track: oneOf(tracks, track),
+              gender: oneOf(genders, gender),
+              group_id: groupId,
+              limit: PAGE_SIZE,
+              offset,
+            },
+          },
         })
       : null,
   );

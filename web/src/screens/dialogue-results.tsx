@@ -4,7 +4,6 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 import type { DialogueResults } from '../../../src/domain/dialogue-results.js';
-import type { DialogueStatement } from '../../../src/domain/dialogue.js';
 import { useState } from 'react';
 
 /** Shapes as well as colours, so the opinion map reads in greyscale print too. */
@@ -112,7 +111,7 @@ function OpinionMap({ results, label }: { results: DialogueResults; label: strin
 export default function DialogueResultsScreen({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const { initiativeId, dialogueId } = params;
-  const results = useResource<DialogueResults>(`/api/dialogues/${dialogueId}/results`);
+  const results = useResource('/api/dialogues/{id}/results', { params: { path: { id: dialogueId } } });
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
 
@@ -246,15 +245,18 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
 
 function ModerationQueue({ dialogueId, onChange }: { dialogueId: string; onChange: () => void }) {
   const { t } = useTranslation();
-  const queue = useResource<{ items: DialogueStatement[] }>(
-    `/api/dialogues/${dialogueId}/moderation?moderation=unmoderated`,
-  );
+  const queue = useResource('/api/dialogues/{id}/moderation', {
+    params: { path: { id: dialogueId }, query: { moderation: 'unmoderated' } },
+  });
   const [failure, setFailure] = useState<unknown>(null);
 
   async function moderate(statementId: string, moderation: 'accepted' | 'rejected') {
     setFailure(null);
     try {
-      await api.patch(`/api/dialogues/${dialogueId}/statements/${statementId}`, { moderation });
+      await api.patch('/api/dialogues/{id}/statements/{statementId}', {
+        params: { path: { id: dialogueId, statementId } },
+        body: { moderation },
+      });
       queue.reload();
       onChange();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api, ApiError, apiGet } from '../api/client.js';
 import { ErrorSummary, SelectField, TextArea } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { useResource } from '../use-resource.js';
@@ -18,17 +18,14 @@ export interface DialogueView {
   prompt: string;
   status: 'open' | 'closed' | string;
 }
-interface NextView {
+export interface NextView {
   statement: { id: string; number: number; text: string } | null;
   remaining: number;
 }
-interface CommonGroundView {
+export interface CommonGroundView {
   statement_id: string;
   text: string;
   agree_share: number;
-}
-interface ConflictView {
-  divides: { id: string; name: string; groups: { id: string; name: string }[] }[];
 }
 
 const MAX_STATEMENT = 1000;
@@ -39,7 +36,7 @@ function requestId(): string {
 
 export default function Dialogue({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
-  const dialogue = useResource<DialogueView>(`/api/dialogues/${params.dialogueId}`);
+  const dialogue = useResource('/api/dialogues/{id}', { params: { path: { id: params.dialogueId } } });
   if (dialogue.state === 'loading') return <Loading />;
   if (dialogue.state === 'error') {
     const missingRoute =
@@ -60,8 +57,8 @@ export default function Dialogue({ params }: { params: Record<string, string> })
 
 function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
   const { t, i18n } = useTranslation();
-  const base = `/api/dialogues/${dialogue.id}`;
-  const statements = useResource<{ items: { id: string }[] }>(`${base}/statements`);
+  const path = { id: dialogue.id };
+  const statements = useResource('/api/dialogues/{id}/statements', { params: { path } });
   const [next, setNext] = useState<NextView | null>(null);
   const [nextError, setNextError] = useState<unknown>(null);
   const [pendingId, setPendingId] = useState<string>(requestId);
@@ -71,7 +68,7 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
 
   async function loadNext() {
     try {
-      setNext(await api.get<NextView>(`${base}/next`));
+      setNext(await api.get('/api/dialogues/{id}/next', { params: { path: { id: dialogue.id } } }));
       setNextError(null);
     } catch (error) {
       setNextError(error);
@@ -81,7 +78,7 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
   useEffect(() => {
     void loadNext();
     // Only on arrival: later statements come after each vote.
-  }, [base]);
+  }, [dialogue.id]);
 
   const total = statements.state === 'ready' ? statements.data.items.length : 0;
   const current = next?.statement ?? null;
@@ -92,7 +89,10 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
     setBusy(true);
     setFailure(null);
     try {
-      await api.post(`${base}/votes`, { statement_id: current.id, vote: value, request_id: pendingId });
+      await api.post('/api/dialogues/{id}/votes', {
+        params: { path },
+        body: { statement_id: current.id, vote: value, request_id: pendingId },
+      });
       setPendingId(requestId());
       await loadNext();
     } catch (error) {
@@ -152,8 +152,10 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
         </div>
       )}
       {done && total > 0 && <p role="status">{t('dialogue.allVoted')}</p>}
-      {dialogue.status !== 'closed' && <SubmitStatement base={base} />}
-      {done && total > 0 && <CommonGround base={base} format={(share) => percent.format(share)} />}
+      {dialogue.status !== 'closed' && <SubmitStatement dialogueId={dialogue.id} />}
+      {done && total > 0 && (
+        <CommonGround dialogueId={dialogue.id} format={(share) => percent.format(share)} />
+      )}
     </section>
   );
 }
@@ -161,9 +163,13 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
 /** A participant may say which side they are on (optional): consensus is then also read by side. */
 function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
   const { t } = useTranslation();
-  const initiative = useResource<{ conflict_id: string }>(`/api/initiatives/${dialogue.initiative_id}`);
-  const conflict = useResource<ConflictView>(
-    initiative.state === 'ready' ? `/api/conflicts/${initiative.data.conflict_id}` : null,
+  const initiative = useResource('/api/initiatives/{id}', {
+    params: { path: { id: dialogue.initiative_id } },
+  });
+  const conflict = useResource(
+    initiative.state === 'ready'
+      ? apiGet('/api/conflicts/{id}', { params: { path: { id: initiative.data.conflict_id } } })
+      : null,
   );
   const [side, setSide] = useState('');
   const [saved, setSaved] = useState(false);
@@ -177,7 +183,10 @@ function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
     setSaved(false);
     setFailure(null);
     try {
-      await api.put(`/api/dialogues/${dialogue.id}/group`, { group_id: value || null });
+      await api.put('/api/dialogues/{id}/group', {
+        params: { path: { id: dialogue.id } },
+        body: { group_id: value || null },
+      });
       setSaved(true);
     } catch (error) {
       setFailure(error);
@@ -202,7 +211,7 @@ function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
   );
 }
 
-function SubmitStatement({ base }: { base: string }) {
+function SubmitStatement({ dialogueId }: { dialogueId: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const { errors, failure, save } = useFormSubmit();
@@ -220,7 +229,10 @@ function SubmitStatement({ base }: { base: string }) {
     };
     setSent(false);
     await save(found, async () => {
-      await api.post(`${base}/statements`, { text: value });
+      await api.post('/api/dialogues/{id}/statements', {
+        params: { path: { id: dialogueId } },
+        body: { text: value },
+      });
       setText('');
       setSent(true);
     });
@@ -248,9 +260,9 @@ function SubmitStatement({ base }: { base: string }) {
   );
 }
 
-function CommonGround({ base, format }: { base: string; format: (share: number) => string }) {
+function CommonGround({ dialogueId, format }: { dialogueId: string; format: (share: number) => string }) {
   const { t } = useTranslation();
-  const ground = useResource<{ items: CommonGroundView[] }>(`${base}/common-ground`);
+  const ground = useResource('/api/dialogues/{id}/common-ground', { params: { path: { id: dialogueId } } });
   return (
     <>
       <h2>{t('dialogue.commonGround')}</h2>

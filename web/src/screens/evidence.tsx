@@ -1,14 +1,13 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../api/client.js';
-import type { Initiative } from '../api/records.js';
+import { apiUrl } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, Loaded, Loading } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
-import type { InstrumentEffects, SurveyEffects } from '../../../src/domain/survey-effects.js';
-import type { InclusionReport } from '../../../src/domain/inclusion-report.js';
+import type { InstrumentEffects } from '../../../src/domain/survey-effects.js';
+import type { SurveyWaveKind } from '../../../src/domain/survey.js';
 
 const Z95 = 1.959963984540054;
 
@@ -38,12 +37,14 @@ function ChartLoading() {
 export default function Evidence({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const { initiativeId } = params;
-  const [to, setTo] = useState('post');
-  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
-  const effects = useResource<{ items: SurveyEffects[] }>(
-    withQuery(`/api/initiatives/${initiativeId}/evidence/effects`, { from: 'baseline', to }),
-  );
-  const inclusion = useResource<InclusionReport>(`/api/initiatives/${initiativeId}/evidence/inclusion`);
+  const [to, setTo] = useState<SurveyWaveKind>('post');
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
+  const effects = useResource('/api/initiatives/{id}/evidence/effects', {
+    params: { path: { id: initiativeId }, query: { from: 'baseline', to } },
+  });
+  const inclusion = useResource('/api/initiatives/{id}/evidence/inclusion', {
+    params: { path: { id: initiativeId } },
+  });
   const number = useMemo(
     () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
     [i18n.language],
@@ -64,7 +65,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
         <SelectField
           label={t('evidence.compare')}
           value={to}
-          onChange={setTo}
+          onChange={(value) => setTo(value as SurveyWaveKind)}
           options={[
             { value: 'post', label: t('evidence.baselineToPost') },
             { value: 'follow_up', label: t('evidence.baselineToFollowUp') },
@@ -156,7 +157,9 @@ export default function Evidence({ params }: { params: Record<string, string> })
           <p className="hint">{t('evidence.forestHint')}</p>
           <img
             className="forest-plot"
-            src={withQuery(`/api/workspaces/${workspaceId}/evidence/forest.svg`, { to })}
+            src={apiUrl('/api/workspaces/{id}/evidence/forest.svg', {
+              params: { path: { id: workspaceId }, query: { to } },
+            })}
             alt={t('evidence.forestAlt')}
           />
         </>

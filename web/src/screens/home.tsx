@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { Initiative, Workspace } from '../api/records.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
@@ -7,7 +6,7 @@ import { useResource } from '../use-resource.js';
 
 function WorkspaceCard({ id }: { id: string }) {
   const { t } = useTranslation();
-  const workspace = useResource<Workspace>(`/api/workspaces/${id}`);
+  const workspace = useResource('/api/workspaces/{id}', { params: { path: { id } } });
   return (
     <li className="card">
       <h3>
@@ -22,7 +21,7 @@ function WorkspaceCard({ id }: { id: string }) {
 
 function InitiativeCard({ id, roles }: { id: string; roles: string[] }) {
   const { t } = useTranslation();
-  const initiative = useResource<Initiative>(`/api/initiatives/${id}`);
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id } } });
   return (
     <li className="card">
       <h3>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../api/client.js';
-import { itemsOf, type Initiative, type Meeting, type Outcome } from '../api/records.js';
+
+import { itemsOf, type Meeting, type Outcome } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
@@ -11,13 +11,13 @@ import { DialogueList } from '../components/dialogue-list.js';
 export default function InitiativeHome({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const { initiativeId } = params;
-  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
-  const meetings = useResource<unknown>(
-    withQuery(`/api/initiatives/${initiativeId}/meetings`, { limit: 500 }),
-  );
-  const outcomes = useResource<unknown>(
-    withQuery(`/api/initiatives/${initiativeId}/outcomes`, { limit: 500 }),
-  );
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
+  const meetings = useResource('/api/initiatives/{id}/meetings', {
+    params: { path: { id: initiativeId }, query: { limit: 500 } },
+  });
+  const outcomes = useResource('/api/initiatives/{id}/outcomes', {
+    params: { path: { id: initiativeId }, query: { limit: 500 } },
+  });
   const { session } = useSession();
   // Participants and funders may not read the actor map (docs/foundation.md): no link they cannot follow.
   const me = session.status === 'signed-in' ? session.me : null;

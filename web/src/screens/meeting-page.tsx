@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, withQuery } from '../api/client.js';
+import { api, ApiError, apiGet } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
 import {
   itemsOf,
   type Actor,
   type Attendance,
-  type Initiative,
   type Meeting,
   type Outcome,
   type Transfer,
@@ -15,7 +14,8 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextArea, TextField, isIsoDate } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
-import { attendanceRoles, outcomeKinds, transferStatuses } from '../vocabulary.js';
+import type { AttendanceRole, OutcomeKind, TransferStatus } from '../../../src/domain/vocabulary.js';
+import { attendanceRoles, outcomeKinds, transferStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 type NamedActor = Actor & Record<string, unknown>;
@@ -23,11 +23,13 @@ type NamedActor = Actor & Record<string, unknown>;
 export default function MeetingPage({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId, meetingId } = params;
-  const meeting = useResource<Meeting>(`/api/meetings/${meetingId}`);
-  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
-  const actors = useResource<unknown>(
+  const meeting = useResource('/api/meetings/{id}', { params: { path: { id: meetingId } } });
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
+  const actors = useResource(
     initiative.state === 'ready'
-      ? withQuery(`/api/conflicts/${initiative.data.conflict_id}/actors`, { limit: 500 })
+      ? apiGet('/api/conflicts/{id}/actors', {
+          params: { path: { id: initiative.data.conflict_id }, query: { limit: 500 } },
+        })
       : null,
   );
   const actorList = actors.state === 'ready' ? itemsOf<NamedActor>(actors.data) : [];
@@ -76,7 +78,7 @@ interface SectionProps {
 
 function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
   const { t } = useTranslation();
-  const attendance = useResource<unknown>(`/api/meetings/${meeting.id}/attendance`);
+  const attendance = useResource('/api/meetings/{id}/attendance', { params: { path: { id: meeting.id } } });
   const [actorId, setActorId] = useState('');
   const [role, setRole] = useState('participant');
   const { errors, failure, save } = useFormSubmit();
@@ -85,7 +87,10 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
     event.preventDefault();
     const found = { actorId: actorId ? undefined : t('ties.chooseActor') };
     await save(found, async () => {
-      await api.post(`/api/meetings/${meeting.id}/attendance`, { attendees: [{ actor_id: actorId, role }] });
+      await api.post('/api/meetings/{id}/attendance', {
+        params: { path: { id: meeting.id } },
+        body: { attendees: [{ actor_id: actorId, role: role as AttendanceRole }] },
+      });
       setActorId('');
       attendance.reload();
     });
@@ -158,9 +163,9 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
 
 function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
   const { t } = useTranslation();
-  const outcomes = useResource<unknown>(
-    withQuery(`/api/initiatives/${meeting.initiative_id}/outcomes`, { limit: 500 }),
-  );
+  const outcomes = useResource('/api/initiatives/{id}/outcomes', {
+    params: { path: { id: meeting.initiative_id }, query: { limit: 500 } },
+  });
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [kind, setKind] = useState('proposal');
@@ -171,11 +176,13 @@ function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
     const found = { title: title.trim() ? undefined : t('common.required') };
     await save(found, async () => {
       await api.post('/api/outcomes', {
-        initiative_id: meeting.initiative_id,
-        meeting_id: meeting.id,
-        title: title.trim(),
-        description: description.trim(),
-        kind,
+        body: {
+          initiative_id: meeting.initiative_id,
+          meeting_id: meeting.id,
+          title: title.trim(),
+          description: description.trim(),
+          kind: kind as OutcomeKind,
+        },
       });
       setTitle('');
       setDescription('');
@@ -241,9 +248,9 @@ function Transfers({
   actorsById: Map<string, NamedActor>;
 }) {
   const { t } = useTranslation();
-  const transfers = useResource<unknown>(
-    withQuery(`/api/initiatives/${outcome.initiative_id}/transfers`, { limit: 500 }),
-  );
+  const transfers = useResource('/api/initiatives/{id}/transfers', {
+    params: { path: { id: outcome.initiative_id }, query: { limit: 500 } },
+  });
   const [open, setOpen] = useState(false);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [handedOn, setHandedOn] = useState('');
@@ -260,11 +267,13 @@ function Transfers({
     };
     await save(found, async () => {
       await api.post('/api/transfers', {
-        outcome_id: outcome.id,
-        status,
-        handed_on: handedOn,
-        note: note.trim(),
-        recipient_actor_ids: recipients,
+        body: {
+          outcome_id: outcome.id,
+          status: status as TransferStatus,
+          handed_on: handedOn,
+          note: note.trim(),
+          recipient_actor_ids: recipients,
+        },
       });
       setOpen(false);
       transfers.reload();

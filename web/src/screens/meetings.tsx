@@ -1,21 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../api/client.js';
+import { api } from '../api/client.js';
 import { itemsOf, type Meeting } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { groundRules, meetingStatuses } from '../vocabulary.js';
+import type { GroundRule, MeetingStatus } from '../../../src/domain/vocabulary.js';
+import { groundRules, meetingStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 export default function Meetings({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId } = params;
-  const meetings = useResource<unknown>(
-    withQuery(`/api/initiatives/${initiativeId}/meetings`, { limit: 500 }),
-  );
+  const meetings = useResource('/api/initiatives/{id}/meetings', {
+    params: { path: { id: initiativeId }, query: { limit: 500 } },
+  });
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState('');
   const [place, setPlace] = useState('');
@@ -30,13 +31,15 @@ export default function Meetings({ params }: { params: Record<string, string> })
       heldOn: !heldOn ? t('common.required') : !isIsoDate(heldOn) ? t('common.invalidDate') : undefined,
     };
     await save(found, async () => {
-      const meeting = await api.post<Meeting>('/api/meetings', {
-        initiative_id: initiativeId,
-        title: title.trim(),
-        held_on: heldOn,
-        place: place.trim() || null,
-        ground_rule: groundRule,
-        status,
+      const meeting = await api.post('/api/meetings', {
+        body: {
+          initiative_id: initiativeId,
+          title: title.trim(),
+          held_on: heldOn,
+          place: place.trim() || null,
+          ground_rule: groundRule as GroundRule,
+          status: status as MeetingStatus,
+        },
       });
       navigate(`/i/${initiativeId}/meetings/${meeting.id}`);
     });

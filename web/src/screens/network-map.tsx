@@ -1,13 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../api/client.js';
+import { api } from '../api/client.js';
 import { actorName } from '../api/names.js';
 import { itemsOf, nextOf, type Actor, type Conflict, type Tie } from '../api/records.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { layoutInWorker } from '../map/layout.js';
-import { labelOf, NetworkPanels, type NetworkAnswer } from '../map/network-panels.js';
+import { labelOf, NetworkPanels } from '../map/network-panels.js';
 import {
   noGroupColor,
   nodeSizes,
@@ -24,23 +24,20 @@ import {
 import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
 import { splitQuery, usePath } from '../router.js';
-import { tieKinds } from '../vocabulary.js';
-import type { GroupBrokers } from '../../../src/domain/network-answer.js';
+import { tieKinds } from '../../../src/domain/vocabulary-lists.js';
 
 const SigmaView = lazy(() => import('../map/sigma-view.js'));
-type NamedActor = Actor & Record<string, unknown>;
 
 /** Fetches every page of a list (the API caps a page); the map needs the whole conflict. */
 async function fetchAll<T>(
-  path: string,
-  query: Record<string, string | number>,
+  load: (page: { limit: number; offset: number }) => Promise<{ items: T[]; next?: number }>,
   pageSize: number,
-): Promise<T[]> {
+) {
   const all: T[] = [];
   let offset: number | undefined = 0;
   while (offset !== undefined) {
-    const page = await api.get<unknown>(withQuery(path, { ...query, limit: pageSize, offset }));
-    all.push(...itemsOf<T>(page));
+    const page = await load({ limit: pageSize, offset });
+    all.push(...itemsOf(page));
     offset = nextOf(page);
   }
   return all;
@@ -49,9 +46,9 @@ async function fetchAll<T>(
 export default function NetworkMap({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId } = params;
-  const conflicts = useResource<unknown>(
-    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
-  );
+  const conflicts = useResource('/api/workspaces/{id}/conflicts', {
+    params: { path: { id: workspaceId }, query: { limit: 500 } },
+  });
   return (
     <section>
       <ActorsBreadcrumbs workspaceId={workspaceId} />
@@ -70,11 +67,11 @@ export default function NetworkMap({ params }: { params: Record<string, string> 
 interface TopBroker {
   label: string;
   count: number;
-  groups: [string, string];
+  groups: string[];
 }
 
 interface NetworkData {
-  actors: NamedActor[];
+  actors: Actor[];
   ties: Tie[];
   positions: Record<string, { x: number; y: number }>;
 }
@@ -101,8 +98,14 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
     setFailure(null);
     (async () => {
       const [actors, ties] = await Promise.all([
-        fetchAll<NamedActor>(`/api/conflicts/${conflictId}/actors`, {}, 500),
-        fetchAll<Tie>(`/api/conflicts/${conflictId}/ties`, {}, 10_000),
+        fetchAll(
+          (query) => api.get('/api/conflicts/{id}/actors', { params: { path: { id: conflictId }, query } }),
+          500,
+        ),
+        fetchAll(
+          (query) => api.get('/api/conflicts/{id}/ties', { params: { path: { id: conflictId }, query } }),
+          10_000,
+        ),
       ]);
       const positions = await layoutInWorker({
         nodes: actors.map((actor) => actor.id),
@@ -174,9 +177,9 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
   const sizes = useMemo(() => nodeSizes(nodes, edges, metric), [nodes, edges, metric]);
 
   // Bridges and brokers between the groups of the divide the map is coloured by.
-  const brokers = useResource<NetworkAnswer<GroupBrokers>>(
-    withQuery(`/api/conflicts/${conflictId}/network/brokers`, { divide: divideId || undefined }),
-  );
+  const brokers = useResource('/api/conflicts/{id}/network/brokers', {
+    params: { path: { id: conflictId }, query: { divide: divideId || undefined } },
+  });
   const highlight = useMemo((): (MapHighlight & { top: TopBroker[] }) | null => {
     if (!data || brokers.state !== 'ready') return null;
     const idOf = new Map(data.actors.map((actor) => [actor.pseudonym, actor.id]));

@@ -1,47 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError, withQuery } from '../api/client.js';
-import type { Initiative } from '../api/records.js';
+import { api } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField, TextField } from '../components/form.js';
 import { ErrorMessage, Loaded } from '../components/states.js';
 import { useFormSubmit } from '../components/form-submit.js';
 import { download } from '../download.js';
 import { useResource } from '../use-resource.js';
-import type { Survey } from '../../../src/domain/survey.js';
 
 interface DataSet {
   value: string;
   label: string;
-  path: string;
+  /** The export as text: fetched first, so a refusal is shown in words rather than saved as a file. */
+  fetch: (k: number, format: 'json' | 'csv') => Promise<string>;
   formats: readonly ('json' | 'csv')[];
   file: string;
 }
 
 const rules = ['freshIds', 'months', 'noNames', 'kAnonymous', 'chatham'] as const;
 
-/** The export as text: fetched first, so a refusal is shown in words rather than saved as a file. */
-async function fetchText(path: string): Promise<string> {
-  const response = await fetch(path, { credentials: 'same-origin' });
-  const text = await response.text();
-  if (!response.ok) {
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      payload = undefined;
-    }
-    throw toApiError(response.status, payload);
-  }
-  return text;
-}
-
 /** Choose a data set of the initiative, see how it is anonymised, download it. */
 export default function ResearchExport({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId } = params;
-  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
-  const surveys = useResource<{ items: Survey[] }>(`/api/initiatives/${initiativeId}/surveys`);
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
+  const surveys = useResource('/api/initiatives/{id}/surveys', { params: { path: { id: initiativeId } } });
   const [choice, setChoice] = useState('initiative');
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [k, setK] = useState('5');
@@ -53,14 +36,20 @@ export default function ResearchExport({ params }: { params: Record<string, stri
     {
       value: 'initiative',
       label: t('research.initiativeSet', { name }),
-      path: `/api/initiatives/${initiativeId}/export/research`,
+      fetch: (k) =>
+        api.getText('/api/initiatives/{id}/export/research', {
+          params: { path: { id: initiativeId }, query: { k } },
+        }),
       formats: ['json'],
       file: 'initiative-research',
     },
     ...(surveys.state === 'ready' ? surveys.data.items : []).map((survey) => ({
       value: survey.id,
       label: t('research.surveySet', { title: survey.title }),
-      path: `/api/surveys/${survey.id}/export/research`,
+      fetch: (k: number, format: 'json' | 'csv') =>
+        api.getText('/api/surveys/{id}/export/research', {
+          params: { path: { id: survey.id }, query: { k, format } },
+        }),
       formats: ['json', 'csv'] as const,
       file: 'survey-research',
     })),
@@ -74,8 +63,7 @@ export default function ResearchExport({ params }: { params: Record<string, stri
     const invalid = !Number.isInteger(smallest) || smallest < 5 || smallest > 100;
     setDone(null);
     await save({ k: invalid ? t('research.kRange') : undefined }, async () => {
-      const query = chosen.formats.length > 1 ? { k: smallest, format: chosenFormat } : { k: smallest };
-      const text = await fetchText(withQuery(chosen.path, query));
+      const text = await chosen.fetch(smallest, chosenFormat);
       const file = `${chosen.file}-k${smallest}.${chosenFormat}`;
       download(file, text, chosenFormat === 'csv' ? 'text/csv' : 'application/json');
       setDone(t('research.downloaded', { file }));

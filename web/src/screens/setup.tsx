@@ -27,11 +27,10 @@ export default function Setup() {
     };
     await save(found, async () => {
       // Setup signs the new administrator in (the server sets the session cookie).
-      const created = await api.post<{ workspace?: { id: string } }>(
-        '/api/setup',
-        { email: email.trim(), password, display_name: displayName.trim() },
-        { quietUnauthenticated: true },
-      );
+      const created = await api.post('/api/setup', {
+        body: { email: email.trim(), password, display_name: displayName.trim() },
+        quietUnauthenticated: true,
+      });
       await refresh();
       navigate(created?.workspace ? `/w/${created.workspace.id}` : '/');
     });

@@ -14,7 +14,7 @@ export default function SignIn({ params }: { params: Record<string, string> }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { errors, failure, busy, save } = useFormSubmit();
-  const setup = useResource<{ open: boolean }>('/api/setup');
+  const setup = useResource('/api/setup');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -23,7 +23,10 @@ export default function SignIn({ params }: { params: Record<string, string> }) {
       password: !password ? t('auth.passwordRequired') : undefined,
     };
     await save(found, async () => {
-      await api.post('/api/auth/login', { email: email.trim(), password }, { quietUnauthenticated: true });
+      await api.post('/api/auth/login', {
+        body: { email: email.trim(), password },
+        quietUnauthenticated: true,
+      });
       await refresh();
       navigate(params.next ?? '/');
     });

@@ -10,7 +10,7 @@ import {
   valuesToAnswers,
   type Answers,
 } from '../surveys/questions.js';
-import { isSurveyLanguage, type SurveyLanguage } from '../surveys/survey-vocabulary.js';
+import { isSurveyLanguage, type SurveyLanguage } from '../../../src/domain/survey-values.js';
 import type { SurveyForm } from '../../../src/domain/survey-results.js';
 
 /**
@@ -20,7 +20,6 @@ import type { SurveyForm } from '../../../src/domain/survey-results.js';
 export default function SurveyAnswer({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const { surveyId, waveId, token } = params;
-  const base = `/api/surveys/${surveyId}/waves/${waveId}`;
   const wanted: SurveyLanguage = isSurveyLanguage(i18n.language) ? i18n.language : 'en';
   const [form, setForm] = useState<SurveyForm | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
@@ -37,11 +36,11 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
     // The survey may not be asked in the reader's language: English then, which every survey has.
     const load = async (language: SurveyLanguage): Promise<SurveyForm> => {
       try {
-        return await api.post<SurveyForm>(
-          `${base}/form`,
-          { token, language },
-          { quietUnauthenticated: true },
-        );
+        return await api.post('/api/surveys/{id}/waves/{waveId}/form', {
+          params: { path: { id: surveyId, waveId } },
+          body: { token, language },
+          quietUnauthenticated: true,
+        });
       } catch (error) {
         if (language !== 'en' && error instanceof ApiError && error.details?.field === 'language')
           return load('en');
@@ -58,7 +57,7 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
     return () => {
       live = false;
     };
-  }, [base, token, wanted]);
+  }, [surveyId, waveId, token, wanted]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,11 +70,11 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
     setProblem(null);
     setBusy(true);
     try {
-      const result = await api.post<{ replaced: boolean }>(
-        `${base}/answers`,
-        { token, language: form.language, answers: valuesToAnswers(form.instruments, values) },
-        { quietUnauthenticated: true },
-      );
+      const result = await api.post('/api/surveys/{id}/waves/{waveId}/answers', {
+        params: { path: { id: surveyId, waveId } },
+        body: { token, language: form.language, answers: valuesToAnswers(form.instruments, values) },
+        quietUnauthenticated: true,
+      });
       setSent(result.replaced ? 'replaced' : 'new');
     } catch (error) {
       setFailure(error);

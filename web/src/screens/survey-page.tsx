@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../api/client.js';
+import { api, apiGet, type CallInit } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
-import { itemsOf, type Actor, type Initiative, type Meeting } from '../api/records.js';
+import { itemsOf, oneOf, type Actor, type Meeting } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import {
   ErrorSummary,
@@ -14,9 +14,10 @@ import {
 } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { FacilitatorEntry } from '../surveys/facilitator-entry.js';
-import { surveyWaves } from '../surveys/survey-vocabulary.js';
+import { surveyWaves } from '../../../src/domain/survey-values.js';
 import { useResource } from '../use-resource.js';
-import { genders } from '../vocabulary.js';
+import type { SurveyWaveKind } from '../../../src/domain/survey.js';
+import { genders } from '../../../src/domain/vocabulary-lists.js';
 import type { IssuedLink, RespondentStatus, SurveyDetail } from '../../../src/domain/survey-results.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
@@ -32,9 +33,9 @@ function AddWave({
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const meetings = useResource<unknown>(
-    withQuery(`/api/initiatives/${initiativeId}/meetings`, { limit: 500 }),
-  );
+  const meetings = useResource('/api/initiatives/{id}/meetings', {
+    params: { path: { id: initiativeId }, query: { limit: 500 } },
+  });
   const taken = new Set(survey.waves.map((wave) => wave.kind));
   const [kind, setKind] = useState<string>(surveyWaves.find((entry) => !taken.has(entry)) ?? 'baseline');
   const [opensOn, setOpensOn] = useState('');
@@ -51,11 +52,14 @@ function AddWave({
       closesOn: date(closesOn) ?? (closesOn < opensOn ? t('surveys.closesBeforeOpens') : undefined),
     };
     await save(found, async () => {
-      await api.post(`/api/surveys/${survey.id}/waves`, {
-        kind,
-        opens_on: opensOn,
-        closes_on: closesOn,
-        after_meeting_id: afterMeeting || null,
+      await api.post('/api/surveys/{id}/waves', {
+        params: { path: { id: survey.id } },
+        body: {
+          kind: kind as SurveyWaveKind,
+          opens_on: opensOn,
+          closes_on: closesOn,
+          after_meeting_id: afterMeeting || null,
+        },
       });
       setOpensOn('');
       setClosesOn('');
@@ -122,8 +126,12 @@ function AddRespondents({
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const actors = useResource<unknown>(
-    conflictId ? withQuery(`/api/conflicts/${conflictId}/actors`, { limit: 500, kind: 'person' }) : null,
+  const actors = useResource(
+    conflictId
+      ? apiGet('/api/conflicts/{id}/actors', {
+          params: { path: { id: conflictId }, query: { limit: 500, kind: 'person' } },
+        })
+      : null,
   );
   const already = new Set(respondents.map((entry) => entry.actor_id));
   const [chosen, setChosen] = useState<string[]>([]);
@@ -133,10 +141,10 @@ function AddRespondents({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
 
-  async function send(body: unknown) {
+  async function send(body: CallInit<'post', '/api/surveys/{id}/respondents'>['body']) {
     setFailure(null);
     try {
-      await api.post(`/api/surveys/${survey.id}/respondents`, body);
+      await api.post('/api/surveys/{id}/respondents', { params: { path: { id: survey.id } }, body });
       onAdded();
       return true;
     } catch (error) {
@@ -165,7 +173,12 @@ function AddRespondents({
     if (hasErrors(found)) return;
     const ok = await send({
       respondents: [
-        { arm: 'comparison', pseudonym: pseudonym.trim(), side: side.trim() || null, gender: gender || null },
+        {
+          arm: 'comparison',
+          pseudonym: pseudonym.trim(),
+          side: side.trim() || null,
+          gender: oneOf(genders, gender) ?? null,
+        },
       ],
     });
     if (ok) setPseudonym('');
@@ -232,10 +245,10 @@ function AnswerLinks({ survey }: { survey: SurveyDetail }) {
   async function issue() {
     setFailure(null);
     try {
-      const issued = await api.post<{ items: IssuedLink[] }>(
-        `/api/surveys/${survey.id}/waves/${waveId}/links`,
-        {},
-      );
+      const issued = await api.post('/api/surveys/{id}/waves/{waveId}/links', {
+        params: { path: { id: survey.id, waveId } },
+        body: {},
+      });
       setLinks(issued.items);
     } catch (error) {
       setFailure(error);
@@ -299,9 +312,9 @@ function AnswerLinks({ survey }: { survey: SurveyDetail }) {
 export default function SurveyPage({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId, surveyId } = params;
-  const survey = useResource<SurveyDetail>(`/api/surveys/${surveyId}`);
-  const respondents = useResource<{ items: RespondentStatus[] }>(`/api/surveys/${surveyId}/respondents`);
-  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
+  const survey = useResource('/api/surveys/{id}', { params: { path: { id: surveyId } } });
+  const respondents = useResource('/api/surveys/{id}/respondents', { params: { path: { id: surveyId } } });
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
   const conflictId = initiative.state === 'ready' ? initiative.data.conflict_id : null;
   // While the list reloads after an entry, the forms below keep showing (and keep their notices).
   const [shown, setShown] = useState<{ items: RespondentStatus[] } | null>(null);

@@ -1,14 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
-import type { Conflict, Initiative } from '../api/records.js';
+import { api, apiGet } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, TextArea, TextField, type FieldErrors } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate } from '../router.js';
-import { libraryInstruments, surveyLanguages } from '../surveys/survey-vocabulary.js';
+import {
+  libraryInstrumentIds,
+  surveyLanguages,
+  type SurveyLanguage,
+} from '../../../src/domain/survey-values.js';
 import { useResource } from '../use-resource.js';
-import type { Survey } from '../../../src/domain/survey.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 function Checkboxes({
@@ -52,10 +54,12 @@ function Checkboxes({
 export default function Surveys({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId } = params;
-  const initiative = useResource<Initiative>(`/api/initiatives/${initiativeId}`);
-  const surveys = useResource<{ items: Survey[] }>(`/api/initiatives/${initiativeId}/surveys`);
+  const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
+  const surveys = useResource('/api/initiatives/{id}/surveys', { params: { path: { id: initiativeId } } });
   const conflictId = initiative.state === 'ready' ? initiative.data.conflict_id : null;
-  const conflict = useResource<Conflict>(conflictId ? `/api/conflicts/${conflictId}` : null);
+  const conflict = useResource(
+    conflictId ? apiGet('/api/conflicts/{id}', { params: { path: { id: conflictId } } }) : null,
+  );
   const [title, setTitle] = useState('');
   const [instruments, setInstruments] = useState<string[]>(['feeling-thermometer']);
   const [outGroups, setOutGroups] = useState('');
@@ -86,12 +90,14 @@ export default function Surveys({ params }: { params: Record<string, string> }) 
       languages: languages.length ? undefined : t('surveys.chooseLanguage'),
     };
     await save(found, async () => {
-      const survey = await api.post<Survey>('/api/surveys', {
-        initiative_id: initiativeId,
-        title: title.trim(),
-        instruments: instruments.map((library) => ({ library })),
-        out_groups: groups,
-        languages,
+      const survey = await api.post('/api/surveys', {
+        body: {
+          initiative_id: initiativeId,
+          title: title.trim(),
+          instruments: instruments.map((library) => ({ library })),
+          out_groups: groups,
+          languages: languages as SurveyLanguage[],
+        },
       });
       navigate(`/i/${initiativeId}/surveys/${survey.id}`);
     });
@@ -137,7 +143,10 @@ export default function Surveys({ params }: { params: Record<string, string> }) 
         <TextField label={t('surveys.surveyTitle')} value={title} onChange={setTitle} error={errors.title} />
         <Checkboxes
           legend={t('surveys.instruments')}
-          options={libraryInstruments.map((id) => ({ value: id, label: t(`surveys.instrumentNames.${id}`) }))}
+          options={libraryInstrumentIds.map((id) => ({
+            value: id,
+            label: t(`surveys.instrumentNames.${id}`),
+          }))}
           chosen={instruments}
           onChange={setInstruments}
           error={errors.instruments}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { checkTieDates, checkTieEnds } from '../../../src/domain/tie-checks.js';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../api/client.js';
+import { api, apiGet } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
@@ -9,21 +9,26 @@ import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } fro
 import { ErrorMessage, Loaded } from '../components/states.js';
 import { Link, navigate, splitQuery, usePath } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { tieKinds, tieSources } from '../vocabulary.js';
+import type { TieKind, TieSource } from '../../../src/domain/vocabulary.js';
+import { tieKinds, tieSources } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
 export default function TieForm({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId } = params;
   const presetSource = splitQuery(usePath()).query.get('from') ?? '';
-  const conflicts = useResource<unknown>(
-    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
-  );
+  const conflicts = useResource('/api/workspaces/{id}/conflicts', {
+    params: { path: { id: workspaceId }, query: { limit: 500 } },
+  });
   const [conflictId, setConflictId] = useState(splitQuery(usePath()).query.get('conflict') ?? '');
   const conflictList = conflicts.state === 'ready' ? itemsOf<Conflict>(conflicts.data) : [];
   const chosenConflict = conflictId || conflictList[0]?.id || '';
-  const actors = useResource<unknown>(
-    chosenConflict ? withQuery(`/api/conflicts/${chosenConflict}/actors`, { limit: 500 }) : null,
+  const actors = useResource(
+    chosenConflict
+      ? apiGet('/api/conflicts/{id}/actors', {
+          params: { path: { id: chosenConflict }, query: { limit: 500 } },
+        })
+      : null,
   );
 
   const [source, setSource] = useState(presetSource);
@@ -66,17 +71,19 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
     };
     await save(found, async () => {
       await api.post('/api/ties', {
-        workspace_id: workspaceId,
-        conflict_id: chosenConflict,
-        source_actor_id: source,
-        target_actor_id: target,
-        kind,
-        directed: directed === 'yes',
-        strength: strengthValue,
-        valid_from: validFrom || null,
-        valid_to: validTo || null,
-        source: tieSource,
-        confidence: confidenceValue,
+        body: {
+          workspace_id: workspaceId,
+          conflict_id: chosenConflict,
+          source_actor_id: source,
+          target_actor_id: target,
+          kind: kind as TieKind,
+          directed: directed === 'yes',
+          strength: strengthValue,
+          valid_from: validFrom || null,
+          valid_to: validTo || null,
+          source: tieSource as TieSource,
+          confidence: confidenceValue,
+        },
       });
       navigate(`/w/${workspaceId}/actors/${source}`);
     });

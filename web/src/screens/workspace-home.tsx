@@ -1,19 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../api/client.js';
-import { itemsOf, type Conflict, type Initiative, type Meeting, type Workspace } from '../api/records.js';
+import { apiGet } from '../api/client.js';
+import { itemsOf, type Conflict, type Initiative, type Meeting } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useAll, useResource } from '../use-resource.js';
-import { isBridge, labelOf, type ActorLoss, type NetworkAnswer } from '../map/network-panels.js';
-import type { InclusionReport } from '../../../src/domain/inclusion-report.js';
+import { isBridge, labelOf } from '../map/network-panels.js';
 
 /** Actors whose loss would split the network or cut its reach across the divide. */
 function BridgeAlerts({ conflictId }: { conflictId: string }) {
   const { t } = useTranslation();
-  const fragility = useResource<NetworkAnswer<ActorLoss[]>>(
-    withQuery(`/api/conflicts/${conflictId}/network/fragility`, { limit: 5 }),
-  );
+  const fragility = useResource('/api/conflicts/{id}/network/fragility', {
+    params: { path: { id: conflictId }, query: { limit: 5 } },
+  });
   // Those who may not read the actor map get no alert about it.
   if (fragility.state !== 'ready') return null;
   return (
@@ -28,7 +27,9 @@ function BridgeAlerts({ conflictId }: { conflictId: string }) {
 /** The latest period in which women's share of attendees fell below the initiative's target. */
 function InclusionAlert({ initiative }: { initiative: Initiative }) {
   const { t, i18n } = useTranslation();
-  const report = useResource<InclusionReport>(`/api/initiatives/${initiative.id}/evidence/inclusion`);
+  const report = useResource('/api/initiatives/{id}/evidence/inclusion', {
+    params: { path: { id: initiative.id } },
+  });
   if (report.state !== 'ready') return null;
   const rows =
     report.data.initiatives.find((entry) => entry.initiative_id === initiative.id)?.over_time.rows ?? [];
@@ -49,18 +50,20 @@ function InclusionAlert({ initiative }: { initiative: Initiative }) {
 export default function WorkspaceHome({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId } = params;
-  const workspace = useResource<Workspace>(`/api/workspaces/${workspaceId}`);
-  const conflicts = useResource<unknown>(
-    withQuery(`/api/workspaces/${workspaceId}/conflicts`, { limit: 500 }),
-  );
-  const initiatives = useResource<unknown>(
-    withQuery(`/api/workspaces/${workspaceId}/initiatives`, { limit: 500 }),
-  );
+  const workspace = useResource('/api/workspaces/{id}', { params: { path: { id: workspaceId } } });
+  const conflicts = useResource('/api/workspaces/{id}/conflicts', {
+    params: { path: { id: workspaceId }, query: { limit: 500 } },
+  });
+  const initiatives = useResource('/api/workspaces/{id}/initiatives', {
+    params: { path: { id: workspaceId }, query: { limit: 500 } },
+  });
   const today = new Date().toISOString().slice(0, 10);
   const initiativeIds =
     initiatives.state === 'ready' ? itemsOf<Initiative>(initiatives.data).map((entry) => entry.id) : null;
-  const meetings = useAll<unknown>(
-    initiativeIds?.map((id) => withQuery(`/api/initiatives/${id}/meetings`, { limit: 500 })) ?? null,
+  const meetings = useAll(
+    initiativeIds?.map((id) =>
+      apiGet('/api/initiatives/{id}/meetings', { params: { path: { id }, query: { limit: 500 } } }),
+    ) ?? null,
   );
   const name = workspace.state === 'ready' ? workspace.data.name : '…';
 

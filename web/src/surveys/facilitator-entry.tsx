@@ -4,8 +4,8 @@ import { api } from '../api/client.js';
 import { SelectField } from '../components/form.js';
 import { ErrorMessage } from '../components/states.js';
 import { QuestionFields } from './question-fields.js';
-import { checkAnswers, hasAnyAnswer, questionsOf, valuesToAnswers, type Answers } from './questions.js';
-import type { SurveyLanguage } from './survey-vocabulary.js';
+import { checkAnswers, hasAnyAnswer, valuesToAnswers, type Answers } from './questions.js';
+import { formInstruments, type SurveyLanguage } from '../../../src/domain/survey-values.js';
 import type { SurveyDetail, RespondentStatus } from '../../../src/domain/survey-results.js';
 
 /**
@@ -32,7 +32,7 @@ export function FacilitatorEntry({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const questions = useMemo(
-    () => questionsOf(survey.instruments, survey.out_groups, language),
+    () => formInstruments(survey.instruments, survey.out_groups, language),
     [survey, language],
   );
   const wave = survey.waves.find((entry) => entry.id === waveId);
@@ -50,10 +50,10 @@ export function FacilitatorEntry({
     setProblem(null);
     setBusy(true);
     try {
-      const result = await api.post<{ replaced: boolean }>(
-        `/api/surveys/${survey.id}/waves/${wave.id}/entries`,
-        { respondent_id: respondent.id, language, answers: valuesToAnswers(questions, values) },
-      );
+      const result = await api.post('/api/surveys/{id}/waves/{waveId}/entries', {
+        params: { path: { id: survey.id, waveId: wave.id } },
+        body: { respondent_id: respondent.id, language, answers: valuesToAnswers(questions, values) },
+      });
       setSaved(
         t(result.replaced ? 'surveys.entryReplaced' : 'surveys.entrySaved', {
           respondent: respondent.pseudonym,

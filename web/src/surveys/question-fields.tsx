@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerKey, type Answers, type FormInstrument } from './questions.js';
-import type { SurveyLanguage } from './survey-vocabulary.js';
+import type { SurveyLanguage } from '../../../src/domain/survey-values.js';
 
 /** Radio buttons up to this many points (a 7-point Likert scale); a number box beyond (a 0–100 thermometer). */
 const MAX_RADIOS = 11;

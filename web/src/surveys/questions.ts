@@ -1,40 +1,9 @@
-import type { Instrument } from '../../../src/domain/instruments.js';
 import type { SurveyAnswer } from '../../../src/domain/survey.js';
-import type { SurveyForm } from '../../../src/domain/survey-results.js';
-import type { SurveyLanguage } from './survey-vocabulary.js';
+import { scaleFault, type FormInstrument } from '../../../src/domain/survey-values.js';
 
-/** One instrument as a form asks it: the server's link form has this shape, and so does a facilitator's. */
-export type FormInstrument = SurveyForm['instruments'][number];
+/** One instrument as a form asks it (the server's `formInstruments`, for a link and for a facilitator). */
+export type { FormInstrument };
 export type Answers = Record<string, string>;
-
-type Localised = { en: string; fr: string; ar?: string };
-
-function localise(text: Localised, language: SurveyLanguage, outGroup: string | null): string {
-  const chosen = text[language] ?? text.en;
-  return outGroup === null ? chosen : chosen.split('{outGroup}').join(outGroup);
-}
-
-/**
- * The survey's instruments as questions (as the server's `surveyForm` builds them for a link), for a
- * facilitator typing in a paper form: per-out-group instruments once per out-group.
- */
-export function questionsOf(
-  instruments: readonly Instrument[],
-  outGroups: readonly string[],
-  language: SurveyLanguage,
-): FormInstrument[] {
-  return instruments.flatMap((instrument) =>
-    (instrument.perOutGroup ? outGroups : [null]).map((outGroup) => ({
-      id: instrument.id,
-      name: localise(instrument.name, language, null),
-      instructions: localise(instrument.instructions, language, outGroup),
-      out_group: outGroup,
-      scale: instrument.scale,
-      items: instrument.items.map((item) => ({ id: item.id, text: localise(item.text, language, outGroup) })),
-      draft_translation: instrument.translationStatus[language] !== 'reviewed',
-    })),
-  );
-}
 
 export function answerKey(instrument: string, outGroup: string | null, item: string): string {
   return `${instrument}|${outGroup ?? ''}|${item}`;
@@ -50,13 +19,10 @@ export function answersToValues(answers: readonly SurveyAnswer[] | null): Answer
   return values;
 }
 
-/** What a question's value may be: on the scale, on its step. Returns an error key or null. */
+/** What a question's value may be: on the scale, on its step (the server's rule). Returns an error key or null. */
 export function checkValue(scale: FormInstrument['scale'], raw: string): 'outOfScale' | null {
   if (raw.trim() === '') return null;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < scale.min || value > scale.max) return 'outOfScale';
-  const steps = (value - scale.min) / scale.step;
-  return Math.abs(steps - Math.round(steps)) > 1e-9 ? 'outOfScale' : null;
+  return scaleFault(scale, Number(raw)) ? 'outOfScale' : null;
 }
 
 /** The answers to send; an item left blank is sent as no answer (null), which scoring counts as missing. */
