@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** The zod-free domain modules the browser app imports (the rest of src/ only as types). */
-const webDomainModules = ['vocabulary-lists', 'survey-values', 'tie-checks', 'date-order', 'rule-issue', 'errors'];
+const webDomainModules = [
+  'vocabulary-lists',
+  'survey-values',
+  'tie-checks',
+  'date-order',
+  'rule-issue',
+  'errors',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'coverage/', 'bench/results/'] },
@@ -93,8 +100,7 @@ export default tseslint.config(
             {
               regex: `(^|/)src/(?!domain/(${webDomainModules.join('|')})\\.js$)`,
               allowTypeImports: true,
-              message:
-                `web/ imports from src/ only types and the zod-free domain modules (${webDomainModules.join(', ')}).`,
+              message: `web/ imports from src/ only types and the zod-free domain modules (${webDomainModules.join(', ')}).`,
             },
             {
               group: ['zod', 'zod/*'],
