@@ -4,7 +4,7 @@ import { forEachEngine } from '../support/databases.js';
 import { tablesSnapshot } from '../support/records.js';
 import { testApp, testKeys } from './support/app.js';
 import { planCases, type Case } from './support/access-cases.js';
-import { buildWorld, matrix, roles, tables } from './support/access-world.js';
+import { buildWorld, matrix, roles, tables, type OwnRole } from './support/access-world.js';
 import { metTieIn, secretsIn } from './support/reply-leaks.js';
 
 const BATCH = 60;
@@ -142,6 +142,63 @@ forEachEngine(
       expect(attended.json().items.map((m: { meeting_id: string }) => m.meeting_id)).toEqual([
         world.ids.meeting,
       ]);
+    });
+
+    it("shows I's own roles what they may see (so the hiding above means something)", async () => {
+      const { ids, actorRefs } = world;
+      const get = (role: OwnRole, url: string) =>
+        app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${world.ownTokens[role]}` } });
+      const idsOf = async (role: OwnRole, url: string, field = 'id') => {
+        const reply = await get(role, url);
+        expect(reply.statusCode, `${role} ${url}`).toBe(200);
+        return (reply.json() as { items: Record<string, string>[] }).items.map((item) => item[field]);
+      };
+      // Open attendance, and the met tie it made, reach facilitators; Chatham House's reach conveners only.
+      expect(
+        await idsOf('facilitator', `/api/meetings/${ids.openMeeting}/attendance`, 'actor_id'),
+      ).toHaveLength(2);
+      expect((await get('facilitator', `/api/meetings/${ids.meeting}/attendance`)).statusCode).toBe(403);
+      const facilitatorTies = await idsOf('facilitator', `/api/conflicts/${ids.C1}/ties`);
+      expect(facilitatorTies).toContain(ids.openTie);
+      expect(facilitatorTies).not.toContain(ids.chathamTie);
+      for (const role of ['convener', 'workspace-admin'] as const) {
+        expect(await idsOf(role, `/api/conflicts/${ids.C1}/ties`)).toEqual(
+          expect.arrayContaining([ids.openTie, ids.chathamTie, ids.tie]),
+        );
+      }
+      expect(await idsOf('facilitator', `/api/actors/${ids.actor2}/meetings`, 'meeting_id')).toEqual([
+        ids.openMeeting,
+      ]);
+      // The Kumu sheet names a tie's ends only: the convener's shows both met ties, the researcher's one.
+      const sheet = async (role: OwnRole) => {
+        const reply = await get(role, `/api/conflicts/${ids.C1}/export/kumu?part=connections`);
+        expect(reply.statusCode).toBe(200);
+        return reply.body;
+      };
+      expect(metTieIn(await sheet('convener'), actorRefs.actor, actorRefs.actor2)).toBe(true);
+      expect(metTieIn(await sheet('researcher'), actorRefs.actor2, actorRefs.official)).toBe(true);
+      expect(metTieIn(await sheet('researcher'), actorRefs.actor, actorRefs.actor2)).toBe(false);
+      // Researchers see actors by pseudonym, participants and funders none; every role sees the meetings.
+      expect(await idsOf('researcher', `/api/conflicts/${ids.C1}/actors`)).toContain(ids.actor);
+      for (const role of ['participant', 'funder'] as const) {
+        expect((await get(role, `/api/conflicts/${ids.C1}/actors`)).statusCode).toBe(403);
+        expect(await idsOf(role, `/api/initiatives/${ids.I}/meetings`)).toEqual(
+          expect.arrayContaining([ids.meeting, ids.openMeeting]),
+        );
+      }
+      // A session cookie from this app's own origin is taken, so the cross-origin refusals are the Origin's.
+      const own = await app.inject({
+        method: 'POST',
+        url: '/api/auth/tokens',
+        headers: {
+          cookie: `tt_session=${world.ownCookies.participant}`,
+          origin: 'http://localhost:80',
+          'sec-fetch-site': 'same-origin',
+          'content-type': 'application/json',
+        },
+        payload: JSON.stringify({ name: 'same-origin' }),
+      });
+      expect(own.statusCode).toBe(201);
     });
   },
 );

@@ -49,7 +49,11 @@ type Kind = 'target' | 'workspace' | 'own' | 'public';
 export interface Entry {
   kind: Kind;
   body?: (ids: Ids) => unknown;
+  /** Query strings the route is called with as well (each a request of its own): names, other sheets. */
+  queries?: string[];
 }
+
+const withNames = ['?names=true'];
 
 export interface Ids {
   W: string;
@@ -135,7 +139,7 @@ export const matrix: Record<string, Entry> = {
   },
   'PATCH /api/conflict-events/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
   'DELETE /api/conflict-events/:id': { kind: 'target' },
-  'GET /api/conflicts/:id/actors': { kind: 'target' },
+  'GET /api/conflicts/:id/actors': { kind: 'target', queries: ['?name=zorblat'] },
   'POST /api/actors': {
     kind: 'target',
     body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, role: 'elder', track: '2' }),
@@ -159,13 +163,13 @@ export const matrix: Record<string, Entry> = {
   'GET /api/ties/:id': { kind: 'target' },
   'PATCH /api/ties/:id': { kind: 'target', body: () => ({ strength: 5 }) },
   'DELETE /api/ties/:id': { kind: 'target' },
-  'GET /api/conflicts/:id/network/metrics': { kind: 'target' },
-  'GET /api/conflicts/:id/network/brokers': { kind: 'target' },
-  'GET /api/conflicts/:id/network/introductions': { kind: 'target' },
-  'GET /api/conflicts/:id/network/fragility': { kind: 'target' },
-  'GET /api/conflicts/:id/network/track-one-paths': { kind: 'target' },
-  'GET /api/conflicts/:id/network/changes': { kind: 'target' },
-  'GET /api/conflicts/:id/network/graph': { kind: 'target' },
+  'GET /api/conflicts/:id/network/metrics': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/brokers': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/introductions': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/fragility': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/track-one-paths': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/changes': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/graph': { kind: 'target', queries: withNames },
   'POST /api/initiatives': {
     kind: 'target',
     body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, name: 'New initiative' }),
@@ -276,9 +280,12 @@ export const matrix: Record<string, Entry> = {
       connections: 'From,To,Type\n',
     }),
   },
-  'GET /api/conflicts/:id/export/kumu': { kind: 'target' },
-  'GET /api/conflicts/:id/export/graphml': { kind: 'target' },
-  'GET /api/conflicts/:id/export/gexf': { kind: 'target' },
+  'GET /api/conflicts/:id/export/kumu': {
+    kind: 'target',
+    queries: ['?names=true', '?part=connections', '?part=connections&names=true'],
+  },
+  'GET /api/conflicts/:id/export/graphml': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/export/gexf': { kind: 'target', queries: withNames },
   /** The roles in J may export what they see of W; the export's audit row is the change. */
   'GET /api/workspaces/:id/export/json': { kind: 'own' },
   /** An administrator of any workspace (other-admin) may import a document as a new workspace. */
