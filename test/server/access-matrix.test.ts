@@ -26,6 +26,8 @@ function judge(item: Case, response: LightMyRequestResponse): string[] {
     wrong.push(`${label}: expected 403 or 404, got ${response.body.slice(0, 200)}`);
   if (item.expect === 'forbidden' && status !== 403)
     wrong.push(`${label}: expected 403, got ${response.body.slice(0, 200)}`);
+  if (item.expect === 'allowed' && status === 403)
+    wrong.push(`${label}: the gate refused a role it lets through: ${response.body.slice(0, 200)}`);
   if (item.expect === 'cross-origin' && (status !== 403 || code() !== 'TT_ERR_CROSS_ORIGIN'))
     wrong.push(`${label}: expected 403 TT_ERR_CROSS_ORIGIN, got ${response.body.slice(0, 200)}`);
   const leaked = secretsIn(response.body, item.asked, item.secrets);
