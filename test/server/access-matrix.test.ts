@@ -40,14 +40,21 @@ function judge(item: Case, response: LightMyRequestResponse): string[] {
 }
 
 /**
- * THE access-control test: every registered route x every role x an initiative (and its conflict) the
- * account has no part in. Each role is held in initiative J of conflict C2; the target is initiative I of
- * conflict C1 in the same workspace. No reply may hold a record of C1/I, no write may succeed, and the
- * database must be unchanged (sessions aside: using a token touches its row).
+ * THE access-control test: every registered route x every role, planned in support/access-cases.ts.
+ * - Foreign: each role held in initiative J of conflict C2 (and an administrator of another workspace, and
+ *   an account with no role) calls every route on the target I of C1: no reply holds a record of C1/I, no
+ *   write succeeds.
+ * - Own: each role held in I itself (and W's administrator) calls every route on I: the gate lets through
+ *   exactly what the route's permission allows, and no reply holds what the role may not see (J's records;
+ *   actors without actors.read, names without actors.names; under the Chatham House rule who attended and
+ *   the met ties it made, unless convener). Meeting routes run on I's Chatham House and open meetings.
+ * - Cross-origin: every write with each role's session cookie from another site is refused.
+ * A refused request changes nothing in any table a backup holds (sessions aside: a used token touches its
+ * row). Adding a route: one entry in support/access-world.ts's matrix (an unknown route fails below).
  */
 
 forEachEngine(
-  'access control: every route x every role x an initiative the account has no part in',
+  'access control: every route x every role x own and foreign initiative x meeting rule x origin',
   (getDb, engine) => {
     let app: FastifyInstance;
     let world: Awaited<ReturnType<typeof buildWorld>>;
