@@ -381,22 +381,23 @@ export async function buildWorld(ctx: ServiceContext) {
     createTestConflict(system, W.id, name, { name: 'Side', groups: [`${name} North`, `${name} South`] });
   const C1 = await conflict('Target conflict');
   const C2 = await conflict('Own conflict');
-  const actor = (conflictId: string, names: string[], track: '1' | '2' = '2') =>
+  // Each actor on a side of its conflict's divide, so the network questions that need groups answer.
+  const actor = (conflict: typeof C1, names: string[], track: '1' | '2' = '2', side = 0) =>
     actors.createActor(system, {
       workspace_id: W.id,
-      conflict_id: conflictId,
+      conflict_id: conflict.id,
       kind: 'person',
       role: track === '1' ? 'state_official' : 'elder',
       track,
       gender: 'woman',
       region: 'Hidden Valley',
-      groups: [],
+      groups: [{ divide_id: conflict.divides[0].id, group_id: conflict.divides[0].groups[side].id }],
       identity: { names, contacts: [], notes: '' },
     });
-  const a1 = await actor(C1.id, ['Zorblat Quennick']);
-  const a2 = await actor(C1.id, ['Mirelle Vasquith']);
-  const official = await actor(C1.id, ['Tobran Ulvesk'], '1');
-  const b1 = await actor(C2.id, ['Own Person']);
+  const a1 = await actor(C1, ['Zorblat Quennick']);
+  const a2 = await actor(C1, ['Mirelle Vasquith'], '2', 1);
+  const official = await actor(C1, ['Tobran Ulvesk'], '1');
+  const b1 = await actor(C2, ['Own Person']);
   const initiative = (conflictId: string, name: string) =>
     createTestInitiative(system, W.id, conflictId, name);
   const I = await initiative(C1.id, 'Target initiative');
