@@ -1,6 +1,6 @@
 import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../../src/security/accounts.js';
 import { systemAuth } from '../../../src/security/auth.js';
-import { createApiToken } from '../../../src/security/sessions.js';
+import { createApiToken, createCookieSession } from '../../../src/security/sessions.js';
 import * as actors from '../../../src/services/actors/index.js';
 import * as conflicts from '../../../src/services/workspaces/index.js';
 import { actingAs, type ServiceContext } from '../../../src/services/context.js';
@@ -10,12 +10,8 @@ import * as meetings from '../../../src/services/initiatives/index.js';
 import * as surveys from '../../../src/services/surveys/index.js';
 import * as outcomes from '../../../src/services/initiatives/index.js';
 import * as ties from '../../../src/services/actors/index.js';
-import {
-  createTestConflict,
-  createTestInitiative,
-  createTestWorkspace,
-  recordTables,
-} from '../../support/records.js';
+import { snapshotTables } from '../../../src/store/snapshot.js';
+import { createTestConflict, createTestInitiative, createTestWorkspace } from '../../support/records.js';
 
 /**
  * The world of the access tests: a workspace W with a target initiative I (conflict C1) full of records,
@@ -34,12 +30,30 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * The roles held in the target initiative I itself (the `convener` is the target's convener account), and
+ * an administrator of the shared workspace W, who holds every permission there.
+ */
+export const ownRoles = [
+  'convener',
+  'facilitator',
+  'participant',
+  'researcher',
+  'funder',
+  'workspace-admin',
+] as const;
+export type OwnRole = (typeof ownRoles)[number];
+
 /** How a route relates to the target: `target` routes name a record of I/C1 and must be refused. */
 type Kind = 'target' | 'workspace' | 'own' | 'public';
 export interface Entry {
   kind: Kind;
   body?: (ids: Ids) => unknown;
+  /** Query strings the route is called with as well (each a request of its own): names, other sheets. */
+  queries?: string[];
 }
+
+const withNames = ['?names=true'];
 
 export interface Ids {
   W: string;
@@ -49,7 +63,12 @@ export interface Ids {
   actor2: string;
   official: string;
   tie: string;
+  /** I's Chatham House meeting, attended by actor and actor2 (their `met` tie is chathamTie). */
   meeting: string;
+  /** I's open meeting, attended by actor2 and official (their `met` tie is openTie). */
+  openMeeting: string;
+  chathamTie: string;
+  openTie: string;
   outcome: string;
   transfer: string;
   event: string;
@@ -120,7 +139,7 @@ export const matrix: Record<string, Entry> = {
   },
   'PATCH /api/conflict-events/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
   'DELETE /api/conflict-events/:id': { kind: 'target' },
-  'GET /api/conflicts/:id/actors': { kind: 'target' },
+  'GET /api/conflicts/:id/actors': { kind: 'target', queries: ['?name=zorblat'] },
   'POST /api/actors': {
     kind: 'target',
     body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, role: 'elder', track: '2' }),
@@ -144,13 +163,13 @@ export const matrix: Record<string, Entry> = {
   'GET /api/ties/:id': { kind: 'target' },
   'PATCH /api/ties/:id': { kind: 'target', body: () => ({ strength: 5 }) },
   'DELETE /api/ties/:id': { kind: 'target' },
-  'GET /api/conflicts/:id/network/metrics': { kind: 'target' },
-  'GET /api/conflicts/:id/network/brokers': { kind: 'target' },
-  'GET /api/conflicts/:id/network/introductions': { kind: 'target' },
-  'GET /api/conflicts/:id/network/fragility': { kind: 'target' },
-  'GET /api/conflicts/:id/network/track-one-paths': { kind: 'target' },
-  'GET /api/conflicts/:id/network/changes': { kind: 'target' },
-  'GET /api/conflicts/:id/network/graph': { kind: 'target' },
+  'GET /api/conflicts/:id/network/metrics': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/brokers': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/introductions': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/fragility': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/track-one-paths': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/changes': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/graph': { kind: 'target', queries: withNames },
   'POST /api/initiatives': {
     kind: 'target',
     body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, name: 'New initiative' }),
@@ -261,9 +280,12 @@ export const matrix: Record<string, Entry> = {
       connections: 'From,To,Type\n',
     }),
   },
-  'GET /api/conflicts/:id/export/kumu': { kind: 'target' },
-  'GET /api/conflicts/:id/export/graphml': { kind: 'target' },
-  'GET /api/conflicts/:id/export/gexf': { kind: 'target' },
+  'GET /api/conflicts/:id/export/kumu': {
+    kind: 'target',
+    queries: ['?names=true', '?part=connections', '?part=connections&names=true'],
+  },
+  'GET /api/conflicts/:id/export/graphml': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/export/gexf': { kind: 'target', queries: withNames },
   /** The roles in J may export what they see of W; the export's audit row is the change. */
   'GET /api/workspaces/:id/export/json': { kind: 'own' },
   /** An administrator of any workspace (other-admin) may import a document as a new workspace. */
@@ -315,8 +337,11 @@ export const matrix: Record<string, Entry> = {
   'GET /api/dialogues/:id/common-ground': { kind: 'target' },
 };
 
+/** The meeting a `/api/meetings/:id` route is called on: the Chatham House one unless told. */
+export type MeetingVariant = 'chatham_house' | 'open';
+
 /** The id each path parameter takes: always a record of the target (I, C1, or the workspace). */
-export function pathOf(url: string, ids: Ids): string {
+export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham_house'): string {
   const idFor = (route: string): string => {
     if (route.startsWith('/api/workspaces/')) return ids.W;
     if (route.startsWith('/api/conflict-events/')) return ids.event;
@@ -324,7 +349,7 @@ export function pathOf(url: string, ids: Ids): string {
     if (route.startsWith('/api/actors/')) return ids.actor;
     if (route.startsWith('/api/ties/')) return ids.tie;
     if (route.startsWith('/api/initiatives/')) return ids.I;
-    if (route.startsWith('/api/meetings/')) return ids.meeting;
+    if (route.startsWith('/api/meetings/')) return meeting === 'open' ? ids.openMeeting : ids.meeting;
     if (route.startsWith('/api/outcomes/')) return ids.outcome;
     if (route.startsWith('/api/transfers/')) return ids.transfer;
     if (route.startsWith('/api/surveys/')) return ids.survey;
@@ -343,20 +368,8 @@ export function pathOf(url: string, ids: Ids): string {
     .replace('*', 'index.css');
 }
 
-export const tables = [
-  ...recordTables,
-  'surveys',
-  'survey_waves',
-  'survey_respondents',
-  'survey_links',
-  'survey_responses',
-  'external_effects',
-  'dialogues',
-  'dialogue_participants',
-  'dialogue_statements',
-  'dialogue_votes',
-  'dialogue_vote_requests',
-] as const;
+/** Every table a backup holds (all but sessions, which a used token touches): a new table is covered at once. */
+export const tables = snapshotTables.map(([table]) => table);
 
 const PASSWORD = 'matrix passphrase 1234';
 
@@ -368,22 +381,23 @@ export async function buildWorld(ctx: ServiceContext) {
     createTestConflict(system, W.id, name, { name: 'Side', groups: [`${name} North`, `${name} South`] });
   const C1 = await conflict('Target conflict');
   const C2 = await conflict('Own conflict');
-  const actor = (conflictId: string, names: string[], track: '1' | '2' = '2') =>
+  // Each actor on a side of its conflict's divide, so the network questions that need groups answer.
+  const actor = (conflict: typeof C1, names: string[], track: '1' | '2' = '2', side = 0) =>
     actors.createActor(system, {
       workspace_id: W.id,
-      conflict_id: conflictId,
+      conflict_id: conflict.id,
       kind: 'person',
       role: track === '1' ? 'state_official' : 'elder',
       track,
       gender: 'woman',
       region: 'Hidden Valley',
-      groups: [],
+      groups: [{ divide_id: conflict.divides[0].id, group_id: conflict.divides[0].groups[side].id }],
       identity: { names, contacts: [], notes: '' },
     });
-  const a1 = await actor(C1.id, ['Zorblat Quennick']);
-  const a2 = await actor(C1.id, ['Mirelle Vasquith']);
-  const official = await actor(C1.id, ['Tobran Ulvesk'], '1');
-  const b1 = await actor(C2.id, ['Own Person']);
+  const a1 = await actor(C1, ['Zorblat Quennick']);
+  const a2 = await actor(C1, ['Mirelle Vasquith'], '2', 1);
+  const official = await actor(C1, ['Tobran Ulvesk'], '1');
+  const b1 = await actor(C2, ['Own Person']);
   const initiative = (conflictId: string, name: string) =>
     createTestInitiative(system, W.id, conflictId, name);
   const I = await initiative(C1.id, 'Target initiative');
@@ -416,6 +430,36 @@ export async function buildWorld(ctx: ServiceContext) {
       { actor_id: a2.id, role: 'participant' },
     ],
   });
+  const open = await meetings.createMeeting(system, {
+    initiative_id: I.id,
+    title: 'Open round',
+    held_on: '2024-03-15',
+    place: 'Town hall',
+    ground_rule: 'open',
+    status: 'held',
+  });
+  await meetings.recordAttendance(system, open.id, {
+    attendees: [
+      { actor_id: a2.id, role: 'participant' },
+      { actor_id: official.id, role: 'participant' },
+    ],
+  });
+  const metTie = async (x: string, y: string) => {
+    const row = await ctx.db
+      .selectFrom('ties')
+      .select('id')
+      .where('kind', '=', 'met')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('source_actor_id', '=', x), eb('target_actor_id', '=', y)]),
+          eb.and([eb('source_actor_id', '=', y), eb('target_actor_id', '=', x)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const chathamTie = await metTie(a1.id, a2.id);
+  const openTie = await metTie(a2.id, official.id);
   const outcome = await outcomes.createOutcome(system, {
     initiative_id: I.id,
     meeting_id: meeting.id,
@@ -463,6 +507,9 @@ export async function buildWorld(ctx: ServiceContext) {
   await surveys.addRespondents(system, survey.id, [{ arm: 'participant', actor_id: a1.id }]);
 
   const tokens = {} as Record<Role, string>;
+  const cookies = {} as Record<Role, string>;
+  const ownTokens = {} as Record<OwnRole, string>;
+  const ownCookies = {} as Record<OwnRole, string>;
   let convenerAccount = '';
   let convenerToken = '';
   await ctx.db.transaction().execute(async (trx) => {
@@ -472,25 +519,32 @@ export async function buildWorld(ctx: ServiceContext) {
     const targetConvener = await accountFor('target-convener');
     convenerAccount = targetConvener.id;
     await grantMembership(trx, sys, { accountId: targetConvener.id, initiativeId: I.id, role: 'convener' });
-    convenerToken = (
-      await createApiToken(
-        trx,
-        { accountId: targetConvener.id },
-        { accountId: targetConvener.id, name: 'matrix' },
-      )
-    ).token;
+    const credentials = async (accountId: string) => ({
+      token: (await createApiToken(trx, { accountId }, { accountId, name: 'matrix' })).token,
+      cookie: (await createCookieSession(trx, accountId)).secret,
+    });
+    const convener = await credentials(targetConvener.id);
+    convenerToken = convener.token;
     for (const role of roles) {
       const account = await accountFor(role);
       if (role === 'other-admin')
         await grantWorkspaceAdmin(trx, sys, { workspaceId: W2.id, accountId: account.id });
       else if (role !== 'no-role')
         await grantMembership(trx, sys, { accountId: account.id, initiativeId: J.id, role });
-      tokens[role] = (
-        await createApiToken(trx, { accountId: account.id }, { accountId: account.id, name: 'matrix' })
-      ).token;
+      ({ token: tokens[role], cookie: cookies[role] } = await credentials(account.id));
+    }
+    for (const role of ownRoles) {
+      if (role === 'convener') {
+        ({ token: ownTokens[role], cookie: ownCookies[role] } = convener);
+        continue;
+      }
+      const account = await accountFor(`target-${role}`);
+      if (role === 'workspace-admin')
+        await grantWorkspaceAdmin(trx, sys, { workspaceId: W.id, accountId: account.id });
+      else await grantMembership(trx, sys, { accountId: account.id, initiativeId: I.id, role });
+      ({ token: ownTokens[role], cookie: ownCookies[role] } = await credentials(account.id));
     }
   });
-  void b1;
   const ids: Ids = {
     W: W.id,
     C1: C1.id,
@@ -500,6 +554,9 @@ export async function buildWorld(ctx: ServiceContext) {
     official: official.id,
     tie: tie.id,
     meeting: meeting.id,
+    openMeeting: open.id,
+    chathamTie,
+    openTie,
     outcome: outcome.id,
     transfer: transfer.id,
     event: event.id,
@@ -524,8 +581,12 @@ export async function buildWorld(ctx: ServiceContext) {
     'Mirelle',
     'Tobran',
     tie.id,
+    chathamTie,
+    openTie,
     meeting.id,
     'Secret round',
+    open.id,
+    'Open round',
     outcome.id,
     'Water accord',
     transfer.id,
@@ -538,7 +599,37 @@ export async function buildWorld(ctx: ServiceContext) {
     survey.id,
     wave.id,
     'Secret survey',
-    'target-convener@example.org',
+    ...ownRoles.map((role) => `target-${role}@example.org`),
   ];
-  return { ids, tokens, secrets, W2: W2.id, convenerToken };
+  /** What the roles of I may not see: J, its conflict C2 and C2's actor. */
+  const ownForeignSecrets = [
+    J.id,
+    'Own initiative',
+    C2.id,
+    ...C2.divides.flatMap((d) => [d.id, ...d.groups.map((g) => g.id)]),
+    'Own conflict',
+    b1.id,
+    b1.pseudonym,
+    'Own Person',
+  ];
+  /** The references of each actor a reply may hold: its id and its pseudonym. */
+  const actorRefs = {
+    actor: [a1.id, a1.pseudonym],
+    actor2: [a2.id, a2.pseudonym],
+    official: [official.id, official.pseudonym],
+  };
+  const names = ['Zorblat', 'Mirelle', 'Tobran'];
+  return {
+    ids,
+    tokens,
+    cookies,
+    ownTokens,
+    ownCookies,
+    secrets,
+    ownForeignSecrets,
+    actorRefs,
+    names,
+    W2: W2.id,
+    convenerToken,
+  };
 }
