@@ -43,7 +43,7 @@ export function createTie(ctx: ServiceContext, input: z.output<typeof tieCreateS
     const grant = await requireAccess(trx, ctx.auth, 'ties.write', { conflictId: input.conflict_id });
     sameWorkspace(input.workspace_id, grant.workspaceId);
     const tie = await repo.createTie(trx, input);
-    await audit(trx, ctx.auth, 'tie.create', 'tie', tie.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'tie.create', 'tie', tie.id, grant.workspaceId);
     return tie;
   });
 }
@@ -56,7 +56,7 @@ export function updateTie(
   return inTransaction(ctx, async (trx) => {
     const { grant } = await tieFor(trx, ctx.auth, 'ties.write', id);
     const tie = must(await repo.updateTie(trx, id, changes), 'tie');
-    await audit(trx, ctx.auth, 'tie.update', 'tie', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'tie.update', 'tie', id, grant.workspaceId);
     return tie;
   });
 }
@@ -65,6 +65,6 @@ export function deleteTie(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const { grant } = await tieFor(trx, ctx.auth, 'ties.write', id);
     await repo.deleteTie(trx, id);
-    await audit(trx, ctx.auth, 'tie.delete', 'tie', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'tie.delete', 'tie', id, grant.workspaceId);
   });
 }

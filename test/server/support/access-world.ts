@@ -468,13 +468,22 @@ export async function buildWorld(ctx: ServiceContext) {
   await ctx.db.transaction().execute(async (trx) => {
     const sys = systemAuth('fixture');
     const accountFor = (role: string) =>
-      createAccount(trx, sys, { email: `${role}@example.org`, displayName: role, password: PASSWORD });
+      createAccount(trx, ctx.keys, sys, {
+        email: `${role}@example.org`,
+        displayName: role,
+        password: PASSWORD,
+      });
     const targetConvener = await accountFor('target-convener');
     convenerAccount = targetConvener.id;
-    await grantMembership(trx, sys, { accountId: targetConvener.id, initiativeId: I.id, role: 'convener' });
+    await grantMembership(trx, ctx.keys, sys, {
+      accountId: targetConvener.id,
+      initiativeId: I.id,
+      role: 'convener',
+    });
     convenerToken = (
       await createApiToken(
         trx,
+        ctx.keys,
         { accountId: targetConvener.id },
         { accountId: targetConvener.id, name: 'matrix' },
       )
@@ -482,11 +491,16 @@ export async function buildWorld(ctx: ServiceContext) {
     for (const role of roles) {
       const account = await accountFor(role);
       if (role === 'other-admin')
-        await grantWorkspaceAdmin(trx, sys, { workspaceId: W2.id, accountId: account.id });
+        await grantWorkspaceAdmin(trx, ctx.keys, sys, { workspaceId: W2.id, accountId: account.id });
       else if (role !== 'no-role')
-        await grantMembership(trx, sys, { accountId: account.id, initiativeId: J.id, role });
+        await grantMembership(trx, ctx.keys, sys, { accountId: account.id, initiativeId: J.id, role });
       tokens[role] = (
-        await createApiToken(trx, { accountId: account.id }, { accountId: account.id, name: 'matrix' })
+        await createApiToken(
+          trx,
+          ctx.keys,
+          { accountId: account.id },
+          { accountId: account.id, name: 'matrix' },
+        )
       ).token;
     }
   });
