@@ -114,6 +114,19 @@ forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
     }
   });
 
+  it('erases an initiative only with its name typed out, and audits it', async () => {
+    const { workspaceId, conflictId } = await makeWorkspace(getDb());
+    const initiativeId = await makeInitiative(getDb(), workspaceId, conflictId);
+    const wrong = await cli('erase', 'initiative', initiativeId, '--confirm', 'Initiatives');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/TT_ERR_ERASE_NOT_CONFIRMED/);
+    const erased = await cli('erase', 'initiative', initiativeId, '--confirm', 'Initiative');
+    expect(erased).toMatchObject({ code: 0 });
+    expect(erased.out).toMatch(/^Erased initiative .*: 0 identities destroyed, 0 attendance rows deleted/);
+    expect((await cli('audit', 'log', '--record', initiativeId)).out).toMatch(/initiative\.emergency_erase/);
+    expect((await cli('audit', 'verify')).code).toBe(0);
+  });
+
   it('fails audit verify with exit code 1 naming the edited row, then the deleted one', async () => {
     const url = engine.getUrl();
     // A second connection, as an attacker with database access would have.
@@ -154,6 +167,7 @@ describe('tracktwo accounts/audit --help', () => {
       ['accounts', 'token'],
       ['audit', 'verify'],
       ['audit', 'head'],
+      ['erase', 'initiative'],
     ]) {
       const { code, out } = await run(...args, '--help');
       expect(code).toBe(0);
