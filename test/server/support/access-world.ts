@@ -103,6 +103,7 @@ export const matrix: Record<string, Entry> = {
   'GET /api/workspaces/:id': { kind: 'workspace' },
   'PATCH /api/workspaces/:id': { kind: 'target', body: () => ({ name: 'Renamed' }) },
   'DELETE /api/workspaces/:id': { kind: 'target' },
+  'POST /api/workspaces/:id/emergency-erase': { kind: 'target', body: () => ({ confirm: 'Target' }) },
   'GET /api/workspaces/:id/conflicts': { kind: 'workspace' },
   'GET /api/workspaces/:id/initiatives': { kind: 'workspace' },
   'POST /api/conflicts': { kind: 'target', body: (ids) => ({ workspace_id: ids.W, name: 'New conflict' }) },
@@ -158,6 +159,7 @@ export const matrix: Record<string, Entry> = {
   'GET /api/initiatives/:id': { kind: 'target' },
   'PATCH /api/initiatives/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
   'DELETE /api/initiatives/:id': { kind: 'target' },
+  'POST /api/initiatives/:id/emergency-erase': { kind: 'target', body: () => ({ confirm: 'Target' }) },
   'GET /api/initiatives/:id/members': { kind: 'target' },
   'POST /api/initiatives/:id/members': {
     kind: 'target',
