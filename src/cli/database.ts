@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { systemAuth } from '../security/auth.js';
 import { loadMasterKey, masterKeySourceFromEnv } from '../security/master-key.js';
-import { createVaultKeys } from '../security/vault.js';
+import { createVaultKeys, type VaultKeys } from '../security/vault.js';
 import { actingAccount } from '../services/accounts/index.js';
 import type { ServiceContext } from '../services/context.js';
 import { createDatabase, migrateToLatest, type DialectName } from '../store/database.js';
@@ -54,11 +54,14 @@ export function withOperator<T>(
 }
 
 function operatorContext(db: Kysely<Database>, dialect: DialectName): ServiceContext {
+  let keys: VaultKeys | undefined;
   return {
     db,
     dialect,
+    // Never a new key here: these commands append audit rows, which must be keyed with the server's key.
     get keys() {
-      return operatorKeys();
+      keys ??= createVaultKeys(loadMasterKey(masterKeySourceFromEnv(), { create: false }).key);
+      return keys;
     },
     auth: systemAuth('command line'),
   };

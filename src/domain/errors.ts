@@ -232,6 +232,10 @@ export const errorRegistry = {
     status: 409,
     message: 'A backup is restored into an empty database only: create a new database and restore into it.',
   },
+  TT_ERR_ERASE_NOT_CONFIRMED: {
+    status: 400,
+    message: 'Nothing was erased: type the name of what you erase, exactly as written, to confirm.',
+  },
   TT_ERR_AUDIT_CHAIN_BROKEN: {
     status: 500,
     message: 'The audit log has been altered: run `tracktwo audit verify` and restore it from a backup.',

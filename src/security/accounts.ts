@@ -22,6 +22,7 @@ import type { Database } from '../store/schema.js';
 import type { MembershipRole } from '../store/tables/security.js';
 import { requireAccess, requireAdministrator } from './access.js';
 import { appendAudit } from './audit.js';
+import type { VaultKeys } from './vault.js';
 import type { Auth } from './auth.js';
 import {
   checkPasswordPolicy,
@@ -71,6 +72,7 @@ export interface NewAccount {
 /** Creates an account (operator or workspace administrator); the password must meet the policy. */
 export async function createAccount(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   input: NewAccount,
   now: Date = new Date(),
@@ -93,7 +95,13 @@ export async function createAccount(
     disabled_at: null,
   };
   await insertAccount(trx, row);
-  await appendAudit(trx, auth!, { action: 'account.create', recordType: 'account', recordId: row.id }, now);
+  await appendAudit(
+    trx,
+    keys,
+    auth!,
+    { action: 'account.create', recordType: 'account', recordId: row.id },
+    now,
+  );
   return publicAccount(row);
 }
 
@@ -124,6 +132,7 @@ export async function verifyCredentials(
 /** Changes one's own password (the current one is required); ends every other session and token. */
 export async function changePassword(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
@@ -136,12 +145,13 @@ export async function changePassword(
   checkPasswordPolicy(input.newPassword, row.email);
   await setPasswordHash(trx, row.id, await hashPassword(input.newPassword));
   await deleteSessionsOfAccount(trx, row.id);
-  await appendAudit(trx, auth, { action: 'account.password', recordType: 'account', recordId: row.id });
+  await appendAudit(trx, keys, auth, { action: 'account.password', recordType: 'account', recordId: row.id });
 }
 
 /** Sets a new password as the operator (account recovery on the command line); ends its sessions. */
 export async function resetPassword(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   input: { accountId: string; newPassword: string },
 ): Promise<void> {
@@ -152,12 +162,13 @@ export async function resetPassword(
   checkPasswordPolicy(input.newPassword, row.email);
   await setPasswordHash(trx, row.id, await hashPassword(input.newPassword));
   await deleteSessionsOfAccount(trx, row.id);
-  await appendAudit(trx, auth, { action: 'account.password', recordType: 'account', recordId: row.id });
+  await appendAudit(trx, keys, auth, { action: 'account.password', recordType: 'account', recordId: row.id });
 }
 
 /** Disables (or re-enables) an account; disabling ends its sessions and tokens at once. */
 export async function setAccountEnabled(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   accountId: string,
   enabled: boolean,
@@ -171,7 +182,7 @@ export async function setAccountEnabled(
     throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'account' });
   }
   if (!enabled) await deleteSessionsOfAccount(trx, accountId);
-  await appendAudit(trx, auth!, {
+  await appendAudit(trx, keys, auth!, {
     action: enabled ? 'account.enable' : 'account.disable',
     recordType: 'account',
     recordId: accountId,
@@ -210,6 +221,7 @@ async function requireAccount(trx: Kysely<Database>, accountId: string): Promise
 /** Gives an account a role in an initiative (its conveners and the workspace administrators). */
 export async function grantMembership(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   change: MembershipChange,
 ): Promise<boolean> {
@@ -221,7 +233,7 @@ export async function grantMembership(
     role: change.role,
   });
   if (added) {
-    await appendAudit(trx, auth!, {
+    await appendAudit(trx, keys, auth!, {
       action: 'membership.grant',
       recordType: 'membership',
       recordId: `${change.initiativeId}/${change.accountId}/${change.role}`,
@@ -233,6 +245,7 @@ export async function grantMembership(
 
 export async function revokeMembership(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   change: MembershipChange,
 ): Promise<boolean> {
@@ -243,7 +256,7 @@ export async function revokeMembership(
     role: change.role,
   });
   if (removed) {
-    await appendAudit(trx, auth!, {
+    await appendAudit(trx, keys, auth!, {
       action: 'membership.revoke',
       recordType: 'membership',
       recordId: `${change.initiativeId}/${change.accountId}/${change.role}`,
@@ -256,6 +269,7 @@ export async function revokeMembership(
 /** Makes an account an administrator of a workspace (its administrators, or the operator). */
 export async function grantWorkspaceAdmin(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   input: { workspaceId: string; accountId: string },
 ): Promise<boolean> {
@@ -263,7 +277,7 @@ export async function grantWorkspaceAdmin(
   await requireAccount(trx, input.accountId);
   const added = await addWorkspaceAdmin(trx, input.workspaceId, input.accountId);
   if (added) {
-    await appendAudit(trx, auth!, {
+    await appendAudit(trx, keys, auth!, {
       action: 'admin.grant',
       recordType: 'workspace_admin',
       recordId: `${input.workspaceId}/${input.accountId}`,
@@ -275,13 +289,14 @@ export async function grantWorkspaceAdmin(
 
 export async function revokeWorkspaceAdmin(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   input: { workspaceId: string; accountId: string },
 ): Promise<boolean> {
   await requireAccess(trx, auth, 'workspace.manage', { workspaceId: input.workspaceId });
   const removed = await removeWorkspaceAdmin(trx, input.workspaceId, input.accountId);
   if (removed) {
-    await appendAudit(trx, auth!, {
+    await appendAudit(trx, keys, auth!, {
       action: 'admin.revoke',
       recordType: 'workspace_admin',
       recordId: `${input.workspaceId}/${input.accountId}`,

@@ -32,7 +32,10 @@ export function masterKeySourceFromEnv(env: NodeJS.ProcessEnv = process.env): Ma
  * Loads the master key, creating the key file (mode 0600, never overwritten) on first start. A key that is
  * not base64 of exactly 32 bytes is refused: silently using a wrong key would make every identity unreadable.
  */
-export function loadMasterKey(source: MasterKeySource = masterKeySourceFromEnv()): LoadedMasterKey {
+export function loadMasterKey(
+  source: MasterKeySource = masterKeySourceFromEnv(),
+  options: { create?: boolean } = {},
+): LoadedMasterKey {
   if (source.key !== undefined) {
     return { key: decodeMasterKey(source.key, 'TRACKTWO_MASTER_KEY'), origin: 'environment' };
   }
@@ -44,6 +47,14 @@ export function loadMasterKey(source: MasterKeySource = masterKeySourceFromEnv()
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (text !== undefined) return { key: decodeMasterKey(text, file), origin: 'file', file };
+  // A command beside a running server must use the server's key: a fresh one would key audit rows (and
+  // identities) that the server's key can never verify or open.
+  if (options.create === false) {
+    throw new TrackTwoError('TT_ERR_CONFIGURATION', {
+      field: 'TRACKTWO_MASTER_KEY',
+      reason: `no master key: set TRACKTWO_MASTER_KEY, or TRACKTWO_MASTER_KEY_FILE (not found: ${file}), to the server's key`,
+    });
+  }
 
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);

@@ -14,6 +14,7 @@ import type { Database } from '../store/schema.js';
 import type { SessionKind } from '../store/tables/security.js';
 import { verifyCredentials, type Account } from './accounts.js';
 import { appendAudit } from './audit.js';
+import type { VaultKeys } from './vault.js';
 import type { AccountAuth, Auth } from './auth.js';
 import type { SignInThrottle } from './throttle.js';
 
@@ -59,6 +60,7 @@ export interface IssuedSession {
 /** Starts a browser session for an account that has just proven its password (see signIn). */
 export async function createCookieSession(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   accountId: string,
   options: { now?: Date; ttlMs?: number } = {},
 ): Promise<IssuedSession> {
@@ -77,6 +79,7 @@ export async function createCookieSession(
   });
   await appendAudit(
     trx,
+    keys,
     { accountId },
     { action: 'session.create', recordType: 'account', recordId: accountId },
     now,
@@ -123,13 +126,18 @@ export async function authenticate(
 }
 
 /** Signs out: the cookie's session ends now. Returns whether there was one. */
-export async function endCookieSession(trx: Kysely<Database>, secret: string): Promise<boolean> {
+export async function endCookieSession(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  secret: string,
+): Promise<boolean> {
   if (!SECRET.test(secret)) return false;
   const session = await findSession(trx, sessionIdOf(secret));
   if (!session || session.kind !== 'cookie') return false;
   await deleteSession(trx, session.id);
   await appendAudit(
     trx,
+    keys,
     { accountId: session.account_id },
     { action: 'session.end', recordType: 'account', recordId: session.account_id },
   );
@@ -162,6 +170,7 @@ function requireSelf(auth: Auth | null | undefined, accountId: string): void {
 /** Issues a named bearer token for the API and the CLI. */
 export async function createApiToken(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   input: { accountId: string; name: string; ttlDays?: number; now?: Date },
 ): Promise<IssuedToken> {
@@ -197,13 +206,20 @@ export async function createApiToken(
     expires_at: expiresAt,
     last_used_at: null,
   });
-  await appendAudit(trx, auth!, { action: 'token.create', recordType: 'account', recordId: account.id }, now);
+  await appendAudit(
+    trx,
+    keys,
+    auth!,
+    { action: 'token.create', recordType: 'account', recordId: account.id },
+    now,
+  );
   return { token: TOKEN_PREFIX + secret, name, expiresAt };
 }
 
 /** Revokes a token by name; the next request that presents it is refused. Returns whether one existed. */
 export async function revokeApiToken(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null | undefined,
   input: { accountId: string; name: string },
 ): Promise<boolean> {
@@ -211,7 +227,11 @@ export async function revokeApiToken(
   const token = await findTokenByName(trx, input.accountId, input.name.trim());
   if (!token) return false;
   await deleteSession(trx, token.id);
-  await appendAudit(trx, auth!, { action: 'token.revoke', recordType: 'account', recordId: input.accountId });
+  await appendAudit(trx, keys, auth!, {
+    action: 'token.revoke',
+    recordType: 'account',
+    recordId: input.accountId,
+  });
   return true;
 }
 
@@ -237,10 +257,11 @@ export async function listApiTokens(
  */
 export async function signIn(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   throttle: SignInThrottle,
   input: { email: string; password: string; address?: string },
   now: Date = new Date(),
 ): Promise<{ account: Account; session: IssuedSession }> {
   const account = await verifyCredentials(trx, throttle, input);
-  return { account, session: await createCookieSession(trx, account.id, { now }) };
+  return { account, session: await createCookieSession(trx, keys, account.id, { now }) };
 }

@@ -10,6 +10,7 @@ import {
 } from '../security/access.js';
 import { appendAudit } from '../security/audit.js';
 import type { Auth } from '../security/auth.js';
+import type { VaultKeys } from '../security/vault.js';
 import type { Database } from '../store/schema.js';
 
 /** The record, or TT_ERR_NOT_FOUND (the same answer as "you may not see it"). */
@@ -21,9 +22,10 @@ export function must<T>(value: T | undefined, what: string): T {
 // The gates every use case opens with (src/security/access.ts).
 export { requireAccess, requireAdministrator, requireOperator, requireSignedIn } from '../security/access.js';
 
-/** Audits a write in its transaction. `auth` is non-null here: requireAccess has passed. */
+/** Audits a write in its transaction, chained under the audit key derived from `keys`. `auth` is non-null here: requireAccess has passed. */
 export function audit(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth | null,
   action: string,
   recordType: string,
@@ -31,7 +33,7 @@ export function audit(
   workspaceId: string | null,
 ): Promise<unknown> {
   if (!auth) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-  return appendAudit(trx, auth, { action, recordType, recordId, workspaceId });
+  return appendAudit(trx, keys, auth, { action, recordType, recordId, workspaceId });
 }
 
 /** One page of a list the repository returns whole (small lists: meetings, outcomes, ...). */

@@ -66,21 +66,21 @@ forEachEngine('tracktwo record commands (as an account, through the services)', 
       .execute(async (trx) => {
         const sys = systemAuth('cli fixture');
         for (const role of [...ROLES, 'nobody']) {
-          const account = await createAccount(trx, sys, {
+          const account = await createAccount(trx, system.keys, sys, {
             email: email(role),
             displayName: role,
             password: 'cli fixture passphrase 9',
           });
           accountIds[role] = account.id;
           if (role !== 'nobody')
-            await grantMembership(trx, sys, {
+            await grantMembership(trx, system.keys, sys, {
               accountId: account.id,
               initiativeId: I,
               role: role as 'funder',
             });
         }
         researcherToken = (
-          await createApiToken(trx, sys, { accountId: accountIds.researcher, name: 'laptop' })
+          await createApiToken(trx, system.keys, sys, { accountId: accountIds.researcher, name: 'laptop' })
         ).token;
       });
   });

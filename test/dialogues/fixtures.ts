@@ -50,18 +50,18 @@ export async function dialogueWorld(db: Kysely<Database>, dialect: 'sqlite' | 'p
   await db.transaction().execute(async (trx) => {
     const sys = systemAuth('fixture');
     for (const role of roles) {
-      const account = await createAccount(trx, sys, {
+      const account = await createAccount(trx, keys, sys, {
         email: `${role}@example.org`,
         displayName: role,
         password: 'dialogue passphrase 1234',
       });
-      await grantMembership(trx, sys, {
+      await grantMembership(trx, keys, sys, {
         accountId: account.id,
         initiativeId: role === 'outsider' ? other.id : I.id,
         role: role === 'outsider' ? 'participant' : role,
       });
       tokens[role] = (
-        await createApiToken(trx, { accountId: account.id }, { accountId: account.id, name: 'test' })
+        await createApiToken(trx, keys, { accountId: account.id }, { accountId: account.id, name: 'test' })
       ).token;
     }
   });

@@ -41,7 +41,7 @@ forEachEngine('the demo workspace in the store', (getDb, engine) => {
     const someone = loaded.ids['actor-001'];
     const identity = await getIdentity(db, keys, loaded.workspaceId, someone);
     expect(identity?.names).toEqual(demo.identities![0].names);
-    const verdict = await verifyAuditChain(db);
+    const verdict = await verifyAuditChain(db, keys);
     expect(verdict.ok).toBe(true);
     expect(verdict.rows).toBeGreaterThan(demo.actors.length + demo.ties.length);
   });

@@ -194,7 +194,7 @@ forEachEngine('imports and exports', (getDb) => {
       const account = await getDb()
         .transaction()
         .execute((trx) =>
-          createAccount(trx, systemAuth('test'), {
+          createAccount(trx, keys, systemAuth('test'), {
             email: `researcher-${randomBytes(4).toString('hex')}@example.invalid`,
             displayName: 'Researcher',
             password: 'a long and unusual passphrase 42',

@@ -165,21 +165,24 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
         const sys = systemAuth('network service test');
         const callers: Caller[] = [...roles, 'outsider', 'other-admin'];
         for (const caller of callers) {
-          const account = await createAccount(trx, sys, {
+          const account = await createAccount(trx, keys, sys, {
             email: `${caller}@example.org`,
             displayName: caller,
             password: 'network service passphrase',
           });
           if (caller === 'outsider') {
-            await grantMembership(trx, sys, {
+            await grantMembership(trx, keys, sys, {
               accountId: account.id,
               initiativeId: otherInitiative.id,
               role: 'convener',
             });
           } else if (caller === 'other-admin') {
-            await grantWorkspaceAdmin(trx, sys, { workspaceId: otherWorkspace.id, accountId: account.id });
+            await grantWorkspaceAdmin(trx, keys, sys, {
+              workspaceId: otherWorkspace.id,
+              accountId: account.id,
+            });
           } else {
-            await grantMembership(trx, sys, {
+            await grantMembership(trx, keys, sys, {
               accountId: account.id,
               initiativeId: demo.initiativeIds.dialogue,
               role: caller,
@@ -187,7 +190,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
           }
           const auth = { accountId: account.id };
           tokens[caller] = (
-            await createApiToken(trx, auth, { accountId: account.id, name: 'network' })
+            await createApiToken(trx, keys, auth, { accountId: account.id, name: 'network' })
           ).token;
         }
       });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import {
   changePassword,
@@ -22,10 +23,12 @@ import {
   signIn,
 } from '../../src/security/sessions.js';
 import { SignInThrottle } from '../../src/security/throttle.js';
+import { createVaultKeys } from '../../src/security/vault.js';
 import { forEachEngine } from '../support/databases.js';
 import { makeAccount, makeInitiative, makeWorkspace, SHARED_PASSWORD } from './fixtures.js';
 
 const operator = systemAuth('test');
+const keys = createVaultKeys(randomBytes(32));
 const HOUR = 3_600_000;
 
 forEachEngine('accounts and sessions', (getDb) => {
@@ -36,7 +39,7 @@ forEachEngine('accounts and sessions', (getDb) => {
     const account = await getDb()
       .transaction()
       .execute((trx) =>
-        createAccount(trx, operator, {
+        createAccount(trx, keys, operator, {
           email: ' Nasra@Example.ORG ',
           displayName: 'Nasra',
           password: 'mountain river 42',
@@ -58,7 +61,7 @@ forEachEngine('accounts and sessions', (getDb) => {
       getDb()
         .transaction()
         .execute((trx) =>
-          createAccount(trx, operator, {
+          createAccount(trx, keys, operator, {
             email: 'NASRA@example.org',
             displayName: 'X',
             password: 'mountain river 42',
@@ -69,14 +72,18 @@ forEachEngine('accounts and sessions', (getDb) => {
       getDb()
         .transaction()
         .execute((trx) =>
-          createAccount(trx, operator, { email: 'other@example.org', displayName: 'X', password: 'short' }),
+          createAccount(trx, keys, operator, {
+            email: 'other@example.org',
+            displayName: 'X',
+            password: 'short',
+          }),
         ),
     ).rejects.toMatchObject({ code: 'TT_ERR_PASSWORD_TOO_SHORT' });
     await expect(
       getDb()
         .transaction()
         .execute((trx) =>
-          createAccount(trx, operator, {
+          createAccount(trx, keys, operator, {
             email: 'not an email',
             displayName: 'X',
             password: 'mountain river 42',
@@ -92,7 +99,7 @@ forEachEngine('accounts and sessions', (getDb) => {
     const adminId = await makeAccount(getDb());
     await getDb()
       .transaction()
-      .execute((trx) => grantWorkspaceAdmin(trx, operator, { workspaceId, accountId: adminId }));
+      .execute((trx) => grantWorkspaceAdmin(trx, keys, operator, { workspaceId, accountId: adminId }));
     const emails = (await listAccounts(getDb(), { accountId: adminId })).map((a) => a.email);
     expect(emails).toContain('nasra@example.org');
     expect(JSON.stringify(await listAccounts(getDb(), operator))).not.toContain('scrypt');
@@ -100,7 +107,7 @@ forEachEngine('accounts and sessions', (getDb) => {
     await expect(
       getDb()
         .transaction()
-        .execute((trx) => grantWorkspaceAdmin(trx, nasra, { workspaceId, accountId: nasra.accountId })),
+        .execute((trx) => grantWorkspaceAdmin(trx, keys, nasra, { workspaceId, accountId: nasra.accountId })),
     ).rejects.toMatchObject({ code: 'TT_ERR_NOT_FOUND' });
   });
 
@@ -108,7 +115,7 @@ forEachEngine('accounts and sessions', (getDb) => {
     const { account, session } = await getDb()
       .transaction()
       .execute((trx) =>
-        signIn(trx, throttle, {
+        signIn(trx, keys, throttle, {
           email: 'NASRA@example.org',
           password: 'mountain river 42',
           address: '192.0.2.1',
@@ -134,14 +141,14 @@ forEachEngine('accounts and sessions', (getDb) => {
       await expect(
         getDb()
           .transaction()
-          .execute((trx) => signIn(trx, throttle, { email, password: 'wrong password 1' })),
+          .execute((trx) => signIn(trx, keys, throttle, { email, password: 'wrong password 1' })),
       ).rejects.toMatchObject({ code: 'TT_ERR_BAD_CREDENTIALS', status: 401 });
     }
 
     expect(
       await getDb()
         .transaction()
-        .execute((trx) => endCookieSession(trx, session.secret)),
+        .execute((trx) => endCookieSession(trx, keys, session.secret)),
     ).toBe(true);
     expect(await authenticate(getDb(), session.secret, 'cookie')).toBeUndefined();
   });
@@ -169,6 +176,7 @@ forEachEngine('accounts and sessions', (getDb) => {
       .execute((trx) =>
         signIn(
           trx,
+          keys,
           new SignInThrottle(),
           { email: 'nasra@example.org', password: 'mountain river 42' },
           start,
@@ -191,7 +199,12 @@ forEachEngine('accounts and sessions', (getDb) => {
     const issued = await getDb()
       .transaction()
       .execute((trx) =>
-        createApiToken(trx, nasra, { accountId: nasra.accountId, name: 'laptop cli', ttlDays: 30, now }),
+        createApiToken(trx, keys, nasra, {
+          accountId: nasra.accountId,
+          name: 'laptop cli',
+          ttlDays: 30,
+          now,
+        }),
       );
     expect(issued.token).toMatch(/^tt_[A-Za-z0-9_-]{43}$/);
     expect(await authenticate(getDb(), issued.token, 'token', now)).toMatchObject({
@@ -205,14 +218,16 @@ forEachEngine('accounts and sessions', (getDb) => {
       getDb()
         .transaction()
         .execute((trx) =>
-          createApiToken(trx, nasra, { accountId: nasra.accountId, name: 'laptop cli', now }),
+          createApiToken(trx, keys, nasra, { accountId: nasra.accountId, name: 'laptop cli', now }),
         ),
     ).rejects.toMatchObject({ code: 'TT_ERR_TOKEN_NAME_TAKEN' });
     const someoneElse = { accountId: await makeAccount(getDb()) };
     await expect(
       getDb()
         .transaction()
-        .execute((trx) => createApiToken(trx, someoneElse, { accountId: nasra.accountId, name: 'stolen' })),
+        .execute((trx) =>
+          createApiToken(trx, keys, someoneElse, { accountId: nasra.accountId, name: 'stolen' }),
+        ),
     ).rejects.toMatchObject({ code: 'TT_ERR_NOT_FOUND' });
 
     const listed = await listApiTokens(getDb(), nasra, nasra.accountId);
@@ -222,13 +237,15 @@ forEachEngine('accounts and sessions', (getDb) => {
     const later = new Date(now.getTime() + 31 * 24 * HOUR);
     const second = await getDb()
       .transaction()
-      .execute((trx) => createApiToken(trx, nasra, { accountId: nasra.accountId, name: 'server', now }));
+      .execute((trx) =>
+        createApiToken(trx, keys, nasra, { accountId: nasra.accountId, name: 'server', now }),
+      );
     expect(await authenticate(getDb(), issued.token, 'token', later)).toBeUndefined();
     expect(await authenticate(getDb(), second.token, 'token', later)).toBeDefined();
     expect(
       await getDb()
         .transaction()
-        .execute((trx) => revokeApiToken(trx, nasra, { accountId: nasra.accountId, name: 'server' })),
+        .execute((trx) => revokeApiToken(trx, keys, nasra, { accountId: nasra.accountId, name: 'server' })),
     ).toBe(true);
     expect(await authenticate(getDb(), second.token, 'token', later)).toBeUndefined();
   });
@@ -236,12 +253,14 @@ forEachEngine('accounts and sessions', (getDb) => {
   it('ends every session when the password changes or the account is disabled', async () => {
     const token = await getDb()
       .transaction()
-      .execute((trx) => createApiToken(trx, operator, { accountId: nasra.accountId, name: 'before change' }));
+      .execute((trx) =>
+        createApiToken(trx, keys, operator, { accountId: nasra.accountId, name: 'before change' }),
+      );
     await expect(
       getDb()
         .transaction()
         .execute((trx) =>
-          changePassword(trx, nasra, {
+          changePassword(trx, keys, nasra, {
             currentPassword: 'wrong password 1',
             newPassword: 'sea shore 9 lantern',
           }),
@@ -250,7 +269,7 @@ forEachEngine('accounts and sessions', (getDb) => {
     await getDb()
       .transaction()
       .execute((trx) =>
-        changePassword(trx, nasra, {
+        changePassword(trx, keys, nasra, {
           currentPassword: 'mountain river 42',
           newPassword: 'sea shore 9 lantern',
         }),
@@ -267,10 +286,12 @@ forEachEngine('accounts and sessions', (getDb) => {
 
     const again = await getDb()
       .transaction()
-      .execute((trx) => createApiToken(trx, operator, { accountId: nasra.accountId, name: 'after change' }));
+      .execute((trx) =>
+        createApiToken(trx, keys, operator, { accountId: nasra.accountId, name: 'after change' }),
+      );
     await getDb()
       .transaction()
-      .execute((trx) => setAccountEnabled(trx, operator, nasra.accountId, false));
+      .execute((trx) => setAccountEnabled(trx, keys, operator, nasra.accountId, false));
     expect(await authenticate(getDb(), again.token, 'token')).toBeUndefined();
     await expect(
       getDb()
@@ -281,7 +302,7 @@ forEachEngine('accounts and sessions', (getDb) => {
     ).rejects.toMatchObject({ code: 'TT_ERR_BAD_CREDENTIALS' });
     await getDb()
       .transaction()
-      .execute((trx) => setAccountEnabled(trx, operator, nasra.accountId, true));
+      .execute((trx) => setAccountEnabled(trx, keys, operator, nasra.accountId, true));
   });
 
   it('lets conveners manage members of their initiative only, and audits every change', async () => {
@@ -291,23 +312,25 @@ forEachEngine('accounts and sessions', (getDb) => {
     const other = await makeInitiative(db, workspaceId, conflictId);
     const convener = { accountId: await makeAccount(db) };
     const newcomer = await makeAccount(db);
-    await db
-      .transaction()
-      .execute((trx) =>
-        grantMembership(trx, operator, { accountId: convener.accountId, initiativeId, role: 'convener' }),
-      );
+    await db.transaction().execute((trx) =>
+      grantMembership(trx, keys, operator, {
+        accountId: convener.accountId,
+        initiativeId,
+        role: 'convener',
+      }),
+    );
     expect(
       await db
         .transaction()
         .execute((trx) =>
-          grantMembership(trx, convener, { accountId: newcomer, initiativeId, role: 'researcher' }),
+          grantMembership(trx, keys, convener, { accountId: newcomer, initiativeId, role: 'researcher' }),
         ),
     ).toBe(true);
     expect(
       await db
         .transaction()
         .execute((trx) =>
-          grantMembership(trx, convener, { accountId: newcomer, initiativeId, role: 'researcher' }),
+          grantMembership(trx, keys, convener, { accountId: newcomer, initiativeId, role: 'researcher' }),
         ),
     ).toBe(false);
     await expect(
@@ -316,23 +339,26 @@ forEachEngine('accounts and sessions', (getDb) => {
         .execute((trx) =>
           grantMembership(
             trx,
+            keys,
             { accountId: newcomer },
             { accountId: newcomer, initiativeId, role: 'convener' },
           ),
         ),
     ).rejects.toMatchObject({ code: 'TT_ERR_FORBIDDEN' });
     await expect(
-      db
-        .transaction()
-        .execute((trx) =>
-          grantMembership(trx, convener, { accountId: newcomer, initiativeId: other, role: 'convener' }),
-        ),
+      db.transaction().execute((trx) =>
+        grantMembership(trx, keys, convener, {
+          accountId: newcomer,
+          initiativeId: other,
+          role: 'convener',
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'TT_ERR_NOT_FOUND' });
     expect(
       await db
         .transaction()
         .execute((trx) =>
-          revokeMembership(trx, convener, { accountId: newcomer, initiativeId, role: 'researcher' }),
+          revokeMembership(trx, keys, convener, { accountId: newcomer, initiativeId, role: 'researcher' }),
         ),
     ).toBe(true);
 
@@ -348,7 +374,7 @@ forEachEngine('accounts and sessions', (getDb) => {
       [convener.accountId, 'membership.grant'],
       [convener.accountId, 'membership.revoke'],
     ]);
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain(db, keys)).ok).toBe(true);
   });
 
   it('gives the server the cookie attributes', () => {

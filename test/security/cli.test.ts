@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../../src/cli/io.js';
 import { createDatabase } from '../../src/store/database.js';
@@ -13,6 +14,22 @@ async function run(...args: string[]) {
 
 forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
   const cli = (...args: string[]) => run(...args, '--database', engine.getUrl());
+  // The audit chain is keyed: every command that writes or verifies it needs the master key.
+  const masterKey = randomBytes(32).toString('base64');
+  let before: Record<string, string | undefined>;
+  beforeAll(() => {
+    before = { key: process.env.TRACKTWO_MASTER_KEY, file: process.env.TRACKTWO_MASTER_KEY_FILE };
+    process.env.TRACKTWO_MASTER_KEY = masterKey;
+  });
+  afterAll(() => {
+    for (const [name, value] of [
+      ['TRACKTWO_MASTER_KEY', before.key],
+      ['TRACKTWO_MASTER_KEY_FILE', before.file],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
 
   it('creates an account, grants roles, issues and revokes a token, and the audit chain verifies', async () => {
     const { workspaceId, conflictId } = await makeWorkspace(getDb());
@@ -63,6 +80,53 @@ forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
     expect(log.out).not.toMatch(/amal/i);
   });
 
+  it('prints a head digest that verify --head checks, and refuses without the master key', async () => {
+    const head = await cli('audit', 'head');
+    expect(head.code).toBe(0);
+    const digest = head.out.trim();
+    expect(digest).toMatch(/^\d+:[0-9a-f]{16}$/);
+    const held = await cli('audit', 'verify', '--head', digest);
+    expect(held).toMatchObject({ code: 0 });
+    expect(held.out).toContain(`still holds the head ${digest}`);
+    const other = await cli('audit', 'verify', '--head', digest.replace(/:.*/, ':0123456789abcdef'));
+    expect(other.code).toBe(1);
+    expect(other.out).toMatch(/\(head_unknown\)/);
+
+    delete process.env.TRACKTWO_MASTER_KEY;
+    process.env.TRACKTWO_MASTER_KEY_FILE = `/nonexistent-${randomBytes(4).toString('hex')}/master.key`;
+    try {
+      const refused = await cli('audit', 'verify');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toMatch(/TT_ERR_CONFIGURATION[\s\S]*no master key/);
+      expect(refused.out).toBe('');
+    } finally {
+      process.env.TRACKTWO_MASTER_KEY = masterKey;
+      delete process.env.TRACKTWO_MASTER_KEY_FILE;
+    }
+    // Under another key the chain does not verify, and the answer says the key may be the cause.
+    process.env.TRACKTWO_MASTER_KEY = randomBytes(32).toString('base64');
+    try {
+      const wrong = await cli('audit', 'verify');
+      expect(wrong.code).toBe(1);
+      expect(wrong.out).toMatch(/master key/);
+    } finally {
+      process.env.TRACKTWO_MASTER_KEY = masterKey;
+    }
+  });
+
+  it('erases an initiative only with its name typed out, and audits it', async () => {
+    const { workspaceId, conflictId } = await makeWorkspace(getDb());
+    const initiativeId = await makeInitiative(getDb(), workspaceId, conflictId);
+    const wrong = await cli('erase', 'initiative', initiativeId, '--confirm', 'Initiatives');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/TT_ERR_ERASE_NOT_CONFIRMED/);
+    const erased = await cli('erase', 'initiative', initiativeId, '--confirm', 'Initiative');
+    expect(erased).toMatchObject({ code: 0 });
+    expect(erased.out).toMatch(/^Erased initiative .*: 0 identities destroyed, 0 attendance rows deleted/);
+    expect((await cli('audit', 'log', '--record', initiativeId)).out).toMatch(/initiative\.emergency_erase/);
+    expect((await cli('audit', 'verify')).code).toBe(0);
+  });
+
   it('fails audit verify with exit code 1 naming the edited row, then the deleted one', async () => {
     const url = engine.getUrl();
     // A second connection, as an attacker with database access would have.
@@ -97,7 +161,14 @@ forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
 
 describe('tracktwo accounts/audit --help', () => {
   it('describes every command', async () => {
-    for (const args of [['accounts'], ['accounts', 'create'], ['accounts', 'token'], ['audit', 'verify']]) {
+    for (const args of [
+      ['accounts'],
+      ['accounts', 'create'],
+      ['accounts', 'token'],
+      ['audit', 'verify'],
+      ['audit', 'head'],
+      ['erase', 'initiative'],
+    ]) {
       const { code, out } = await run(...args, '--help');
       expect(code).toBe(0);
       expect(out).toMatch(/Usage: tracktwo/);

@@ -17,7 +17,7 @@ forEachEngine('cross-origin writes with the session cookie', (getDb, { dialect }
   let actorId: string;
   beforeAll(async () => {
     app = await testApp(getDb(), dialect, {}, keys);
-    world = await buildWorld(app, getDb());
+    world = await buildWorld(app, getDb(), keys);
     actorId = (await makeActor(world, {}, ['Ilsabet Marrowgate'])).id;
   });
   afterAll(() => app?.close());

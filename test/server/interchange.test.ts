@@ -10,6 +10,7 @@ import { createApiToken } from '../../src/security/sessions.js';
 import { loadDemoWorkspace, type DemoWorkspaceIds } from '../../src/services/demo/index.js';
 import { createConflict } from '../../src/store/repositories/conflicts.js';
 import { createWorkspace } from '../../src/store/repositories/workspaces.js';
+import type { VaultKeys } from '../../src/security/vault.js';
 import type { Database } from '../../src/store/schema.js';
 import { countRows, forEachEngine } from '../support/databases.js';
 import { client, testApp, testKeys } from './support/app.js';
@@ -35,20 +36,27 @@ const importTables = [
 const counts = (db: Kysely<Database>) => Promise.all(importTables.map((table) => countRows(db, table)));
 
 /** One account per role in the demo's dialogue initiative, and an administrator of the demo workspace. */
-async function accountsFor(db: Kysely<Database>, loaded: DemoWorkspaceIds): Promise<Record<Role, string>> {
+async function accountsFor(
+  db: Kysely<Database>,
+  keys: VaultKeys,
+  loaded: DemoWorkspaceIds,
+): Promise<Record<Role, string>> {
   const tokens = {} as Record<Role, string>;
   await db.transaction().execute(async (trx) => {
     const system = systemAuth('interchange route test');
     for (const role of roles) {
-      const account = await createAccount(trx, system, {
+      const account = await createAccount(trx, keys, system, {
         email: `${role}-interchange@example.org`,
         displayName: role,
         password: 'interchange passphrase 5678',
       });
       if (role === 'admin') {
-        await grantWorkspaceAdmin(trx, system, { workspaceId: loaded.workspaceId, accountId: account.id });
+        await grantWorkspaceAdmin(trx, keys, system, {
+          workspaceId: loaded.workspaceId,
+          accountId: account.id,
+        });
       } else {
-        await grantMembership(trx, system, {
+        await grantMembership(trx, keys, system, {
           accountId: account.id,
           initiativeId: loaded.initiativeIds.dialogue,
           role,
@@ -56,6 +64,7 @@ async function accountsFor(db: Kysely<Database>, loaded: DemoWorkspaceIds): Prom
       }
       const issued = await createApiToken(
         trx,
+        keys,
         { accountId: account.id },
         { accountId: account.id, name: 'interchange' },
       );
@@ -89,7 +98,7 @@ forEachEngine('interchange routes (import and export over HTTP)', (getDb, engine
     const keys = testKeys();
     app = await testApp(getDb(), engine.dialect, {}, keys);
     loaded = await loadDemoWorkspace(getDb(), keys);
-    tokens = await accountsFor(getDb(), loaded);
+    tokens = await accountsFor(getDb(), keys, loaded);
   });
   afterAll(async () => {
     await app.close();
@@ -459,7 +468,8 @@ forEachEngine('interchange routes: body limits', (getDb, engine) => {
 
   beforeAll(async () => {
     // An app whose general limit is tiny, so the import's own, larger limit is what lets a file through.
-    app = await testApp(getDb(), engine.dialect, { bodyLimit: 2048, importBodyLimit: 32 * 1024 });
+    const keys = testKeys();
+    app = await testApp(getDb(), engine.dialect, { bodyLimit: 2048, importBodyLimit: 32 * 1024 }, keys);
     const workspace = await createWorkspace(getDb(), { name: 'Body limits' });
     const conflict = await createConflict(getDb(), {
       workspace_id: workspace.id,
@@ -472,14 +482,14 @@ forEachEngine('interchange routes: body limits', (getDb, engine) => {
         .transaction()
         .execute(async (trx) => {
           const system = systemAuth('interchange body limit test');
-          const account = await createAccount(trx, system, {
+          const account = await createAccount(trx, keys, system, {
             email: 'limits-admin@example.org',
             displayName: 'Admin',
             password: 'interchange passphrase 5678',
           });
-          await grantWorkspaceAdmin(trx, system, { workspaceId: workspace.id, accountId: account.id });
+          await grantWorkspaceAdmin(trx, keys, system, { workspaceId: workspace.id, accountId: account.id });
           const auth = { accountId: account.id };
-          return (await createApiToken(trx, auth, { accountId: account.id, name: 'limits' })).token;
+          return (await createApiToken(trx, keys, auth, { accountId: account.id, name: 'limits' })).token;
         }),
     });
   });

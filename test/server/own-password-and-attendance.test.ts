@@ -61,12 +61,12 @@ forEachEngine('account extras: own password, meetings an actor attended', (getDb
       .execute(async (trx) => {
         const sys = systemAuth('test');
         for (const role of ['convener', 'facilitator', 'researcher'] as const) {
-          const account = await createAccount(trx, sys, {
+          const account = await createAccount(trx, keys, sys, {
             email: `${role}@example.org`,
             displayName: role,
             password: PASSWORD,
           });
-          await grantMembership(trx, sys, { accountId: account.id, initiativeId: initiative.id, role });
+          await grantMembership(trx, keys, sys, { accountId: account.id, initiativeId: initiative.id, role });
         }
       });
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { testApp } from './support/app.js';
+import { testApp, testKeys } from './support/app.js';
 import { buildWorld, makeActor, ok, rowCounts, type World } from './support/resources.js';
 
 const BODY_LIMIT = 8 * 1024;
@@ -29,8 +29,9 @@ forEachEngine('resources: bad input is a 4xx, never a 5xx, and writes nothing', 
   let world: World;
   let routes: WriteRoute[];
   beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect, { bodyLimit: BODY_LIMIT });
-    world = await buildWorld(app, getDb());
+    const keys = testKeys();
+    app = await testApp(getDb(), engine.dialect, { bodyLimit: BODY_LIMIT }, keys);
+    world = await buildWorld(app, getDb(), keys);
     const a = await makeActor(world, {}, ['Odile Fenwick']);
     const b = await makeActor(world, { role: 'state_official', track: '1' });
     const meeting = ok<{ id: string }>(

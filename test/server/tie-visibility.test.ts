@@ -4,7 +4,7 @@ import { parseCsv } from '../../src/interchange/csv.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
 import { forEachEngine } from '../support/databases.js';
-import { client, testApp } from './support/app.js';
+import { client, testApp, testKeys } from './support/app.js';
 import { buildWorld, makeActor, ok, refused, type Client, type World } from './support/resources.js';
 
 /*
@@ -61,8 +61,9 @@ forEachEngine('met ties of Chatham House and closed meetings', (getDb, engine) =
   };
 
   beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect);
-    world = await buildWorld(app, getDb());
+    const keys = testKeys();
+    app = await testApp(getDb(), engine.dialect, {}, keys);
+    world = await buildWorld(app, getDb(), keys);
     // A second initiative of the same conflict, with a convener of its own.
     const other = ok<{ id: string }>(
       await world.admin.post('/api/initiatives', {
@@ -86,7 +87,7 @@ forEachEngine('met ties of Chatham House and closed meetings', (getDb, engine) =
     const token = await getDb()
       .transaction()
       .execute((trx) =>
-        createApiToken(trx, systemAuth('tie visibility test'), {
+        createApiToken(trx, keys, systemAuth('tie visibility test'), {
           accountId: account.account.id,
           name: 'tests',
         }),

@@ -18,7 +18,8 @@ forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
       tokens[role] = await getDb()
         .transaction()
         .execute(
-          async (trx) => (await createApiToken(trx, { accountId }, { accountId, name: 'routes' })).token,
+          async (trx) =>
+            (await createApiToken(trx, keys, { accountId }, { accountId, name: 'routes' })).token,
         );
     }
   });

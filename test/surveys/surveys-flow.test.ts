@@ -435,6 +435,7 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
           return (
             await createApiToken(
               trx,
+              ctx.keys,
               { accountId: world.accountIds.funder },
               { accountId: world.accountIds.funder, name: 'forest' },
             )

@@ -40,7 +40,7 @@ export const commandAreas: CommandArea[] = [
     load: async () => (await import('./dialogue.js')).registerDialogueCommands,
   },
   {
-    commands: { audit: 'The hash-chained audit log of every write' },
+    commands: { audit: 'The audit log of every write, chained under a key derived from the master key' },
     load: async () => (await import('./audit.js')).registerAuditCommands,
   },
   {
@@ -52,6 +52,13 @@ export const commandAreas: CommandArea[] = [
         'Restore a backup into an empty database (either engine); the restored audit chain must verify, else nothing is written',
     },
     load: async () => (await import('./backup.js')).registerBackupCommands,
+  },
+  {
+    commands: {
+      erase:
+        'Emergency erasure: crypto-shred the identities of an initiative or a whole workspace (cannot be undone)',
+    },
+    load: async () => (await import('./erase.js')).registerEraseCommands,
   },
   {
     commands: { keys: 'Custody of the master key: split it into shares, combine them' },

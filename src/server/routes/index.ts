@@ -5,6 +5,7 @@ import { registerAccountRoutes } from './accounts.js';
 import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerConflictRoutes } from './conflicts.js';
+import { registerErasureRoutes } from './erasure.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerInitiativeRoutes } from './initiatives.js';
@@ -39,4 +40,5 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerEvidenceRoutes(app);
   registerDialogueRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
+  registerErasureRoutes(app);
 }

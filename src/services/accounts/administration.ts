@@ -33,8 +33,9 @@ export function createAccountWith(
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
     const { adminOf, ...account } = input;
-    const created = await createAccount(trx, ctx.auth, account);
-    if (adminOf) await grantWorkspaceAdmin(trx, ctx.auth, { workspaceId: adminOf, accountId: created.id });
+    const created = await createAccount(trx, ctx.keys, ctx.auth, account);
+    if (adminOf)
+      await grantWorkspaceAdmin(trx, ctx.keys, ctx.auth, { workspaceId: adminOf, accountId: created.id });
     return created;
   });
 }
@@ -76,13 +77,13 @@ export function changeAccountAccess(
     if ('admin' in target) {
       const input = { workspaceId: target.admin, accountId: account.id };
       return change.grant
-        ? grantWorkspaceAdmin(trx, ctx.auth, input)
-        : revokeWorkspaceAdmin(trx, ctx.auth, input);
+        ? grantWorkspaceAdmin(trx, ctx.keys, ctx.auth, input)
+        : revokeWorkspaceAdmin(trx, ctx.keys, ctx.auth, input);
     }
     const membership = { accountId: account.id, initiativeId: target.initiative, role: target.role };
     return change.grant
-      ? grantMembership(trx, ctx.auth, membership)
-      : revokeMembership(trx, ctx.auth, membership);
+      ? grantMembership(trx, ctx.keys, ctx.auth, membership)
+      : revokeMembership(trx, ctx.keys, ctx.auth, membership);
   });
 }
 
@@ -93,7 +94,7 @@ export function issueAccountToken(
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
     const account = await findAccount(trx, ctx.auth, input.email);
-    const issued = await createApiToken(trx, ctx.auth, {
+    const issued = await createApiToken(trx, ctx.keys, ctx.auth, {
       accountId: account.id,
       name: input.name,
       ttlDays: input.ttlDays,
@@ -121,7 +122,7 @@ export function revokeAccountToken(
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
     const account = await findAccount(trx, ctx.auth, input.email);
-    if (!(await revokeApiToken(trx, ctx.auth, { accountId: account.id, name: input.name }))) {
+    if (!(await revokeApiToken(trx, ctx.keys, ctx.auth, { accountId: account.id, name: input.name }))) {
       throw new TrackTwoError('TT_ERR_NOT_FOUND', {
         field: input.field ?? 'name',
         reason: `no token named "${input.name}"`,
@@ -139,7 +140,7 @@ export function setAccountEnabledByEmail(
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
     const account = await findAccount(trx, ctx.auth, email);
-    return setAccountEnabled(trx, ctx.auth, account.id, enabled);
+    return setAccountEnabled(trx, ctx.keys, ctx.auth, account.id, enabled);
   });
 }
 
@@ -148,7 +149,7 @@ export function resetAccountPassword(ctx: ServiceContext, email: string, newPass
   return inTransaction(ctx, async (trx) => {
     requireOperator(ctx.auth);
     const account = await findAccount(trx, ctx.auth, email);
-    await resetPassword(trx, ctx.auth, { accountId: account.id, newPassword });
+    await resetPassword(trx, ctx.keys, ctx.auth, { accountId: account.id, newPassword });
   });
 }
 

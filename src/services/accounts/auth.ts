@@ -74,19 +74,19 @@ export async function setupFirstAdministrator(
     await lockFirstRun(trx);
     if ((await listAccountRows(trx)).length > 0) throw new TrackTwoError('TT_ERR_SETUP_DONE');
     const system = systemAuth('first-run setup');
-    const account = await createAccount(trx, system, {
+    const account = await createAccount(trx, ctx.keys, system, {
       email: parsed.email,
       displayName: parsed.display_name,
       password: parsed.password,
     });
     const workspace = await createWorkspace(trx, { name: parsed.workspace_name });
-    await appendAudit(trx, system, {
+    await appendAudit(trx, ctx.keys, system, {
       action: 'workspace.create',
       recordType: 'workspace',
       recordId: workspace.id,
       workspaceId: workspace.id,
     });
-    await grantWorkspaceAdmin(trx, system, { workspaceId: workspace.id, accountId: account.id });
+    await grantWorkspaceAdmin(trx, ctx.keys, system, { workspaceId: workspace.id, accountId: account.id });
     return { account, workspace };
   });
 }
@@ -111,14 +111,14 @@ export async function signIn(
     verifyCredentials(trx, throttle, { email, password, address: input.address }),
   );
   const session = await inTransaction(ctx, (trx) =>
-    createCookieSession(trx, account.id, ttlMs === undefined ? {} : { ttlMs }),
+    createCookieSession(trx, ctx.keys, account.id, ttlMs === undefined ? {} : { ttlMs }),
   );
   return { account, secret: session.secret, expiresAt: session.expiresAt };
 }
 
 export async function signOut(ctx: ServiceContext, secret: string | undefined): Promise<boolean> {
   if (!secret) return false;
-  return inTransaction(ctx, (trx) => endCookieSession(trx, secret));
+  return inTransaction(ctx, (trx) => endCookieSession(trx, ctx.keys, secret));
 }
 
 export interface Me {
@@ -159,7 +159,11 @@ export function createToken(
   const parsed = tokenCreateSchema.parse(input);
   return inTransaction(ctx, async (trx) => {
     const accountId = await ownAccount(trx, ctx);
-    return createApiToken(trx, ctx.auth, { accountId, name: parsed.name, ttlDays: parsed.ttl_days });
+    return createApiToken(trx, ctx.keys, ctx.auth, {
+      accountId,
+      name: parsed.name,
+      ttlDays: parsed.ttl_days,
+    });
   });
 }
 
@@ -169,7 +173,7 @@ export function listTokens(ctx: ServiceContext): Promise<TokenInfo[]> {
 
 export async function revokeToken(ctx: ServiceContext, name: string): Promise<void> {
   const revoked = await inTransaction(ctx, async (trx) =>
-    revokeApiToken(trx, ctx.auth, { accountId: await ownAccount(trx, ctx), name }),
+    revokeApiToken(trx, ctx.keys, ctx.auth, { accountId: await ownAccount(trx, ctx), name }),
   );
   if (!revoked)
     throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'name', reason: 'no token of that name' });
@@ -192,7 +196,7 @@ export function createAccountForColleague(
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
     const password = input.password ?? generatePassword();
-    const account = await createAccount(trx, ctx.auth, {
+    const account = await createAccount(trx, ctx.keys, ctx.auth, {
       email: input.email,
       displayName: input.display_name,
       password,

@@ -30,12 +30,12 @@ export async function prepareFirstRun(
   const { workspaceId } = await options.loadDemo(actingAs(ctx, system));
   const password = generatePassword();
   const account = await inTransaction(ctx, async (trx) => {
-    const created = await createAccount(trx, system, {
+    const created = await createAccount(trx, ctx.keys, system, {
       email: DEMO_ADMIN_EMAIL,
       displayName: 'Demo administrator',
       password,
     });
-    await grantWorkspaceAdmin(trx, system, { workspaceId, accountId: created.id });
+    await grantWorkspaceAdmin(trx, ctx.keys, system, { workspaceId, accountId: created.id });
     return created;
   });
   return { kind: 'demo', workspaceId, account, password };

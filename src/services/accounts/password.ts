@@ -25,10 +25,12 @@ export function changeOwnPassword(
   return inTransaction(ctx, async (trx) => {
     const accountId = await requireSignedIn(trx, ctx.auth);
     if (accountId === null) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
-    await changePassword(trx, ctx.auth, {
+    await changePassword(trx, ctx.keys, ctx.auth, {
       currentPassword: input.current_password,
       newPassword: input.new_password,
     });
-    return options.renewCookie ? createCookieSession(trx, accountId, { ttlMs: options.ttlMs }) : null;
+    return options.renewCookie
+      ? createCookieSession(trx, ctx.keys, accountId, { ttlMs: options.ttlMs })
+      : null;
   });
 }

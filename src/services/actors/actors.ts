@@ -56,7 +56,7 @@ export function createActor(ctx: ServiceContext, input: ActorCreateParsed): Prom
       await requireAccess(trx, ctx.auth, 'actors.names', scope);
       await putIdentity(trx, ctx.keys, grant.workspaceId, actor.id, identity);
     }
-    await audit(trx, ctx.auth, 'actor.create', 'actor', actor.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'actor.create', 'actor', actor.id, grant.workspaceId);
     return actor;
   });
 }
@@ -76,7 +76,7 @@ export function updateActor(
       await requireAccess(trx, ctx.auth, 'actors.names', scope);
       await putIdentity(trx, ctx.keys, grant.workspaceId, id, identity);
     }
-    await audit(trx, ctx.auth, 'actor.update', 'actor', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'actor.update', 'actor', id, grant.workspaceId);
     return actor;
   });
 }
@@ -95,7 +95,7 @@ export function putActorIdentity(ctx: ServiceContext, id: string, identity: unkn
     const grant = await requireAccess(trx, ctx.auth, 'actors.names', scope);
     await requireAccess(trx, ctx.auth, 'actors.write', scope);
     const stored = await putIdentity(trx, ctx.keys, grant.workspaceId, id, identity);
-    await audit(trx, ctx.auth, 'actor.identity_update', 'actor', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'actor.identity_update', 'actor', id, grant.workspaceId);
     return stored;
   });
 }
@@ -111,7 +111,7 @@ export async function eraseActor(ctx: ServiceContext, id: string): Promise<Actor
     await requireAccess(trx, ctx.auth, 'actors.write', scope);
     await eraseIdentity(trx, grant.workspaceId, id);
     await repo.markActorErased(trx, id);
-    await audit(trx, ctx.auth, 'actor.erase', 'actor', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'actor.erase', 'actor', id, grant.workspaceId);
     return must(await repo.getActor(trx, id), 'actor');
   });
   await purgeErasedResidue(ctx.db);

@@ -47,7 +47,7 @@ export function createTie(ctx: ServiceContext, input: z.output<typeof tieCreateS
     const ends = [input.source_actor_id, input.target_actor_id];
     raiseIssue(checkTieScope(input, await repo.actorScopes(trx, ends)));
     const tie = await repo.createTie(trx, input);
-    await audit(trx, ctx.auth, 'tie.create', 'tie', tie.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'tie.create', 'tie', tie.id, grant.workspaceId);
     return tie;
   });
 }
@@ -63,7 +63,7 @@ export function updateTie(
     const stored = must(await repo.getTie(trx, id), 'tie');
     raiseIssue(checkTieDates({ ...stored, ...changes }));
     const tie = must(await repo.updateTie(trx, id, changes), 'tie');
-    await audit(trx, ctx.auth, 'tie.update', 'tie', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'tie.update', 'tie', id, grant.workspaceId);
     return tie;
   });
 }
@@ -72,6 +72,6 @@ export function deleteTie(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const { grant } = await tieFor(trx, ctx.auth, 'ties.write', id);
     await repo.deleteTie(trx, id);
-    await audit(trx, ctx.auth, 'tie.delete', 'tie', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'tie.delete', 'tie', id, grant.workspaceId);
   });
 }

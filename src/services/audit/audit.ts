@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../security/audit.js';
+import { currentAuditHead, verifyAuditChain, type VerifyOptions } from '../../security/audit.js';
 import { listAuditRows, type AuditRow } from '../../store/repositories/audit-log.js';
 import { requireAccess, requireOperator } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
@@ -8,9 +8,19 @@ import { inTransaction, type ServiceContext } from '../context.js';
  * workspace's rows are for those holding `audit.read` there (its administrators).
  */
 
-export function verifyAudit(ctx: ServiceContext): ReturnType<typeof verifyAuditChain> {
+/** Needs the master key: the chain is keyed, so without it a forged chain could not be told from one intact. */
+export function verifyAudit(
+  ctx: ServiceContext,
+  options: Pick<VerifyOptions, 'head'> = {},
+): ReturnType<typeof verifyAuditChain> {
   requireOperator(ctx.auth);
-  return verifyAuditChain(ctx.db);
+  return verifyAuditChain(ctx.db, ctx.keys, options);
+}
+
+/** The head and its digest, for the operator to keep outside the database (`verify --head`). */
+export function auditHead(ctx: ServiceContext): ReturnType<typeof currentAuditHead> {
+  requireOperator(ctx.auth);
+  return currentAuditHead(ctx.db, ctx.keys);
 }
 
 export function auditLog(

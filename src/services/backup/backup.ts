@@ -56,7 +56,7 @@ export async function createBackup(ctx: ServiceContext, now = new Date()): Promi
   } as const;
   const file = sealBackup(ctx.keys, header, gzipSync(Buffer.from(lines.join('\n'), 'utf8')));
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.auth!, {
+    appendAudit(trx, ctx.keys, ctx.auth!, {
       action: 'backup.create',
       recordType: 'database',
       recordId: randomUUID(),
@@ -88,13 +88,13 @@ export async function restoreBackup(ctx: ServiceContext, file: Buffer): Promise<
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await isEmptyForRestore(trx))) throw new TrackTwoError('TT_ERR_RESTORE_TARGET_NOT_EMPTY');
     const counts = await writeSnapshot(trx, (table) => rows.get(table) ?? []);
-    const verdict = await verifyAuditChain(trx);
+    const verdict = await verifyAuditChain(trx, ctx.keys);
     if (!verdict.ok) {
       throw new TrackTwoError('TT_ERR_AUDIT_CHAIN_BROKEN', {
         reason: `the backup's audit log fails at row ${verdict.seq} (${verdict.problem}); nothing was restored`,
       });
     }
-    await appendAudit(trx, ctx.auth!, {
+    await appendAudit(trx, ctx.keys, ctx.auth!, {
       action: 'backup.restore',
       recordType: 'database',
       recordId: randomUUID(),

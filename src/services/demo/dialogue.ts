@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { generateDemoDialogue } from '../../domain/demo/dialogue.js';
 import type { Auth } from '../../security/auth.js';
 import { appendAudit } from '../../security/audit.js';
+import type { VaultKeys } from '../../security/vault.js';
 import { newId } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
 import type { Database } from '../../store/schema.js';
@@ -17,6 +18,7 @@ const at = (minute: number) => new Date(OPENED + minute * 60_000).toISOString();
  */
 export async function writeDemoDialogue(
   trx: Kysely<Database>,
+  keys: VaultKeys,
   auth: Auth,
   place: {
     workspaceId: string;
@@ -78,7 +80,7 @@ export async function writeDemoDialogue(
       request_id: null,
     })),
   );
-  await appendAudit(trx, auth, {
+  await appendAudit(trx, keys, auth, {
     action: 'dialogue.create',
     recordType: 'dialogue',
     recordId: dialogue.id,

@@ -40,7 +40,7 @@ export async function writeDemoSurveys(
       created_at: at,
       updated_at: at,
     });
-    await audit(trx, auth, 'survey.create', 'survey', survey.id, workspaceId);
+    await audit(trx, keys, auth, 'survey.create', 'survey', survey.id, workspaceId);
     const waves = new Map<string, Awaited<ReturnType<typeof repo.insertWave>>>();
     for (const w of plan.waves) {
       const wave = await repo.insertWave(trx, {
@@ -53,7 +53,7 @@ export async function writeDemoSurveys(
         created_at: at,
       });
       waves.set(w.kind, wave);
-      await audit(trx, auth, 'survey_wave.create', 'survey_wave', wave.id, workspaceId);
+      await audit(trx, keys, auth, 'survey_wave.create', 'survey_wave', wave.id, workspaceId);
     }
     const actorIds = plan.respondents.flatMap((r) => (r.actor_id ? [ids[r.actor_id]] : []));
     const pseudonyms = new Map((await getActorsByIds(trx, actorIds)).map((a) => [a.id, a.pseudonym]));
@@ -74,7 +74,7 @@ export async function writeDemoSurveys(
       };
     });
     await repo.insertRespondents(trx, rows);
-    await audit(trx, auth, 'survey_respondent.create', 'survey', survey.id, workspaceId);
+    await audit(trx, keys, auth, 'survey_respondent.create', 'survey', survey.id, workspaceId);
     for (const answer of plan.answers) {
       const wave = waves.get(answer.wave)!;
       await storeAnswers(trx, keys, survey, wave, respondentIds.get(answer.respondent)!, {
@@ -84,7 +84,7 @@ export async function writeDemoSurveys(
         at: `${wave.closes_on}T12:00:00.000Z`,
       });
     }
-    await audit(trx, auth, 'survey_response.import', 'survey', survey.id, workspaceId);
+    await audit(trx, keys, auth, 'survey_response.import', 'survey', survey.id, workspaceId);
     surveyIds.push(survey.id);
   }
   return surveyIds;

@@ -54,7 +54,7 @@ export async function loadDemoWorkspace(
   const imported = await inTransaction(ctx, async (trx) => {
     const written = await writeWorkspaceDocument(trx, ctx.keys, auth, doc, options);
     await writeDemoSurveys(trx, ctx.keys, auth, doc, written.ids, written.workspaceId);
-    await writeDemoDialogue(trx, auth, {
+    await writeDemoDialogue(trx, ctx.keys, auth, {
       workspaceId: written.workspaceId,
       initiativeId: written.ids['initiative-dialogue'],
       meetingId: written.ids['meeting-2'] ?? null,

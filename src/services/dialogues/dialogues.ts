@@ -96,7 +96,7 @@ export function createDialogue(
       seed: input.seed,
       created_at: nowIso(),
     });
-    await audit(trx, ctx.auth, 'dialogue.create', 'dialogue', dialogue.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'dialogue.create', 'dialogue', dialogue.id, grant.workspaceId);
     if (input.statements.length) {
       await insertSeeded(
         trx,
@@ -155,7 +155,7 @@ export function updateDialogue(
       'dialogue',
     );
     const action = closing ? 'dialogue.close' : reopening ? 'dialogue.reopen' : 'dialogue.update';
-    await audit(trx, ctx.auth, action, 'dialogue', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, action, 'dialogue', id, grant.workspaceId);
     return dialogue;
   }).then(async (dialogue) => {
     await ifLive(ctx.db, id, (live) => {
@@ -178,6 +178,7 @@ export function seedStatements(
     for (const row of rows) {
       await audit(
         trx,
+        ctx.keys,
         ctx.auth,
         'dialogue_statement.create',
         'dialogue_statement',
@@ -246,6 +247,7 @@ export function moderateStatement(
     must((await repo.setModeration(trx, dialogueId, statementId, moderation)) || undefined, 'statement');
     await audit(
       trx,
+      ctx.keys,
       ctx.auth,
       'dialogue_statement.moderate',
       'dialogue_statement',
@@ -319,7 +321,7 @@ export function issueParticipantTokens(
       trx,
       issued.map((t) => t.row),
     );
-    await audit(trx, ctx.auth, 'dialogue.tokens_issue', 'dialogue', dialogueId, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'dialogue.tokens_issue', 'dialogue', dialogueId, grant.workspaceId);
     return issued;
   }).then(async (issued) => {
     await ifLive(ctx.db, dialogueId, (live) => {

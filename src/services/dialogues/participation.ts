@@ -80,6 +80,7 @@ async function byAccount(ctx: ServiceContext, dialogueId: string): Promise<Parti
       await repo.insertParticipants(trx, [row]);
       await audit(
         trx,
+        ctx.keys,
         ctx.auth,
         'dialogue_participant.join',
         'dialogue_participant',
@@ -152,6 +153,7 @@ export async function joinDialogue(
     if (groupId !== null) await repo.setParticipantGroup(trx, p.participant.id, groupId);
     await audit(
       trx,
+      ctx.keys,
       ctx.auth,
       'dialogue_participant.token',
       'dialogue_participant',
@@ -179,6 +181,7 @@ export async function declareGroup(
     if (p.auth)
       await audit(
         trx,
+        ctx.keys,
         p.auth,
         'dialogue_participant.group',
         'dialogue_participant',
@@ -241,7 +244,15 @@ async function submitStatement(
     };
     await repo.insertStatements(trx, [row]);
     if (p.auth)
-      await audit(trx, p.auth, 'dialogue_statement.submit', 'dialogue_statement', row.id, p.workspaceId);
+      await audit(
+        trx,
+        ctx.keys,
+        p.auth,
+        'dialogue_statement.submit',
+        'dialogue_statement',
+        row.id,
+        p.workspaceId,
+      );
     return row;
   });
   await ifLive(ctx.db, dialogueId, (live) =>

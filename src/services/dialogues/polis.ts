@@ -253,7 +253,7 @@ export async function importPolis(
       await repo.upsertVotes(trx, rows.slice(i, i + step));
       options.onProgress?.(Math.min(rows.length, i + step), rows.length);
     }
-    await audit(trx, ctx.auth, 'dialogue.import', 'dialogue', dialogue.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'dialogue.import', 'dialogue', dialogue.id, grant.workspaceId);
     return {
       dialogue,
       statements: data.comments.length,

@@ -243,7 +243,7 @@ export function addExternalEffect(
       ...input,
       created_at: nowIso(),
     });
-    await audit(trx, ctx.auth, 'external_effect.create', 'external_effect', effect.id, workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'external_effect.create', 'external_effect', effect.id, workspaceId);
     return effect;
   });
 }
@@ -252,6 +252,6 @@ export function deleteExternalEffect(ctx: ServiceContext, workspaceId: string, i
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'export.research', { workspaceId });
     must((await repo.deleteExternalEffect(trx, workspaceId, id)) || undefined, 'external effect');
-    await audit(trx, ctx.auth, 'external_effect.delete', 'external_effect', id, workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'external_effect.delete', 'external_effect', id, workspaceId);
   });
 }

@@ -64,7 +64,7 @@ export function createInitiative(
       });
     }
     const initiative = await repo.createInitiative(trx, input);
-    await audit(trx, ctx.auth, 'initiative.create', 'initiative', initiative.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'initiative.create', 'initiative', initiative.id, grant.workspaceId);
     return initiative;
   });
 }
@@ -77,7 +77,7 @@ export function updateInitiative(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'initiative.write', { initiativeId: id });
     const initiative = must(await repo.updateInitiative(trx, id, changes), 'initiative');
-    await audit(trx, ctx.auth, 'initiative.update', 'initiative', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'initiative.update', 'initiative', id, grant.workspaceId);
     return initiative;
   });
 }
@@ -87,7 +87,7 @@ export function deleteInitiative(ctx: ServiceContext, id: string): Promise<void>
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'workspace.manage', { initiativeId: id });
     await repo.deleteInitiative(trx, id);
-    await audit(trx, ctx.auth, 'initiative.delete', 'initiative', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'initiative.delete', 'initiative', id, grant.workspaceId);
   });
 }
 
@@ -114,7 +114,7 @@ export function addMember(
     await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
     const account = await findAccountByEmail(trx, input.email.toLowerCase());
     if (!account) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'email', reason: 'no such account' });
-    await grantMembership(trx, ctx.auth, { accountId: account.id, initiativeId, role: input.role });
+    await grantMembership(trx, ctx.keys, ctx.auth, { accountId: account.id, initiativeId, role: input.role });
     return {
       account_id: account.id,
       email: account.email,
@@ -132,7 +132,7 @@ export function removeMember(
 ): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
-    const removed = await revokeMembership(trx, ctx.auth, { accountId, initiativeId, role });
+    const removed = await revokeMembership(trx, ctx.keys, ctx.auth, { accountId, initiativeId, role });
     if (!removed) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'no such membership' });
   });
 }

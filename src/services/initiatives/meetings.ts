@@ -41,7 +41,7 @@ export function createMeeting(
       initiativeId: input.initiative_id,
     });
     const meeting = await repo.createMeeting(trx, input);
-    await audit(trx, ctx.auth, 'meeting.create', 'meeting', meeting.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'meeting.create', 'meeting', meeting.id, grant.workspaceId);
     return meeting;
   });
 }
@@ -54,7 +54,7 @@ export function updateMeeting(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
     const meeting = must(await repo.updateMeeting(trx, id, changes), 'meeting');
-    await audit(trx, ctx.auth, 'meeting.update', 'meeting', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'meeting.update', 'meeting', id, grant.workspaceId);
     return meeting;
   });
 }
@@ -63,7 +63,7 @@ export function deleteMeeting(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
     await repo.deleteMeeting(trx, id);
-    await audit(trx, ctx.auth, 'meeting.delete', 'meeting', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'meeting.delete', 'meeting', id, grant.workspaceId);
   });
 }
 
@@ -91,7 +91,7 @@ export function recordAttendance(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'attendance.write', { meetingId });
     const result = await recordAttendees(trx, meetingId, input.attendees);
-    await audit(trx, ctx.auth, 'attendance.record', 'meeting', meetingId, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'attendance.record', 'meeting', meetingId, grant.workspaceId);
     return { added: result.added, attendees: result.attendances.length, ties: result.ties };
   });
 }
@@ -100,7 +100,7 @@ export function removeAttendance(ctx: ServiceContext, meetingId: string, actorId
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'attendance.write', { meetingId });
     must((await repo.removeAttendance(trx, meetingId, actorId)) || undefined, 'attendance');
-    await audit(trx, ctx.auth, 'attendance.remove', 'meeting', meetingId, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'attendance.remove', 'meeting', meetingId, grant.workspaceId);
   });
 }
 

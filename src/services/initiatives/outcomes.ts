@@ -61,7 +61,7 @@ export function createOutcome(
       initiativeId: input.initiative_id,
     });
     const outcome = await repo.createOutcome(trx, input);
-    await audit(trx, ctx.auth, 'outcome.create', 'outcome', outcome.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'outcome.create', 'outcome', outcome.id, grant.workspaceId);
     return outcome;
   });
 }
@@ -74,7 +74,7 @@ export function updateOutcome(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', { outcomeId: id });
     const outcome = must(await repo.updateOutcome(trx, id, changes), 'outcome');
-    await audit(trx, ctx.auth, 'outcome.update', 'outcome', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'outcome.update', 'outcome', id, grant.workspaceId);
     return outcome;
   });
 }
@@ -83,7 +83,7 @@ export function deleteOutcome(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'outcomes.write', { outcomeId: id });
     await repo.deleteOutcome(trx, id);
-    await audit(trx, ctx.auth, 'outcome.delete', 'outcome', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'outcome.delete', 'outcome', id, grant.workspaceId);
   });
 }
 
@@ -113,7 +113,7 @@ export function createTransfer(ctx: ServiceContext, input: TransferCreateParsed)
     const grant = await requireAccess(trx, ctx.auth, 'transfers.write', { outcomeId: input.outcome_id });
     const { recipient_actor_ids, ...fields } = input;
     const transfer = await repo.createTransfer(trx, { ...fields, recipient_actor_ids });
-    await audit(trx, ctx.auth, 'transfer.create', 'transfer', transfer.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'transfer.create', 'transfer', transfer.id, grant.workspaceId);
     return transfer;
   });
 }
@@ -127,7 +127,7 @@ export function updateTransfer(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'transfers.write', { transferId: id });
     const transfer = must(await repo.updateTransfer(trx, id, changes), 'transfer');
-    await audit(trx, ctx.auth, 'transfer.update', 'transfer', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'transfer.update', 'transfer', id, grant.workspaceId);
     return transfer;
   });
 }
@@ -136,6 +136,6 @@ export function deleteTransfer(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'transfers.write', { transferId: id });
     await repo.deleteTransfer(trx, id);
-    await audit(trx, ctx.auth, 'transfer.delete', 'transfer', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'transfer.delete', 'transfer', id, grant.workspaceId);
   });
 }

@@ -110,7 +110,7 @@ export function exportActorMap<T>(
     const labels = actorLabels(actors, identities);
     const groupNames = new Map(conflict.divides.flatMap((d) => d.groups.map((g) => [g.id, g.name] as const)));
     const written = await write({ workspaceId, conflict, actors, ties, labels, identities, groupNames }, trx);
-    await appendAudit(trx, ctx.auth!, {
+    await appendAudit(trx, ctx.keys, ctx.auth!, {
       action: withNames ? `export.${format}_names` : `export.${format}`,
       recordType: 'conflict',
       recordId: conflictId,

@@ -55,7 +55,7 @@ export async function exportResearch(
       },
       { k, newId: researchId },
     );
-    await appendAudit(trx, ctx.auth!, {
+    await appendAudit(trx, ctx.keys, ctx.auth!, {
       action: 'export.research',
       recordType: 'initiative',
       recordId: initiativeId,

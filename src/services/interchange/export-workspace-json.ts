@@ -150,7 +150,7 @@ export async function exportWorkspaceJson(
       }
     }
     if (withIdentities) doc.identities = identities;
-    await appendAudit(trx, ctx.auth!, {
+    await appendAudit(trx, ctx.keys, ctx.auth!, {
       action: withIdentities ? 'export.workspace_names' : 'export.workspace',
       recordType: 'workspace',
       recordId: workspaceId,

@@ -85,7 +85,7 @@ export async function importKumu(
         }),
       );
       ids.set(element.label, actor.id);
-      await appendAudit(trx, ctx.auth!, {
+      await appendAudit(trx, ctx.keys, ctx.auth!, {
         action: 'actor.create',
         recordType: 'actor',
         recordId: actor.id,
@@ -96,7 +96,7 @@ export async function importKumu(
         await atRow('elements', element.row, () =>
           putIdentity(trx, ctx.keys, workspaceId, actor.id, { names, contacts: [], notes: element.notes }),
         );
-        await appendAudit(trx, ctx.auth!, {
+        await appendAudit(trx, ctx.keys, ctx.auth!, {
           action: 'identity.put',
           recordType: 'actor',
           recordId: actor.id,
@@ -121,7 +121,7 @@ export async function importKumu(
           confidence: connection.confidence,
         }),
       );
-      await appendAudit(trx, ctx.auth!, {
+      await appendAudit(trx, ctx.keys, ctx.auth!, {
         action: 'tie.create',
         recordType: 'tie',
         recordId: tie.id,
@@ -129,7 +129,7 @@ export async function importKumu(
       });
       options.onProgress?.(++done, total);
     }
-    await appendAudit(trx, ctx.auth!, {
+    await appendAudit(trx, ctx.keys, ctx.auth!, {
       action: 'import.kumu',
       recordType: 'conflict',
       recordId: conflictId,

@@ -100,7 +100,8 @@ export async function writeWorkspaceDocument(
     is_demo: doc.workspace.is_demo,
   });
   const workspaceId = workspace.id;
-  const audit = (entry: Omit<AuditEntry, 'workspaceId'>) => appendAudit(trx, auth, { ...entry, workspaceId });
+  const audit = (entry: Omit<AuditEntry, 'workspaceId'>) =>
+    appendAudit(trx, keys, auth, { ...entry, workspaceId });
   await audit({ action: 'workspace.import', recordType: 'workspace', recordId: workspaceId });
   if (!auth.system) await addWorkspaceAdmin(trx, workspaceId, auth.accountId);
 

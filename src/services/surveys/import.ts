@@ -153,6 +153,7 @@ export function importAnswers(
     for (const respondent of fresh) {
       await audit(
         trx,
+        ctx.keys,
         ctx.auth,
         'survey_respondent.create',
         'survey_respondent',
@@ -173,7 +174,7 @@ export function importAnswers(
       else created++;
       options.onProgress?.(i + 1, prepared.length);
     }
-    await audit(trx, ctx.auth, 'survey_response.import', 'survey_wave', wave.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey_response.import', 'survey_wave', wave.id, grant.workspaceId);
     return { rows: prepared.length, created, replaced, new_respondents: fresh.length };
   });
 }

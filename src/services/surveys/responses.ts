@@ -224,7 +224,7 @@ export function issueLinks(
         last_used_at: null,
       })),
     );
-    await audit(trx, ctx.auth, 'survey_link.issue', 'survey_wave', wave.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey_link.issue', 'survey_wave', wave.id, grant.workspaceId);
     return issued;
   });
 }
@@ -305,6 +305,7 @@ export function answerByLink(
     // The link holder has no account: the audit row names the system acting for the link.
     await audit(
       trx,
+      ctx.keys,
       systemAuth('survey link'),
       stored.replaced ? 'survey_response.replace' : 'survey_response.submit',
       'survey_response',
@@ -345,6 +346,7 @@ export function enterOnBehalf(
     });
     await audit(
       trx,
+      ctx.keys,
       ctx.auth,
       stored.replaced ? 'survey_response.replace' : 'survey_response.enter',
       'survey_response',

@@ -86,7 +86,7 @@ export function createSurvey(ctx: ServiceContext, input: SurveyCreate): Promise<
       created_at: at,
       updated_at: at,
     });
-    await audit(trx, ctx.auth, 'survey.create', 'survey', survey.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey.create', 'survey', survey.id, grant.workspaceId);
     return { ...survey, waves: [] };
   });
 }
@@ -135,7 +135,7 @@ export function updateSurvey(
       ),
       'survey',
     );
-    await audit(trx, ctx.auth, 'survey.update', 'survey', surveyId, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey.update', 'survey', surveyId, grant.workspaceId);
     return { ...updated, waves: await repo.listWaves(trx, surveyId) };
   });
 }
@@ -144,7 +144,7 @@ export function deleteSurvey(ctx: ServiceContext, surveyId: string): Promise<voi
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
     await repo.deleteSurvey(trx, surveyId);
-    await audit(trx, ctx.auth, 'survey.delete', 'survey', surveyId, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey.delete', 'survey', surveyId, grant.workspaceId);
   });
 }
 
@@ -177,7 +177,7 @@ export function addWave(ctx: ServiceContext, surveyId: string, input: SurveyWave
       after_meeting_id: input.after_meeting_id,
       created_at: nowIso(),
     });
-    await audit(trx, ctx.auth, 'survey_wave.create', 'survey_wave', wave.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey_wave.create', 'survey_wave', wave.id, grant.workspaceId);
     return wave;
   });
 }
@@ -200,7 +200,7 @@ export function updateWave(
     }
     await checkMeetingOfInitiative(trx, changes.after_meeting_id, survey.initiative_id);
     const updated = must(await repo.updateWave(trx, waveId, changes), 'wave');
-    await audit(trx, ctx.auth, 'survey_wave.update', 'survey_wave', waveId, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey_wave.update', 'survey_wave', waveId, grant.workspaceId);
     return updated;
   });
 }
@@ -263,7 +263,15 @@ export function addRespondents(
     const survey = await surveyOrNotFound(trx, surveyId);
     const rows = await insertRespondentsOf(trx, survey, inputs);
     for (const row of rows) {
-      await audit(trx, ctx.auth, 'survey_respondent.create', 'survey_respondent', row.id, grant.workspaceId);
+      await audit(
+        trx,
+        ctx.keys,
+        ctx.auth,
+        'survey_respondent.create',
+        'survey_respondent',
+        row.id,
+        grant.workspaceId,
+      );
     }
     return rows;
   });

@@ -51,7 +51,7 @@ export function createConflict(
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'conflict.write', { workspaceId: input.workspace_id });
     const conflict = await repo.createConflict(trx, input);
-    await audit(trx, ctx.auth, 'conflict.create', 'conflict', conflict.id, conflict.workspace_id);
+    await audit(trx, ctx.keys, ctx.auth, 'conflict.create', 'conflict', conflict.id, conflict.workspace_id);
     return conflict;
   });
 }
@@ -64,7 +64,7 @@ export function updateConflict(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: id });
     const conflict = must(await repo.updateConflict(trx, id, changes), 'conflict');
-    await audit(trx, ctx.auth, 'conflict.update', 'conflict', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'conflict.update', 'conflict', id, grant.workspaceId);
     return conflict;
   });
 }
@@ -74,7 +74,7 @@ export function deleteConflict(ctx: ServiceContext, id: string): Promise<void> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: id });
     must((await repo.deleteConflict(trx, id)) || undefined, 'conflict');
-    await audit(trx, ctx.auth, 'conflict.delete', 'conflict', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'conflict.delete', 'conflict', id, grant.workspaceId);
   });
 }
 
@@ -86,7 +86,7 @@ export function addDivide(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId });
     const divide = await repo.addDivide(trx, conflictId, input);
-    await audit(trx, ctx.auth, 'divide.create', 'divide', divide.id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'divide.create', 'divide', divide.id, grant.workspaceId);
     return divide;
   });
 }
@@ -109,7 +109,15 @@ export function createConflictEvent(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictId: input.conflict_id });
     const event = await repo.createConflictEvent(trx, input);
-    await audit(trx, ctx.auth, 'conflict_event.create', 'conflict_event', event.id, grant.workspaceId);
+    await audit(
+      trx,
+      ctx.keys,
+      ctx.auth,
+      'conflict_event.create',
+      'conflict_event',
+      event.id,
+      grant.workspaceId,
+    );
     return event;
   });
 }
@@ -122,7 +130,7 @@ export function updateConflictEvent(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictEventId: id });
     const event = must(await repo.updateConflictEvent(trx, id, changes), 'conflict event');
-    await audit(trx, ctx.auth, 'conflict_event.update', 'conflict_event', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'conflict_event.update', 'conflict_event', id, grant.workspaceId);
     return event;
   });
 }
@@ -131,7 +139,7 @@ export function deleteConflictEvent(ctx: ServiceContext, id: string): Promise<vo
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'conflict.write', { conflictEventId: id });
     await repo.deleteConflictEvent(trx, id);
-    await audit(trx, ctx.auth, 'conflict_event.delete', 'conflict_event', id, grant.workspaceId);
+    await audit(trx, ctx.keys, ctx.auth, 'conflict_event.delete', 'conflict_event', id, grant.workspaceId);
   });
 }
 

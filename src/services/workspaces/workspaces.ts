@@ -34,11 +34,12 @@ export function createWorkspace(
   return inTransaction(ctx, async (trx) => {
     await requireSignedIn(trx, ctx.auth);
     const workspace = await repo.createWorkspace(trx, input);
-    await audit(trx, ctx.auth, 'workspace.create', 'workspace', workspace.id, workspace.id);
+    await audit(trx, ctx.keys, ctx.auth, 'workspace.create', 'workspace', workspace.id, workspace.id);
     if (ctx.auth && !ctx.auth.system) {
       await addWorkspaceAdmin(trx, workspace.id, ctx.auth.accountId);
       await audit(
         trx,
+        ctx.keys,
         ctx.auth,
         'admin.grant',
         'workspace_admin',
@@ -58,7 +59,7 @@ export function updateWorkspace(
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
     const workspace = must(await repo.updateWorkspace(trx, id, changes), 'workspace');
-    await audit(trx, ctx.auth, 'workspace.update', 'workspace', id, id);
+    await audit(trx, ctx.keys, ctx.auth, 'workspace.update', 'workspace', id, id);
     return workspace;
   });
 }
@@ -67,6 +68,6 @@ export function deleteWorkspace(ctx: ServiceContext, id: string): Promise<void> 
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'workspace.manage', { workspaceId: id });
     must((await repo.deleteWorkspace(trx, id)) || undefined, 'workspace');
-    await audit(trx, ctx.auth, 'workspace.delete', 'workspace', id, null);
+    await audit(trx, ctx.keys, ctx.auth, 'workspace.delete', 'workspace', id, null);
   });
 }

@@ -4,6 +4,7 @@ import { securityMigration } from './0002_security.js';
 import { dialoguesMigration } from './0003_dialogues.js';
 import { surveysMigration } from './0004_surveys.js';
 import { tieMeetingsMigration } from './0005_tie_meetings.js';
+import { keyedAuditMigration } from './0006_keyed_audit.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_dialogues': dialoguesMigration,
   '0004_surveys': surveysMigration,
   '0005_tie_meetings': tieMeetingsMigration,
+  '0006_keyed_audit': keyedAuditMigration,
 };

@@ -19,8 +19,8 @@ export async function advanceAuditHead(db: Kysely<Database>): Promise<{ seq: num
   return { seq: Number(row.seq), prevHash: row.hash };
 }
 
-export async function setAuditHeadHash(db: Kysely<Database>, hash: string): Promise<void> {
-  await db.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+export async function setAuditHeadHash(db: Kysely<Database>, hash: string, mac: string): Promise<void> {
+  await db.updateTable('audit_head').set({ hash, mac }).where('id', '=', 1).execute();
 }
 
 export async function insertAuditRow(db: Kysely<Database>, row: AuditRow): Promise<void> {
@@ -29,13 +29,13 @@ export async function insertAuditRow(db: Kysely<Database>, row: AuditRow): Promi
 
 export async function readAuditHead(
   db: Kysely<Database>,
-): Promise<{ seq: number; hash: string } | undefined> {
+): Promise<{ seq: number; hash: string; mac: string | null } | undefined> {
   const row = await db
     .selectFrom('audit_head')
-    .select(['seq', 'hash'])
+    .select(['seq', 'hash', 'mac'])
     .where('id', '=', 1)
     .executeTakeFirst();
-  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+  return row ? { seq: Number(row.seq), hash: row.hash, mac: row.mac } : undefined;
 }
 
 /** Rows after `afterSeq`, in order, at most `limit` (the verifier walks the chain page by page). */
@@ -51,7 +51,13 @@ export async function auditRowsAfter(
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  return rows.map((row) => ({ ...row, seq: Number(row.seq), version: Number(row.version) }));
+}
+
+/** One row by its sequence number (a head digest names one). */
+export async function auditRowAt(db: Kysely<Database>, seq: number): Promise<AuditRow | undefined> {
+  const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
+  return row ? { ...row, seq: Number(row.seq), version: Number(row.version) } : undefined;
 }
 
 export interface AuditFilter {

@@ -76,6 +76,8 @@ export interface AuditLogTable {
   record_id: string;
   prev_hash: string;
   hash: string;
+  /** 1: unkeyed sha256 (rows written before the chain was keyed); 2: HMAC-SHA-256 under the audit key. */
+  version: number;
 }
 
 /** One row (id = 1): the last sequence number and hash, so truncating the log's tail is detected. */
@@ -83,6 +85,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** HMAC of the head under the audit key; null until the first keyed row. */
+  mac: string | null;
 }
 
 /** Tables of accounts, sessions, roles, the identity vault and the audit chain. Owned by security. */

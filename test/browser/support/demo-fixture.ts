@@ -32,8 +32,14 @@ export async function loadDemoFixture(server: RunningServer): Promise<DemoFixtur
   };
   const others = [2, 3].map((n) => ({ email: `dialogue${n}@browser.test`, password }));
   await server.store.db.transaction().execute(async (trx) => {
-    const admin = await createAccount(trx, system, { ...people.admin, displayName: 'Test Admin' });
-    await grantWorkspaceAdmin(trx, system, { workspaceId: demo.workspaceId, accountId: admin.id });
+    const admin = await createAccount(trx, server.keys, system, {
+      ...people.admin,
+      displayName: 'Test Admin',
+    });
+    await grantWorkspaceAdmin(trx, server.keys, system, {
+      workspaceId: demo.workspaceId,
+      accountId: admin.id,
+    });
     const grants: [Person, string, MembershipRole][] = [
       [people.dialogueParticipant, demo.initiativeIds.dialogue, 'participant'],
       [people.councilParticipant, demo.initiativeIds.council, 'participant'],
@@ -44,11 +50,11 @@ export async function loadDemoFixture(server: RunningServer): Promise<DemoFixtur
       ]),
     ];
     for (const [person, initiativeId, role] of grants) {
-      const account = await createAccount(trx, system, {
+      const account = await createAccount(trx, server.keys, system, {
         ...person,
         displayName: person.email.split('@')[0],
       });
-      await grantMembership(trx, system, { accountId: account.id, initiativeId, role });
+      await grantMembership(trx, server.keys, system, { accountId: account.id, initiativeId, role });
     }
   });
   return { demo, ...people, dialogueParticipants: [people.dialogueParticipant, ...others] };

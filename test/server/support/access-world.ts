@@ -122,6 +122,7 @@ export const matrix: Record<string, Entry> = {
   'GET /api/workspaces/:id': { kind: 'workspace' },
   'PATCH /api/workspaces/:id': { kind: 'target', body: () => ({ name: 'Renamed' }) },
   'DELETE /api/workspaces/:id': { kind: 'target' },
+  'POST /api/workspaces/:id/emergency-erase': { kind: 'target', body: () => ({ confirm: 'Target' }) },
   'GET /api/workspaces/:id/conflicts': { kind: 'workspace' },
   'GET /api/workspaces/:id/initiatives': { kind: 'workspace' },
   'POST /api/conflicts': { kind: 'target', body: (ids) => ({ workspace_id: ids.W, name: 'New conflict' }) },
@@ -177,6 +178,7 @@ export const matrix: Record<string, Entry> = {
   'GET /api/initiatives/:id': { kind: 'target' },
   'PATCH /api/initiatives/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
   'DELETE /api/initiatives/:id': { kind: 'target' },
+  'POST /api/initiatives/:id/emergency-erase': { kind: 'target', body: () => ({ confirm: 'Target' }) },
   'GET /api/initiatives/:id/members': { kind: 'target' },
   'POST /api/initiatives/:id/members': {
     kind: 'target',
@@ -515,22 +517,26 @@ export async function buildWorld(ctx: ServiceContext) {
   await ctx.db.transaction().execute(async (trx) => {
     const sys = systemAuth('fixture');
     const accountFor = (role: string) =>
-      createAccount(trx, sys, { email: `${role}@example.org`, displayName: role, password: PASSWORD });
+      createAccount(trx, ctx.keys, sys, {
+        email: `${role}@example.org`,
+        displayName: role,
+        password: PASSWORD,
+      });
     const targetConvener = await accountFor('target-convener');
     convenerAccount = targetConvener.id;
-    await grantMembership(trx, sys, { accountId: targetConvener.id, initiativeId: I.id, role: 'convener' });
+    await grantMembership(trx, ctx.keys, sys, { accountId: targetConvener.id, initiativeId: I.id, role: 'convener' });
     const credentials = async (accountId: string) => ({
-      token: (await createApiToken(trx, { accountId }, { accountId, name: 'matrix' })).token,
-      cookie: (await createCookieSession(trx, accountId)).secret,
+      token: (await createApiToken(trx, ctx.keys, { accountId }, { accountId, name: 'matrix' })).token,
+      cookie: (await createCookieSession(trx, ctx.keys, accountId)).secret,
     });
     const convener = await credentials(targetConvener.id);
     convenerToken = convener.token;
     for (const role of roles) {
       const account = await accountFor(role);
       if (role === 'other-admin')
-        await grantWorkspaceAdmin(trx, sys, { workspaceId: W2.id, accountId: account.id });
+        await grantWorkspaceAdmin(trx, ctx.keys, sys, { workspaceId: W2.id, accountId: account.id });
       else if (role !== 'no-role')
-        await grantMembership(trx, sys, { accountId: account.id, initiativeId: J.id, role });
+        await grantMembership(trx, ctx.keys, sys, { accountId: account.id, initiativeId: J.id, role });
       ({ token: tokens[role], cookie: cookies[role] } = await credentials(account.id));
     }
     for (const role of ownRoles) {
@@ -540,8 +546,8 @@ export async function buildWorld(ctx: ServiceContext) {
       }
       const account = await accountFor(`target-${role}`);
       if (role === 'workspace-admin')
-        await grantWorkspaceAdmin(trx, sys, { workspaceId: W.id, accountId: account.id });
-      else await grantMembership(trx, sys, { accountId: account.id, initiativeId: I.id, role });
+        await grantWorkspaceAdmin(trx, ctx.keys, sys, { workspaceId: W.id, accountId: account.id });
+      else await grantMembership(trx, ctx.keys, sys, { accountId: account.id, initiativeId: I.id, role });
       ({ token: ownTokens[role], cookie: ownCookies[role] } = await credentials(account.id));
     }
   });

@@ -7,7 +7,7 @@ import type { VaultKeys } from '../../../src/security/vault.js';
 import type { Database } from '../../../src/store/schema.js';
 import { countRows, type EngineContext } from '../../support/databases.js';
 import { recordTables } from '../../support/records.js';
-import { ADMIN, client, sessionCookie, testApp } from './app.js';
+import { ADMIN, client, sessionCookie, testApp, testKeys } from './app.js';
 
 /** The initiative roles a resource test signs in as (plus the workspace administrator). */
 export const ROLES = ['convener', 'facilitator', 'participant', 'researcher', 'funder'] as const;
@@ -53,7 +53,11 @@ const PASSWORD = 'resource tests passphrase 77';
  * A small world made through the API itself: first-run setup (the administrator and a workspace), a
  * conflict with one divide of two groups, an initiative, and one account per initiative role (with a token).
  */
-export async function buildWorld(app: FastifyInstance, db: Kysely<Database>): Promise<World> {
+export async function buildWorld(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  keys: VaultKeys,
+): Promise<World> {
   const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'Resource tests' });
   const { workspace } = ok<{ workspace: { id: string } }>(setup, 201);
   const adminCookie = sessionCookie(setup);
@@ -86,11 +90,12 @@ export async function buildWorld(app: FastifyInstance, db: Kysely<Database>): Pr
     accountIds[role] = made.account.id;
     ok(await admin.post(`/api/initiatives/${initiative.id}/members`, { email, role }), 201);
     // A token per role (not a password sign-in each: scrypt is slow, and sign-in has its own tests).
-    const token = await db
-      .transaction()
-      .execute((trx) =>
-        createApiToken(trx, systemAuth('resource tests'), { accountId: made.account.id, name: 'tests' }),
-      );
+    const token = await db.transaction().execute((trx) =>
+      createApiToken(trx, keys, systemAuth('resource tests'), {
+        accountId: made.account.id,
+        name: 'tests',
+      }),
+    );
     as[role] = client(app, { token: token.token });
   }
   const divide = conflict.divides[0];
@@ -135,9 +140,10 @@ export async function makeActor(
 export function worldOfBlock(getDb: () => Kysely<Database>, engine: EngineContext, keys?: VaultKeys): World {
   const world = {} as World;
   let app: FastifyInstance | undefined;
+  const appKeys = keys ?? testKeys();
   beforeAll(async () => {
-    app = await testApp(getDb(), engine.dialect, {}, keys);
-    Object.assign(world, await buildWorld(app, getDb()));
+    app = await testApp(getDb(), engine.dialect, {}, appKeys);
+    Object.assign(world, await buildWorld(app, getDb(), appKeys));
   });
   afterAll(async () => {
     await app?.close();

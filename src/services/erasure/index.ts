@@ -1,0 +1,2 @@
+// The emergency erasure feature's use cases: what routes and the CLI call.
+export * from './erasure.js';
