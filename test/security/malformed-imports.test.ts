@@ -4,8 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount, grantWorkspaceAdmin } from '../../src/security/accounts.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { createApiToken } from '../../src/security/sessions.js';
+import type { Database } from '../../src/store/schema.js';
 import { forEachEngine, listTables } from '../support/databases.js';
-import { tablesSnapshot } from '../support/records.js';
 import { testApp, testKeys } from '../server/support/app.js';
 import { surveyWorld } from '../surveys/fixtures.js';
 
@@ -396,10 +396,33 @@ forEachEngine('malformed files through every importer', (getDb, engine) => {
     );
   });
 
-  const fingerprint = () => tablesSnapshot(getDb(), tables as never[]);
+  /**
+   * Every row of every table, read table by table side by side. A session's last_used_at is left out:
+   * signing a request in writes it once a minute, whether the import is taken or refused.
+   */
+  const fingerprint = async () => {
+    const parts = await Promise.all(
+      tables.map(async (table) => {
+        const rows = await getDb()
+          .selectFrom(table as keyof Database)
+          .selectAll()
+          .execute();
+        const kept = rows.map((row) => {
+          if (table !== 'sessions') return JSON.stringify(row);
+          const { last_used_at: _touched, ...rest } = row as Record<string, unknown>;
+          return JSON.stringify(rest);
+        });
+        return `${table}:${kept.sort().join('\n')}`;
+      }),
+    );
+    return parts.join('\n#\n');
+  };
+  // The database as it stands after the last request: a refusal leaves it so, only an accepted import
+  // moves it on; so one read per file, after the request, suffices.
+  let known: string | undefined;
 
   async function post(name: keyof typeof seeds, file: Body): Promise<void> {
-    const before = await fingerprint();
+    const before = (known ??= await fingerprint());
     const response = await app.inject({
       method: 'POST',
       url: seeds[name].url,
@@ -411,6 +434,7 @@ forEachEngine('malformed files through every importer', (getDb, engine) => {
     expect(response.statusCode, what).toBeLessThan(500);
     if (response.statusCode < 300) {
       figures.accepted++;
+      known = undefined;
       return;
     }
     figures.refused++;
@@ -428,7 +452,8 @@ forEachEngine('malformed files through every importer', (getDb, engine) => {
       }
     }
     if (code === 'TT_ERR_VALIDATION') expect(typeof d.field, what).toBe('string');
-    expect(await fingerprint(), what).toBe(before);
+    known = await fingerprint();
+    expect(known, what).toBe(before);
   }
 
   const runs = { numRuns: RUNS_PER_IMPORTER, seed: 20_261_201, endOnFailure: true };
