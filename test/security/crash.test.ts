@@ -109,14 +109,18 @@ async function call(
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-/** A value a client last saw acknowledged, and the one it had in flight when the server died (if any). */
+/**
+ * The value a client last saw acknowledged (null: none yet), and the one it had in flight when the
+ * server died, if any.
+ */
 interface Tracked<T> {
-  acked: T | undefined;
+  acked: T | null;
   inFlight: T | undefined;
 }
 
-function allowed<T>(t: Tracked<T>): T[] {
-  return [t.acked, t.inFlight].filter((v): v is T => v !== undefined);
+/** What the database may hold after the kill: the acknowledged value, or the in-flight one if it landed. */
+function allowed<T>(t: Tracked<T>): (T | null)[] {
+  return t.inFlight === undefined ? [t.acked] : [t.acked, t.inFlight];
 }
 
 interface Figures {
@@ -224,7 +228,7 @@ for (const dialect of enginesToRun()) {
       const voter = (k: number) => async () => {
         const statementId = statements[Math.floor(random() * statements.length)].id;
         const value = Math.floor(random() * 3) - 1;
-        const tracked = votes[k].get(statementId) ?? { acked: undefined, inFlight: undefined };
+        const tracked = votes[k].get(statementId) ?? { acked: null, inFlight: undefined };
         votes[k].set(statementId, tracked);
         tracked.inFlight = value;
         const reply = await call(server, 'POST', `/api/dialogues/${dialogueId}/votes`, voters[k], {
@@ -263,6 +267,12 @@ for (const dialect of enginesToRun()) {
         }
       };
 
+      const losses: string[] = [];
+      const lost = (what: string) => {
+        figures.lost++;
+        losses.push(`after kill ${figures.kills}: ${what}`);
+      };
+
       /** After a restart: each acknowledged value is there (or the one in flight at the kill, if it landed). */
       async function check(): Promise<void> {
         for (const [k, headers] of voters.entries()) {
@@ -272,20 +282,26 @@ for (const dialect of enginesToRun()) {
           for (const [statementId, tracked] of votes[k]) {
             const now = stored.get(statementId) ?? null;
             const ok = allowed(tracked);
-            if (ok.length === 0 ? now !== null : !ok.includes(now as number)) figures.lost++;
+            if (!ok.includes(now)) {
+              lost(`vote of participant ${k} on ${statementId}: allowed ${JSON.stringify(ok)}, found ${now}`);
+            }
             // The client now knows what the database holds: the next kill is judged from here.
-            tracked.acked = now ?? undefined;
+            tracked.acked = now;
             tracked.inFlight = undefined;
           }
         }
         for (const [k, tie] of ties.entries()) {
           const reply = await call(server, 'GET', `/api/ties/${tie.id}`, admin);
-          if (reply.status !== 200 || !allowed(strengths[k]).includes(reply.body.strength)) figures.lost++;
+          if (reply.status !== 200 || !allowed(strengths[k]).includes(reply.body.strength)) {
+            lost(
+              `tie ${tie.id}: allowed ${JSON.stringify(allowed(strengths[k]))}, found ${reply.status} ${reply.body?.strength}`,
+            );
+          }
           strengths[k] = { acked: reply.body.strength, inFlight: undefined };
         }
         for (const id of actors) {
           const reply = await call(server, 'GET', `/api/actors/${id}`, admin);
-          if (reply.status !== 200 || reply.body.id !== id) figures.lost++;
+          if (reply.status !== 200 || reply.body.id !== id) lost(`actor ${id}: ${reply.status}`);
         }
       }
 
@@ -312,6 +328,7 @@ for (const dialect of enginesToRun()) {
       expect(figures.kills).toBe(KILLS);
       expect(figures.ackedVotes).toBeGreaterThan(0);
       expect(figures.ackedActors + figures.ackedTiePatches).toBeGreaterThan(0);
+      expect(losses).toEqual([]);
       expect(figures.lost).toBe(0);
       expect(verdict).toMatchObject({ ok: true });
       expect(cli.status, cli.stdout + cli.stderr).toBe(0);
