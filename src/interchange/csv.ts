@@ -84,6 +84,20 @@ export function parseCsv(text: string, options: { required?: string[] } = {}): C
     });
   }
   const header = records[0].fields.map((h) => h.trim());
+  // Two columns of one name would leave the row holding only the later one's values: an ambiguous file
+  // is refused rather than half read. Unnamed columns (trailing commas of spreadsheet exports) are not read.
+  const named = new Set<string>();
+  for (const column of header) {
+    if (column === '') continue;
+    if (named.has(column)) {
+      throw new TrackTwoError('TT_ERR_CSV_BAD_VALUE', {
+        row: 1,
+        column,
+        reason: `the "${column}" column appears twice`,
+      });
+    }
+    named.add(column);
+  }
   for (const column of options.required ?? []) {
     if (!header.includes(column)) {
       throw new TrackTwoError('TT_ERR_CSV_MISSING_COLUMN', {

@@ -1,4 +1,4 @@
-import { TrackTwoError } from '../domain/errors.js';
+import { isTrackTwoError, TrackTwoError } from '../domain/errors.js';
 import { formatCsv, numberCell, parseCsv, parseCsvRecords } from './csv.js';
 
 /**
@@ -145,8 +145,13 @@ export function parsePolisComments(text: string): { comments: PolisComment[]; co
 }
 
 export function parsePolisVotes(text: string): PolisVote[] {
+  return readPolisVotes(text).votes;
+}
+
+/** The votes with the row number csv.ts gives each, for errors found after parsing. */
+function readPolisVotes(text: string): { votes: PolisVote[]; rowNumbers: number[] } {
   const table = parseCsv(text, { required: ['timestamp', 'comment-id', 'voter-id', 'vote'] });
-  return table.rows.map((row, i) => {
+  const votes = table.rows.map((row, i) => {
     const at = table.rowNumbers[i];
     return {
       timestamp: numberCell(row.timestamp, at, 'timestamp'),
@@ -156,6 +161,23 @@ export function parsePolisVotes(text: string): PolisVote[] {
       vote: voteValue(row.vote, at, 'vote'),
     };
   });
+  return { votes, rowNumbers: table.rowNumbers };
+}
+
+/**
+ * An export is up to four files, and a row number alone does not say which: every error of one file
+ * names it, as the Kumu reader does.
+ */
+function inFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isTrackTwoError(error)) {
+      const reason = `${file}: ${error.details?.reason ?? error.message}`;
+      throw new TrackTwoError(error.code, { ...error.details, file, reason });
+    }
+    throw error;
+  }
 }
 
 export function parsePolisParticipantVotes(text: string): {
@@ -187,23 +209,28 @@ export function parsePolisParticipantVotes(text: string): {
 
 /** Reads a whole export; votes must name known comments. */
 export function parsePolisExport(texts: PolisExportTexts): PolisExport {
-  const { comments, columns: commentColumns } = parsePolisComments(texts.comments);
-  const votes = parsePolisVotes(texts.votes);
+  const { comments, columns: commentColumns } = inFile('comments.csv', () =>
+    parsePolisComments(texts.comments),
+  );
+  const { votes, rowNumbers } = inFile('votes.csv', () => readPolisVotes(texts.votes));
   const known = new Set(comments.map((c) => c.id));
   votes.forEach((v, i) => {
     if (!known.has(v.commentId)) {
       throw new TrackTwoError('TT_ERR_CSV_BAD_VALUE', {
-        row: i + 2,
+        file: 'votes.csv',
+        row: rowNumbers[i],
         column: 'comment-id',
         reason: `votes.csv names comment ${v.commentId}, which comments.csv does not hold`,
       });
     }
   });
-  const pv = texts.participantsVotes
-    ? parsePolisParticipantVotes(texts.participantsVotes)
+  const participantsVotes = texts.participantsVotes;
+  const pv = participantsVotes
+    ? inFile('participants-votes.csv', () => parsePolisParticipantVotes(participantsVotes))
     : { participants: [], voteColumns: [], columns: [] };
+  const summary = texts.summary;
   return {
-    summary: texts.summary ? parsePolisSummary(texts.summary) : [],
+    summary: summary ? inFile('summary.csv', () => parsePolisSummary(summary)) : [],
     comments,
     votes,
     participants: pv.participants,

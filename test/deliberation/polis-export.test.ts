@@ -47,4 +47,32 @@ describe('Pol.is export reading and writing', () => {
     const votes = original.votes + '1,x,999,0,1\n';
     expect(() => parsePolisExport({ ...original, votes })).toThrow(/999/);
   });
+
+  it('names the file, row and column of a vote on a comment the export does not hold', () => {
+    const comments = 'comment-id,moderated,comment-body\n0,1,Wells first\n';
+    const votes = 'timestamp,datetime,comment-id,voter-id,vote\n1,x,0,0,1\n2,x,7,0,1\n';
+    try {
+      parsePolisExport({ comments, votes });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as TrackTwoError).code).toBe('TT_ERR_CSV_BAD_VALUE');
+      expect((error as TrackTwoError).details).toMatchObject({
+        file: 'votes.csv',
+        row: 3,
+        column: 'comment-id',
+      });
+    }
+  });
+
+  it('names the file of a row error in any of the files', () => {
+    const comments = 'comment-id,moderated,comment-body\n0,1,Wells first,extra\n';
+    const votes = 'timestamp,datetime,comment-id,voter-id,vote\n1,x,0,0,1\n';
+    expect(() => parsePolisExport({ comments, votes })).toThrow(TrackTwoError);
+    try {
+      parsePolisExport({ comments, votes });
+    } catch (error) {
+      expect((error as TrackTwoError).details).toMatchObject({ file: 'comments.csv', row: 2 });
+      expect((error as TrackTwoError).details?.reason).toMatch(/^comments\.csv: /);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TrackTwoError } from '../../src/domain/errors.js';
 import { formatCsv, numberCell, parseCsv, parseCsvRecords } from '../../src/interchange/csv.js';
 
 describe('csv', () => {
@@ -37,5 +38,16 @@ describe('csv', () => {
   it('rejects an unterminated quote and a row with too many fields', () => {
     expect(() => parseCsvRecords('a\n"oops\n')).toThrow(/unterminated/);
     expect(() => parseCsv('a\n1,2\n')).toThrow(/row 2/);
+  });
+
+  it('refuses a header naming one column twice (row 1 and the column), but not unnamed columns', () => {
+    try {
+      parseCsv('Label,Strength,Strength\nA,1,5\n');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as TrackTwoError).code).toBe('TT_ERR_CSV_BAD_VALUE');
+      expect((error as TrackTwoError).details).toMatchObject({ row: 1, column: 'Strength' });
+    }
+    expect(parseCsv('a,,\n1,,\n').rows).toEqual([{ a: '1', '': '' }]);
   });
 });
