@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/security/audit.js';
+import { createVaultKeys } from '../../src/security/vault.js';
 import { enginesToRun, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
 /**
@@ -316,9 +317,13 @@ for (const dialect of enginesToRun()) {
       }
       await server.kill('SIGTERM');
 
-      const verdict = await verifyAuditChain(database.store.db);
+      // The chain is keyed by the master key the server made on its first start.
+      const keyFile = join(dir, 'master.key');
+      const keys = createVaultKeys(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64'));
+      const verdict = await verifyAuditChain(database.store.db, keys);
       const cli = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--database', database.url], {
         encoding: 'utf8',
+        env: { ...process.env, TRACKTWO_MASTER_KEY_FILE: keyFile },
       });
       console.log(
         `[crash] ${figures.engine}: ${figures.kills} kills, acknowledged ${figures.ackedVotes} votes, ` +

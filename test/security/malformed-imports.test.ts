@@ -295,14 +295,18 @@ forEachEngine('malformed files through every importer', (getDb, engine) => {
     // narrower roles, but the workspace JSON import needs an administrator.
     const token = await db.transaction().execute(async (trx) => {
       const system = systemAuth('malformed imports');
-      const account = await createAccount(trx, system, {
+      const account = await createAccount(trx, keys, system, {
         email: 'importer@example.org',
         displayName: 'Importer',
         password: 'malformed imports passphrase',
       });
-      await grantWorkspaceAdmin(trx, system, { workspaceId: world.workspace.id, accountId: account.id });
-      return (await createApiToken(trx, { accountId: account.id }, { accountId: account.id, name: 'fuzz' }))
-        .token;
+      await grantWorkspaceAdmin(trx, keys, system, {
+        workspaceId: world.workspace.id,
+        accountId: account.id,
+      });
+      return (
+        await createApiToken(trx, keys, { accountId: account.id }, { accountId: account.id, name: 'fuzz' })
+      ).token;
     });
     headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
