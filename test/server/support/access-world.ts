@@ -524,7 +524,11 @@ export async function buildWorld(ctx: ServiceContext) {
       });
     const targetConvener = await accountFor('target-convener');
     convenerAccount = targetConvener.id;
-    await grantMembership(trx, ctx.keys, sys, { accountId: targetConvener.id, initiativeId: I.id, role: 'convener' });
+    await grantMembership(trx, ctx.keys, sys, {
+      accountId: targetConvener.id,
+      initiativeId: I.id,
+      role: 'convener',
+    });
     const credentials = async (accountId: string) => ({
       token: (await createApiToken(trx, ctx.keys, { accountId }, { accountId, name: 'matrix' })).token,
       cookie: (await createCookieSession(trx, ctx.keys, accountId)).secret,
