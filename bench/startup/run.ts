@@ -6,10 +6,10 @@
 // Usage: npx tsx bench/startup/run.ts [--runs N] [--bin PATH]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '../../test/support/free-port.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '7' }, bin: { type: 'string', default: 'bin/tracktwo.js' } },
@@ -23,17 +23,6 @@ function summary(label: string, ms: number[]): string {
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   const f = (x: number) => (x / 1000).toFixed(3);
   return `${label}: median ${f(median)} s (range ${f(sorted[0])}-${f(sorted.at(-1)!)} s, ${ms.length} runs)`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function timeHelp(): number {

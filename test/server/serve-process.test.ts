@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../src/domain/demo/index.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * `npm start` (= `node bin/tracktwo.js serve`) as a real process on a fresh, empty SQLite database: it
@@ -14,17 +14,6 @@ import { generateDemoWorkspace } from '../../src/domain/demo/index.js';
 
 const BIN = resolve('bin/tracktwo.js');
 const STARTUP_LIMIT_MS = 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Served {
   child: ChildProcess;

@@ -38,11 +38,12 @@ export async function createBackup(ctx: ServiceContext, now = new Date()): Promi
   // A backup holds every initiative of every workspace: no account's role reaches it, only the operator.
   requireOperator(ctx.auth);
   const engine = engineOf(ctx.db);
-  const counts: Record<string, number> = {};
+  // Every table is counted, empty ones too, so the operator sees what a backup carries.
+  const counts: Record<string, number> = Object.fromEntries(snapshotTables.map(([table]) => [table, 0]));
   const lines: string[] = [];
   const migrations = await engine.snapshot(ctx.db, async (trx) => {
     await readSnapshot(trx, (table, rows) => {
-      counts[table] = (counts[table] ?? 0) + rows.length;
+      counts[table] += rows.length;
       lines.push(JSON.stringify({ table, rows }));
     });
     return appliedMigrations(trx);
