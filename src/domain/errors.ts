@@ -63,6 +63,10 @@ export const errorRegistry = {
     message: 'A setting in the environment is not valid: fix the variable named and restart.',
   },
   TT_ERR_BAD_JSON: { status: 400, message: 'The body is not valid JSON: check its syntax and retry.' },
+  TT_ERR_BAD_ENCODING: {
+    status: 400,
+    message: 'The body is not valid UTF-8: send the text encoded as UTF-8 and retry.',
+  },
   TT_ERR_BAD_URL: {
     status: 400,
     message: 'The address is not valid: check its percent-encoding (a % must be followed by two hex digits).',

@@ -44,8 +44,8 @@ export const accessTable = {
   'ties.write': leads,
   'meetings.read': all,
   'meetings.write': leads,
+  // Both: facilitators only for `open` meetings, see attendanceRoles.
   'attendance.write': leads,
-  // Facilitators only for `open` meetings: see attendanceRoles.
   'attendance.read': leads,
   'outcomes.read': all,
   'outcomes.write': leads,
@@ -67,7 +67,12 @@ export const accessTable = {
 export type Permission = keyof typeof accessTable;
 export const permissions = Object.keys(accessTable) as Permission[];
 
-/** Who sees a meeting's attendance list: under Chatham House or closed rules, only its conveners. */
+/**
+ * Who sees a meeting's attendance list, and who records or removes attendances: under Chatham House or
+ * closed rules, only its conveners. Writing is held to the readers because a write answers from the list
+ * (how many attend, how many met ties it made, 204 or 404 for a removal): a facilitator who may not read
+ * the list would read it back through the write.
+ */
 export function attendanceRoles(groundRule: GroundRule): readonly MembershipRole[] {
   return groundRule === 'open' ? leads : ['convener'];
 }
@@ -192,7 +197,8 @@ function rolesInPlace(trx: Kysely<Database>, accountId: string, place: Place): P
 }
 
 function allowedRoles(permission: Permission, place: Place): readonly MembershipRole[] {
-  if (permission === 'attendance.read' && place.groundRule) return attendanceRoles(place.groundRule);
+  if ((permission === 'attendance.read' || permission === 'attendance.write') && place.groundRule)
+    return attendanceRoles(place.groundRule);
   return accessTable[permission];
 }
 

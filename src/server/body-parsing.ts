@@ -7,6 +7,22 @@ const poisonedKeys = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper bodies are refused before parsing: no record nests this far, and deep nesting exhausts the stack. */
 const MAX_DEPTH = 64;
 
+/**
+ * Strict UTF-8: a byte that is no UTF-8 (0xff), an overlong form (0xc0 0xaf), a surrogate written in raw
+ * bytes (0xed 0xa0 0x80) or a cut-off sequence throws instead of becoming U+FFFD, which would store text
+ * the sender never wrote. A byte-order mark is kept, so JSON.parse refuses it as before.
+ */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body as text, or TT_ERR_BAD_ENCODING if it is not strict UTF-8. */
+export function decodeUtf8(body: Buffer): string {
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw new TrackTwoError('TT_ERR_BAD_ENCODING', { field: 'body', reason: 'not valid UTF-8', in: 'body' });
+  }
+}
+
 /** The deepest nesting of arrays and objects in JSON text, brackets inside strings not counted. */
 function nestingDepth(text: string): number {
   let depth = 0;
@@ -48,9 +64,15 @@ export function installJsonBodies(app: FastifyInstance, bodyLimit: number): void
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit },
+    { parseAs: 'buffer', bodyLimit },
     (_request, body: string | Buffer, done) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
+      let text: string;
+      try {
+        text = typeof body === 'string' ? body : decodeUtf8(body);
+      } catch (error) {
+        done(error as TrackTwoError, undefined);
+        return;
+      }
       if (text.trim() === '') {
         done(null, undefined);
         return;

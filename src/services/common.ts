@@ -59,11 +59,11 @@ export function sameWorkspace(given: string, actual: string): void {
 /**
  * Whether a passed check's grant, or an initiative from listVisibleInitiatives, also holds `permission`
  * (administrators: every one), read off the roles it already lists instead of another access check (four
- * queries). Not for `attendance.read`, which also depends on each meeting's ground rule.
+ * queries). Not for `attendance.read` and `attendance.write`, which also depend on each meeting's ground rule.
  */
 export function grants(
   holder: Pick<AccessGrant | VisibleInitiative, 'admin' | 'roles'>,
-  permission: Exclude<Permission, 'attendance.read'>,
+  permission: Exclude<Permission, 'attendance.read' | 'attendance.write'>,
 ): boolean {
   const allowed: readonly MembershipRole[] = accessTable[permission];
   return holder.admin || holder.roles.some((role) => allowed.includes(role));

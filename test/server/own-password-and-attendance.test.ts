@@ -14,6 +14,7 @@ const PASSWORD = 'extras passphrase 1234';
 forEachEngine('account extras: own password, meetings an actor attended', (getDb, engine) => {
   let app: FastifyInstance;
   let actorId = '';
+  let absentId = '';
   const meetingIds: Record<'open' | 'chatham', string> = { open: '', chatham: '' };
 
   beforeAll(async () => {
@@ -36,8 +37,9 @@ forEachEngine('account extras: own password, meetings an actor attended', (getDb
         region: null,
         groups: [],
       });
-    const [a, b] = [await person(), await person()];
+    const [a, b, absent] = [await person(), await person(), await person()];
     actorId = a.id;
+    absentId = absent.id;
     const initiative = await createTestInitiative(system, workspace.id, conflict.id, 'I');
     for (const rule of ['open', 'chatham'] as const) {
       const meeting = await meetings.createMeeting(system, {
@@ -90,6 +92,47 @@ forEachEngine('account extras: own password, meetings an actor attended', (getDb
     expect(await seen('facilitator@example.org')).toEqual([meetingIds.open]);
     // A researcher reads the actor map but never an attendance list.
     expect(await seen('researcher@example.org')).toEqual([]);
+  });
+
+  it('lets only those who may read a Chatham House list write it: a write would tell the rest who attended', async () => {
+    const as = async (email: string) => client(app, { cookie: await signIn(email) });
+    const facilitator = await as('facilitator@example.org');
+    const attendees = (meetingId: string) =>
+      getDb().selectFrom('attendances').select('actor_id').where('meeting_id', '=', meetingId).execute();
+    const before = await attendees(meetingIds.chatham);
+    const ties = await getDb().selectFrom('ties').select(['id', 'strength']).orderBy('id').execute();
+    // Recording one who attended and one who did not, and removing either: one and the same refusal.
+    for (const id of [actorId, absentId]) {
+      const recorded = await facilitator.post(`/api/meetings/${meetingIds.chatham}/attendance`, {
+        attendees: [{ actor_id: id, role: 'participant' }],
+      });
+      expect(recorded.statusCode).toBe(403);
+      expect(recorded.json().error.code).toBe('TT_ERR_FORBIDDEN');
+      expect(recorded.body).not.toMatch(/attendees|ties|added/);
+      const removed = await facilitator.delete(`/api/meetings/${meetingIds.chatham}/attendance/${id}`);
+      expect(removed.statusCode).toBe(403);
+      expect(removed.json().error.code).toBe('TT_ERR_FORBIDDEN');
+    }
+    expect(await attendees(meetingIds.chatham)).toEqual(before);
+    expect(await getDb().selectFrom('ties').select(['id', 'strength']).orderBy('id').execute()).toEqual(ties);
+    // At the open meeting, whose list the facilitator reads, the facilitator records and removes.
+    const open = await facilitator.post(`/api/meetings/${meetingIds.open}/attendance`, {
+      attendees: [{ actor_id: absentId, role: 'observer' }],
+    });
+    expect(open.statusCode).toBe(200);
+    expect(open.json()).toMatchObject({ added: 1, attendees: 3 });
+    expect(
+      (await facilitator.delete(`/api/meetings/${meetingIds.open}/attendance/${absentId}`)).statusCode,
+    ).toBe(204);
+    // The convener, who reads the Chatham House list, writes it.
+    const convener = await as('convener@example.org');
+    const byConvener = await convener.post(`/api/meetings/${meetingIds.chatham}/attendance`, {
+      attendees: [{ actor_id: absentId, role: 'participant' }],
+    });
+    expect(byConvener.statusCode).toBe(200);
+    expect(
+      (await convener.delete(`/api/meetings/${meetingIds.chatham}/attendance/${absentId}`)).statusCode,
+    ).toBe(204);
   });
 
   it('changes the own password: the old one and other sessions stop working, this browser stays in', async () => {

@@ -80,8 +80,9 @@ export function listAttendance(ctx: ServiceContext, meetingId: string): Promise<
 
 /**
  * Records attendees; in the same transaction every new pair of attendees gets a `met` tie, or its tie is
- * strengthened. The reply says how many ties were made or strengthened, never who met whom, so a
- * facilitator who may record a Chatham House meeting does not read its list back through this door.
+ * strengthened. The reply says how many ties were made or strengthened, never who met whom. Under Chatham
+ * House or closed rules only those who may read the list may write it (see attendanceRoles): the counts,
+ * and a removal's 204 or 404, would tell anyone else who attended.
  */
 export function recordAttendance(
   ctx: ServiceContext,

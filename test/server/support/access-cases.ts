@@ -73,7 +73,11 @@ const visibleTo = {
 /** Which roles of I a permission reaches on a route; attendance follows the addressed meeting's rule. */
 function rolesFor(permission: string, url: string, variant: MeetingVariant): readonly string[] {
   if (!(permission in accessTable)) throw new Error(`access label names no permission: ${permission}`);
-  if (permission === 'attendance.read' && url.startsWith('/api/meetings/'))
+  // Writing a list is held to those who read it: a write's reply (counts, 204 or 404) tells who attended.
+  if (
+    (permission === 'attendance.read' || permission === 'attendance.write') &&
+    url.startsWith('/api/meetings/')
+  )
     return visibleTo.attendance[variant];
   return accessTable[permission as Permission];
 }

@@ -96,7 +96,8 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
     });
   }
 
-  // Chatham House and closed meetings show who attended only to their conveners: the server says no.
+  // Chatham House and closed meetings show who attended only to their conveners, and only they record it
+  // (a recording's answer would tell the rest who attended): the server says no to both.
   const hidden =
     attendance.state === 'error' &&
     attendance.error instanceof ApiError &&
@@ -128,7 +129,7 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
           }}
         </Loaded>
       )}
-      {actors.length > 0 && (
+      {!hidden && actors.length > 0 && (
         <form onSubmit={submit} noValidate>
           <h3>{t('meetings.addAttendee')}</h3>
           <ErrorSummary title={t('common.fixErrors')} errors={errors} />

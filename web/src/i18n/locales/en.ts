@@ -273,7 +273,8 @@ const en = {
     status: 'Status',
     noMeetings: 'No meeting yet.',
     attendance: 'Attendance',
-    attendanceHidden: 'Under this ground rule, the attendance list is shown only to the meeting’s conveners.',
+    attendanceHidden:
+      'Under this ground rule, only the meeting’s conveners see the attendance list and record who attended: a recording would tell you who is on it.',
     noAttendance: 'No attendance recorded.',
     addAttendee: 'Record an attendee',
     attendee: 'Actor',

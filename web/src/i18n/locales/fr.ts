@@ -284,7 +284,7 @@ const fr: Messages = {
     noMeetings: 'Aucune réunion.',
     attendance: 'Présences',
     attendanceHidden:
-      'Sous cette règle, la liste des présents n’est montrée qu’aux organisateurs de la réunion.',
+      'Sous cette règle, seuls les organisateurs de la réunion voient la liste des présents et enregistrent qui était là : un enregistrement vous dirait qui y figure.',
     noAttendance: 'Aucune présence enregistrée.',
     addAttendee: 'Enregistrer un participant',
     attendee: 'Acteur',
