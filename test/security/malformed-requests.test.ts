@@ -78,30 +78,6 @@ const queryKeys = fc.constantFrom(
   'divide_id',
   'x',
 );
-const deep = fc.integer({ min: 65, max: 3_000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
-const body: fc.Arbitrary<string | Buffer> = fc.oneof(
-  { weight: 5, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)) },
-  {
-    weight: 3,
-    arbitrary: fc
-      .dictionary(fc.oneof(fc.string({ maxLength: 12 }), nasty), fc.jsonValue({ maxDepth: 2 }))
-      .map((v) => JSON.stringify(v)),
-  },
-  { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
-  { weight: 1, arbitrary: deep },
-  { weight: 2, arbitrary: badUtf8Body },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(
-      '{"__proto__":{"admin":true}}',
-      '{"a":"\\u0000"}',
-      '{',
-      '[]',
-      'null',
-      '{"a":1,"a":2}',
-    ),
-  },
-);
 /**
  * JSON whose text holds bytes no strict UTF-8 decoder takes (0xff, a lone continuation byte, overlong
  * forms, surrogates and code points past U+10FFFF written in raw bytes, a cut-off sequence), spliced into
@@ -139,6 +115,30 @@ const badUtf8Body = fc
   });
 const isBadUtf8 = (body: unknown): body is Buffer => Buffer.isBuffer(body);
 
+const deep = fc.integer({ min: 65, max: 3_000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
+const body: fc.Arbitrary<string | Buffer> = fc.oneof(
+  { weight: 5, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .dictionary(fc.oneof(fc.string({ maxLength: 12 }), nasty), fc.jsonValue({ maxDepth: 2 }))
+      .map((v) => JSON.stringify(v)),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
+  { weight: 1, arbitrary: deep },
+  { weight: 2, arbitrary: badUtf8Body },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '{"__proto__":{"admin":true}}',
+      '{"a":"\\u0000"}',
+      '{',
+      '[]',
+      'null',
+      '{"a":1,"a":2}',
+    ),
+  },
+);
 const mediaType = fc.constantFrom(
   'application/json',
   'application/json',

@@ -50,7 +50,7 @@ forEachEngine('server: strict UTF-8 request bodies', (getDb, engine) => {
     const reply = await fetch(`${base}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body,
+      body: new Uint8Array(body),
     });
     return { status: reply.status, json: (await reply.json()) as { error?: { code?: string } } };
   };

@@ -26,6 +26,8 @@ const Surveys = lazy(() => import('./screens/surveys.js'));
 const SurveyPage = lazy(() => import('./screens/survey-page.js'));
 const SurveyAnswer = lazy(() => import('./screens/survey-answer.js'));
 const ResearchExport = lazy(() => import('./screens/research-export.js'));
+const WorkspaceSettings = lazy(() => import('./screens/workspace-settings.js'));
+const InitiativeSettings = lazy(() => import('./screens/initiative-settings.js'));
 const NotFound = lazy(() => import('./screens/not-found.js'));
 
 type Params = Record<string, string>;
@@ -46,12 +48,14 @@ const routes: Route[] = [
   { pattern: '/w/:workspaceId/actors/:actorId/edit', screen: ActorForm },
   { pattern: '/w/:workspaceId/ties/new', screen: TieForm },
   { pattern: '/w/:workspaceId/map', screen: NetworkMap },
+  { pattern: '/w/:workspaceId/settings', screen: WorkspaceSettings },
   { pattern: '/i/:initiativeId', screen: InitiativeHome },
   { pattern: '/i/:initiativeId/meetings', screen: Meetings },
   { pattern: '/i/:initiativeId/evidence', screen: Evidence },
   { pattern: '/i/:initiativeId/surveys', screen: Surveys },
   { pattern: '/i/:initiativeId/surveys/:surveyId', screen: SurveyPage },
   { pattern: '/i/:initiativeId/research', screen: ResearchExport },
+  { pattern: '/i/:initiativeId/settings', screen: InitiativeSettings },
   /** A survey link: the token is the respondent's credential, no account needed. */
   { pattern: '/answer/:surveyId/:waveId/:token', screen: SurveyAnswer, public: true },
   { pattern: '/i/:initiativeId/meetings/:meetingId', screen: MeetingPage },

@@ -65,6 +65,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {canReadActors && (
                 <Link to={`/w/${data.workspace_id}/map?conflict=${data.conflict_id}`}>{t('nav.map')}</Link>
               )}
+              {isAdmin && <Link to={`/i/${initiativeId}/settings`}>{t('danger.settings')}</Link>}
             </p>
             <dl className="facts">
               <dt>{t('initiative.status')}</dt>

@@ -4,6 +4,7 @@ import { itemsOf, type Conflict, type Initiative, type Meeting } from '../api/re
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
+import { useSession } from '../session.js';
 import { useAll, useResource } from '../use-resource.js';
 import { isBridge, labelOf } from '../map/network-panels.js';
 
@@ -66,6 +67,8 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
     ) ?? null,
   );
   const name = workspace.state === 'ready' ? workspace.data.name : '…';
+  const { session } = useSession();
+  const isAdmin = session.status === 'signed-in' && session.me.admin_workspaces.includes(workspaceId);
 
   return (
     <section>
@@ -81,6 +84,7 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
       <p className="actions">
         <Link to={`/w/${workspaceId}/actors`}>{t('nav.actors')}</Link>
         <Link to={`/w/${workspaceId}/map`}>{t('nav.map')}</Link>
+        {isAdmin && <Link to={`/w/${workspaceId}/settings`}>{t('danger.settings')}</Link>}
       </p>
 
       <h2>{t('workspace.conflicts')}</h2>

@@ -514,6 +514,28 @@ const en = {
     downloaded: 'Downloaded {{file}}.',
     noDatasets: 'No data set to export: research exports are for conveners and researchers.',
   },
+  danger: {
+    settings: 'Settings',
+    workspaceTitle: 'Workspace settings: {{name}}',
+    initiativeTitle: 'Initiative settings: {{name}}',
+    title: 'Danger zone',
+    eraseInitiative: 'Erase this initiative in an emergency',
+    eraseWorkspace: 'Erase this whole workspace in an emergency',
+    initiativeDestroys:
+      'This destroys at once, for good, the identity (names, contacts, notes) of every person this initiative names: its conveners and facilitators, everyone who attended its meetings, its dialogue participants. It destroys the keys that seal those identities, deletes the attendance lists and unlinks dialogue participants from people. Without the keys the identities cannot be recovered from the database, not even with the master key. A person also named by another initiative loses the identity there too: it is one identity.',
+    workspaceDestroys:
+      'This destroys at once, for good, the workspace key and with it the identity (names, contacts, notes) of every person in this workspace, in all its conflicts and initiatives. Without the key the identities cannot be recovered from the database, not even with the master key.',
+    keeps:
+      'It does not reach what is already outside this database: backups taken before now still hold the identities until they are destroyed (see “Destroying old backups” in SECURITY.md), and exports or copies people made are not touched. Pseudonyms, meetings, ties and outcomes stay, without names. The audit log records the erasure, without the data.',
+    confirmLabel: 'Type the name “{{name}}” to confirm',
+    confirmHint: 'Exactly as it is written. Nothing is erased until the name matches.',
+    confirmMismatch: 'The name typed does not match: nothing was erased.',
+    submit: 'Erase for good',
+    erasing: 'Erasing…',
+    done: 'Erased. Identities destroyed: {{identities}}. Attendance records deleted: {{attendances}}. Now destroy the backups taken before this moment.',
+    adminsOnly:
+      'Only an administrator of this workspace can erase it or one of its initiatives. If someone is in danger, ask your workspace administrator now.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is no such page, or you may not see it.',

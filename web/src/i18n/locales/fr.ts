@@ -533,6 +533,28 @@ const fr: Messages = {
     noDatasets:
       'Aucun jeu de données à exporter : les exports pour la recherche sont réservés aux organisateurs et aux chercheurs.',
   },
+  danger: {
+    settings: 'Paramètres',
+    workspaceTitle: 'Paramètres de l’espace de travail : {{name}}',
+    initiativeTitle: 'Paramètres de l’initiative : {{name}}',
+    title: 'Zone de danger',
+    eraseInitiative: 'Effacer cette initiative en urgence',
+    eraseWorkspace: 'Effacer tout cet espace de travail en urgence',
+    initiativeDestroys:
+      'Ceci détruit d’un coup, et pour toujours, l’identité (noms, contacts, notes) de chaque personne que cette initiative nomme : ses organisateurs et facilitateurs, toutes les personnes présentes à ses réunions, les participants à ses dialogues. Les clés qui scellent ces identités sont détruites, les listes de présence supprimées et les participants aux dialogues détachés des personnes. Sans les clés, les identités ne peuvent plus être retrouvées dans la base, pas même avec la clé maîtresse. Une personne nommée aussi par une autre initiative y perd aussi son identité : c’est la même identité.',
+    workspaceDestroys:
+      'Ceci détruit d’un coup, et pour toujours, la clé de l’espace de travail et avec elle l’identité (noms, contacts, notes) de chaque personne de cet espace, dans tous ses conflits et initiatives. Sans la clé, les identités ne peuvent plus être retrouvées dans la base, pas même avec la clé maîtresse.',
+    keeps:
+      'Cela n’atteint pas ce qui est déjà hors de cette base : les sauvegardes faites avant ce moment gardent les identités tant qu’elles ne sont pas détruites (voir « Destroying old backups » dans SECURITY.md), et les exports ou copies faits par d’autres restent intacts. Les pseudonymes, réunions, liens et résultats restent, sans les noms. Le journal d’audit enregistre l’effacement, sans les données.',
+    confirmLabel: 'Tapez le nom « {{name}} » pour confirmer',
+    confirmHint: 'Exactement tel qu’il est écrit. Rien n’est effacé tant que le nom ne correspond pas.',
+    confirmMismatch: 'Le nom tapé ne correspond pas : rien n’a été effacé.',
+    submit: 'Effacer pour toujours',
+    erasing: 'Effacement…',
+    done: 'Effacé. Identités détruites : {{identities}}. Présences supprimées : {{attendances}}. Détruisez maintenant les sauvegardes faites avant ce moment.',
+    adminsOnly:
+      'Seul un administrateur de cet espace de travail peut l’effacer, ou effacer l’une de ses initiatives. Si quelqu’un est en danger, demandez-le tout de suite à votre administrateur.',
+  },
   notFound: {
     title: 'Page introuvable',
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
