@@ -3,6 +3,7 @@ import { accessTable, type Permission } from '../../../src/security/access.js';
 import type { RouteAccess } from '../../../src/server/route.js';
 import {
   matrix,
+  meetingVariants,
   ownRoles,
   pathOf,
   roles,
@@ -15,8 +16,8 @@ import {
 /**
  * The requests of the access matrix and what each must get, planned from the route table: every route x
  * every role, in the foreign initiative J's roles and in the target I's own, with the meeting routes on
- * I's Chatham House and open meetings, and every write once more with the role's session cookie from
- * another site.
+ * I's Chatham House, closed and open meetings, and every write once more with each role's session cookie
+ * from another site (in each of the ways a browser says so).
  */
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -55,8 +56,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The documentation describes the API (example values included), no record of anyone. */
 const describesTheApi = (url: string) => url.startsWith('/api/docs') || url === '/api/openapi.json';
 
-function variantsOf(url: string): MeetingVariant[] {
-  return url.startsWith('/api/meetings/') ? ['chatham_house', 'open'] : ['chatham_house'];
+function variantsOf(url: string): readonly MeetingVariant[] {
+  return url.startsWith('/api/meetings/') ? meetingVariants : ['chatham_house'];
 }
 
 /**
@@ -67,7 +68,7 @@ function variantsOf(url: string): MeetingVariant[] {
 const visibleTo = {
   actors: ['convener', 'facilitator', 'researcher'],
   names: ['convener', 'facilitator'],
-  attendance: { chatham_house: ['convener'], open: ['convener', 'facilitator'] },
+  attendance: { chatham_house: ['convener'], closed: ['convener'], open: ['convener', 'facilitator'] },
 } as const satisfies Record<string, unknown>;
 
 /** Which roles of I a permission reaches on a route; attendance follows the addressed meeting's rule. */
@@ -135,6 +136,13 @@ function ownSecrets(world: World, role: OwnRole, asked: string): Pick<Case, 'sec
     if (asked.includes(ids.actor) || asked.includes(ids.actor2)) secrets.push(ids.meeting);
     if (asked.includes(ids.meeting)) secrets.push(...actorRefs.actor, ...actorRefs.actor2);
   }
+  if (!sees(role, visibleTo.attendance.closed)) {
+    // The closed round made the tie of actor and official: the same.
+    secrets.push(ids.closedTie);
+    hiddenMet.push([actorRefs.actor, actorRefs.official]);
+    if (asked.includes(ids.actor) || asked.includes(ids.official)) secrets.push(ids.closedMeeting);
+    if (asked.includes(ids.closedMeeting)) secrets.push(...actorRefs.actor, ...actorRefs.official);
+  }
   return { secrets, hiddenMet };
 }
 
@@ -156,7 +164,7 @@ export function planCases(routeTable: readonly Route[], world: World): Plan {
       ['', ...(entry.queries ?? [])].map((query) => [variant, query] as const),
     );
     for (const [variant, query] of calls) {
-      const at = `${query}${variant === 'open' ? ' (open meeting)' : ''}`;
+      const at = `${query}${variant === 'chatham_house' ? '' : ` (${variant} meeting)`}`;
       for (const role of roles) {
         const made = request(route, entry, world, variant, query, {
           authorization: `Bearer ${world.tokens[role]}`,
@@ -198,19 +206,28 @@ export function planCases(routeTable: readonly Route[], world: World): Plan {
         });
       }
       if (!write) continue;
-      // Sec-Fetch-Site and Origin for J's roles, Origin alone (browsers without Fetch Metadata) for I's.
+      // Sec-Fetch-Site and Origin for J's roles; for I's, each way a browser says "not this app": Origin
+      // alone (browsers without Fetch Metadata), Sec-Fetch-Site alone from a sibling subdomain (same site,
+      // where SameSite cookies ride along), and the opaque Origin of a sandboxed frame.
       const crossSite = { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' };
+      const ownWays: [string, Record<string, string>][] = [
+        ['Origin evil.example', { origin: 'http://evil.example' }],
+        ['Sec-Fetch-Site same-site', { 'sec-fetch-site': 'same-site' }],
+        ['Origin null', { origin: 'null' }],
+      ];
       const sessions: [string, string, Record<string, string>][] = [
         ...roles.map((role): [string, string, Record<string, string>] => [
           role,
           world.cookies[role],
           crossSite,
         ]),
-        ...ownRoles.map((role): [string, string, Record<string, string>] => [
-          `target ${role}`,
-          world.ownCookies[role],
-          { origin: 'http://evil.example' },
-        ]),
+        ...ownRoles.flatMap((role) =>
+          ownWays.map(([way, headers]): [string, string, Record<string, string>] => [
+            `target ${role} (${way})`,
+            world.ownCookies[role],
+            headers,
+          ]),
+        ),
       ];
       for (const [who, cookie, headers] of sessions) {
         const made = request(route, entry, world, variant, query, {

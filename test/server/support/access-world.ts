@@ -67,8 +67,11 @@ export interface Ids {
   meeting: string;
   /** I's open meeting, attended by actor2 and official (their `met` tie is openTie). */
   openMeeting: string;
+  /** I's closed meeting, attended by actor and official (their `met` tie is closedTie). */
+  closedMeeting: string;
   chathamTie: string;
   openTie: string;
+  closedTie: string;
   outcome: string;
   transfer: string;
   event: string;
@@ -339,8 +342,9 @@ export const matrix: Record<string, Entry> = {
   'GET /api/dialogues/:id/common-ground': { kind: 'target' },
 };
 
-/** The meeting a `/api/meetings/:id` route is called on: the Chatham House one unless told. */
-export type MeetingVariant = 'chatham_house' | 'open';
+/** The meeting a `/api/meetings/:id` route is called on (its ground rule): the Chatham House one unless told. */
+export type MeetingVariant = 'chatham_house' | 'closed' | 'open';
+export const meetingVariants: readonly MeetingVariant[] = ['chatham_house', 'closed', 'open'];
 
 /** The id each path parameter takes: always a record of the target (I, C1, or the workspace). */
 export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham_house'): string {
@@ -351,7 +355,8 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
     if (route.startsWith('/api/actors/')) return ids.actor;
     if (route.startsWith('/api/ties/')) return ids.tie;
     if (route.startsWith('/api/initiatives/')) return ids.I;
-    if (route.startsWith('/api/meetings/')) return meeting === 'open' ? ids.openMeeting : ids.meeting;
+    if (route.startsWith('/api/meetings/'))
+      return { chatham_house: ids.meeting, closed: ids.closedMeeting, open: ids.openMeeting }[meeting];
     if (route.startsWith('/api/outcomes/')) return ids.outcome;
     if (route.startsWith('/api/transfers/')) return ids.transfer;
     if (route.startsWith('/api/surveys/')) return ids.survey;
@@ -446,6 +451,20 @@ export async function buildWorld(ctx: ServiceContext) {
       { actor_id: official.id, role: 'participant' },
     ],
   });
+  const closed = await meetings.createMeeting(system, {
+    initiative_id: I.id,
+    title: 'Closed round',
+    held_on: '2024-03-20',
+    place: 'Safe house',
+    ground_rule: 'closed',
+    status: 'held',
+  });
+  await meetings.recordAttendance(system, closed.id, {
+    attendees: [
+      { actor_id: a1.id, role: 'participant' },
+      { actor_id: official.id, role: 'participant' },
+    ],
+  });
   const metTie = async (x: string, y: string) => {
     const row = await ctx.db
       .selectFrom('ties')
@@ -462,6 +481,7 @@ export async function buildWorld(ctx: ServiceContext) {
   };
   const chathamTie = await metTie(a1.id, a2.id);
   const openTie = await metTie(a2.id, official.id);
+  const closedTie = await metTie(a1.id, official.id);
   const outcome = await outcomes.createOutcome(system, {
     initiative_id: I.id,
     meeting_id: meeting.id,
@@ -565,8 +585,10 @@ export async function buildWorld(ctx: ServiceContext) {
     tie: tie.id,
     meeting: meeting.id,
     openMeeting: open.id,
+    closedMeeting: closed.id,
     chathamTie,
     openTie,
+    closedTie,
     outcome: outcome.id,
     transfer: transfer.id,
     event: event.id,
@@ -593,10 +615,14 @@ export async function buildWorld(ctx: ServiceContext) {
     tie.id,
     chathamTie,
     openTie,
+    closedTie,
     meeting.id,
     'Secret round',
     open.id,
     'Open round',
+    closed.id,
+    'Closed round',
+    'Safe house',
     outcome.id,
     'Water accord',
     transfer.id,
