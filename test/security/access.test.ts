@@ -225,11 +225,17 @@ forEachEngine('access', (getDb) => {
     expect(grant).toMatchObject({ admin: true, workspaceId: w.workspace });
   });
 
-  it('shows attendance of Chatham House and closed meetings to conveners and administrators only', async () => {
+  it('shows (and lets write) attendance of Chatham House and closed meetings to conveners and administrators only', async () => {
     const db = getDb();
     for (const [rule, meetingId] of Object.entries(w.meetings)) {
       for (const role of roles) {
         expect([rule, role, await canSeeAttendance(db, member[role], meetingId)]).toEqual([
+          rule,
+          role,
+          ATTENDANCE[rule].includes(role),
+        ]);
+        // Writing the list is held to its readers: a write's answer would tell the rest who attended.
+        expect([rule, role, await hasAccess(db, member[role], 'attendance.write', { meetingId })]).toEqual([
           rule,
           role,
           ATTENDANCE[rule].includes(role),
@@ -295,9 +301,10 @@ forEachEngine('access', (getDb) => {
       ].sort(),
     );
     expect(await permissionsIn(db, outsider, { initiativeId: w.initiative })).toEqual([]);
-    expect(await permissionsIn(db, member.facilitator, { meetingId: w.meetings.closed })).not.toContain(
-      'attendance.read',
-    );
+    const atClosed = await permissionsIn(db, member.facilitator, { meetingId: w.meetings.closed });
+    expect(atClosed).not.toContain('attendance.read');
+    expect(atClosed).not.toContain('attendance.write');
+    expect(atClosed).toContain('meetings.write');
   });
 
   it('lists only the initiatives an account has a part in', async () => {

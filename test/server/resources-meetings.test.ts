@@ -77,14 +77,19 @@ forEachEngine('resources: meetings and attendance', (getDb, engine) => {
 
   it('records attendance, creating a met tie for every pair, in one audited write', async () => {
     const before = await rowCounts(getDb());
+    const attendees = [
+      { actor_id: people[0] },
+      { actor_id: people[1] },
+      { actor_id: people[2], role: 'convener' },
+    ];
+    // A Chatham House list is written by those who read it: the facilitator is refused, nothing changes.
+    const byFacilitator = await world.as.facilitator.post(`/api/meetings/${closedRound.id}/attendance`, {
+      attendees,
+    });
+    expect(refused(byFacilitator, 403)).toBe('TT_ERR_FORBIDDEN');
+    expect(await rowCounts(getDb())).toEqual(before);
     const result = ok(
-      await world.as.facilitator.post(`/api/meetings/${closedRound.id}/attendance`, {
-        attendees: [
-          { actor_id: people[0] },
-          { actor_id: people[1] },
-          { actor_id: people[2], role: 'convener' },
-        ],
-      }),
+      await world.as.convener.post(`/api/meetings/${closedRound.id}/attendance`, { attendees }),
     );
     // The reply counts, it never says who met whom.
     expect(result).toEqual({ added: 3, attendees: 3, ties: { created: 3, strengthened: 0 } });

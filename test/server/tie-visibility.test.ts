@@ -52,8 +52,9 @@ forEachEngine('met ties of Chatham House and closed meetings', (getDb, engine) =
       }),
       201,
     );
+    // Attendance of a Chatham House or closed meeting is recorded by a convener, who may read it.
     ok(
-      await world.as.facilitator.post(`/api/meetings/${made.id}/attendance`, {
+      await world.as.convener.post(`/api/meetings/${made.id}/attendance`, {
         attendees: attendees.map((actor_id) => ({ actor_id })),
       }),
     );
