@@ -124,24 +124,31 @@ export async function verifyCredentials(
     throttle.recordFailure(email, input.address);
     throw new TrackTwoError('TT_ERR_BAD_CREDENTIALS');
   }
-  throttle.recordSuccess(email);
+  throttle.recordSuccess(email, input.address);
   if (needsRehash(row.password_hash)) await setPasswordHash(trx, row.id, await hashPassword(input.password));
   return publicAccount(row);
 }
 
-/** Changes one's own password (the current one is required); ends every other session and token. */
+/**
+ * Changes one's own password (the current one is required); ends every other session and token. Wrong
+ * guesses of the current password go through the sign-in throttle under the account and the caller's
+ * address, so a stolen session cannot try passwords without limit.
+ */
 export async function changePassword(
   trx: Kysely<Database>,
   keys: VaultKeys,
   auth: Auth | null | undefined,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; throttle: SignInThrottle; address?: string },
 ): Promise<void> {
   if (!auth || auth.system) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
   const row = await findAccountById(trx, auth.accountId);
   if (!row || row.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  input.throttle.check(row.email, input.address);
   if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+    input.throttle.recordFailure(row.email, input.address);
     throw new TrackTwoError('TT_ERR_BAD_CREDENTIALS', { field: 'currentPassword' });
   }
+  input.throttle.recordSuccess(row.email, input.address);
   checkPasswordPolicy(input.newPassword, row.email);
   await setPasswordHash(trx, row.id, await hashPassword(input.newPassword));
   await deleteSessionsOfAccount(trx, row.id);

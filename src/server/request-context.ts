@@ -107,5 +107,25 @@ export async function installRequestContext(
     }
     request.auth = auth;
     request.services = { db: store.db, dialect: store.dialect, keys, auth };
+    refuseAnonymousBody(request);
   });
+}
+
+/** Participants named by their dialogue token send it in this header (not as a bearer: that is an API token). */
+export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
+
+/**
+ * A write to a route that needs an account, sent by nobody, is refused here, in `onRequest`, before a byte
+ * of its body is read or parsed: an anonymous caller must not make the server read and parse 64 MiB of
+ * import. Public and setup routes are open to anyone; the dialogue routes a participant reaches with a
+ * participant token (and no account) are let through when that header is there, their own body limit
+ * (the app's 1 MiB) holds, and their service checks the token.
+ */
+export function refuseAnonymousBody(request: FastifyRequest): void {
+  if (request.auth || SAFE_METHODS.has(request.method)) return;
+  const access = request.routeOptions.config?.access;
+  if (access === undefined || access === 'public' || access === 'setup') return;
+  if (access.split('|').includes('dialogues.participate') && request.headers[PARTICIPANT_TOKEN_HEADER])
+    return;
+  throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
 }

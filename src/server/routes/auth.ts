@@ -189,6 +189,8 @@ export function registerAuthRoutes(
       const session = await changeOwnPassword(request.services, body, {
         renewCookie,
         ttlMs: policy.sessionHours * 3_600_000,
+        throttle,
+        address: request.ip,
       });
       if (session) setSessionCookie(request, reply, policy, session.secret);
       return undefined;

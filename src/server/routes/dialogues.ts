@@ -1,3 +1,4 @@
+import { PARTICIPANT_TOKEN_HEADER } from '../request-context.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -36,9 +37,6 @@ import {
   polisExportSchema,
   voteReceiptSchema,
 } from '../../domain/participation.js';
-
-/** Participants named by their dialogue token send it in this header (not as a bearer: that is an API token). */
-export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
 
 function participantToken(request: FastifyRequest): string | undefined {
   const value = request.headers[PARTICIPANT_TOKEN_HEADER];

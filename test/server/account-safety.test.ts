@@ -1,0 +1,117 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { forEachEngine } from '../support/databases.js';
+import { ADMIN, client, sessionCookie, testApp } from './support/app.js';
+
+/** A JSON body of `total` bytes that counts how much of it the server pulled. */
+function countedBody(total: number) {
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let pulled = 0;
+  const stream = new Readable({
+    read() {
+      if (pulled >= total) {
+        this.push(null);
+        return;
+      }
+      const piece = pulled === 0 ? Buffer.from('{"format":"tracktwo-workspace","x":"') : chunk;
+      pulled += piece.length;
+      this.push(piece);
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
+forEachEngine(
+  'account safety: throttled password change, per-address sign-in, auth before body',
+  (getDb, engine) => {
+    let app: FastifyInstance;
+    let adminCookie = '';
+    beforeAll(async () => {
+      app = await testApp(getDb(), engine.dialect);
+      const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'Safety' });
+      expect(setup.statusCode).toBe(201);
+      adminCookie = sessionCookie(setup);
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+
+    const login = (password: string, address: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: address,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ email: ADMIN.email, password }),
+      });
+
+    it('does not let guesses from elsewhere lock the owner out, and spares a shared address', async () => {
+      expect((await login(ADMIN.password, '192.0.2.10')).statusCode).toBe(200);
+      const answers: number[] = [];
+      for (let i = 0; i < 12; i++) answers.push((await login(`wrong guess ${i}`, '203.0.113.66')).statusCode);
+      expect(answers.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(answers).toContain(429);
+      const refused = await login(ADMIN.password, '203.0.113.66');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('TT_ERR_TOO_MANY_ATTEMPTS');
+      expect(refused.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
+      // The owner signs in from the usual place and from a new one.
+      expect((await login(ADMIN.password, '192.0.2.10')).statusCode).toBe(200);
+      expect((await login(ADMIN.password, '198.51.100.7')).statusCode).toBe(200);
+    });
+
+    it('throttles wrong current passwords of PUT /api/auth/password like sign-in (429)', async () => {
+      const signedIn = await login(ADMIN.password, '192.0.2.44');
+      const cookie = sessionCookie(signedIn);
+      const change = (current: string) =>
+        app.inject({
+          method: 'PUT',
+          url: '/api/auth/password',
+          remoteAddress: '192.0.2.44',
+          headers: { cookie: `tt_session=${cookie}`, 'content-type': 'application/json' },
+          payload: JSON.stringify({ current_password: current, new_password: 'a brand new passphrase 77' }),
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await change(`not my password ${i}`)).statusCode);
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(statuses).toContain(429);
+      const blocked = await change(ADMIN.password);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.code).toBe('TT_ERR_TOO_MANY_ATTEMPTS');
+      // Nothing changed: the old password still signs in.
+      expect((await login(ADMIN.password, '192.0.2.10')).statusCode).toBe(200);
+    });
+
+    it('refuses an anonymous import with 401 before reading its body, and stays responsive', async () => {
+      const body = countedBody(60 * 1024 * 1024);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/workspaces/import/json',
+        headers: { 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) },
+        payload: body.stream,
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe('TT_ERR_UNAUTHENTICATED');
+      // At most what the stream had buffered ahead was pulled: far from the 60 MiB the parser would need.
+      expect(body.pulled()).toBeLessThan(1024 * 1024);
+      expect((await client(app).get('/api/health')).statusCode).toBe(200);
+      // A bad body from nobody is a 401 too, not a 400 that shows it was parsed.
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/api/workspaces',
+        headers: { 'content-type': 'application/json' },
+        payload: '{not json',
+      });
+      expect(bad.statusCode).toBe(401);
+      // The same request signed in is parsed (and refused as bad JSON).
+      const signed = await app.inject({
+        method: 'POST',
+        url: '/api/workspaces',
+        headers: { 'content-type': 'application/json', cookie: `tt_session=${adminCookie}` },
+        payload: '{not json',
+      });
+      expect(signed.statusCode).toBe(400);
+    });
+  },
+);
