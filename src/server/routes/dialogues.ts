@@ -112,6 +112,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'One dialogue (participants: by account or x-participant-token)',
     tag,
     access: 'dialogues.participate|dialogues.results',
+    tokenGuarded: true,
     response: dialogueSchema,
     params: idParams,
     handler: ({ params, request }) =>
@@ -216,6 +217,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: "Declare (or clear) one's group in the dialogue's divide",
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: declaredGroupSchema,
     params: idParams,
     body: declareGroupSchema,
@@ -228,6 +230,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The statements shown to participants, with the caller’s own votes',
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: listOf(participantStatementSchema),
     params: idParams,
     handler: ({ params, request }) =>
@@ -239,6 +242,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Put a statement forward (participants: submitted for moderation; conveners: seeded)',
     tag,
     access: 'dialogues.participate|dialogues.manage',
+    tokenGuarded: true,
     response: dialogueStatementSchema
       .or(listOf(dialogueStatementSchema))
       .describe('One statement put forward, or (seeding several) the list of them'),
@@ -255,6 +259,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
       'Vote 1 (agree), -1 (disagree) or 0 (pass); request_id or Idempotency-Key makes a replay change nothing',
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: voteReceiptSchema,
     params: idParams,
     body: voteSchema,
@@ -271,6 +276,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The next statement to vote on, chosen by routing priority',
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: nextStatementSchema,
     params: idParams,
     handler: ({ params, request }) =>
@@ -282,6 +288,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The statements every opinion group supports (participants: once they have voted on all)',
     tag,
     access: 'dialogues.participate|dialogues.results',
+    tokenGuarded: true,
     response: listOf(commonGroundItemSchema),
     params: idParams,
     handler: ({ params, request }) =>
