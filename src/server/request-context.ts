@@ -99,7 +99,10 @@ export async function installRequestContext(
       const session = bearer ? await authenticate(store.db, bearer[1], 'token') : undefined;
       if (!session)
         throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', { reason: 'the bearer token is not valid' });
-      auth = { accountId: session.accountId };
+      auth = { accountId: session.accountId, token: { scopes: session.scopes } };
+      // A read-only token reads; every other method needs the `write` scope.
+      if (!SAFE_METHODS.has(request.method) && !session.scopes.includes('write'))
+        throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'this API token may only read (scope read)' });
     } else {
       checkSameOrigin(request);
       const session = await authenticate(store.db, sessionSecretOf(request), 'cookie');

@@ -113,5 +113,38 @@ forEachEngine(
       });
       expect(signed.statusCode).toBe(400);
     });
+
+    it('gives tokens scopes; no token mints tokens, changes the password or revokes tokens', async () => {
+      const browser = client(app, { cookie: adminCookie });
+      const full = await browser.post('/api/auth/tokens', { name: 'full' });
+      expect(full.statusCode).toBe(201);
+      expect(full.json().scopes).toEqual(['read', 'write']);
+      const reader = await browser.post('/api/auth/tokens', { name: 'reader', scopes: ['read'] });
+      expect(reader.statusCode).toBe(201);
+      expect(reader.json().scopes).toEqual(['read']);
+      expect((await browser.post('/api/auth/tokens', { name: 'none', scopes: [] })).statusCode).toBe(400);
+      expect((await browser.post('/api/auth/tokens', { name: 'x', scopes: ['admin'] })).statusCode).toBe(400);
+
+      const readOnly = client(app, { token: reader.json().token });
+      expect((await readOnly.get('/api/workspaces')).statusCode).toBe(200);
+      const write = await readOnly.post('/api/conflicts', { workspace_id: 'x', name: 'No' });
+      expect(write.statusCode).toBe(403);
+      expect(write.json().error.code).toBe('TT_ERR_FORBIDDEN');
+
+      const script = client(app, { token: full.json().token });
+      const minted = await script.post('/api/auth/tokens', { name: 'successor' });
+      expect(minted.statusCode).toBe(403);
+      expect(minted.json().error.code).toBe('TT_ERR_FORBIDDEN');
+      expect((await script.delete('/api/auth/tokens/reader')).statusCode).toBe(403);
+      const password = await script.put('/api/auth/password', {
+        current_password: ADMIN.password,
+        new_password: 'taken over passphrase 99',
+      });
+      expect(password.statusCode).toBe(403);
+      const listed = (await browser.get('/api/auth/tokens')).json().items;
+      expect(listed.map((token: { name: string }) => token.name).sort()).toEqual(['full', 'reader']);
+      expect(listed.find((token: { name: string }) => token.name === 'reader').scopes).toEqual(['read']);
+      expect((await login(ADMIN.password, '192.0.2.10')).statusCode).toBe(200);
+    });
   },
 );

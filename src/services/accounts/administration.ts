@@ -14,7 +14,7 @@ import {
 } from '../../security/accounts.js';
 import { authenticate, createApiToken, listApiTokens, revokeApiToken } from '../../security/sessions.js';
 import type { Auth } from '../../security/auth.js';
-import type { IssuedToken, TokenInfo } from '../../security/sessions.js';
+import type { IssuedToken, TokenInfo, TokenScope } from '../../security/sessions.js';
 import { findAccountByEmail } from '../../store/repositories/accounts.js';
 import { holdingsOfAllAccounts } from '../../store/repositories/memberships.js';
 import type { MembershipRole } from '../../store/tables/security.js';
@@ -89,7 +89,7 @@ export function changeAccountAccess(
 
 export function issueAccountToken(
   ctx: ServiceContext,
-  input: { email: string; name: string; ttlDays?: number },
+  input: { email: string; name: string; ttlDays?: number; scopes?: readonly TokenScope[] },
 ): Promise<{ account: Account; issued: IssuedToken }> {
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
@@ -98,6 +98,7 @@ export function issueAccountToken(
       accountId: account.id,
       name: input.name,
       ttlDays: input.ttlDays,
+      scopes: input.scopes,
     });
     return { account, issued };
   });

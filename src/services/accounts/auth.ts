@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
 import { nameSchema } from '../../domain/scalars.js';
+import { tokenScopeSchema } from '../../domain/account.js';
 import {
   createAccount,
   grantWorkspaceAdmin,
@@ -46,6 +47,8 @@ export const signInSchema = z.strictObject({
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(64),
   ttl_days: z.number().int().min(1).max(366).optional(),
+  /** Omitted: read and write. Never credentials (a token cannot make tokens). */
+  scopes: z.array(tokenScopeSchema).min(1).max(2).optional(),
 });
 
 /** The gate of the account's own use cases: a live account (the system has no tokens or sessions). */
@@ -163,6 +166,7 @@ export function createToken(
       accountId,
       name: parsed.name,
       ttlDays: parsed.ttl_days,
+      scopes: parsed.scopes,
     });
   });
 }

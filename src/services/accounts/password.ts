@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
 import { changePassword } from '../../security/accounts.js';
+import { requireNotToken } from '../../security/auth.js';
 import { createCookieSession, type IssuedSession } from '../../security/sessions.js';
 import type { SignInThrottle } from '../../security/throttle.js';
 import { requireSignedIn } from '../common.js';
@@ -26,6 +27,7 @@ export function changeOwnPassword(
   return inTransaction(ctx, async (trx) => {
     const accountId = await requireSignedIn(trx, ctx.auth);
     if (accountId === null) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+    requireNotToken(ctx.auth);
     await changePassword(trx, ctx.keys, ctx.auth, {
       currentPassword: input.current_password,
       newPassword: input.new_password,

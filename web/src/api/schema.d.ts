@@ -319,6 +319,7 @@ export interface paths {
                 expires_at: string;
                 /** Format: date-time */
                 last_used_at: string | null;
+                scopes: ('read' | 'write')[];
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -328,7 +329,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a named bearer token for the API and the CLI; the token is shown once */
+    /** Create a named bearer token for the API and the CLI (scopes read and/or write; from a signed-in browser only, never with a token); shown once */
     post: {
       parameters: {
         query?: never;
@@ -341,6 +342,7 @@ export interface paths {
           'application/json': {
             name: string;
             ttl_days?: number;
+            scopes?: ('read' | 'write')[];
           };
         };
       };
@@ -356,6 +358,7 @@ export interface paths {
               name: string;
               /** Format: date-time */
               expires_at: string;
+              scopes: ('read' | 'write')[];
             };
           };
         };
