@@ -9,9 +9,11 @@ import { recordResponseMismatch } from './response-check.js';
  * has an entry). The service enforces it; this only names it.
  *  - `public`: anyone; `setup`: anyone, while no account exists; `signed-in`: any account;
  *  - a permission of docs/foundation.md (`actors.read`, ...) checked by the service on the record's scope;
- *  - `admin`: a workspace administrator.
+ *  - `admin`: a workspace administrator (or an instance administrator);
+ *  - `instance-admin`: the operator or an instance administrator (instance-level rights).
  */
-export type RouteAccess = 'public' | 'setup' | 'signed-in' | 'admin' | `${string}.${string}`;
+export type RouteAccess =
+  'public' | 'setup' | 'signed-in' | 'admin' | 'instance-admin' | `${string}.${string}`;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

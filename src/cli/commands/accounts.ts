@@ -231,6 +231,34 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
       });
   }
 
+  const instanceAdmin = accounts
+    .command('instance-admin')
+    .description('Instance administrators: accounts that may open workspaces and make accounts');
+  for (const [verb, grant] of [
+    ['grant', true],
+    ['revoke', false],
+  ] as const) {
+    instanceAdmin
+      .command(`${verb} <email>`)
+      .description(
+        grant
+          ? 'Let an account open workspaces and make accounts'
+          : 'Take the right to open workspaces and make accounts away',
+      )
+      .option('--database <url>', databaseHelp)
+      .action(async (email: string, options: { database?: string }) => {
+        const changed = await withOperator(options.database, (services) =>
+          accountsService.setInstanceAdminByEmail(services, email, grant),
+        );
+        const who = email.trim().toLowerCase();
+        ctx.out(
+          changed
+            ? `${grant ? 'Granted' : 'Revoked'}: ${who} is ${grant ? 'now' : 'no longer'} an instance administrator\n`
+            : `Unchanged: ${who} ${grant ? 'was already' : 'was not'} an instance administrator\n`,
+        );
+      });
+  }
+
   accounts
     .command('password <email>')
     .description('Set a new password (account recovery); ends the account’s sessions and tokens')

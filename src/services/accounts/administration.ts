@@ -10,6 +10,7 @@ import {
   revokeMembership,
   revokeWorkspaceAdmin,
   setAccountEnabled,
+  setInstanceAdmin,
   type Account,
 } from '../../security/accounts.js';
 import { authenticate, createApiToken, listApiTokens, revokeApiToken } from '../../security/sessions.js';
@@ -142,6 +143,19 @@ export function setAccountEnabledByEmail(
     await requireAdministrator(trx, ctx.auth);
     const account = await findAccount(trx, ctx.auth, email);
     return setAccountEnabled(trx, ctx.keys, ctx.auth, account.id, enabled);
+  });
+}
+
+/** Makes an account an instance administrator (it may open workspaces and make accounts), or not. */
+export function setInstanceAdminByEmail(
+  ctx: ServiceContext,
+  email: string,
+  grant: boolean,
+): Promise<boolean> {
+  return inTransaction(ctx, async (trx) => {
+    requireOperator(ctx.auth);
+    const account = await findAccount(trx, ctx.auth, email);
+    return setInstanceAdmin(trx, ctx.keys, ctx.auth, { accountId: account.id, grant });
   });
 }
 

@@ -5,6 +5,7 @@ import { tokenScopeSchema } from '../../domain/account.js';
 import {
   createAccount,
   grantWorkspaceAdmin,
+  setInstanceAdmin,
   verifyCredentials,
   type Account,
 } from '../../security/accounts.js';
@@ -90,6 +91,8 @@ export async function setupFirstAdministrator(
       workspaceId: workspace.id,
     });
     await grantWorkspaceAdmin(trx, ctx.keys, system, { workspaceId: workspace.id, accountId: account.id });
+    // The first account runs the instance: it may open workspaces and make accounts.
+    await setInstanceAdmin(trx, ctx.keys, system, { accountId: account.id, grant: true });
     return { account, workspace };
   });
 }

@@ -547,7 +547,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Open a workspace; you become its administrator */
+    /** Open a workspace (the operator and instance administrators); you become its administrator */
     post: {
       parameters: {
         query?: never;
@@ -2630,7 +2630,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Give an account a role in the initiative */
+    /** Invite an e-mail address to a role: its account gets it now or once made; the answer (202) is the same either way */
     post: {
       parameters: {
         query?: never;
@@ -2651,17 +2651,17 @@ export interface paths {
       };
       responses: {
         /** @description Success */
-        201: {
+        202: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              account_id: string;
               email: string;
-              display_name: string;
-              role: string;
+              /** @enum {string} */
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              /** @enum {string} */
+              status: 'invited';
             };
           };
         };
