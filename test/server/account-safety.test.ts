@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
-import { ADMIN, client, sessionCookie, testApp } from './support/app.js';
+import { systemAuth } from '../../src/security/auth.js';
+import { setInstanceAdminByEmail } from '../../src/services/accounts/index.js';
+import { ADMIN, client, sessionCookie, testApp, testKeys } from './support/app.js';
 
 /** A JSON body of `total` bytes that counts how much of it the server pulled. */
 function countedBody(total: number) {
@@ -27,8 +29,9 @@ forEachEngine(
   (getDb, engine) => {
     let app: FastifyInstance;
     let adminCookie = '';
+    const keys = testKeys();
     beforeAll(async () => {
-      app = await testApp(getDb(), engine.dialect);
+      app = await testApp(getDb(), engine.dialect, {}, keys);
       const setup = await client(app).post('/api/setup', { ...ADMIN, workspace_name: 'Safety' });
       expect(setup.statusCode).toBe(201);
       adminCookie = sessionCookie(setup);
@@ -145,6 +148,35 @@ forEachEngine(
       expect(listed.map((token: { name: string }) => token.name).sort()).toEqual(['full', 'reader']);
       expect(listed.find((token: { name: string }) => token.name === 'reader').scopes).toEqual(['read']);
       expect((await login(ADMIN.password, '192.0.2.10')).statusCode).toBe(200);
+    });
+
+    it('makes creating workspaces and accounts an instance right (D5)', async () => {
+      const admin = client(app, { cookie: adminCookie });
+      const email = 'participant@safety.example.org';
+      const password = 'violet harbour lantern 58';
+      expect((await admin.post('/api/accounts', { email, display_name: 'P', password })).statusCode).toBe(
+        201,
+      );
+      const signedIn = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ email, password }),
+      });
+      const participant = client(app, { cookie: sessionCookie(signedIn) });
+      const workspace = await participant.post('/api/workspaces', { name: 'Mine now' });
+      expect(workspace.statusCode).toBe(403);
+      expect(workspace.json().error.code).toBe('TT_ERR_FORBIDDEN');
+      const account = await participant.post('/api/accounts', {
+        email: 'sock-puppet@safety.example.org',
+        display_name: 'Sock',
+      });
+      expect(account.statusCode).toBe(403);
+      const operator = { db: getDb(), dialect: engine.dialect, keys, auth: systemAuth('test: operator') };
+      expect(await setInstanceAdminByEmail(operator, email, true)).toBe(true);
+      expect((await participant.post('/api/workspaces', { name: 'Granted' })).statusCode).toBe(201);
+      expect(await setInstanceAdminByEmail(operator, email, false)).toBe(true);
+      expect((await participant.post('/api/workspaces', { name: 'Revoked' })).statusCode).toBe(403);
     });
   },
 );
