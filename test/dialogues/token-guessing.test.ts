@@ -51,7 +51,9 @@ forEachEngine(
           retryAfter = String(reply.headers['retry-after']);
         }
       }
-      expect(statuses.get(429)).toBeGreaterThanOrEqual(1_350);
+      console.log(`token guesses on ${engine.dialect}: ${JSON.stringify(Object.fromEntries(statuses))}`);
+      // The default limit: 100 wrong tokens answered, then every further guess refused.
+      expect(statuses.get(429)).toBe(1_400);
       expect(Number(retryAfter)).toBeGreaterThan(0);
       // Even the right token waits at that address; elsewhere the participant goes on.
       const blocked = await app.inject({
