@@ -174,9 +174,49 @@ forEachEngine(
       expect(account.statusCode).toBe(403);
       const operator = { db: getDb(), dialect: engine.dialect, keys, auth: systemAuth('test: operator') };
       expect(await setInstanceAdminByEmail(operator, email, true)).toBe(true);
-      expect((await participant.post('/api/workspaces', { name: 'Granted' })).statusCode).toBe(201);
+      const granted = await participant.post('/api/workspaces', { name: 'Granted' });
+      expect(granted.statusCode).toBe(201);
       expect(await setInstanceAdminByEmail(operator, email, false)).toBe(true);
       expect((await participant.post('/api/workspaces', { name: 'Revoked' })).statusCode).toBe(403);
+
+      // Still the administrator of the workspace it opened: it makes accounts for that workspace's people only.
+      const workspaceId = granted.json().id;
+      const conflict = await participant.post('/api/conflicts', { workspace_id: workspaceId, name: 'C' });
+      const initiative = await participant.post('/api/initiatives', {
+        workspace_id: workspaceId,
+        conflict_id: conflict.json().id,
+        name: 'Own initiative',
+      });
+      expect(initiative.statusCode, initiative.body).toBe(201);
+      const colleague = { email: 'colleague@safety.example.org', display_name: 'Colleague' };
+      const loose = await participant.post('/api/accounts', colleague);
+      expect(loose.statusCode).toBe(403);
+      const adminsOwn = await admin.post('/api/initiatives', {
+        workspace_id: (await admin.get('/api/workspaces')).json().items[0].id,
+        conflict_id: (
+          await admin.post('/api/conflicts', {
+            workspace_id: (await admin.get('/api/workspaces')).json().items[0].id,
+            name: 'Other',
+          })
+        ).json().id,
+        name: 'Not theirs',
+      });
+      const elsewhere = await participant.post('/api/accounts', {
+        ...colleague,
+        initiative_id: adminsOwn.json().id,
+        role: 'participant',
+      });
+      expect(elsewhere.statusCode).toBe(403);
+      const made = await participant.post('/api/accounts', {
+        ...colleague,
+        initiative_id: initiative.json().id,
+        role: 'facilitator',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const members = await participant.get(`/api/initiatives/${initiative.json().id}/members`);
+      expect(
+        members.json().items.map((m: { email: string; role: string }) => `${m.email} ${m.role}`),
+      ).toContain('colleague@safety.example.org facilitator');
     });
   },
 );

@@ -470,6 +470,10 @@ export interface paths {
             email: string;
             display_name: string;
             password?: string;
+            /** Format: uuid */
+            initiative_id?: string;
+            /** @enum {string} */
+            role?: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
           };
         };
       };
