@@ -59,6 +59,7 @@ forEachEngine(
       expect(refused.statusCode).toBe(429);
       expect(refused.json().error.code).toBe('TT_ERR_TOO_MANY_ATTEMPTS');
       expect(refused.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBe(refused.json().error.details.retryAfterSeconds);
       // The owner signs in from the usual place and from a new one.
       expect((await login(ADMIN.password, '192.0.2.10')).statusCode).toBe(200);
       expect((await login(ADMIN.password, '198.51.100.7')).statusCode).toBe(200);
