@@ -10,6 +10,17 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The answers of a lookup that found no token: a wrong participant token or answer link, or a dialogue or
+ * survey that is not there. A participant's own mistakes (a closed wave, a bad answer) do not count.
+ */
+const lookupFailures = new Set<string>([
+  'TT_ERR_DIALOGUE_BAD_TOKEN',
+  'TT_ERR_SURVEY_LINK_INVALID',
+  'TT_ERR_SURVEY_LINK_MISMATCH',
+  'TT_ERR_NOT_FOUND',
+]);
+
 export interface TokenGuessLimit {
   /** Failed token lookups allowed per client address in the window. */
   max: number;
@@ -46,8 +57,8 @@ export async function installTokenGuessLimit(app: FastifyInstance, limit: TokenG
     }
   });
   app.addHook('onError', async (request, _reply, error) => {
-    const status = error instanceof TrackTwoError ? error.status : 400;
-    if (status >= 400 && status < 429 && guarded(request)) request.tokenLookupFailed = true;
+    if (error instanceof TrackTwoError && lookupFailures.has(error.code) && guarded(request))
+      request.tokenLookupFailed = true;
   });
   app.addHook('onResponse', async (request) => {
     if (request.tokenLookupFailed) await guesses(request);
