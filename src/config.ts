@@ -54,6 +54,18 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  /**
+   * Failed lookups of a participant or survey token (a guess) allowed per client address in a window;
+   * the next request to those routes from that address is refused with TT_ERR_RATE_LIMITED until the
+   * window passes. Successful requests are not counted, so a participant voting is never slowed.
+   */
+  TRACKTWO_TOKEN_GUESS_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  TRACKTWO_TOKEN_GUESS_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(600),
   TRACKTWO_WEB_DIR: z.string().min(1).default('dist/web'),
   TRACKTWO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -70,6 +82,8 @@ export interface Config {
   bodyLimit: number;
   importBodyLimit: number;
   sessionHours: number;
+  tokenGuessLimit: number;
+  tokenGuessWindowSeconds: number;
   webDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -96,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.TRACKTWO_BODY_LIMIT,
     importBodyLimit: e.TRACKTWO_IMPORT_BODY_LIMIT,
     sessionHours: e.TRACKTWO_SESSION_HOURS,
+    tokenGuessLimit: e.TRACKTWO_TOKEN_GUESS_LIMIT,
+    tokenGuessWindowSeconds: e.TRACKTWO_TOKEN_GUESS_WINDOW_SECONDS,
     webDir: e.TRACKTWO_WEB_DIR,
     logLevel: e.TRACKTWO_LOG_LEVEL,
   };

@@ -63,16 +63,21 @@ export const accountCreatedSchema = z.strictObject({
   password: z.string().optional(),
 });
 
+/** What an API token may do: `read` (GET) and `write` (the rest); never manage credentials. */
+export const tokenScopeSchema = z.enum(['read', 'write']);
+
 export const tokenInfoSchema = z.strictObject({
   name: z.string(),
   fingerprint: z.string(),
   created_at: isoTimestampSchema,
   expires_at: isoTimestampSchema,
   last_used_at: isoTimestampSchema.nullable(),
+  scopes: z.array(tokenScopeSchema),
 });
 
 export const issuedTokenSchema = z.strictObject({
   token: z.string(),
   name: z.string(),
   expires_at: isoTimestampSchema,
+  scopes: z.array(tokenScopeSchema),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './scalars.js';
+import { initiativeRoleSchema } from './vocabulary.js';
 
 /** An account holding a role in an initiative. */
 export const memberSchema = z.strictObject({
@@ -9,3 +10,13 @@ export const memberSchema = z.strictObject({
   role: z.string(),
 });
 export type Member = z.infer<typeof memberSchema>;
+
+/**
+ * The answer to adding a member by e-mail: the same whether or not the address has an account (the role is
+ * given now, or when the account is made), and never the account's id or name.
+ */
+export const invitationSchema = z.strictObject({
+  email: z.string(),
+  role: initiativeRoleSchema,
+  status: z.literal('invited'),
+});

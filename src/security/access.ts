@@ -19,6 +19,7 @@ import {
   transferPlace,
   workspaceExists,
 } from '../store/repositories/memberships.js';
+import { isInstanceAdmin } from '../store/repositories/instance-rights.js';
 import type { Database } from '../store/schema.js';
 import type { MembershipRole } from '../store/tables/security.js';
 import type { Auth } from './auth.js';
@@ -218,7 +219,8 @@ async function requireLiveAccount(
  * What a use case's gate asked for: a permission, several of which any one suffices (`a|b`), `signed-in`
  * or `admin`. The route's `access` label must say the same (test/server/access-labels.test.ts).
  */
-export type Requirement = Permission | 'signed-in' | 'admin' | 'operator' | `${Permission}|${Permission}`;
+export type Requirement =
+  Permission | 'signed-in' | 'admin' | 'instance-admin' | 'operator' | `${Permission}|${Permission}`;
 
 const requirementLog = new AsyncLocalStorage<Requirement[]>();
 
@@ -256,8 +258,27 @@ export async function requireAdministrator(
 ): Promise<void> {
   noteRequirement('admin');
   const accountId = await requireLiveAccount(trx, auth);
-  if (accountId !== null && (await adminWorkspacesOf(trx, accountId)).length === 0) {
+  if (accountId === null || (await isInstanceAdmin(trx, accountId))) return;
+  if ((await adminWorkspacesOf(trx, accountId)).length === 0) {
     throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'only workspace administrators do this' });
+  }
+}
+
+/**
+ * The gate of instance-level rights (creating workspaces): the operator (the system), or an account the
+ * operator made an instance administrator (`tracktwo accounts instance-admin grant EMAIL`). Any signed-in
+ * account may no longer make itself a workspace, and with it the right to make accounts.
+ */
+export async function requireInstanceAdmin(
+  trx: Kysely<Database>,
+  auth: Auth | null | undefined,
+): Promise<void> {
+  noteRequirement('instance-admin');
+  const accountId = await requireLiveAccount(trx, auth);
+  if (accountId !== null && !(await isInstanceAdmin(trx, accountId))) {
+    throw new TrackTwoError('TT_ERR_FORBIDDEN', {
+      reason: 'only the operator and instance administrators create workspaces',
+    });
   }
 }
 

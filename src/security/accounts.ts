@@ -14,13 +14,21 @@ import {
 import {
   addMembership,
   addWorkspaceAdmin,
+  initiativePlace,
   removeMembership,
   removeWorkspaceAdmin,
 } from '../store/repositories/memberships.js';
+import {
+  addInstanceAdmin,
+  addInvitation,
+  deleteInvitationsOfEmail,
+  invitationsOfEmail,
+  removeInstanceAdmin,
+} from '../store/repositories/instance-rights.js';
 import { deleteSessionsOfAccount } from '../store/repositories/sessions.js';
 import type { Database } from '../store/schema.js';
 import type { MembershipRole } from '../store/tables/security.js';
-import { requireAccess, requireAdministrator } from './access.js';
+import { requireAccess, requireAdministrator, requireOperator } from './access.js';
 import { appendAudit } from './audit.js';
 import type { VaultKeys } from './vault.js';
 import type { Auth } from './auth.js';
@@ -102,7 +110,106 @@ export async function createAccount(
     { action: 'account.create', recordType: 'account', recordId: row.id },
     now,
   );
+  await acceptInvitations(trx, keys, auth!, row.id, email, now);
   return publicAccount(row);
+}
+
+/** The roles offered to this address before it had an account become the new account's. */
+async function acceptInvitations(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  auth: Auth,
+  accountId: string,
+  email: string,
+  now: Date,
+): Promise<void> {
+  for (const invitation of await invitationsOfEmail(trx, email)) {
+    const place = await initiativePlace(trx, invitation.initiative_id);
+    if (!place) continue;
+    const membership = {
+      account_id: accountId,
+      initiative_id: invitation.initiative_id,
+      role: invitation.role,
+    };
+    if (!(await addMembership(trx, membership))) continue;
+    await appendAudit(
+      trx,
+      keys,
+      auth,
+      {
+        action: 'membership.grant',
+        recordType: 'membership',
+        recordId: `${invitation.initiative_id}/${accountId}/${invitation.role}`,
+        workspaceId: place.workspaceId,
+      },
+      now,
+    );
+  }
+  await deleteInvitationsOfEmail(trx, email);
+}
+
+/**
+ * Offers a role in an initiative to an e-mail address (its conveners and the workspace administrators).
+ * An account of that address gets the role now; otherwise the invitation waits for the account to be
+ * made. The caller learns neither which happened nor anything of the account: inviting is no way to find
+ * out whether an address has an account here.
+ */
+export async function inviteToInitiative(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  auth: Auth | null | undefined,
+  input: { email: string; initiativeId: string; role: MembershipRole },
+): Promise<void> {
+  const grant = await requireAccess(trx, auth, 'members.manage', { initiativeId: input.initiativeId });
+  const email = normaliseEmail(input.email);
+  const row = await findAccountByEmail(trx, email);
+  if (row) {
+    await grantMembership(trx, keys, auth, {
+      accountId: row.id,
+      initiativeId: input.initiativeId,
+      role: input.role,
+    });
+    return;
+  }
+  const added = await addInvitation(trx, {
+    id: randomUUID(),
+    email,
+    initiative_id: input.initiativeId,
+    role: input.role,
+    invited_by: auth && !auth.system ? auth.accountId : null,
+    created_at: new Date().toISOString(),
+  });
+  if (added) {
+    // The audit row names the initiative and role, not the address (which may be a person's own).
+    await appendAudit(trx, keys, auth!, {
+      action: 'invitation.create',
+      recordType: 'invitation',
+      recordId: `${input.initiativeId}/${input.role}`,
+      workspaceId: grant.workspaceId,
+    });
+  }
+}
+
+/** Makes an account an instance administrator, or no longer one (the operator only). */
+export async function setInstanceAdmin(
+  trx: Kysely<Database>,
+  keys: VaultKeys,
+  auth: Auth | null | undefined,
+  input: { accountId: string; grant: boolean },
+): Promise<boolean> {
+  requireOperator(auth);
+  await requireAccount(trx, input.accountId);
+  const changed = input.grant
+    ? await addInstanceAdmin(trx, input.accountId, new Date().toISOString())
+    : await removeInstanceAdmin(trx, input.accountId);
+  if (changed) {
+    await appendAudit(trx, keys, auth!, {
+      action: input.grant ? 'instance_admin.grant' : 'instance_admin.revoke',
+      recordType: 'instance_admin',
+      recordId: input.accountId,
+    });
+  }
+  return changed;
 }
 
 /**
@@ -124,24 +231,31 @@ export async function verifyCredentials(
     throttle.recordFailure(email, input.address);
     throw new TrackTwoError('TT_ERR_BAD_CREDENTIALS');
   }
-  throttle.recordSuccess(email);
+  throttle.recordSuccess(email, input.address);
   if (needsRehash(row.password_hash)) await setPasswordHash(trx, row.id, await hashPassword(input.password));
   return publicAccount(row);
 }
 
-/** Changes one's own password (the current one is required); ends every other session and token. */
+/**
+ * Changes one's own password (the current one is required); ends every other session and token. Wrong
+ * guesses of the current password go through the sign-in throttle under the account and the caller's
+ * address, so a stolen session cannot try passwords without limit.
+ */
 export async function changePassword(
   trx: Kysely<Database>,
   keys: VaultKeys,
   auth: Auth | null | undefined,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; throttle: SignInThrottle; address?: string },
 ): Promise<void> {
   if (!auth || auth.system) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
   const row = await findAccountById(trx, auth.accountId);
   if (!row || row.disabled_at) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+  input.throttle.check(row.email, input.address);
   if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+    input.throttle.recordFailure(row.email, input.address);
     throw new TrackTwoError('TT_ERR_BAD_CREDENTIALS', { field: 'currentPassword' });
   }
+  input.throttle.recordSuccess(row.email, input.address);
   checkPasswordPolicy(input.newPassword, row.email);
   await setPasswordHash(trx, row.id, await hashPassword(input.newPassword));
   await deleteSessionsOfAccount(trx, row.id);

@@ -1,3 +1,4 @@
+import { TrackTwoError } from '../domain/errors.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
@@ -5,6 +6,8 @@ import type { Database } from '../store/schema.js';
 export interface AccountAuth {
   readonly accountId: string;
   readonly system?: undefined;
+  /** Set when the account acts through an API token: what the token may do (sessions.ts, tokenScopes). */
+  readonly token?: { readonly scopes: readonly string[] };
 }
 
 /**
@@ -26,6 +29,18 @@ export function systemAuth(reason: string): SystemAuth {
 
 export function isSystem(auth: Auth | null | undefined): auth is SystemAuth {
   return auth?.system === true;
+}
+
+/**
+ * Credentials (tokens, the password, second factors) are managed from a cookie session only: a token,
+ * whatever its scopes, gets TT_ERR_FORBIDDEN, so a stolen token cannot mint more or take the account over.
+ */
+export function requireNotToken(auth: Auth | null | undefined): void {
+  if (auth && !auth.system && auth.token) {
+    throw new TrackTwoError('TT_ERR_FORBIDDEN', {
+      reason: 'an API token cannot manage tokens, passwords or second factors: sign in to do this',
+    });
+  }
 }
 
 /** A transaction, or the database when one statement is all a function runs. */

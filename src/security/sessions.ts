@@ -15,7 +15,7 @@ import type { SessionKind } from '../store/tables/security.js';
 import { verifyCredentials, type Account } from './accounts.js';
 import { appendAudit } from './audit.js';
 import type { VaultKeys } from './vault.js';
-import type { AccountAuth, Auth } from './auth.js';
+import { requireNotToken, type AccountAuth, type Auth } from './auth.js';
 import type { SignInThrottle } from './throttle.js';
 
 export const SESSION_COOKIE_NAME = 'tt_session';
@@ -28,6 +28,19 @@ export const MAX_TOKEN_TTL_DAYS = 366;
 const TOUCH_EVERY_MS = 60_000;
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * What an API token may do, chosen when it is made: `read` (GET), `write` (every other method). No scope
+ * reaches credentials: making or revoking tokens, changing the password, second factors take a cookie
+ * session (a person who signed in), so a leaked token cannot mint itself successors or lock its owner out.
+ */
+export const tokenScopes = ['read', 'write'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+function scopesOf(stored: string | null): TokenScope[] {
+  const listed = (stored ?? 'read,write').split(',');
+  return tokenScopes.filter((scope) => listed.includes(scope));
+}
 const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
 /** The session row id: sha-256 of the secret, so a copy of the database holds no usable session. */
@@ -76,6 +89,7 @@ export async function createCookieSession(
     created_at: now.toISOString(),
     expires_at: expiresAt,
     last_used_at: null,
+    scopes: null,
   });
   await appendAudit(
     trx,
@@ -91,6 +105,8 @@ export interface AuthenticatedSession extends AccountAuth {
   sessionId: string;
   kind: SessionKind;
   expiresAt: string;
+  /** A token's scopes; empty for a cookie session (which holds them all, credentials included). */
+  scopes: TokenScope[];
 }
 
 /**
@@ -122,7 +138,13 @@ export async function authenticate(
   if (!session.last_used_at || now.getTime() - Date.parse(session.last_used_at) >= TOUCH_EVERY_MS) {
     await touchSession(db, session.id, now.toISOString());
   }
-  return { accountId: account.id, sessionId: session.id, kind, expiresAt: session.expires_at };
+  return {
+    accountId: account.id,
+    sessionId: session.id,
+    kind,
+    expiresAt: session.expires_at,
+    scopes: kind === 'token' ? scopesOf(session.scopes) : [],
+  };
 }
 
 /** Signs out: the cookie's session ends now. Returns whether there was one. */
@@ -149,6 +171,7 @@ export interface IssuedToken {
   token: string;
   name: string;
   expiresAt: string;
+  scopes: TokenScope[];
 }
 
 export interface TokenInfo {
@@ -158,6 +181,7 @@ export interface TokenInfo {
   createdAt: string;
   expiresAt: string;
   lastUsedAt: string | null;
+  scopes: TokenScope[];
 }
 
 /** Only the account itself (or the operator) manages its tokens. */
@@ -172,9 +196,17 @@ export async function createApiToken(
   trx: Kysely<Database>,
   keys: VaultKeys,
   auth: Auth | null | undefined,
-  input: { accountId: string; name: string; ttlDays?: number; now?: Date },
+  input: { accountId: string; name: string; ttlDays?: number; scopes?: readonly TokenScope[]; now?: Date },
 ): Promise<IssuedToken> {
   requireSelf(auth, input.accountId);
+  requireNotToken(auth);
+  const scopes = tokenScopes.filter((scope) => (input.scopes ?? tokenScopes).includes(scope));
+  if (scopes.length === 0) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: 'scopes',
+      reason: `one or more of ${tokenScopes.join(', ')}`,
+    });
+  }
   const now = input.now ?? new Date();
   const name = input.name.trim();
   if (!TOKEN_NAME.test(name)) {
@@ -205,6 +237,7 @@ export async function createApiToken(
     created_at: now.toISOString(),
     expires_at: expiresAt,
     last_used_at: null,
+    scopes: scopes.join(','),
   });
   await appendAudit(
     trx,
@@ -213,7 +246,7 @@ export async function createApiToken(
     { action: 'token.create', recordType: 'account', recordId: account.id },
     now,
   );
-  return { token: TOKEN_PREFIX + secret, name, expiresAt };
+  return { token: TOKEN_PREFIX + secret, name, expiresAt, scopes };
 }
 
 /** Revokes a token by name; the next request that presents it is refused. Returns whether one existed. */
@@ -224,6 +257,7 @@ export async function revokeApiToken(
   input: { accountId: string; name: string },
 ): Promise<boolean> {
   requireSelf(auth, input.accountId);
+  requireNotToken(auth);
   const token = await findTokenByName(trx, input.accountId, input.name.trim());
   if (!token) return false;
   await deleteSession(trx, token.id);
@@ -248,6 +282,7 @@ export async function listApiTokens(
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
+    scopes: scopesOf(row.scopes),
   }));
 }
 

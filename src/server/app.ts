@@ -18,11 +18,19 @@ import type { RouteAccess } from './route.js';
 import { SignInThrottle } from '../security/throttle.js';
 import type { VaultKeys } from '../security/vault.js';
 import { installRequestContext } from './request-context.js';
+import { installTokenGuessLimit } from './token-guessing.js';
 import { registerApiRoutes } from './routes/index.js';
 
 export type AppSettings = Pick<
   Config,
-  'bodyLimit' | 'importBodyLimit' | 'trustProxy' | 'secureCookies' | 'sessionHours' | 'webDir'
+  | 'bodyLimit'
+  | 'importBodyLimit'
+  | 'trustProxy'
+  | 'secureCookies'
+  | 'sessionHours'
+  | 'webDir'
+  | 'tokenGuessLimit'
+  | 'tokenGuessWindowSeconds'
 > & {
   /** Check every answer against its route's response schema (route.ts): on in tests, off when serving. */
   checkResponses: boolean;
@@ -34,6 +42,8 @@ export const defaultSettings: AppSettings = {
   trustProxy: false,
   secureCookies: 'auto',
   sessionHours: 12,
+  tokenGuessLimit: 100,
+  tokenGuessWindowSeconds: 600,
   webDir: 'dist/web',
   checkResponses: false,
 };
@@ -113,6 +123,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await installOpenApi(app);
 
   await installRequestContext(app, options.store, options.keys);
+  await installTokenGuessLimit(app, {
+    max: settings.tokenGuessLimit,
+    windowMs: settings.tokenGuessWindowSeconds * 1000,
+  });
   const throttle = options.throttle ?? new SignInThrottle();
   await app.register(async (api) => {
     registerHealthRoutes(api, options.store);

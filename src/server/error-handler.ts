@@ -92,6 +92,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     const error = toTrackTwoError(raw);
     if (error.status >= 500) request.log.error({ err: raw }, 'unexpected error');
     else request.log.debug({ code: error.code }, 'request refused');
+    // A coded wait (throttle, token guesses) is said in the HTTP header clients and proxies understand too.
+    const wait = error.details?.retryAfterSeconds;
+    if (error.status === 429 && typeof wait === 'number') reply.header('retry-after', String(wait));
     return reply.status(error.status).type('application/json; charset=utf-8').send(errorBody(error));
   });
 }

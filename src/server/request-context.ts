@@ -99,7 +99,10 @@ export async function installRequestContext(
       const session = bearer ? await authenticate(store.db, bearer[1], 'token') : undefined;
       if (!session)
         throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', { reason: 'the bearer token is not valid' });
-      auth = { accountId: session.accountId };
+      auth = { accountId: session.accountId, token: { scopes: session.scopes } };
+      // A read-only token reads; every other method needs the `write` scope.
+      if (!SAFE_METHODS.has(request.method) && !session.scopes.includes('write'))
+        throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'this API token may only read (scope read)' });
     } else {
       checkSameOrigin(request);
       const session = await authenticate(store.db, sessionSecretOf(request), 'cookie');
@@ -107,5 +110,25 @@ export async function installRequestContext(
     }
     request.auth = auth;
     request.services = { db: store.db, dialect: store.dialect, keys, auth };
+    refuseAnonymousBody(request);
   });
+}
+
+/** Participants named by their dialogue token send it in this header (not as a bearer: that is an API token). */
+export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
+
+/**
+ * A write to a route that needs an account, sent by nobody, is refused here, in `onRequest`, before a byte
+ * of its body is read or parsed: an anonymous caller must not make the server read and parse 64 MiB of
+ * import. Public and setup routes are open to anyone; the dialogue routes a participant reaches with a
+ * participant token (and no account) are let through when that header is there, their own body limit
+ * (the app's 1 MiB) holds, and their service checks the token.
+ */
+export function refuseAnonymousBody(request: FastifyRequest): void {
+  if (request.auth || SAFE_METHODS.has(request.method)) return;
+  const access = request.routeOptions.config?.access;
+  if (access === undefined || access === 'public' || access === 'setup') return;
+  if (access.split('|').includes('dialogues.participate') && request.headers[PARTICIPANT_TOKEN_HEADER])
+    return;
+  throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
 }

@@ -9,15 +9,19 @@ import { recordResponseMismatch } from './response-check.js';
  * has an entry). The service enforces it; this only names it.
  *  - `public`: anyone; `setup`: anyone, while no account exists; `signed-in`: any account;
  *  - a permission of docs/foundation.md (`actors.read`, ...) checked by the service on the record's scope;
- *  - `admin`: a workspace administrator.
+ *  - `admin`: a workspace administrator (or an instance administrator);
+ *  - `instance-admin`: the operator or an instance administrator (instance-level rights).
  */
-export type RouteAccess = 'public' | 'setup' | 'signed-in' | 'admin' | `${string}.${string}`;
+export type RouteAccess =
+  'public' | 'setup' | 'signed-in' | 'admin' | 'instance-admin' | `${string}.${string}`;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
     /** What a success answers: a zod schema, or null (204s and file downloads). */
     response?: z.ZodType | null;
+    /** Reached with a participant or survey token and no account: failed lookups are rate-limited. */
+    tokenGuarded?: boolean;
   }
   interface FastifyInstance {
     /** Whether every answer is checked against its route's response schema (tests: on; serving: off). */
@@ -51,6 +55,11 @@ export interface RouteDefinition<P, Q, B> {
    * a mismatch). `null` only for a 204 or a route that `produces` a file.
    */
   response: z.ZodType | null;
+  /**
+   * The route is reached with a participant or survey token instead of an account: wrong tokens count
+   * against the caller's address (token-guessing.ts).
+   */
+  tokenGuarded?: boolean;
   /** A body limit of the route's own (imports carry whole files); the app's limit otherwise. */
   bodyLimit?: number;
   /** Status of a success: 200 unless given (201 for creations, 204 for deletions without a body). */
@@ -119,7 +128,11 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
   app.route({
     method: definition.method,
     url: definition.url,
-    config: { access: definition.access, response },
+    config: {
+      access: definition.access,
+      response,
+      ...(definition.tokenGuarded ? { tokenGuarded: true } : {}),
+    },
     ...(definition.bodyLimit === undefined ? {} : { bodyLimit: definition.bodyLimit }),
     schema: {
       summary: definition.summary,

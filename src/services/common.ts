@@ -20,7 +20,13 @@ export function must<T>(value: T | undefined, what: string): T {
 }
 
 // The gates every use case opens with (src/security/access.ts).
-export { requireAccess, requireAdministrator, requireOperator, requireSignedIn } from '../security/access.js';
+export {
+  requireAccess,
+  requireAdministrator,
+  requireInstanceAdmin,
+  requireOperator,
+  requireSignedIn,
+} from '../security/access.js';
 
 /** Audits a write in its transaction, chained under the audit key derived from `keys`. `auth` is non-null here: requireAccess has passed. */
 export function audit(

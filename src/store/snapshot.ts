@@ -28,6 +28,8 @@ export const snapshotTables = [
   ['accounts', ['id']],
   ['workspace_admins', ['workspace_id', 'account_id']],
   ['memberships', ['account_id', 'initiative_id', 'role']],
+  ['instance_admins', ['account_id']],
+  ['invitations', ['id']],
   ['workspace_keys', ['workspace_id']],
   ['actor_identities', ['actor_id']],
   ['actor_name_index', ['actor_id', 'token']],

@@ -102,16 +102,18 @@ describe('first run and signing in', () => {
     expect(session?.httpOnly).toBe(true);
   });
 
-  it('creates an API token on the account page, shown once, and revokes it', async () => {
+  it('creates a read-only API token on the account page, shown once, and revokes it', async () => {
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByText('This field is required.').first().waitFor();
     await page.getByLabel('Token name').fill('laptop-cli');
+    await page.getByLabel(/Read only/).check();
     await page.getByRole('button', { name: 'Create token' }).click();
     expect(await page.locator('.notice code').innerText()).toMatch(/^tt_/);
     const listed = page.locator('li', { hasText: 'laptop-cli' });
     await listed.waitFor();
+    expect(await listed.innerText()).toContain('read only');
     await screenshot(page, 'account');
     await listed.getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('No token.').waitFor();

@@ -154,7 +154,7 @@ forEachEngine('accounts and sessions', (getDb) => {
   });
 
   it('slows down guessing with a coded 429 before checking the password', async () => {
-    const guarded = new SignInThrottle({ accountFreeFailures: 2 });
+    const guarded = new SignInThrottle({ pairFreeFailures: 2 });
     const attempt = (password: string) =>
       getDb()
         .transaction()
@@ -263,6 +263,7 @@ forEachEngine('accounts and sessions', (getDb) => {
           changePassword(trx, keys, nasra, {
             currentPassword: 'wrong password 1',
             newPassword: 'sea shore 9 lantern',
+            throttle,
           }),
         ),
     ).rejects.toMatchObject({ code: 'TT_ERR_BAD_CREDENTIALS' });
@@ -272,6 +273,7 @@ forEachEngine('accounts and sessions', (getDb) => {
         changePassword(trx, keys, nasra, {
           currentPassword: 'mountain river 42',
           newPassword: 'sea shore 9 lantern',
+          throttle,
         }),
       );
     expect(await authenticate(getDb(), token.token, 'token')).toBeUndefined();

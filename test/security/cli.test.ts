@@ -69,6 +69,20 @@ forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
     expect((await cli('accounts', 'revoke', 'amal@example.org', '--admin', workspaceId)).out).toMatch(
       /Revoked/,
     );
+    const reader = await cli('accounts', 'token', 'amal@example.org', '--name', 'dash', '--scopes', 'read');
+    expect(reader.out).toMatch(/Token "dash" \(read\)/);
+    expect((await cli('accounts', 'token', 'amal@example.org', '--list')).out).toMatch(/^dash\t\w+\tread\t/);
+    expect(
+      (await cli('accounts', 'token', 'amal@example.org', '--name', 'x', '--scopes', 'admin')).code,
+    ).toBe(2);
+    expect((await cli('accounts', 'instance-admin', 'grant', 'amal@example.org')).out).toMatch(
+      /Granted: amal@example.org is now an instance administrator/,
+    );
+    expect((await cli('accounts', 'instance-admin', 'grant', 'amal@example.org')).out).toMatch(/Unchanged/);
+    expect((await cli('accounts', 'instance-admin', 'revoke', 'amal@example.org')).out).toMatch(
+      /Revoked: amal@example.org is no longer an instance administrator/,
+    );
+    expect((await cli('accounts', 'instance-admin', 'grant', 'nobody@example.org')).code).toBe(2);
     expect((await cli('accounts', 'disable', 'amal@example.org')).code).toBe(0);
 
     const verified = await cli('audit', 'verify');
@@ -77,6 +91,9 @@ forEachEngine('tracktwo accounts and audit (CLI)', (getDb, engine) => {
     const log = await cli('audit', 'log', '--workspace', workspaceId);
     expect(log.out).toMatch(/membership\.grant/);
     expect(log.out).toMatch(/admin\.revoke/);
+    const all = await cli('audit', 'log');
+    expect(all.out).toMatch(/instance_admin\.grant/);
+    expect(all.out).toMatch(/instance_admin\.revoke/);
     expect(log.out).not.toMatch(/amal/i);
   });
 

@@ -63,7 +63,7 @@ describe('sign-in throttle', () => {
     const time = clock();
     const throttle = new SignInThrottle({
       now: time.now,
-      accountFreeFailures: 3,
+      pairFreeFailures: 3,
       baseDelayMs: 1_000,
       maxDelayMs: 8_000,
     });
@@ -107,6 +107,55 @@ describe('sign-in throttle', () => {
       expect.objectContaining({ code: 'TT_ERR_TOO_MANY_ATTEMPTS' }),
     );
     expect(() => throttle.check('fresh@example.org', '198.51.100.1')).not.toThrow();
+  });
+
+  it('throttles per (account, address): guessing elsewhere does not lock the owner out', () => {
+    const time = clock();
+    const throttle = new SignInThrottle({ now: time.now });
+    // The owner signed in from home once; an attacker then tries 200 passwords from one other address.
+    throttle.recordSuccess('owner@example.org', '192.0.2.10');
+    let refused = 0;
+    for (let i = 0; i < 200; i++) {
+      try {
+        throttle.check('owner@example.org', '203.0.113.66');
+        throttle.recordFailure('owner@example.org', '203.0.113.66');
+      } catch {
+        refused += 1;
+        time.advance(1_000);
+      }
+    }
+    expect(refused).toBeGreaterThan(150);
+    expect(() => throttle.check('owner@example.org', '203.0.113.66')).toThrow(
+      expect.objectContaining({ code: 'TT_ERR_TOO_MANY_ATTEMPTS' }),
+    );
+    // The owner, from home and from a new address, is not made to wait.
+    expect(() => throttle.check('owner@example.org', '192.0.2.10')).not.toThrow();
+    expect(() => throttle.check('owner@example.org', '198.51.100.7')).not.toThrow();
+    // Seven wrong passwords do not lock out the owner (as the old per-account count did) ...
+    const fresh = new SignInThrottle({ now: time.now });
+    for (let i = 0; i < 7; i++) fresh.recordFailure('admin@example.org', '203.0.113.1');
+    expect(() => fresh.check('admin@example.org', '192.0.2.10')).not.toThrow();
+    // ... and 21 failures from one address do not block every sign-in from it.
+    for (let i = 0; i < 21; i++) fresh.recordFailure(`user${i}@example.org`, '198.51.100.200');
+    expect(() => fresh.check('colleague@example.org', '198.51.100.200')).not.toThrow();
+  });
+
+  it('keeps an account ceiling for distributed guessing, not applied to its usual address', () => {
+    const time = clock();
+    const throttle = new SignInThrottle({ now: time.now, accountFreeFailures: 20, distributedAddresses: 5 });
+    throttle.recordSuccess('owner@example.org', '192.0.2.10');
+    // Twenty addresses, two guesses each: no pair nor address reaches its own ceiling.
+    for (let i = 0; i < 20; i++) {
+      for (let j = 0; j < 2; j++) throttle.recordFailure('owner@example.org', `203.0.113.${i}`);
+    }
+    expect(() => throttle.check('owner@example.org', '203.0.113.250')).toThrow(
+      expect.objectContaining({ code: 'TT_ERR_TOO_MANY_ATTEMPTS' }),
+    );
+    expect(() => throttle.check('owner@example.org', '192.0.2.10')).not.toThrow();
+    // Many failures from one address alone never trip the account ceiling.
+    const single = new SignInThrottle({ now: time.now, accountFreeFailures: 20, pairFreeFailures: 1_000 });
+    for (let i = 0; i < 50; i++) single.recordFailure('owner@example.org', '203.0.113.9');
+    expect(() => single.check('owner@example.org', '198.51.100.3')).not.toThrow();
   });
 
   it('forgets old failures and keeps memory bounded', () => {

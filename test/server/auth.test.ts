@@ -104,6 +104,7 @@ forEachEngine('server: health, setup, sign-in, tokens', (getDb, engine) => {
       'fingerprint',
       'last_used_at',
       'name',
+      'scopes',
     ]);
     expect(listed.body).not.toContain(token.slice(3));
 

@@ -355,6 +355,10 @@ forEachEngine('interchange routes (import and export over HTTP)', (getDb, engine
       expect(response.json().actors).toEqual([]);
       expect(response.json().ties).toEqual([]);
       expect(demoPseudonyms.filter((p) => response.body.includes(p))).toEqual([]);
+      // Asking for names gets the researcher's answer: one refusal for "not allowed", not a 200 of nothing.
+      const identities = await as('participant').get(`${exportUrl()}?identities=true`);
+      expect(identities.statusCode).toBe(403);
+      expect(identities.json().error.code).toBe('TT_ERR_FORBIDDEN');
     });
 
     it('round-trips the workspace with identities through an administrator, as a new workspace', async () => {

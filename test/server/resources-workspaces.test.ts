@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../support/databases.js';
 
+import { systemAuth } from '../../src/security/auth.js';
+import { setInstanceAdminByEmail } from '../../src/services/accounts/index.js';
+import { testKeys } from './support/app.js';
 import { worldOfBlock, ok, refused, rowCounts } from './support/resources.js';
 
 forEachEngine('resources: workspaces', (getDb, engine) => {
@@ -20,7 +23,17 @@ forEachEngine('resources: workspaces', (getDb, engine) => {
 
   it('creates, reads, renames and deletes a workspace, auditing each write', async () => {
     const before = await rowCounts(getDb());
-    // Any account may open a workspace of its own and becomes its administrator.
+    // Opening a workspace is an instance right: a researcher without it is refused and nothing is written.
+    expect(refused(await world.as.researcher.post('/api/workspaces', { name: 'Mine' }), 403)).toBe(
+      'TT_ERR_FORBIDDEN',
+    );
+    expect(await rowCounts(getDb())).toEqual(before);
+    await setInstanceAdminByEmail(
+      { db: getDb(), dialect: engine.dialect, keys: testKeys(), auth: systemAuth('test: operator') },
+      'researcher@resources.example.org',
+      true,
+    );
+    // An instance administrator opens a workspace and becomes its administrator.
     const created = ok<{ id: string; name: string; is_demo: boolean }>(
       await world.as.researcher.post('/api/workspaces', { name: 'Research notes', description: 'Mine' }),
       201,
@@ -46,8 +59,8 @@ forEachEngine('resources: workspaces', (getDb, engine) => {
     );
     const after = await rowCounts(getDb());
     expect(after.workspaces).toBe(before.workspaces);
-    // create + admin grant, update, delete
-    expect(after.audit_log - before.audit_log).toBe(4);
+    // instance-admin grant, create + admin grant, update, delete
+    expect(after.audit_log - before.audit_log).toBe(5);
     const actions = await getDb()
       .selectFrom('audit_log')
       .select('action')

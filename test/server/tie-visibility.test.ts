@@ -84,7 +84,7 @@ forEachEngine('met ties of Chatham House and closed meetings', (getDb, engine) =
       }),
       201,
     );
-    ok(await world.admin.post(`/api/initiatives/${other.id}/members`, { email, role: 'convener' }), 201);
+    ok(await world.admin.post(`/api/initiatives/${other.id}/members`, { email, role: 'convener' }), 202);
     const token = await getDb()
       .transaction()
       .execute((trx) =>

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -41,6 +41,30 @@ describe('database URL', () => {
 });
 
 describe('createDatabase on SQLite', () => {
+  it('creates the database file and its -wal and -shm 0600, whatever the umask, and narrows an old file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tt-db-mode-'));
+    const file = join(dir, 'tt.db');
+    const before = process.umask(0o022);
+    const store = createDatabase(`sqlite:${file}`);
+    try {
+      await migrateToLatest(store.db);
+      const mode = (path: string) => statSync(path).mode & 0o777;
+      expect(mode(file)).toBe(0o600);
+      expect(mode(`${file}-wal`)).toBe(0o600);
+      expect(mode(`${file}-shm`)).toBe(0o600);
+      await store.close();
+      const old = join(dir, 'old.db');
+      writeFileSync(old, '');
+      chmodSync(old, 0o644);
+      const reopened = createDatabase(`sqlite:${old}`);
+      expect(mode(old)).toBe(0o600);
+      await reopened.close();
+    } finally {
+      process.umask(before);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('creates the directory, runs in WAL with foreign keys and a busy timeout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tt-db-'));
     const file = join(dir, 'nested', 'deeper', 'tt.db');

@@ -2,6 +2,7 @@ import { TrackTwoError } from '../../domain/errors.js';
 import { initiativeRoleSchema } from '../../domain/vocabulary.js';
 import type { MembershipRole } from '../../security/access.js';
 import { generatePassword } from '../../security/passwords.js';
+import { tokenScopes, type TokenScope } from '../../security/sessions.js';
 import * as accountsService from '../../services/accounts/index.js';
 import { databaseHelp, withOperator } from '../database.js';
 import type { RegisterCommands } from './index.js';
@@ -30,6 +31,19 @@ function parseRole(role: string | undefined): MembershipRole {
     });
   }
   return parsed.data;
+}
+
+function parseScopes(list: string | undefined): TokenScope[] | undefined {
+  if (list === undefined) return undefined;
+  const scopes = list.split(',').map((scope) => scope.trim());
+  const wrong = scopes.filter((scope) => !(tokenScopes as readonly string[]).includes(scope));
+  if (wrong.length > 0 || scopes.length === 0) {
+    throw new TrackTwoError('TT_ERR_VALIDATION', {
+      field: '--scopes',
+      reason: `one or more of ${tokenScopes.join(', ')}, comma-separated`,
+    });
+  }
+  return scopes as TokenScope[];
 }
 
 interface GrantOptions {
@@ -141,20 +155,28 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
     )
     .option('--name <name>', 'the token’s name, e.g. "laptop"')
     .option('--days <n>', 'days until it expires (default 90, at most 366)')
+    .option('--scopes <list>', 'what it may do: read, write or read,write (default read,write)')
     .option('--revoke <name>', 'revoke the token of this name instead')
     .option('--list', 'list the account’s tokens instead (names and dates, never secrets)')
     .option('--database <url>', databaseHelp)
     .action(
       async (
         email: string,
-        options: { name?: string; days?: string; revoke?: string; list?: boolean; database?: string },
+        options: {
+          name?: string;
+          days?: string;
+          scopes?: string;
+          revoke?: string;
+          list?: boolean;
+          database?: string;
+        },
       ) => {
         await withOperator(options.database, async (services) => {
           if (options.list) {
             const { account, tokens } = await accountsService.listAccountTokens(services, email);
             for (const token of tokens) {
               ctx.out(
-                `${token.name}\t${token.fingerprint}\tcreated ${token.createdAt}\texpires ${token.expiresAt}\tlast used ${token.lastUsedAt ?? 'never'}\n`,
+                `${token.name}\t${token.fingerprint}\t${token.scopes.join(',')}\tcreated ${token.createdAt}\texpires ${token.expiresAt}\tlast used ${token.lastUsedAt ?? 'never'}\n`,
               );
             }
             if (tokens.length === 0) ctx.out(`${account.email} has no tokens.\n`);
@@ -180,9 +202,10 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
             email,
             name: options.name,
             ttlDays: days,
+            scopes: parseScopes(options.scopes),
           });
           ctx.out(
-            `Token "${issued.name}" for ${account.email}, valid until ${issued.expiresAt} (shown once):\n${issued.token}\n`,
+            `Token "${issued.name}" (${issued.scopes.join(', ')}) for ${account.email}, valid until ${issued.expiresAt} (shown once):\n${issued.token}\n`,
           );
         });
       },
@@ -205,6 +228,34 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
           accountsService.setAccountEnabledByEmail(services, email, enabled),
         );
         ctx.out(`${enabled ? 'Enabled' : 'Disabled'} ${email.trim().toLowerCase()}\n`);
+      });
+  }
+
+  const instanceAdmin = accounts
+    .command('instance-admin')
+    .description('Instance administrators: accounts that may open workspaces and make accounts');
+  for (const [verb, grant] of [
+    ['grant', true],
+    ['revoke', false],
+  ] as const) {
+    instanceAdmin
+      .command(`${verb} <email>`)
+      .description(
+        grant
+          ? 'Let an account open workspaces and make accounts'
+          : 'Take the right to open workspaces and make accounts away',
+      )
+      .option('--database <url>', databaseHelp)
+      .action(async (email: string, options: { database?: string }) => {
+        const changed = await withOperator(options.database, (services) =>
+          accountsService.setInstanceAdminByEmail(services, email, grant),
+        );
+        const who = email.trim().toLowerCase();
+        ctx.out(
+          changed
+            ? `${grant ? 'Granted' : 'Revoked'}: ${who} is ${grant ? 'now' : 'no longer'} an instance administrator\n`
+            : `Unchanged: ${who} ${grant ? 'was already' : 'was not'} an instance administrator\n`,
+        );
       });
   }
 

@@ -140,6 +140,7 @@ export function registerAuthRoutes(
         created_at: token.createdAt,
         expires_at: token.expiresAt,
         last_used_at: token.lastUsedAt,
+        scopes: token.scopes,
       })),
     }),
   });
@@ -147,7 +148,8 @@ export function registerAuthRoutes(
   defineRoute(app, {
     method: 'POST',
     url: '/api/auth/tokens',
-    summary: 'Create a named bearer token for the API and the CLI; the token is shown once',
+    summary:
+      'Create a named bearer token for the API and the CLI (scopes read and/or write; from a signed-in browser only, never with a token); shown once',
     tag,
     access: 'signed-in',
     response: issuedTokenSchema,
@@ -155,7 +157,12 @@ export function registerAuthRoutes(
     status: 201,
     handler: async ({ body, request }) => {
       const issued = await createToken(request.services, body);
-      return { token: issued.token, name: issued.name, expires_at: issued.expiresAt };
+      return {
+        token: issued.token,
+        name: issued.name,
+        expires_at: issued.expiresAt,
+        scopes: issued.scopes,
+      };
     },
   });
 
@@ -189,6 +196,8 @@ export function registerAuthRoutes(
       const session = await changeOwnPassword(request.services, body, {
         renewCookie,
         ttlMs: policy.sessionHours * 3_600_000,
+        throttle,
+        address: request.ip,
       });
       if (session) setSessionCookie(request, reply, policy, session.secret);
       return undefined;

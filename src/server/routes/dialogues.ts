@@ -1,3 +1,4 @@
+import { PARTICIPANT_TOKEN_HEADER } from '../request-context.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -36,9 +37,6 @@ import {
   polisExportSchema,
   voteReceiptSchema,
 } from '../../domain/participation.js';
-
-/** Participants named by their dialogue token send it in this header (not as a bearer: that is an API token). */
-export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
 
 function participantToken(request: FastifyRequest): string | undefined {
   const value = request.headers[PARTICIPANT_TOKEN_HEADER];
@@ -114,6 +112,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'One dialogue (participants: by account or x-participant-token)',
     tag,
     access: 'dialogues.participate|dialogues.results',
+    tokenGuarded: true,
     response: dialogueSchema,
     params: idParams,
     handler: ({ params, request }) =>
@@ -218,6 +217,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: "Declare (or clear) one's group in the dialogue's divide",
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: declaredGroupSchema,
     params: idParams,
     body: declareGroupSchema,
@@ -230,6 +230,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The statements shown to participants, with the caller’s own votes',
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: listOf(participantStatementSchema),
     params: idParams,
     handler: ({ params, request }) =>
@@ -241,6 +242,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'Put a statement forward (participants: submitted for moderation; conveners: seeded)',
     tag,
     access: 'dialogues.participate|dialogues.manage',
+    tokenGuarded: true,
     response: dialogueStatementSchema
       .or(listOf(dialogueStatementSchema))
       .describe('One statement put forward, or (seeding several) the list of them'),
@@ -257,6 +259,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
       'Vote 1 (agree), -1 (disagree) or 0 (pass); request_id or Idempotency-Key makes a replay change nothing',
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: voteReceiptSchema,
     params: idParams,
     body: voteSchema,
@@ -273,6 +276,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The next statement to vote on, chosen by routing priority',
     tag,
     access: 'dialogues.participate',
+    tokenGuarded: true,
     response: nextStatementSchema,
     params: idParams,
     handler: ({ params, request }) =>
@@ -284,6 +288,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     summary: 'The statements every opinion group supports (participants: once they have voted on all)',
     tag,
     access: 'dialogues.participate|dialogues.results',
+    tokenGuarded: true,
     response: listOf(commonGroundItemSchema),
     params: idParams,
     handler: ({ params, request }) =>

@@ -7,7 +7,7 @@ import * as initiatives from '../../services/initiatives/index.js';
 import { defineRoute } from '../route.js';
 import { idParams, pageQuery } from './params.js';
 import { listOf } from '../../domain/list.js';
-import { memberSchema } from '../../domain/member.js';
+import { invitationSchema, memberSchema } from '../../domain/member.js';
 import { pageAnswer } from './lists.js';
 
 const memberParams = z.strictObject({ id: idSchema, accountId: idSchema, role: initiativeRoleSchema });
@@ -72,13 +72,14 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
   defineRoute(app, {
     method: 'POST',
     url: '/api/initiatives/:id/members',
-    summary: 'Give an account a role in the initiative',
+    summary:
+      'Invite an e-mail address to a role: its account gets it now or once made; the answer (202) is the same either way',
     tag,
     access: 'members.manage',
-    response: memberSchema,
+    response: invitationSchema,
     params: idParams,
     body: initiatives.memberAddSchema,
-    status: 201,
+    status: 202,
     handler: ({ params, body, request }) => initiatives.addMember(request.services, params.id, body),
   });
   defineRoute(app, {

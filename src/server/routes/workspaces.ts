@@ -26,9 +26,9 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
   defineRoute(app, {
     method: 'POST',
     url: '/api/workspaces',
-    summary: 'Open a workspace; you become its administrator',
+    summary: 'Open a workspace (the operator and instance administrators); you become its administrator',
     tag,
-    access: 'signed-in',
+    access: 'instance-admin',
     response: workspaceSchema,
     body: workspaceCreateSchema,
     status: 201,

@@ -10,11 +10,12 @@ import {
   revokeMembership,
   revokeWorkspaceAdmin,
   setAccountEnabled,
+  setInstanceAdmin,
   type Account,
 } from '../../security/accounts.js';
 import { authenticate, createApiToken, listApiTokens, revokeApiToken } from '../../security/sessions.js';
 import type { Auth } from '../../security/auth.js';
-import type { IssuedToken, TokenInfo } from '../../security/sessions.js';
+import type { IssuedToken, TokenInfo, TokenScope } from '../../security/sessions.js';
 import { findAccountByEmail } from '../../store/repositories/accounts.js';
 import { holdingsOfAllAccounts } from '../../store/repositories/memberships.js';
 import type { MembershipRole } from '../../store/tables/security.js';
@@ -89,7 +90,7 @@ export function changeAccountAccess(
 
 export function issueAccountToken(
   ctx: ServiceContext,
-  input: { email: string; name: string; ttlDays?: number },
+  input: { email: string; name: string; ttlDays?: number; scopes?: readonly TokenScope[] },
 ): Promise<{ account: Account; issued: IssuedToken }> {
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
@@ -98,6 +99,7 @@ export function issueAccountToken(
       accountId: account.id,
       name: input.name,
       ttlDays: input.ttlDays,
+      scopes: input.scopes,
     });
     return { account, issued };
   });
@@ -141,6 +143,19 @@ export function setAccountEnabledByEmail(
     await requireAdministrator(trx, ctx.auth);
     const account = await findAccount(trx, ctx.auth, email);
     return setAccountEnabled(trx, ctx.keys, ctx.auth, account.id, enabled);
+  });
+}
+
+/** Makes an account an instance administrator (it may open workspaces and make accounts), or not. */
+export function setInstanceAdminByEmail(
+  ctx: ServiceContext,
+  email: string,
+  grant: boolean,
+): Promise<boolean> {
+  return inTransaction(ctx, async (trx) => {
+    requireOperator(ctx.auth);
+    const account = await findAccount(trx, ctx.auth, email);
+    return setInstanceAdmin(trx, ctx.keys, ctx.auth, { accountId: account.id, grant });
   });
 }
 

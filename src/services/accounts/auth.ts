@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
-import { nameSchema } from '../../domain/scalars.js';
+import { tokenScopeSchema } from '../../domain/account.js';
 import {
   createAccount,
+  grantMembership,
   grantWorkspaceAdmin,
+  setInstanceAdmin,
   verifyCredentials,
   type Account,
 } from '../../security/accounts.js';
@@ -22,7 +24,15 @@ import {
 import type { SignInThrottle } from '../../security/throttle.js';
 import { lockFirstRun } from '../../store/engine/index.js';
 import { findAccountById, listAccountRows } from '../../store/repositories/accounts.js';
-import { adminWorkspacesOf, membershipsOfAccount } from '../../store/repositories/memberships.js';
+import {
+  adminWorkspacesOf,
+  initiativePlace,
+  isWorkspaceAdmin,
+  membershipsOfAccount,
+} from '../../store/repositories/memberships.js';
+import { isInstanceAdmin } from '../../store/repositories/instance-rights.js';
+import { idSchema, nameSchema } from '../../domain/scalars.js';
+import { initiativeRoleSchema } from '../../domain/vocabulary.js';
 import { createWorkspace } from '../../store/repositories/workspaces.js';
 import type { Workspace } from '../../domain/workspace.js';
 import type { Kysely } from 'kysely';
@@ -46,6 +56,8 @@ export const signInSchema = z.strictObject({
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(64),
   ttl_days: z.number().int().min(1).max(366).optional(),
+  /** Omitted: read and write. Never credentials (a token cannot make tokens). */
+  scopes: z.array(tokenScopeSchema).min(1).max(2).optional(),
 });
 
 /** The gate of the account's own use cases: a live account (the system has no tokens or sessions). */
@@ -87,6 +99,8 @@ export async function setupFirstAdministrator(
       workspaceId: workspace.id,
     });
     await grantWorkspaceAdmin(trx, ctx.keys, system, { workspaceId: workspace.id, accountId: account.id });
+    // The first account runs the instance: it may open workspaces and make accounts.
+    await setInstanceAdmin(trx, ctx.keys, system, { accountId: account.id, grant: true });
     return { account, workspace };
   });
 }
@@ -163,6 +177,7 @@ export function createToken(
       accountId,
       name: parsed.name,
       ttlDays: parsed.ttl_days,
+      scopes: parsed.scopes,
     });
   });
 }
@@ -181,26 +196,64 @@ export async function revokeToken(ctx: ServiceContext, name: string): Promise<vo
 
 export type { Auth };
 
-export const accountCreateSchema = z.strictObject({
-  email: z.string().trim().min(3).max(254),
-  display_name: z.string().trim().min(1).max(120),
-  /** Omitted: a random password is made and returned once. */
-  password: z.string().min(1).max(256).optional(),
-});
+export const accountCreateSchema = z
+  .strictObject({
+    email: z.string().trim().min(3).max(254),
+    display_name: z.string().trim().min(1).max(120),
+    /** Omitted: a random password is made and returned once. */
+    password: z.string().min(1).max(256).optional(),
+    /**
+     * The role the new account takes in an initiative of the caller's workspace. Required of a workspace
+     * administrator (who makes accounts for the people of their own workspace only); optional for the
+     * operator and instance administrators.
+     */
+    initiative_id: idSchema.optional(),
+    role: initiativeRoleSchema.optional(),
+  })
+  .refine((body) => (body.initiative_id === undefined) === (body.role === undefined), {
+    message: 'give initiative_id and role together',
+    path: ['role'],
+  });
 
-/** An administrator makes an account for a colleague; the password, when generated, is shown once. */
+/**
+ * An administrator makes an account for a colleague; the password, when generated, is shown once. The
+ * operator and instance administrators make any account; a workspace administrator makes accounts for
+ * people of a workspace it administers, each with a role in one of its initiatives.
+ */
 export function createAccountForColleague(
   ctx: ServiceContext,
   input: z.output<typeof accountCreateSchema>,
 ): Promise<{ account: Account; password?: string }> {
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);
+    const instanceWide = !ctx.auth || ctx.auth.system || (await isInstanceAdmin(trx, ctx.auth.accountId));
+    const target = input.initiative_id ? await initiativePlace(trx, input.initiative_id) : undefined;
+    if (input.initiative_id && !target) {
+      throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'initiative_id', reason: 'initiative' });
+    }
+    if (!instanceWide) {
+      const mine = target && (await isWorkspaceAdmin(trx, target.workspaceId, ctx.auth!.accountId!));
+      if (!mine) {
+        throw new TrackTwoError('TT_ERR_FORBIDDEN', {
+          field: 'initiative_id',
+          reason:
+            'a workspace administrator makes accounts with a role in an initiative of its own workspace',
+        });
+      }
+    }
     const password = input.password ?? generatePassword();
     const account = await createAccount(trx, ctx.keys, ctx.auth, {
       email: input.email,
       displayName: input.display_name,
       password,
     });
+    if (input.initiative_id && input.role) {
+      await grantMembership(trx, ctx.keys, ctx.auth, {
+        accountId: account.id,
+        initiativeId: input.initiative_id,
+        role: input.role,
+      });
+    }
     return input.password === undefined ? { account, password } : { account };
   });
 }

@@ -1,4 +1,9 @@
-import { createAccount, grantWorkspaceAdmin, type Account } from '../../security/accounts.js';
+import {
+  createAccount,
+  grantWorkspaceAdmin,
+  setInstanceAdmin,
+  type Account,
+} from '../../security/accounts.js';
 import { systemAuth } from '../../security/auth.js';
 import { generatePassword } from '../../security/passwords.js';
 import { listAccountRows } from '../../store/repositories/accounts.js';
@@ -36,6 +41,7 @@ export async function prepareFirstRun(
       password,
     });
     await grantWorkspaceAdmin(trx, ctx.keys, system, { workspaceId, accountId: created.id });
+    await setInstanceAdmin(trx, ctx.keys, system, { accountId: created.id, grant: true });
     return created;
   });
   return { kind: 'demo', workspaceId, account, password };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
 import { changePassword } from '../../security/accounts.js';
+import { requireNotToken } from '../../security/auth.js';
 import { createCookieSession, type IssuedSession } from '../../security/sessions.js';
+import type { SignInThrottle } from '../../security/throttle.js';
 import { requireSignedIn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
@@ -20,14 +22,17 @@ export type PasswordChange = z.output<typeof passwordChangeSchema>;
 export function changeOwnPassword(
   ctx: ServiceContext,
   input: PasswordChange,
-  options: { renewCookie: boolean; ttlMs?: number },
+  options: { renewCookie: boolean; ttlMs?: number; throttle: SignInThrottle; address?: string },
 ): Promise<IssuedSession | null> {
   return inTransaction(ctx, async (trx) => {
     const accountId = await requireSignedIn(trx, ctx.auth);
     if (accountId === null) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
+    requireNotToken(ctx.auth);
     await changePassword(trx, ctx.keys, ctx.auth, {
       currentPassword: input.current_password,
       newPassword: input.new_password,
+      throttle: options.throttle,
+      address: options.address,
     });
     return options.renewCookie
       ? createCookieSession(trx, ctx.keys, accountId, { ttlMs: options.ttlMs })

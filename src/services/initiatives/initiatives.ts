@@ -3,9 +3,8 @@ import { TrackTwoError } from '../../domain/errors.js';
 import type { Initiative, initiativeCreateSchema, initiativePatchSchema } from '../../domain/initiative.js';
 import type { Page, PageOf } from '../../domain/scalars.js';
 import { initiativeRoleSchema } from '../../domain/vocabulary.js';
-import { grantMembership, revokeMembership } from '../../security/accounts.js';
+import { inviteToInitiative, revokeMembership } from '../../security/accounts.js';
 import { hasAccess, listVisibleInitiatives } from '../../security/access.js';
-import { findAccountByEmail } from '../../store/repositories/accounts.js';
 import * as repo from '../../store/repositories/initiatives.js';
 import { membersOfInitiative } from '../../store/repositories/memberships.js';
 import { audit, must, pageOf, requireAccess, grants } from '../common.js';
@@ -104,23 +103,25 @@ export function listMembers(ctx: ServiceContext, initiativeId: string, page: Pag
   });
 }
 
-/** Gives an existing account a role; accounts themselves are made by administrators (POST /api/accounts). */
+export interface Invitation {
+  email: string;
+  role: z.infer<typeof initiativeRoleSchema>;
+  status: 'invited';
+}
+
+/**
+ * Offers a role to an e-mail address: an account of that address gets it now, or when it is made. The
+ * answer is the same either way and names no account, so adding a member tells nothing of who has one.
+ */
 export function addMember(
   ctx: ServiceContext,
   initiativeId: string,
   input: z.output<typeof memberAddSchema>,
-): Promise<Member> {
+): Promise<Invitation> {
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
-    const account = await findAccountByEmail(trx, input.email.toLowerCase());
-    if (!account) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'email', reason: 'no such account' });
-    await grantMembership(trx, ctx.keys, ctx.auth, { accountId: account.id, initiativeId, role: input.role });
-    return {
-      account_id: account.id,
-      email: account.email,
-      display_name: account.display_name,
-      role: input.role,
-    };
+    await inviteToInitiative(trx, ctx.keys, ctx.auth, { email: input.email, initiativeId, role: input.role });
+    return { email: input.email.trim().toLowerCase(), role: input.role, status: 'invited' };
   });
 }
 

@@ -4,7 +4,7 @@ import type { Workspace, workspaceCreateSchema, workspacePatchSchema } from '../
 import { listVisibleInitiatives } from '../../security/access.js';
 import * as repo from '../../store/repositories/workspaces.js';
 import { addWorkspaceAdmin, adminWorkspacesOf } from '../../store/repositories/memberships.js';
-import { audit, must, pageOf, requireAccess, requireSignedIn } from '../common.js';
+import { audit, must, pageOf, requireAccess, requireInstanceAdmin, requireSignedIn } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 
 /** The workspaces the account administers or holds a role in. */
@@ -32,7 +32,7 @@ export function createWorkspace(
   input: z.output<typeof workspaceCreateSchema>,
 ): Promise<Workspace> {
   return inTransaction(ctx, async (trx) => {
-    await requireSignedIn(trx, ctx.auth);
+    await requireInstanceAdmin(trx, ctx.auth);
     const workspace = await repo.createWorkspace(trx, input);
     await audit(trx, ctx.keys, ctx.auth, 'workspace.create', 'workspace', workspace.id, workspace.id);
     if (ctx.auth && !ctx.auth.system) {

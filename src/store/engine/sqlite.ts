@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql, SqliteAdapter, SqliteDialect } from 'kysely';
@@ -21,6 +21,15 @@ export function sqliteConnectionOf(db: Kysely<Database>): SQLite.Database | unde
 }
 
 /**
+ * The database holds pseudonyms, attendance and hashes: like master.key, only its owner may read it. The
+ * file is made 0600 before SQLite opens it (whatever the umask), and an existing one is narrowed to 0600.
+ */
+function restrictToOwner(path: string): void {
+  if (existsSync(path)) chmodSync(path, 0o600);
+  else closeSync(openSync(path, 'a', 0o600));
+}
+
+/**
  * A file in WAL mode with foreign keys on and a busy timeout, so a second process waits rather than
  * failing at once.
  */
@@ -29,6 +38,7 @@ function open(path: string): StoreHandle {
   if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
   let database: SQLite.Database;
   try {
+    if (!memory) restrictToOwner(path);
     database = new SQLite(path);
   } catch (error) {
     throw new TrackTwoError('TT_ERR_CONFIGURATION', {
@@ -37,6 +47,9 @@ function open(path: string): StoreHandle {
     });
   }
   if (!memory) database.pragma('journal_mode = WAL');
+  // SQLite gives -wal and -shm the main file's mode; files left by an older version are narrowed too.
+  if (!memory)
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) chmodSync(path + suffix, 0o600);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   // WAL makes NORMAL durable against application crashes; only a power cut may lose the last commits.

@@ -38,6 +38,25 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   last_used_at: string | null;
+  /** A token's scopes, comma-separated (`read`, `write`); null for cookie sessions. */
+  scopes: string | null;
+}
+
+/** Accounts that may create workspaces and accounts, besides the operator. */
+export interface InstanceAdminsTable {
+  account_id: string;
+  granted_at: string;
+}
+
+/** A role offered to an address with no account yet; granted when an account of that address is made. */
+export interface InvitationsTable {
+  id: string;
+  /** Lower-case, trimmed. */
+  email: string;
+  initiative_id: string;
+  role: MembershipRole;
+  invited_by: string | null;
+  created_at: string;
 }
 
 export interface WorkspaceKeysTable {
@@ -95,6 +114,8 @@ export interface SecurityTables {
   workspace_admins: WorkspaceAdminsTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  instance_admins: InstanceAdminsTable;
+  invitations: InvitationsTable;
   workspace_keys: WorkspaceKeysTable;
   actor_identities: ActorIdentitiesTable;
   actor_name_index: ActorNameIndexTable;

@@ -90,6 +90,8 @@ export function passes(route: Route, role: OwnRole, variant: MeetingVariant): bo
   if (label === 'signed-in') return true;
   // requireAdministrator: an administrator of any workspace.
   if (label === 'admin') return role === 'workspace-admin';
+  // requireInstanceAdmin: the operator and instance administrators, none of whom is among I's roles.
+  if (label === 'instance-admin') return false;
   if (!label.includes('.'))
     throw new Error(`the access matrix knows no label "${label}": say here whom it lets through`);
   if (role === 'workspace-admin') return true;

@@ -88,7 +88,7 @@ export async function buildWorld(
       201,
     );
     accountIds[role] = made.account.id;
-    ok(await admin.post(`/api/initiatives/${initiative.id}/members`, { email, role }), 201);
+    ok(await admin.post(`/api/initiatives/${initiative.id}/members`, { email, role }), 202);
     // A token per role (not a password sign-in each: scrypt is slow, and sign-in has its own tests).
     const token = await db.transaction().execute((trx) =>
       createApiToken(trx, keys, systemAuth('resource tests'), {

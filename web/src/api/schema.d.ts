@@ -319,6 +319,7 @@ export interface paths {
                 expires_at: string;
                 /** Format: date-time */
                 last_used_at: string | null;
+                scopes: ('read' | 'write')[];
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -328,7 +329,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a named bearer token for the API and the CLI; the token is shown once */
+    /** Create a named bearer token for the API and the CLI (scopes read and/or write; from a signed-in browser only, never with a token); shown once */
     post: {
       parameters: {
         query?: never;
@@ -341,6 +342,7 @@ export interface paths {
           'application/json': {
             name: string;
             ttl_days?: number;
+            scopes?: ('read' | 'write')[];
           };
         };
       };
@@ -356,6 +358,7 @@ export interface paths {
               name: string;
               /** Format: date-time */
               expires_at: string;
+              scopes: ('read' | 'write')[];
             };
           };
         };
@@ -467,6 +470,10 @@ export interface paths {
             email: string;
             display_name: string;
             password?: string;
+            /** Format: uuid */
+            initiative_id?: string;
+            /** @enum {string} */
+            role?: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
           };
         };
       };
@@ -544,7 +551,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Open a workspace; you become its administrator */
+    /** Open a workspace (the operator and instance administrators); you become its administrator */
     post: {
       parameters: {
         query?: never;
@@ -2627,7 +2634,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Give an account a role in the initiative */
+    /** Invite an e-mail address to a role: its account gets it now or once made; the answer (202) is the same either way */
     post: {
       parameters: {
         query?: never;
@@ -2648,17 +2655,17 @@ export interface paths {
       };
       responses: {
         /** @description Success */
-        201: {
+        202: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              account_id: string;
               email: string;
-              display_name: string;
-              role: string;
+              /** @enum {string} */
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              /** @enum {string} */
+              status: 'invited';
             };
           };
         };

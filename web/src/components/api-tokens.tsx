@@ -11,6 +11,7 @@ export interface TokenInfo {
   created_at: string;
   expires_at: string;
   last_used_at: string | null;
+  scopes: ('read' | 'write')[];
 }
 
 /** The account's bearer tokens for the API and the CLI; a new token is shown once, never again. */
@@ -19,6 +20,7 @@ export function ApiTokens() {
   const tokens = useResource('/api/auth/tokens');
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
+  const [readOnly, setReadOnly] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -43,6 +45,7 @@ export function ApiTokens() {
         body: {
           name: name.trim(),
           ttl_days: ttl,
+          scopes: readOnly ? ['read'] : ['read', 'write'],
         },
       });
       setIssued(created.token);
@@ -76,6 +79,7 @@ export function ApiTokens() {
               {payload.items.map((token) => (
                 <li key={token.name}>
                   <strong>{token.name}</strong> ({token.fingerprint}){' '}
+                  {!token.scopes.includes('write') && <>{t('account.tokenReadOnlyTag')} </>}
                   {t('account.tokenExpires', { date: token.expires_at.slice(0, 10) })}{' '}
                   <button type="button" onClick={() => void revoke(token.name)}>
                     {t('account.revoke')}
@@ -108,6 +112,11 @@ export function ApiTokens() {
           onChange={setDays}
           error={errors.days}
         />
+        <label className="checkbox">
+          <input type="checkbox" checked={readOnly} onChange={(event) => setReadOnly(event.target.checked)} />
+          {t('account.tokenReadOnly')}
+        </label>
+        <p className="hint">{t('account.tokenCredentials')}</p>
         <button type="submit">{t('account.createToken')}</button>
       </form>
       {issued && (

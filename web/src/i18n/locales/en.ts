@@ -84,6 +84,10 @@ const en = {
     tokenDaysRange: 'Choose between 1 and 366 days.',
     createToken: 'Create token',
     tokenOnce: 'Copy this token now: it will not be shown again.',
+    tokenReadOnly: 'Read only: the token can look but not change anything',
+    tokenReadOnlyTag: 'read only',
+    tokenCredentials:
+      'A token can never create tokens, change your password or manage second factors: only you, signed in here, can.',
     memberRoles: {
       convener: 'Convener',
       facilitator: 'Facilitator',

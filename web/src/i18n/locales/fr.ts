@@ -87,6 +87,10 @@ const fr: Messages = {
     tokenDaysRange: 'Choisissez entre 1 et 366 jours.',
     createToken: 'Créer le jeton',
     tokenOnce: 'Copiez ce jeton maintenant : il ne sera plus affiché.',
+    tokenReadOnly: 'Lecture seule : le jeton peut consulter mais rien modifier',
+    tokenReadOnlyTag: 'lecture seule',
+    tokenCredentials:
+      'Un jeton ne peut jamais créer de jetons, changer votre mot de passe ni gérer les seconds facteurs : vous seul, connecté ici, le pouvez.',
     memberRoles: {
       convener: 'Organisateur·rice',
       facilitator: 'Facilitateur·rice',
