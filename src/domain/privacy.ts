@@ -6,7 +6,8 @@ import { locationPrecisions, type LocationPrecision } from './location-precision
  * the records. What each period counts from (see `retentionAnchors`):
  *
  * - identities: the person's last activity in the initiative (the later of their last attended meeting of
- *   it, the last change of their record or identity, and the initiative's end date when it has ended);
+ *   it and the initiative's end date when it has ended; for someone who attended none, the time their
+ *   identity was last written). Never longer than attendance (see identitiesOutliveAttendance);
  * - attendance: the meeting's date;
  * - raw survey answers: the time the answer was submitted (or last replaced).
  *
@@ -115,18 +116,41 @@ export interface IdentityAnchor {
 }
 
 /**
- * Whether a person's identity has outlived its keeping: only when every initiative naming them keeps
- * identities for a limited time, and in each of them the person's last activity (the later of
- * `lastChanged`, their last attended meeting there and the initiative's end) lies before that period.
- * An initiative that keeps identities (null) keeps the person: an identity is one for all initiatives.
+ * The date a person's identity period counts from in one initiative: the later of their last attended
+ * meeting there and the initiative's end; for someone who attended none (a convener, say), the time their
+ * identity was last written.
  */
-export function identityExpired(anchors: readonly IdentityAnchor[], lastChanged: string, now: Date): boolean {
+export function identityAnchorDate(anchor: IdentityAnchor, identityWritten: string): string {
+  const dates = [anchor.ended_on, anchor.last_attended].filter((d): d is string => d !== null);
+  return dates.length === 0 ? identityWritten : dates.reduce((a, b) => (a > b ? a : b));
+}
+
+/**
+ * Whether a person's identity has outlived its keeping: only when every initiative naming them keeps
+ * identities for a limited time and, in each, the period has run from `identityAnchorDate`. An initiative
+ * that keeps identities (null) keeps the person: an identity is one for all initiatives.
+ */
+export function identityExpired(
+  anchors: readonly IdentityAnchor[],
+  identityWritten: string,
+  now: Date,
+): boolean {
   if (anchors.length === 0) return false;
-  return anchors.every((anchor) => {
-    if (anchor.identities_days === null) return false;
-    const latest = [lastChanged, anchor.ended_on, anchor.last_attended]
-      .filter((value): value is string => value !== null)
-      .reduce((a, b) => (a > b ? a : b));
-    return hasExpired(latest, now, anchor.identities_days);
-  });
+  return anchors.every(
+    (anchor) =>
+      anchor.identities_days !== null &&
+      hasExpired(identityAnchorDate(anchor, identityWritten), now, anchor.identities_days),
+  );
+}
+
+/**
+ * An identity may not outlive the attendance that ties the person to the initiative: once that is purged
+ * the initiative no longer names them, and their identity would be kept for good.
+ */
+export function identitiesOutliveAttendance(settings: {
+  identities_days: number | null;
+  attendance_days: number | null;
+}): boolean {
+  if (settings.attendance_days === null) return false;
+  return settings.identities_days === null || settings.identities_days > settings.attendance_days;
 }

@@ -127,7 +127,9 @@ export const registerRetentionCommands: RegisterCommands = (program, ctx) => {
           const { field, reason } = firstIssue(parsed.error);
           throw new TrackTwoError('TT_ERR_VALIDATION', {
             field: field ? `--${field.replace(/_days$/, '')}` : '--identities',
-            reason: field ? reason : 'give at least one of --identities, --attendance, --answers, --precision',
+            reason: field
+              ? reason
+              : 'give at least one of --identities, --attendance, --answers, --precision',
           });
         }
         const settings = await withOperator(options.database, (services) =>

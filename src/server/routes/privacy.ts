@@ -29,7 +29,6 @@ export function registerPrivacyRoutes(app: FastifyInstance): void {
     response: privacySettingsSchema,
     params: idParams,
     body: privacySettingsPatchSchema,
-    handler: ({ params, body, request }) =>
-      privacy.updatePrivacySettings(request.services, params.id, body),
+    handler: ({ params, body, request }) => privacy.updatePrivacySettings(request.services, params.id, body),
   });
 }

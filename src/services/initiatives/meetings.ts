@@ -41,10 +41,7 @@ export function createMeeting(
     const grant = await requireAccess(trx, ctx.auth, 'meetings.write', {
       initiativeId: input.initiative_id,
     });
-    const meeting = await repo.createMeeting(
-      trx,
-      await coarsenMeetingInput(trx, input.initiative_id, input),
-    );
+    const meeting = await repo.createMeeting(trx, await coarsenMeetingInput(trx, input.initiative_id, input));
     await audit(trx, ctx.keys, ctx.auth, 'meeting.create', 'meeting', meeting.id, grant.workspaceId);
     return meeting;
   });

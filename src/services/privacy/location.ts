@@ -33,7 +33,10 @@ export async function precisionOfInitiative(
   return (await repo.getPrivacy(db, initiativeId)).location_precision;
 }
 
-export async function precisionOfConflict(db: Kysely<Database>, conflictId: string): Promise<LocationPrecision> {
+export async function precisionOfConflict(
+  db: Kysely<Database>,
+  conflictId: string,
+): Promise<LocationPrecision> {
   return coarsestPrecision(await repo.precisionsOfConflict(db, conflictId));
 }
 

@@ -45,12 +45,7 @@ export interface RetentionReport {
   initiatives: InitiativeRetention[];
 }
 
-const PURGED = [
-  'actor_identities',
-  'actor_name_index',
-  'attendances',
-  'survey_responses',
-] as const;
+const PURGED = ['actor_identities', 'actor_name_index', 'attendances', 'survey_responses'] as const;
 
 class DryRun extends Error {}
 
@@ -78,9 +73,7 @@ async function retainIdentities(
       }
       continue;
     }
-    const lastChanged =
-      facts.identity_updated_at > facts.actor_updated_at ? facts.identity_updated_at : facts.actor_updated_at;
-    if (identityExpired(await repo.identityAnchors(trx, actorId), lastChanged, now)) {
+    if (identityExpired(await repo.identityAnchors(trx, actorId), facts.identity_updated_at, now)) {
       await repo.hideIdentity(trx, actorId, at);
       counts.identities_hidden += 1;
     }
@@ -98,6 +91,8 @@ async function retainInitiative(
   await engineOf(trx).zeroFreedSpace(trx);
   const counts = noRetentionCounts();
   const at = now.toISOString();
+  // Identities first: the attendance that names a person in the initiative may go in this same run.
+  await retainIdentities(trx, settings, initiative.workspace_id, now, counts);
   if (settings.attendance_days !== null) {
     const { hideBefore, purgeHiddenBefore } = retentionCutoffs(now, settings.attendance_days);
     counts.attendances_purged = await repo.purgeAttendances(trx, initiative.id, purgeHiddenBefore);
@@ -108,7 +103,6 @@ async function retainInitiative(
     counts.answers_purged = await repo.purgeAnswers(trx, initiative.id, purgeHiddenBefore);
     counts.answers_hidden = await repo.hideAnswers(trx, initiative.id, hideBefore, at);
   }
-  await retainIdentities(trx, settings, initiative.workspace_id, now, counts);
   if (changed(counts)) {
     // Counts ride in the chained record id: the audit shows how much went, never what.
     const hidden = `${initiative.id}:identities-${counts.identities_hidden}:attendances-${counts.attendances_hidden}:answers-${counts.answers_hidden}`;

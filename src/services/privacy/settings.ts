@@ -1,5 +1,6 @@
 import type { PrivacySettings, PrivacySettingsPatch } from '../../domain/privacy.js';
-import { retentionGraceDays } from '../../domain/privacy.js';
+import { identitiesOutliveAttendance, retentionGraceDays } from '../../domain/privacy.js';
+import { TrackTwoError } from '../../domain/errors.js';
 import { getInitiative } from '../../store/repositories/initiatives.js';
 import { nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/privacy.js';
@@ -35,9 +36,25 @@ export function updatePrivacySettings(
     const initiative = must(await getInitiative(trx, initiativeId), 'initiative');
     const current = await repo.getPrivacy(trx, initiativeId);
     const next = { ...current, ...patch, updated_at: nowIso() };
+    if (identitiesOutliveAttendance(next)) {
+      throw new TrackTwoError('TT_ERR_VALIDATION', {
+        field: 'identities_days',
+        reason:
+          'identities may not be kept longer than attendance (the attendance is what ties a person to the ' +
+          'initiative): set identities_days to at most attendance_days',
+      });
+    }
     await repo.putPrivacy(trx, next);
     await coarsenStoredPlaces(trx, initiative);
-    await audit(trx, ctx.keys, ctx.auth, 'initiative.privacy_update', 'initiative', initiativeId, grant.workspaceId);
+    await audit(
+      trx,
+      ctx.keys,
+      ctx.auth,
+      'initiative.privacy_update',
+      'initiative',
+      initiativeId,
+      grant.workspaceId,
+    );
     return shown(next);
   });
 }

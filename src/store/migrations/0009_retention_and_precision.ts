@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { locationPrecisions } from '../../domain/location-precision.js';
 
-const periodCheck = (column: string) => sql`${sql.ref(column)} is null or ${sql.ref(column)} between 1 and 3650`;
+const periodCheck = (column: string) =>
+  sql`${sql.ref(column)} is null or ${sql.ref(column)} between 1 and 3650`;
 
 /**
  * Retention and location precision (issue #11). Each initiative may keep identities, attendance and raw

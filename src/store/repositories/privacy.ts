@@ -30,7 +30,10 @@ export async function getPrivacy(db: Kysely<Database>, initiativeId: string): Pr
   );
 }
 
-export async function putPrivacy(db: Kysely<Database>, row: PrivacyRow & { updated_at: string }): Promise<void> {
+export async function putPrivacy(
+  db: Kysely<Database>,
+  row: PrivacyRow & { updated_at: string },
+): Promise<void> {
   const { initiative_id: _id, ...changes } = row;
   await db
     .insertInto('initiative_privacy')

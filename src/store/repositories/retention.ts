@@ -25,11 +25,7 @@ export async function hideAttendances(
     .updateTable('attendances')
     .set({ deleted_at: at })
     .where('deleted_at', 'is', null)
-    .where(
-      'meeting_id',
-      'in',
-      meetingsOf(db, initiativeId).where('held_on', '<', before),
-    )
+    .where('meeting_id', 'in', meetingsOf(db, initiativeId).where('held_on', '<', before))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -135,16 +131,14 @@ export async function identityAnchors(db: Kysely<Database>, actorId: string): Pr
   return anchors.sort((a, b) => (a.initiative_id < b.initiative_id ? -1 : 1));
 }
 
-/** The identity facts of an actor retention weighs: when the record and its identity last changed. */
+/** The identity facts of an actor retention weighs: its workspace, when it was written, whether hidden. */
 export function identityFacts(db: Kysely<Database>, actorId: string) {
   return db
     .selectFrom('actor_identities')
-    .innerJoin('actors', 'actors.id', 'actor_identities.actor_id')
     .select([
       'actor_identities.workspace_id',
       'actor_identities.updated_at as identity_updated_at',
       'actor_identities.deleted_at',
-      'actors.updated_at as actor_updated_at',
     ])
     .where('actor_identities.actor_id', '=', actorId)
     .executeTakeFirst();

@@ -1414,6 +1414,8 @@ export interface paths {
                 /** @enum {string|null} */
                 gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
                 region: string | null;
+                latitude: number | null;
+                longitude: number | null;
                 groups: {
                   /** Format: uuid */
                   divide_id: string;
@@ -1495,6 +1497,8 @@ export interface paths {
             gender?: 'woman' | 'man' | 'other' | 'undisclosed' | null;
             /** @default null */
             region?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /** @default [] */
             groups?: {
               /** Format: uuid */
@@ -1554,6 +1558,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -1633,6 +1639,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -1691,6 +1699,8 @@ export interface paths {
             /** @enum {string|null} */
             gender?: 'woman' | 'man' | 'other' | 'undisclosed' | null;
             region?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             groups?: {
               /** Format: uuid */
               divide_id: string;
@@ -1749,6 +1759,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -1924,6 +1936,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -2746,6 +2760,8 @@ export interface paths {
                 /** Format: date */
                 held_on: string;
                 place: string | null;
+                latitude: number | null;
+                longitude: number | null;
                 /** @enum {string} */
                 ground_rule: 'open' | 'chatham_house' | 'closed';
                 /** @enum {string} */
@@ -2795,6 +2811,8 @@ export interface paths {
             held_on: string;
             /** @default null */
             place?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /**
              * @default chatham_house
              * @enum {string}
@@ -2824,6 +2842,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude: number | null;
+              longitude: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -2875,6 +2895,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude: number | null;
+              longitude: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -2928,6 +2950,8 @@ export interface paths {
             /** Format: date */
             held_on?: string;
             place?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /** @enum {string} */
             ground_rule?: 'open' | 'chatham_house' | 'closed';
             /** @enum {string} */
@@ -2951,6 +2975,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude: number | null;
+              longitude: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -8520,6 +8546,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude?: number | null;
+              longitude?: number | null;
               groups: {
                 divide_id: string;
                 group_id: string;
@@ -8571,6 +8599,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude?: number | null;
+              longitude?: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -8784,6 +8814,98 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/privacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Retention and privacy of an initiative: how many days identities, attendance and raw survey answers are kept (null: kept), the grace period before hidden records are purged, the location precision */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              initiative_id: string;
+              identities_days: number | null;
+              attendance_days: number | null;
+              answers_days: number | null;
+              /** @enum {string} */
+              location_precision: '1' | 'area' | '0.1' | '0.01';
+              grace_days: number;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change retention periods or the location precision (conveners, administrators). A coarser precision coarsens the coordinates already stored; shorter periods take effect at the next retention run */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            identities_days?: number | null;
+            attendance_days?: number | null;
+            answers_days?: number | null;
+            /** @enum {string} */
+            location_precision?: '1' | 'area' | '0.1' | '0.01';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              initiative_id: string;
+              identities_days: number | null;
+              attendance_days: number | null;
+              answers_days: number | null;
+              /** @enum {string} */
+              location_precision: '1' | 'area' | '0.1' | '0.01';
+              grace_days: number;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
 }
