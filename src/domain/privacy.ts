@@ -151,6 +151,7 @@ export function identitiesOutliveAttendance(settings: {
   identities_days: number | null;
   attendance_days: number | null;
 }): boolean {
-  if (settings.attendance_days === null) return false;
-  return settings.identities_days === null || settings.identities_days > settings.attendance_days;
+  // Keeping identities (null) is a choice, not an orphan: only a longer limited period is refused.
+  if (settings.attendance_days === null || settings.identities_days === null) return false;
+  return settings.identities_days > settings.attendance_days;
 }
