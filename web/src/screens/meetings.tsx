@@ -12,10 +12,10 @@ import { groundRules, meetingStatuses } from '../../../src/domain/vocabulary-lis
 import { useFormSubmit } from '../components/form-submit.js';
 
 /** A coordinate as typed: empty is none; else a number within ±limit, or the reason it is not. */
-function coordinateError(text: string, limit: number): string | undefined {
+function coordinateError(text: string, limit: number, message: string): string | undefined {
   if (!text.trim()) return undefined;
   const value = Number(text);
-  return Number.isFinite(value) && Math.abs(value) <= limit ? undefined : `−${limit} … ${limit}`;
+  return Number.isFinite(value) && Math.abs(value) <= limit ? undefined : message;
 }
 
 export default function Meetings({ params }: { params: Record<string, string> }) {
@@ -39,8 +39,8 @@ export default function Meetings({ params }: { params: Record<string, string> })
     const found: FieldErrors = {
       title: !title.trim() ? t('common.required') : undefined,
       heldOn: !heldOn ? t('common.required') : !isIsoDate(heldOn) ? t('common.invalidDate') : undefined,
-      latitude: coordinateError(latitude, 90),
-      longitude: coordinateError(longitude, 180),
+      latitude: coordinateError(latitude, 90, t('privacy.coordinateRange', { limit: 90 })),
+      longitude: coordinateError(longitude, 180, t('privacy.coordinateRange', { limit: 180 })),
     };
     await save(found, async () => {
       const meeting = await api.post('/api/meetings', {

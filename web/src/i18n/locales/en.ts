@@ -548,6 +548,9 @@ const en = {
     applied: 'Places here are stored at: {{precision}}',
     latitude: 'Latitude (optional)',
     longitude: 'Longitude (optional)',
+    actorCoordinatesHint:
+      'Decimal degrees, rounded to the coarsest location precision of the initiatives on this conflict: none are kept until every one of them allows coordinates.',
+    coordinateRange: 'Enter a number from −{{limit}} to {{limit}}, or leave it empty.',
     coordinatesHint: 'Decimal degrees. Rounded to the initiative’s location precision when saved.',
   },
   notFound: {

@@ -568,6 +568,9 @@ const fr: Messages = {
     applied: 'Les lieux sont enregistrés ici à : {{precision}}',
     latitude: 'Latitude (facultatif)',
     longitude: 'Longitude (facultatif)',
+    actorCoordinatesHint:
+      'Degrés décimaux, arrondis à la précision la plus grossière des initiatives de ce conflit : aucune n’est gardée tant que chacune ne les autorise pas.',
+    coordinateRange: 'Saisissez un nombre de −{{limit}} à {{limit}}, ou laissez vide.',
     coordinatesHint: 'Degrés décimaux. Arrondis à la précision de l’initiative à l’enregistrement.',
   },
   notFound: {
