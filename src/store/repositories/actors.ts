@@ -281,7 +281,12 @@ export async function insertActors(db: Kysely<Database>, inputs: readonly NewAct
       .sort((a, b) => byText(a.divide_id, b.divide_id)),
   }));
   for (const chunk of chunks(actors)) {
-    const rows = chunk.map(({ groups: _groups, ...row }) => row);
+    // Coordinates are written only when there are some (columns of migration 0009 an insert may leave out).
+    // One shape per statement: every row of the chunk names the same columns.
+    const placed = chunk.some((actor) => actor.latitude !== null || actor.longitude !== null);
+    const rows = chunk.map(({ groups: _groups, latitude, longitude, ...row }) =>
+      placed ? { ...row, latitude, longitude } : row,
+    );
     await mapStoreErrors(() => db.insertInto('actors').values(rows).execute(), { record: 'actor' });
   }
   const memberships = actors.flatMap((actor) =>

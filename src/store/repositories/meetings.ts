@@ -53,7 +53,10 @@ export async function createMeeting(db: Kysely<Database>, input: NewMeeting): Pr
     status: input.status ?? 'planned',
     created_at: input.created_at ?? nowIso(),
   };
-  await mapStoreErrors(() => db.insertInto('meetings').values(meeting).execute(), { record: 'meeting' });
+  // Coordinates are written only when there are some (columns of migration 0009 an insert may leave out).
+  const { latitude, longitude, ...row } = meeting;
+  const values = latitude === null && longitude === null ? row : meeting;
+  await mapStoreErrors(() => db.insertInto('meetings').values(values).execute(), { record: 'meeting' });
   return meeting;
 }
 
