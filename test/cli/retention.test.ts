@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { createAccount, grantMembership } from '../../src/security/accounts.js';
+import { systemAuth } from '../../src/security/auth.js';
+import { createVaultKeys } from '../../src/security/vault.js';
 import { countRows, enginesToRun, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
 async function run(env: Record<string, string>, ...args: string[]) {
@@ -32,6 +35,17 @@ for (const dialect of enginesToRun()) {
         .orderBy('initiatives.id')
         .executeTakeFirstOrThrow();
       initiativeId = first.id;
+      // A convener of the initiative, for the commands that act as an account (--as).
+      const keys = createVaultKeys(Buffer.from(env.TRACKTWO_MASTER_KEY, 'base64'));
+      await database.store.db.transaction().execute(async (trx) => {
+        const sys = systemAuth('cli fixture');
+        const account = await createAccount(trx, keys, sys, {
+          email: 'convener@cli.example.org',
+          displayName: 'Convener',
+          password: 'cli fixture passphrase 9',
+        });
+        await grantMembership(trx, keys, sys, { accountId: account.id, initiativeId, role: 'convener' });
+      });
     });
     afterAll(async () => {
       await database?.dispose();
@@ -68,6 +82,46 @@ for (const dialect of enginesToRun()) {
       expect(set.out).toMatch(/attendance: 30 days \(from the meeting's date\)/);
       const shown = await run(env, 'retention', 'show', initiativeId, '--json', '--database', database.url);
       expect(JSON.parse(shown.out)).toMatchObject({ attendance_days: 30, location_precision: '0.1' });
+    });
+
+    it('stores a meeting added with --lat/--lon no finer than the precision, and refuses a non-number', async () => {
+      const as = ['--as', 'convener@cli.example.org', '--database', database.url];
+      const added = await run(
+        env,
+        'meetings',
+        'add',
+        initiativeId,
+        '--title',
+        'Placed round',
+        '--date',
+        '2025-01-01',
+        '--lat',
+        '15.4567',
+        '--lon',
+        '36.4321',
+        '--format',
+        'json',
+        ...as,
+      );
+      expect(added, added.err).toMatchObject({ code: 0 });
+      expect(JSON.parse(added.out)).toMatchObject({ latitude: 15.5, longitude: 36.4 });
+      const bad = await run(
+        env,
+        'meetings',
+        'add',
+        initiativeId,
+        '--title',
+        'X',
+        '--date',
+        '2025-01-01',
+        '--lat',
+        'north',
+        '--lon',
+        '1',
+        ...as,
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/TT_ERR_VALIDATION.*--lat/s);
     });
 
     it('a dry run prints what would go and changes nothing; the run hides it; a second run changes nothing', async () => {
