@@ -10,6 +10,7 @@ const webDomainModules = [
   'date-order',
   'rule-issue',
   'errors',
+  'location-precision',
 ];
 
 export default tseslint.config(

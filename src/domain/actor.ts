@@ -6,6 +6,9 @@ import {
   isoTimestampSchema,
   pageSchema,
   regionSchema,
+  latitudeSchema,
+  longitudeSchema,
+  checkCoordinatePair,
 } from './scalars.js';
 import { identitySchema, type Identity } from './identity.js';
 import { actorKindSchema, actorRoleSchema, genderSchema, trackSchema } from './vocabulary.js';
@@ -34,6 +37,9 @@ export const actorSchema = z.strictObject({
   track: trackSchema,
   gender: genderSchema.nullable(),
   region: regionSchema.nullable(),
+  /** Optional coordinates, no finer than the initiatives of the actor's conflict allow. */
+  latitude: latitudeSchema.nullable(),
+  longitude: longitudeSchema.nullable(),
   groups: z.array(actorGroupSchema),
   created_at: isoTimestampSchema,
   updated_at: isoTimestampSchema,
@@ -78,6 +84,8 @@ export const actorCreateSchema = z
     track: trackSchema,
     gender: genderSchema.nullable().optional(),
     region: regionSchema.nullable().default(null),
+    latitude: latitudeSchema.nullable().optional(),
+    longitude: longitudeSchema.nullable().optional(),
     groups: z.array(actorGroupSchema).max(20).default([]),
     identity: actorIdentitySchema.optional(),
   })
@@ -88,6 +96,7 @@ export const actorCreateSchema = z
   .superRefine((value, ctx) => {
     checkGenderForKind(value, ctx, true);
     checkGroupsOnePerDivide(value.groups, ctx);
+    checkCoordinatePair(value, ctx);
   });
 export type ActorCreate = z.input<typeof actorCreateSchema>;
 export type ActorCreateParsed = z.output<typeof actorCreateSchema>;
@@ -100,12 +109,15 @@ export const actorPatchSchema = z
     track: trackSchema,
     gender: genderSchema.nullable(),
     region: regionSchema.nullable(),
+    latitude: latitudeSchema.nullable(),
+    longitude: longitudeSchema.nullable(),
     groups: z.array(actorGroupSchema).max(20),
     identity: actorIdentitySchema,
   })
   .partial()
   .superRefine((value, ctx) => {
     checkNotEmpty(value, ctx);
+    if ('latitude' in value || 'longitude' in value) checkCoordinatePair(value, ctx);
     checkGenderForKind(value, ctx, false);
     checkGroupsOnePerDivide(value.groups, ctx);
   });

@@ -6,31 +6,43 @@ import {
   isoDateSchema,
   isoTimestampSchema,
   placeSchema,
+  latitudeSchema,
+  longitudeSchema,
+  checkCoordinatePair,
   titleSchema,
 } from './scalars.js';
 import { attendanceRoleSchema, groundRuleSchema, meetingStatusSchema } from './vocabulary.js';
 
-/** One round of an initiative. Place is coarse on purpose (city or region). */
+/**
+ * One round of an initiative. Place is coarse on purpose (city or region: the administrative area); the
+ * optional coordinates are stored no finer than the initiative's location precision.
+ */
 export const meetingSchema = z.strictObject({
   id: idSchema,
   initiative_id: idSchema,
   title: titleSchema,
   held_on: isoDateSchema,
   place: placeSchema.nullable(),
+  latitude: latitudeSchema.nullable(),
+  longitude: longitudeSchema.nullable(),
   ground_rule: groundRuleSchema,
   status: meetingStatusSchema,
   created_at: isoTimestampSchema,
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const meetingCreateSchema = z.strictObject({
-  initiative_id: idSchema,
-  title: titleSchema,
-  held_on: isoDateSchema,
-  place: placeSchema.nullable().default(null),
-  ground_rule: groundRuleSchema.default('chatham_house'),
-  status: meetingStatusSchema.default('planned'),
-});
+export const meetingCreateSchema = z
+  .strictObject({
+    initiative_id: idSchema,
+    title: titleSchema,
+    held_on: isoDateSchema,
+    place: placeSchema.nullable().default(null),
+    latitude: latitudeSchema.nullable().optional(),
+    longitude: longitudeSchema.nullable().optional(),
+    ground_rule: groundRuleSchema.default('chatham_house'),
+    status: meetingStatusSchema.default('planned'),
+  })
+  .superRefine(checkCoordinatePair);
 export type MeetingCreate = z.input<typeof meetingCreateSchema>;
 
 export const meetingPatchSchema = z
@@ -38,11 +50,16 @@ export const meetingPatchSchema = z
     title: titleSchema,
     held_on: isoDateSchema,
     place: placeSchema.nullable(),
+    latitude: latitudeSchema.nullable(),
+    longitude: longitudeSchema.nullable(),
     ground_rule: groundRuleSchema,
     status: meetingStatusSchema,
   })
   .partial()
-  .superRefine(checkNotEmpty);
+  .superRefine((value, ctx) => {
+    checkNotEmpty(value, ctx);
+    if ('latitude' in value || 'longitude' in value) checkCoordinatePair(value, ctx);
+  });
 export type MeetingPatch = z.infer<typeof meetingPatchSchema>;
 
 export const attendanceSchema = z.strictObject({

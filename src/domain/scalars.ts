@@ -19,6 +19,25 @@ export const noteSchema = z.string().trim().max(2_000);
 /** A coarse place (city or region), never an address: a precise place can endanger attendees. */
 export const placeSchema = z.string().trim().min(1).max(120);
 export const regionSchema = z.string().trim().min(1).max(120);
+/** Decimal degrees (WGS 84); stored no finer than the initiative's location precision allows. */
+export const latitudeSchema = z.number().finite().min(-90).max(90);
+export const longitudeSchema = z.number().finite().min(-180).max(180);
+
+/** Coordinates come in pairs: half a coordinate names no place. */
+export function checkCoordinatePair(
+  value: { latitude?: number | null; longitude?: number | null },
+  ctx: z.RefinementCtx,
+): void {
+  const hasLat = value.latitude !== undefined && value.latitude !== null;
+  const hasLon = value.longitude !== undefined && value.longitude !== null;
+  if (hasLat !== hasLon) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [hasLat ? 'longitude' : 'latitude'],
+      message: 'give latitude and longitude together (or neither)',
+    });
+  }
+}
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
 export const strengthSchema = z.number().int().min(1).max(5);
 export const confidenceSchema = z.number().min(0).max(1);

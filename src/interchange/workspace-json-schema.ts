@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorSchema } from '../domain/actor.js';
 import { initiativeSchema } from '../domain/initiative.js';
 import { meetingSchema } from '../domain/meeting.js';
+import { latitudeSchema, longitudeSchema } from '../domain/scalars.js';
 import { outcomeSchema } from '../domain/outcome.js';
 import { checkTieDates, checkTieEnds } from '../domain/tie-checks.js';
 import { tieSchema } from '../domain/tie.js';
@@ -66,6 +67,9 @@ const documentActorSchema = actorSchema
   .extend({
     id: refSchema,
     conflict_id: refSchema,
+    // Documents written before coordinates existed have none.
+    latitude: latitudeSchema.nullable().optional(),
+    longitude: longitudeSchema.nullable().optional(),
     groups: z.array(z.strictObject({ divide_id: refSchema, group_id: refSchema })).max(20),
   });
 const documentTieSchema = tieSchema.omit({ workspace_id: true, created_at: true, updated_at: true }).extend({
@@ -82,6 +86,8 @@ const documentInitiativeSchema = initiativeSchema.omit({ workspace_id: true, cre
 const documentMeetingSchema = meetingSchema.omit({ created_at: true }).extend({
   id: refSchema,
   initiative_id: refSchema,
+  latitude: latitudeSchema.nullable().optional(),
+  longitude: longitudeSchema.nullable().optional(),
   attendances: z.array(z.strictObject({ actor_id: refSchema, role: attendanceRoleSchema })).max(500),
 });
 const documentOutcomeSchema = outcomeSchema.omit({ created_at: true }).extend({

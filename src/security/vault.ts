@@ -8,6 +8,7 @@ import {
   deleteNameTokens,
   findActorIdentities,
   findActorIdentity,
+  identityWorkspace,
   findWrappedWorkspaceKey,
   insertWorkspaceKeyIfAbsent,
   replaceNameTokens,
@@ -201,8 +202,8 @@ export async function eraseIdentity(
   actorId: string,
 ): Promise<boolean> {
   await zeroFreedSpace(trx);
-  const row = await findActorIdentity(trx, actorId);
-  if (row && row.workspace_id !== workspaceId) return false;
+  const holder = await identityWorkspace(trx, actorId);
+  if (holder !== undefined && holder !== workspaceId) return false;
   await deleteNameTokens(trx, actorId);
   return deleteActorIdentity(trx, actorId);
 }

@@ -20,6 +20,11 @@ import type { VaultKeys } from '../security/vault.js';
 import { installRequestContext } from './request-context.js';
 import { installTokenGuessLimit } from './token-guessing.js';
 import { registerApiRoutes } from './routes/index.js';
+import {
+  scheduleRetention,
+  type RetentionSchedule,
+  type RetentionScheduleOptions,
+} from '../services/privacy/index.js';
 
 export type AppSettings = Pick<
   Config,
@@ -60,6 +65,8 @@ export interface RegisteredRoute {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RegisteredRoute[];
+    /** The retention schedule, when the app runs one. */
+    retention?: RetentionSchedule;
   }
 }
 
@@ -72,6 +79,11 @@ export interface BuildAppOptions {
   settings?: Partial<AppSettings>;
   /** Fastify's logger: false in tests, pino options when serving. */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The retention job: on start and daily (`serve` turns it on; tests pass a clock and an interval).
+   * Stopped when the app closes.
+   */
+  retention?: Omit<RetentionScheduleOptions, 'onReport' | 'onError'>;
 }
 
 /** A hop count trusts that many proxies nearest to us (what proxy-addr does with a number). */
@@ -132,6 +144,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     registerHealthRoutes(api, options.store);
     registerApiRoutes(api, { throttle, cookies: settings, importBodyLimit: settings.importBodyLimit });
   });
+
+  if (options.retention) {
+    const schedule = scheduleRetention(
+      { db: options.store.db, dialect: options.store.dialect, keys: options.keys },
+      {
+        ...options.retention,
+        onReport: (report) => {
+          // Counts only: which initiatives and how many records, never what they held.
+          if (report.initiatives.length > 0) app.log.info({ retention: report.initiatives }, 'retention ran');
+        },
+        onError: (error) => app.log.error({ err: error }, 'retention failed'),
+      },
+    );
+    app.decorate('retention', schedule);
+    app.addHook('onClose', () => schedule.stop());
+  }
 
   const webApp = await installWebApp(app, settings.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -18,6 +18,7 @@ export const snapshotTables = [
   ['actor_groups', ['actor_id', 'divide_id']],
   ['ties', ['id']],
   ['initiatives', ['id']],
+  ['initiative_privacy', ['initiative_id']],
   ['initiative_actors', ['initiative_id', 'actor_id', 'capacity']],
   ['meetings', ['id']],
   ['attendances', ['meeting_id', 'actor_id']],

@@ -69,6 +69,7 @@ export const recordTables = [
   'ties',
   'initiatives',
   'initiative_actors',
+  'initiative_privacy',
   'meetings',
   'attendances',
   'outcomes',

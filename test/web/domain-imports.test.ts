@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as lists from '../../src/domain/vocabulary-lists.js';
+import { locationPrecisions } from '../../src/domain/location-precision.js';
+import { locationPrecisionSchema } from '../../src/domain/privacy.js';
 import * as vocabulary from '../../src/domain/vocabulary.js';
 import { instrumentLibrary, surveyLanguageSchema } from '../../src/domain/instruments.js';
 import { surveyWaveSchema } from '../../src/domain/survey.js';
@@ -38,6 +40,10 @@ describe('the zod-free domain modules the web imports', () => {
       // zod keeps an enum as an object, whose integer-like keys ('1', '2') come first: compare as sets.
       expect([...schemaOf[name].options].sort(), name).toEqual([...list].sort());
     }
+  });
+
+  it('give the location precisions the privacy schema accepts', () => {
+    expect(locationPrecisionSchema.options).toEqual([...locationPrecisions]);
   });
 
   it('hold the library instruments, waves and languages the survey schemas use', () => {

@@ -17,6 +17,7 @@ const ActorForm = lazy(() => import('./screens/actor-form.js'));
 const TieForm = lazy(() => import('./screens/tie-form.js'));
 const NetworkMap = lazy(() => import('./screens/network-map.js'));
 const InitiativeHome = lazy(() => import('./screens/initiative-home.js'));
+const InitiativePrivacy = lazy(() => import('./screens/initiative-privacy.js'));
 const Meetings = lazy(() => import('./screens/meetings.js'));
 const MeetingPage = lazy(() => import('./screens/meeting-page.js'));
 const Dialogue = lazy(() => import('./screens/dialogue.js'));
@@ -50,6 +51,7 @@ const routes: Route[] = [
   { pattern: '/w/:workspaceId/map', screen: NetworkMap },
   { pattern: '/w/:workspaceId/settings', screen: WorkspaceSettings },
   { pattern: '/i/:initiativeId', screen: InitiativeHome },
+  { pattern: '/i/:initiativeId/privacy', screen: InitiativePrivacy },
   { pattern: '/i/:initiativeId/meetings', screen: Meetings },
   { pattern: '/i/:initiativeId/evidence', screen: Evidence },
   { pattern: '/i/:initiativeId/surveys', screen: Surveys },

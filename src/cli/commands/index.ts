@@ -61,6 +61,13 @@ export const commandAreas: CommandArea[] = [
     load: async () => (await import('./erase.js')).registerEraseCommands,
   },
   {
+    commands: {
+      retention:
+        'Retention: how long identities, attendance and raw survey answers are kept per initiative; run the job',
+    },
+    load: async () => (await import('./retention.js')).registerRetentionCommands,
+  },
+  {
     commands: { keys: 'Custody of the master key: split it into shares, combine them' },
     load: async () => (await import('./keys.js')).registerKeyCommands,
   },

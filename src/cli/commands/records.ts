@@ -58,6 +58,16 @@ function formatOf(options: CommonOptions): Format {
   return format;
 }
 
+/** --lat and --lon as numbers for the schema to check (a non-number stays text, and is refused there). */
+function coordinatesOf(options: { lat?: string; lon?: string }): { latitude?: unknown; longitude?: unknown } {
+  const number = (text: string) =>
+    text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+  return {
+    ...(options.lat !== undefined ? { latitude: number(options.lat) } : {}),
+    ...(options.lon !== undefined ? { longitude: number(options.lon) } : {}),
+  };
+}
+
 /** Checks a command's input with the same zod schema the API uses, naming the option at fault. */
 function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: Record<string, string> = {}) {
   const parsed = schema.safeParse(value);
@@ -297,6 +307,8 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
       .option('--kind <kind>', 'person or organisation', 'person')
       .option('--gender <gender>', 'woman, man, other or undisclosed (persons; default undisclosed)')
       .option('--region <region>', 'coarse region')
+      .option('--lat <degrees>', "latitude, rounded to the conflict's initiatives' location precision")
+      .option('--lon <degrees>', "longitude, rounded to the conflict's initiatives' location precision")
       .option('--group <group-id>', 'a group the actor belongs to (repeat: one per divide)', collect)
       .option('--name <name>', 'a name for the vault (repeat for several)', collect)
       .option(
@@ -313,6 +325,8 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
         kind: string;
         gender?: string;
         region?: string;
+        lat?: string;
+        lon?: string;
         group?: string[];
         name?: string[];
         contact?: string[];
@@ -346,12 +360,13 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
             track: options.track,
             ...(options.gender ? { gender: options.gender } : {}),
             ...(options.region ? { region: options.region } : {}),
+            ...coordinatesOf(options),
             groups,
             ...(options.name || contacts.length > 0
               ? { identity: { names: options.name ?? [], contacts } }
               : {}),
           },
-          { identity: '--name/--contact', groups: '--group' },
+          { identity: '--name/--contact', groups: '--group', latitude: '--lat', longitude: '--lon' },
         );
         return actors.createActor(s, input);
       });
@@ -536,12 +551,22 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
       .requiredOption('--title <title>', 'what the meeting is called')
       .requiredOption('--date <date>', 'the day it is (or was) held, YYYY-MM-DD')
       .option('--place <place>', 'coarse place: a city or region, never an address')
+      .option('--lat <degrees>', "latitude, rounded to the initiative's location precision")
+      .option('--lon <degrees>', "longitude, rounded to the initiative's location precision")
       .option('--rule <rule>', 'ground rule: open, chatham_house or closed', 'chatham_house')
       .option('--status <status>', 'planned, held or cancelled', 'planned'),
   ).action(
     async (
       initiativeId: string,
-      options: CommonOptions & { title: string; date: string; place?: string; rule: string; status: string },
+      options: CommonOptions & {
+        title: string;
+        date: string;
+        place?: string;
+        lat?: string;
+        lon?: string;
+        rule: string;
+        status: string;
+      },
     ) => {
       const format = formatOf(options);
       const input = parseInput(
@@ -551,10 +576,17 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
           title: options.title,
           held_on: options.date,
           place: options.place ?? null,
+          ...coordinatesOf(options),
           ground_rule: options.rule,
           status: options.status,
         },
-        { held_on: '--date', ground_rule: '--rule', initiative_id: '<initiative-id>' },
+        {
+          held_on: '--date',
+          ground_rule: '--rule',
+          initiative_id: '<initiative-id>',
+          latitude: '--lat',
+          longitude: '--lon',
+        },
       );
       const meeting = await asAccount(options, (s) => meetings.createMeeting(s, input));
       if (format === 'json') printRecord(ctx, format, meeting as unknown as Row);

@@ -45,7 +45,13 @@ export const registerServeCommands: RegisterCommands = (program, ctx) => {
         demo: options.demo && !config.noDemo,
         loadDemo: async (ctx) => ({ workspaceId: (await loadDemoWorkspace(ctx)).workspaceId }),
       });
-      const app = await buildApp({ store, keys, settings: config, logger: { level: config.logLevel } });
+      const app = await buildApp({
+        store,
+        keys,
+        settings: config,
+        logger: { level: config.logLevel },
+        retention: {},
+      });
       const url = await listen(app, config.host, config.port);
       closeOnSignals(app, () => store.close());
       ctx.out(`tracktwo is serving ${url} (database: ${store.dialect})\n`);

@@ -6,6 +6,7 @@ import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerConflictRoutes } from './conflicts.js';
 import { registerErasureRoutes } from './erasure.js';
+import { registerPrivacyRoutes } from './privacy.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerInitiativeRoutes } from './initiatives.js';
@@ -41,4 +42,5 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerDialogueRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
+  registerPrivacyRoutes(app);
 }

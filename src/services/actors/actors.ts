@@ -13,6 +13,7 @@ import {
 import * as repo from '../../store/repositories/actors.js';
 import { audit, must, sameWorkspace, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import { coarsenActorInput } from '../privacy/location.js';
 
 export type ActorFilter = z.output<typeof actorFilterSchema> & { name?: string };
 
@@ -50,7 +51,8 @@ export function createActor(ctx: ServiceContext, input: ActorCreateParsed): Prom
     const scope = { conflictId: input.conflict_id };
     const grant = await requireAccess(trx, ctx.auth, 'actors.write', scope);
     sameWorkspace(input.workspace_id, grant.workspaceId);
-    const { identity, ...record } = input;
+    const { identity, ...given } = input;
+    const record = await coarsenActorInput(trx, input.conflict_id, given);
     const actor = await repo.createActor(trx, record);
     if (identity) {
       await requireAccess(trx, ctx.auth, 'actors.names', scope);
@@ -69,8 +71,9 @@ export function updateActor(
   return inTransaction(ctx, async (trx) => {
     const scope = { actorId: id };
     const grant = await requireAccess(trx, ctx.auth, 'actors.write', scope);
-    const { identity, ...fields } = changes;
+    const { identity, ...given } = changes;
     let actor = must(await repo.getActor(trx, id), 'actor');
+    const fields = await coarsenActorInput(trx, actor.conflict_id, given);
     if (Object.keys(fields).length > 0) actor = must(await repo.updateActor(trx, id, fields), 'actor');
     if (identity) {
       await requireAccess(trx, ctx.auth, 'actors.names', scope);

@@ -10,6 +10,7 @@ import { membersOfInitiative } from '../../store/repositories/memberships.js';
 import { audit, must, pageOf, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import type { Member } from '../../domain/member.js';
+import { coarsenStoredPlaces } from '../privacy/location.js';
 
 export const memberAddSchema = z.strictObject({
   email: z.string().trim().min(3).max(254),
@@ -63,6 +64,8 @@ export function createInitiative(
       });
     }
     const initiative = await repo.createInitiative(trx, input);
+    // A new initiative allows no finer place than the default: the actors of its conflict follow.
+    await coarsenStoredPlaces(trx, initiative);
     await audit(trx, ctx.keys, ctx.auth, 'initiative.create', 'initiative', initiative.id, grant.workspaceId);
     return initiative;
   });

@@ -13,6 +13,7 @@ import { audit, must, pageOf, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import type { AttendanceRecorded, MeetingAttended } from '../../domain/meeting-attended.js';
 import { recordAttendees } from './attendance.js';
+import { coarsenMeetingInput } from '../privacy/location.js';
 
 export function listMeetings(
   ctx: ServiceContext,
@@ -40,7 +41,7 @@ export function createMeeting(
     const grant = await requireAccess(trx, ctx.auth, 'meetings.write', {
       initiativeId: input.initiative_id,
     });
-    const meeting = await repo.createMeeting(trx, input);
+    const meeting = await repo.createMeeting(trx, await coarsenMeetingInput(trx, input.initiative_id, input));
     await audit(trx, ctx.keys, ctx.auth, 'meeting.create', 'meeting', meeting.id, grant.workspaceId);
     return meeting;
   });
@@ -53,7 +54,9 @@ export function updateMeeting(
 ): Promise<Meeting> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
-    const meeting = must(await repo.updateMeeting(trx, id, changes), 'meeting');
+    const current = must(await repo.getMeeting(trx, id), 'meeting');
+    const coarse = await coarsenMeetingInput(trx, current.initiative_id, changes);
+    const meeting = must(await repo.updateMeeting(trx, id, coarse), 'meeting');
     await audit(trx, ctx.keys, ctx.auth, 'meeting.update', 'meeting', id, grant.workspaceId);
     return meeting;
   });

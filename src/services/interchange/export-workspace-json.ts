@@ -115,6 +115,8 @@ export async function exportWorkspaceJson(
           track: actor.track,
           gender: actor.gender,
           region: actor.region,
+          latitude: actor.latitude,
+          longitude: actor.longitude,
           groups: actor.groups,
           erased_at: actor.erased_at,
         });

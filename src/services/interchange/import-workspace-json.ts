@@ -20,6 +20,7 @@ import type { Database } from '../../store/schema.js';
 import { requireAdministrator } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { recordAttendees } from '../initiatives/attendance.js';
+import { coarsenActorInput, coarsenMeetingInput } from '../privacy/location.js';
 
 /** Reports how far a long write has come (the CLI draws a progress bar from it). */
 export type ProgressListener = (done: number, total: number) => void;
@@ -131,6 +132,10 @@ export async function writeWorkspaceDocument(
 
   for (const actor of doc.actors) {
     const actorId = fresh(actor.id);
+    const place = await coarsenActorInput(trx, idOf(actor.conflict_id), {
+      latitude: actor.latitude ?? null,
+      longitude: actor.longitude ?? null,
+    });
     await createActor(trx, {
       id: actorId,
       workspace_id: workspaceId,
@@ -141,6 +146,7 @@ export async function writeWorkspaceDocument(
       track: actor.track,
       gender: actor.gender,
       region: actor.region,
+      ...place,
       groups: actor.groups.map((g) => ({ divide_id: idOf(g.divide_id), group_id: idOf(g.group_id) })),
     });
     await audit({ action: 'actor.create', recordType: 'actor', recordId: actorId });
@@ -193,10 +199,11 @@ export async function writeWorkspaceDocument(
   for (const meeting of meetings) {
     const meetingId = fresh(meeting.id);
     const { attendances, ...fields } = meeting;
+    const initiativeId = idOf(meeting.initiative_id);
     await createMeeting(trx, {
-      ...withoutId(fields),
+      ...(await coarsenMeetingInput(trx, initiativeId, withoutId(fields))),
       id: meetingId,
-      initiative_id: idOf(meeting.initiative_id),
+      initiative_id: initiativeId,
     });
     await audit({ action: 'meeting.create', recordType: 'meeting', recordId: meetingId });
     if (attendances.length > 0) {

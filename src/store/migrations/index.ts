@@ -6,6 +6,7 @@ import { surveysMigration } from './0004_surveys.js';
 import { tieMeetingsMigration } from './0005_tie_meetings.js';
 import { keyedAuditMigration } from './0006_keyed_audit.js';
 import { instanceRightsMigration } from './0007_instance_rights.js';
+import { retentionAndPrecisionMigration } from './0009_retention_and_precision.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_tie_meetings': tieMeetingsMigration,
   '0006_keyed_audit': keyedAuditMigration,
   '0007_instance_rights': instanceRightsMigration,
+  '0009_retention_and_precision': retentionAndPrecisionMigration,
 };

@@ -22,6 +22,8 @@ export interface NewActor {
   track: Track;
   gender: Gender | null;
   region?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
   groups?: readonly ActorGroup[];
   created_at?: string;
 }
@@ -32,6 +34,8 @@ export interface ActorChanges {
   track?: Track;
   gender?: Gender | null;
   region?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
   /** Replaces every membership when given. */
   groups?: readonly ActorGroup[];
 }
@@ -267,6 +271,8 @@ export async function insertActors(db: Kysely<Database>, inputs: readonly NewAct
     track: input.track,
     gender: input.gender,
     region: input.region ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
     created_at: input.created_at ?? at,
     updated_at: input.created_at ?? at,
     erased_at: null,
@@ -275,7 +281,12 @@ export async function insertActors(db: Kysely<Database>, inputs: readonly NewAct
       .sort((a, b) => byText(a.divide_id, b.divide_id)),
   }));
   for (const chunk of chunks(actors)) {
-    const rows = chunk.map(({ groups: _groups, ...row }) => row);
+    // Coordinates are written only when there are some (columns of migration 0009 an insert may leave out).
+    // One shape per statement: every row of the chunk names the same columns.
+    const placed = chunk.some((actor) => actor.latitude !== null || actor.longitude !== null);
+    const rows = chunk.map(({ groups: _groups, latitude, longitude, ...row }) =>
+      placed ? { ...row, latitude, longitude } : row,
+    );
     await mapStoreErrors(() => db.insertInto('actors').values(rows).execute(), { record: 'actor' });
   }
   const memberships = actors.flatMap((actor) =>
@@ -380,7 +391,7 @@ export async function updateActor(
   const current = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) return undefined;
   const { groups } = changes;
-  const fields = onlyColumns(changes, ['kind', 'role', 'track', 'gender', 'region']);
+  const fields = onlyColumns(changes, ['kind', 'role', 'track', 'gender', 'region', 'latitude', 'longitude']);
   const kind = fields.kind ?? current.kind;
   const gender = fields.gender !== undefined ? fields.gender : current.gender;
   if (kind === 'organisation' && gender !== null) {

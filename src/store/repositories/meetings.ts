@@ -12,6 +12,8 @@ export interface NewMeeting {
   title: string;
   held_on: string;
   place?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
   ground_rule: GroundRule;
   status?: MeetingStatus;
   created_at?: string;
@@ -21,6 +23,8 @@ export interface MeetingChanges {
   title?: string;
   held_on?: string;
   place?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
   ground_rule?: GroundRule;
   status?: MeetingStatus;
 }
@@ -43,11 +47,16 @@ export async function createMeeting(db: Kysely<Database>, input: NewMeeting): Pr
     title: input.title,
     held_on: input.held_on,
     place: input.place ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
     ground_rule: input.ground_rule,
     status: input.status ?? 'planned',
     created_at: input.created_at ?? nowIso(),
   };
-  await mapStoreErrors(() => db.insertInto('meetings').values(meeting).execute(), { record: 'meeting' });
+  // Coordinates are written only when there are some (columns of migration 0009 an insert may leave out).
+  const { latitude, longitude, ...row } = meeting;
+  const values = latitude === null && longitude === null ? row : meeting;
+  await mapStoreErrors(() => db.insertInto('meetings').values(values).execute(), { record: 'meeting' });
   return meeting;
 }
 
@@ -78,7 +87,15 @@ export async function updateMeeting(
   id: string,
   patch: MeetingChanges,
 ): Promise<Meeting | undefined> {
-  const changes = onlyColumns(patch, ['title', 'held_on', 'place', 'ground_rule', 'status']);
+  const changes = onlyColumns(patch, [
+    'title',
+    'held_on',
+    'place',
+    'latitude',
+    'longitude',
+    'ground_rule',
+    'status',
+  ]);
   if (Object.keys(changes).length > 0) {
     await mapStoreErrors(() => db.updateTable('meetings').set(changes).where('id', '=', id).execute(), {
       record: 'meeting',
@@ -99,8 +116,9 @@ export async function deleteMeeting(db: Kysely<Database>, id: string): Promise<b
 export async function listAttendances(db: Kysely<Database>, meetingId: string): Promise<Attendance[]> {
   return db
     .selectFrom('attendances')
-    .selectAll()
+    .select(['meeting_id', 'actor_id', 'role'])
     .where('meeting_id', '=', meetingId)
+    .where('deleted_at', 'is', null)
     .orderBy('actor_id')
     .execute();
 }
@@ -121,6 +139,7 @@ export async function listAttendancesOfActor(
       'meetings.held_on',
     ])
     .where('attendances.actor_id', '=', actorId)
+    .where('attendances.deleted_at', 'is', null)
     .orderBy('meetings.held_on')
     .execute();
 }
@@ -168,6 +187,12 @@ export async function insertAttendances(
       db
         .insertInto('attendances')
         .values(attendees.map((attendee) => ({ meeting_id: meetingId, ...attendee })))
+        // An attendance retention had hidden, recorded again, is a new record of it.
+        .onConflict((oc) =>
+          oc
+            .columns(['meeting_id', 'actor_id'])
+            .doUpdateSet((eb) => ({ role: eb.ref('excluded.role'), deleted_at: null })),
+        )
         .execute(),
     { record: 'attendance' },
   );
@@ -196,6 +221,7 @@ export async function removeAttendance(
     .deleteFrom('attendances')
     .where('meeting_id', '=', meetingId)
     .where('actor_id', '=', actorId)
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

@@ -191,15 +191,24 @@ export function findResponse(
     .selectAll()
     .where('wave_id', '=', waveId)
     .where('respondent_id', '=', respondentId)
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
-/** One answer per respondent per wave: a later one replaces the earlier and counts a revision. */
+/**
+ * One answer per respondent per wave: a later one replaces the earlier and counts a revision (an answer
+ * retention had hidden is replaced too, and the new one is not hidden).
+ */
 export async function putResponse(
   db: Kysely<Database>,
-  row: Omit<SurveyResponseRow, 'revision'>,
+  row: Omit<SurveyResponseRow, 'revision' | 'deleted_at'>,
 ): Promise<{ id: string; replaced: boolean }> {
-  const existing = await findResponse(db, row.wave_id, row.respondent_id);
+  const existing = await db
+    .selectFrom('survey_responses')
+    .select(['id', 'revision'])
+    .where('wave_id', '=', row.wave_id)
+    .where('respondent_id', '=', row.respondent_id)
+    .executeTakeFirst();
   if (existing) {
     await db
       .updateTable('survey_responses')
@@ -209,6 +218,7 @@ export async function putResponse(
         ciphertext: row.ciphertext,
         submitted_at: row.submitted_at,
         revision: existing.revision + 1,
+        deleted_at: null,
       })
       .where('id', '=', existing.id)
       .execute();
@@ -225,6 +235,7 @@ export function listResponses(db: Kysely<Database>, surveyId: string): Promise<S
     .selectFrom('survey_responses')
     .selectAll()
     .where('survey_id', '=', surveyId)
+    .where('deleted_at', 'is', null)
     .orderBy('respondent_id')
     .orderBy('wave_id')
     .execute();
@@ -298,7 +309,8 @@ export function attendanceFacts(
       'actors.role',
       'actors.track',
     ])
-    .where('meetings.status', '=', 'held');
+    .where('meetings.status', '=', 'held')
+    .where('attendances.deleted_at', 'is', null);
   if (filter.initiativeIds) {
     if (filter.initiativeIds.length === 0) return Promise.resolve([]);
     query = query.where('meetings.initiative_id', 'in', [...filter.initiativeIds]);

@@ -28,7 +28,11 @@ export async function insertWorkspaceKeyIfAbsent(
     .execute();
 }
 
-export async function upsertActorIdentity(db: Kysely<Database>, row: ActorIdentityRow): Promise<void> {
+/** Writes an identity; a new one replaces one retention had hidden (it is no longer hidden). */
+export async function upsertActorIdentity(
+  db: Kysely<Database>,
+  row: Omit<ActorIdentityRow, 'deleted_at'>,
+): Promise<void> {
   await db
     .insertInto('actor_identities')
     .values(row)
@@ -37,16 +41,33 @@ export async function upsertActorIdentity(db: Kysely<Database>, row: ActorIdenti
         wrapped_data_key: row.wrapped_data_key,
         ciphertext: row.ciphertext,
         updated_at: row.updated_at,
+        deleted_at: null,
       }),
     )
     .execute();
 }
 
+/** The actor's identity row, unless retention has hidden it. */
 export function findActorIdentity(
   db: Kysely<Database>,
   actorId: string,
 ): Promise<ActorIdentityRow | undefined> {
-  return db.selectFrom('actor_identities').selectAll().where('actor_id', '=', actorId).executeTakeFirst();
+  return db
+    .selectFrom('actor_identities')
+    .selectAll()
+    .where('actor_id', '=', actorId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Which workspace holds the actor's identity row, hidden or not (erasure reaches hidden rows too). */
+export async function identityWorkspace(db: Kysely<Database>, actorId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('actor_identities')
+    .select('workspace_id')
+    .where('actor_id', '=', actorId)
+    .executeTakeFirst();
+  return row?.workspace_id;
 }
 
 /** The identity rows of many actors at once, in chunks that stay under SQLite's bound-parameter limit. */
@@ -58,7 +79,12 @@ export async function findActorIdentities(
   for (let i = 0; i < actorIds.length; i += 500) {
     const chunk = actorIds.slice(i, i + 500);
     rows.push(
-      ...(await db.selectFrom('actor_identities').selectAll().where('actor_id', 'in', chunk).execute()),
+      ...(await db
+        .selectFrom('actor_identities')
+        .selectAll()
+        .where('actor_id', 'in', chunk)
+        .where('deleted_at', 'is', null)
+        .execute()),
     );
   }
   return rows;

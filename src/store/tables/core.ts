@@ -15,6 +15,7 @@ import type {
   Track,
   TransferStatus,
 } from '../../domain/vocabulary.js';
+import type { LocationPrecision } from '../../domain/location-precision.js';
 
 /**
  * Booleans are integer 0/1 on both engines (SQLite has no boolean); repositories turn them into
@@ -24,6 +25,9 @@ export type Flag = 0 | 1;
 
 /** A column the database fills when the insert leaves it out. */
 type Defaulted<T> = Generated<T>;
+
+/** A nullable column an insert may leave out (migration 0009 added it to an existing table). */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface WorkspacesTable {
   id: string;
@@ -78,6 +82,9 @@ export interface ActorsTable {
   track: Track;
   gender: Gender | null;
   region: string | null;
+  /** Coordinates no finer than the initiatives of the actor's conflict allow (migration 0009). */
+  latitude: Optional<number>;
+  longitude: Optional<number>;
   created_at: string;
   updated_at: string;
   erased_at: string | null;
@@ -142,6 +149,9 @@ export interface MeetingsTable {
   title: string;
   held_on: string;
   place: string | null;
+  /** Coordinates no finer than the initiative allows (migration 0009). */
+  latitude: Optional<number>;
+  longitude: Optional<number>;
   ground_rule: GroundRule;
   status: MeetingStatus;
   created_at: string;
@@ -151,6 +161,18 @@ export interface AttendancesTable {
   meeting_id: string;
   actor_id: string;
   role: AttendanceRole;
+  /** When retention hid the row (migration 0009); hidden rows are read by the retention job only. */
+  deleted_at: Optional<string>;
+}
+
+/** An initiative's retention periods (days, null = keep) and location precision (migration 0009). */
+export interface InitiativePrivacyTable {
+  initiative_id: string;
+  identities_days: number | null;
+  attendance_days: number | null;
+  answers_days: number | null;
+  location_precision: ColumnType<LocationPrecision, LocationPrecision | undefined, LocationPrecision>;
+  updated_at: string;
 }
 
 export interface OutcomesTable {
@@ -196,4 +218,5 @@ export interface CoreTables {
   outcomes: OutcomesTable;
   transfers: TransfersTable;
   transfer_recipients: TransferRecipientsTable;
+  initiative_privacy: InitiativePrivacyTable;
 }

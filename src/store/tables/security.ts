@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { InitiativeRole } from '../../domain/vocabulary.js';
 
 /** Initiative roles an account can hold (docs/foundation.md, access table). */
@@ -74,6 +75,8 @@ export interface ActorIdentitiesTable {
   /** AES-256-GCM of the identity JSON under the data key (base64). */
   ciphertext: string;
   updated_at: string;
+  /** When retention hid the identity (migration 0009); purged (crypto-erased) after the grace period. */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActorNameIndexTable {

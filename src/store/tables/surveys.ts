@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { RespondentArm, ResponseEntryKind, SurveyWaveKind } from '../../domain/survey.js';
 import type { Gender } from '../../domain/vocabulary.js';
 
@@ -66,6 +66,8 @@ export interface SurveyResponsesTable {
   submitted_at: string;
   /** How many times the answer was replaced before the wave closed. */
   revision: Generated<number>;
+  /** When retention hid the answer (migration 0009); hidden answers are read by the retention job only. */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ExternalEffectsTable {

@@ -182,6 +182,8 @@ export const matrix: Record<string, Entry> = {
   'PATCH /api/initiatives/:id': { kind: 'target', body: () => ({ status: 'closed' }) },
   'DELETE /api/initiatives/:id': { kind: 'target' },
   'POST /api/initiatives/:id/emergency-erase': { kind: 'target', body: () => ({ confirm: 'Target' }) },
+  'GET /api/initiatives/:id/privacy': { kind: 'target' },
+  'PATCH /api/initiatives/:id/privacy': { kind: 'target', body: () => ({ answers_days: 365 }) },
   'GET /api/initiatives/:id/members': { kind: 'target' },
   'POST /api/initiatives/:id/members': {
     kind: 'target',

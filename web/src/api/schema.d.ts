@@ -1421,6 +1421,8 @@ export interface paths {
                 /** @enum {string|null} */
                 gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
                 region: string | null;
+                latitude: number | null;
+                longitude: number | null;
                 groups: {
                   /** Format: uuid */
                   divide_id: string;
@@ -1502,6 +1504,8 @@ export interface paths {
             gender?: 'woman' | 'man' | 'other' | 'undisclosed' | null;
             /** @default null */
             region?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /** @default [] */
             groups?: {
               /** Format: uuid */
@@ -1561,6 +1565,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -1640,6 +1646,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -1698,6 +1706,8 @@ export interface paths {
             /** @enum {string|null} */
             gender?: 'woman' | 'man' | 'other' | 'undisclosed' | null;
             region?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             groups?: {
               /** Format: uuid */
               divide_id: string;
@@ -1756,6 +1766,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -1931,6 +1943,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude: number | null;
+              longitude: number | null;
               groups: {
                 /** Format: uuid */
                 divide_id: string;
@@ -2753,6 +2767,8 @@ export interface paths {
                 /** Format: date */
                 held_on: string;
                 place: string | null;
+                latitude: number | null;
+                longitude: number | null;
                 /** @enum {string} */
                 ground_rule: 'open' | 'chatham_house' | 'closed';
                 /** @enum {string} */
@@ -2802,6 +2818,8 @@ export interface paths {
             held_on: string;
             /** @default null */
             place?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /**
              * @default chatham_house
              * @enum {string}
@@ -2831,6 +2849,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude: number | null;
+              longitude: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -2882,6 +2902,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude: number | null;
+              longitude: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -2935,6 +2957,8 @@ export interface paths {
             /** Format: date */
             held_on?: string;
             place?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /** @enum {string} */
             ground_rule?: 'open' | 'chatham_house' | 'closed';
             /** @enum {string} */
@@ -2958,6 +2982,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude: number | null;
+              longitude: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -8527,6 +8553,8 @@ export interface paths {
               /** @enum {string|null} */
               gender: 'woman' | 'man' | 'other' | 'undisclosed' | null;
               region: string | null;
+              latitude?: number | null;
+              longitude?: number | null;
               groups: {
                 divide_id: string;
                 group_id: string;
@@ -8578,6 +8606,8 @@ export interface paths {
               /** Format: date */
               held_on: string;
               place: string | null;
+              latitude?: number | null;
+              longitude?: number | null;
               /** @enum {string} */
               ground_rule: 'open' | 'chatham_house' | 'closed';
               /** @enum {string} */
@@ -8791,6 +8821,98 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/privacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Retention and privacy of an initiative: how many days identities, attendance and raw survey answers are kept (null: kept), the grace period before hidden records are purged, the location precision */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              initiative_id: string;
+              identities_days: number | null;
+              attendance_days: number | null;
+              answers_days: number | null;
+              /** @enum {string} */
+              location_precision: '1' | 'area' | '0.1' | '0.01';
+              grace_days: number;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change retention periods or the location precision (conveners, administrators). A coarser precision coarsens the coordinates already stored; shorter periods take effect at the next retention run */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            identities_days?: number | null;
+            attendance_days?: number | null;
+            answers_days?: number | null;
+            /** @enum {string} */
+            location_precision?: '1' | 'area' | '0.1' | '0.01';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              initiative_id: string;
+              identities_days: number | null;
+              attendance_days: number | null;
+              answers_days: number | null;
+              /** @enum {string} */
+              location_precision: '1' | 'area' | '0.1' | '0.01';
+              grace_days: number;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
 }

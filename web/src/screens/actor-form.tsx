@@ -18,6 +18,8 @@ interface Draft {
   track: string;
   gender: string;
   region: string;
+  latitude: string;
+  longitude: string;
   names: string;
   groups: Record<string, string>;
 }
@@ -29,6 +31,8 @@ const blank: Draft = {
   track: '2',
   gender: 'undisclosed',
   region: '',
+  latitude: '',
+  longitude: '',
   names: '',
   groups: {},
 };
@@ -41,9 +45,18 @@ function draftOf(actor: Actor, names: string[]): Draft {
     track: actor.track,
     gender: actor.gender ?? 'undisclosed',
     region: actor.region ?? '',
+    latitude: actor.latitude?.toString() ?? '',
+    longitude: actor.longitude?.toString() ?? '',
     names: names.join('\n'),
     groups: Object.fromEntries((actor.groups ?? []).map((group) => [group.divide_id, group.group_id])),
   };
+}
+
+/** A coordinate as typed: empty is none; else a number within ±limit, or the range it must lie in. */
+function coordinateError(text: string, limit: number, message: string): string | undefined {
+  if (!text.trim()) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && Math.abs(value) <= limit ? undefined : message;
 }
 
 export default function ActorForm({ params }: { params: Record<string, string> }) {
@@ -120,6 +133,8 @@ function ActorFormBody(props: {
     const found: FieldErrors = {
       conflictId: !draft.conflictId ? t('common.required') : undefined,
       region: draft.region.trim().length > 120 ? t('actors.regionTooLong') : undefined,
+      latitude: coordinateError(draft.latitude, 90, t('privacy.coordinateRange', { limit: 90 })),
+      longitude: coordinateError(draft.longitude, 180, t('privacy.coordinateRange', { limit: 180 })),
     };
     await save(found, async () => {
       const groups = Object.entries(draft.groups)
@@ -131,6 +146,8 @@ function ActorFormBody(props: {
         track: draft.track as Track,
         gender: draft.kind === 'person' ? (draft.gender as Gender | null) : null,
         region: draft.region.trim() || null,
+        latitude: draft.latitude.trim() ? Number(draft.latitude) : null,
+        longitude: draft.longitude.trim() ? Number(draft.longitude) : null,
         groups,
         // The vault is written only when the names changed: editing a role needs no right to see names.
         ...(names.join('\n') !== props.initial.names ? { identity: { names, contacts: [], notes: '' } } : {}),
@@ -198,6 +215,21 @@ function ActorFormBody(props: {
             onChange={set('region')}
             error={errors.region}
             maxLength={120}
+          />
+          <TextField
+            label={t('privacy.latitude')}
+            hint={t('privacy.actorCoordinatesHint')}
+            inputMode="decimal"
+            value={draft.latitude}
+            onChange={set('latitude')}
+            error={errors.latitude}
+          />
+          <TextField
+            label={t('privacy.longitude')}
+            inputMode="decimal"
+            value={draft.longitude}
+            onChange={set('longitude')}
+            error={errors.longitude}
           />
           {conflict?.divides.map((divide) => (
             <SelectField

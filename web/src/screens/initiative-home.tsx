@@ -48,6 +48,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             <h1>{data.name}</h1>
             <p className="actions">
               <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>
+              <Link to={`/i/${initiativeId}/privacy`}>{t('privacy.link')}</Link>
               {(isAdmin || hasRole(['convener', 'facilitator', 'researcher', 'funder'])) && (
                 <Link to={`/i/${initiativeId}/evidence`}>{t('nav.evidence')}</Link>
               )}

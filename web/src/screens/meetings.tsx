@@ -11,6 +11,13 @@ import type { GroundRule, MeetingStatus } from '../../../src/domain/vocabulary.j
 import { groundRules, meetingStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 
+/** A coordinate as typed: empty is none; else a number within ±limit, or the reason it is not. */
+function coordinateError(text: string, limit: number, message: string): string | undefined {
+  if (!text.trim()) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && Math.abs(value) <= limit ? undefined : message;
+}
+
 export default function Meetings({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId } = params;
@@ -20,6 +27,9 @@ export default function Meetings({ params }: { params: Record<string, string> })
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState('');
   const [place, setPlace] = useState('');
+  const [latitude, setLatitude] = useState('');
+  const [longitude, setLongitude] = useState('');
+  const privacy = useResource('/api/initiatives/{id}/privacy', { params: { path: { id: initiativeId } } });
   const [groundRule, setGroundRule] = useState('chatham_house');
   const [status, setStatus] = useState('planned');
   const { errors, failure, busy, save } = useFormSubmit();
@@ -29,6 +39,8 @@ export default function Meetings({ params }: { params: Record<string, string> })
     const found: FieldErrors = {
       title: !title.trim() ? t('common.required') : undefined,
       heldOn: !heldOn ? t('common.required') : !isIsoDate(heldOn) ? t('common.invalidDate') : undefined,
+      latitude: coordinateError(latitude, 90, t('privacy.coordinateRange', { limit: 90 })),
+      longitude: coordinateError(longitude, 180, t('privacy.coordinateRange', { limit: 180 })),
     };
     await save(found, async () => {
       const meeting = await api.post('/api/meetings', {
@@ -37,6 +49,8 @@ export default function Meetings({ params }: { params: Record<string, string> })
           title: title.trim(),
           held_on: heldOn,
           place: place.trim() || null,
+          latitude: latitude.trim() ? Number(latitude) : null,
+          longitude: longitude.trim() ? Number(longitude) : null,
           ground_rule: groundRule as GroundRule,
           status: status as MeetingStatus,
         },
@@ -111,6 +125,21 @@ export default function Meetings({ params }: { params: Record<string, string> })
             onChange={setPlace}
             maxLength={120}
           />
+          <TextField
+            label={t('privacy.latitude')}
+            hint={t('privacy.coordinatesHint')}
+            inputMode="decimal"
+            value={latitude}
+            onChange={setLatitude}
+            error={errors.latitude}
+          />
+          <TextField
+            label={t('privacy.longitude')}
+            inputMode="decimal"
+            value={longitude}
+            onChange={setLongitude}
+            error={errors.longitude}
+          />
           <SelectField
             label={t('meetings.groundRule')}
             value={groundRule}
@@ -124,6 +153,13 @@ export default function Meetings({ params }: { params: Record<string, string> })
             options={meetingStatuses.map((value) => ({ value, label: t(`meetings.statuses.${value}`) }))}
           />
         </div>
+        {privacy.state === 'ready' && (
+          <p role="note">
+            {t('privacy.applied', {
+              precision: t(`privacy.precisions.${privacy.data.location_precision}`),
+            })}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {t('meetings.plan')}
         </button>

@@ -540,6 +540,46 @@ const en = {
     adminsOnly:
       'Only an administrator of this workspace can erase it or one of its initiatives. If someone is in danger, ask your workspace administrator now.',
   },
+  privacy: {
+    title: 'Retention and privacy',
+    link: 'Retention and privacy',
+    intro:
+      'How long this initiative keeps what could endanger people, and how precisely it stores places. When a period runs out, the records are hidden at once from every screen, export and report; {{grace}} days later they are deleted for good (names are destroyed with their keys). Backups taken before keep older data until they are destroyed.',
+    keep: 'Keep',
+    days: 'Days',
+    identities: 'Names and contacts of people',
+    identitiesHint:
+      'Counted from the person’s last meeting in this initiative (or the initiative’s end date if later). A person also named by another initiative that keeps names keeps their name. At most as long as attendance.',
+    attendance: 'Attendance lists (who met whom)',
+    attendanceHint:
+      'Counted from each meeting’s date. The “met” ties in the actor map stay; only the list of who attended goes.',
+    answers: 'Individual survey answers',
+    answersHint:
+      'Counted from when each answer was submitted. Survey scores and effects are then computed from the answers that remain.',
+    precision: 'Location precision',
+    precisionHint:
+      'The finest place stored for meetings and for the actors of this conflict. Coordinates entered more precisely are rounded on the way in; choosing a coarser setting rounds what is stored already and cannot be undone.',
+    precisions: {
+      area: 'Area only (no coordinates)',
+      '1': 'About 100 km (1°)',
+      '0.1': 'About 10 km (0.1°)',
+      '0.01': 'About 1 km (0.01°)',
+    },
+    keptForever: 'Kept until removed by hand',
+    keptFor: 'Kept for {{days}} days',
+    save: 'Save settings',
+    saved: 'Saved.',
+    notAllowed:
+      'Only the initiative’s conveners and the workspace’s administrators may change these settings.',
+    dayCount: 'Enter a whole number of days from 1 to 3650, or choose Keep.',
+    applied: 'Places here are stored at: {{precision}}',
+    latitude: 'Latitude (optional)',
+    longitude: 'Longitude (optional)',
+    actorCoordinatesHint:
+      'Decimal degrees, rounded to the coarsest location precision of the initiatives on this conflict: none are kept until every one of them allows coordinates.',
+    coordinateRange: 'Enter a number from −{{limit}} to {{limit}}, or leave it empty.',
+    coordinatesHint: 'Decimal degrees. Rounded to the initiative’s location precision when saved.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is no such page, or you may not see it.',

@@ -559,6 +559,46 @@ const fr: Messages = {
     adminsOnly:
       'Seul un administrateur de cet espace de travail peut l’effacer, ou effacer l’une de ses initiatives. Si quelqu’un est en danger, demandez-le tout de suite à votre administrateur.',
   },
+  privacy: {
+    title: 'Conservation et confidentialité',
+    link: 'Conservation et confidentialité',
+    intro:
+      'Combien de temps cette initiative garde ce qui pourrait mettre des personnes en danger, et avec quelle précision elle enregistre les lieux. À l’échéance, les données sont aussitôt masquées de tous les écrans, exports et rapports ; {{grace}} jours plus tard elles sont supprimées définitivement (les noms sont détruits avec leurs clés). Les sauvegardes faites avant gardent les anciennes données jusqu’à leur destruction.',
+    keep: 'Garder',
+    days: 'Jours',
+    identities: 'Noms et coordonnées des personnes',
+    identitiesHint:
+      'Compté depuis la dernière réunion de la personne dans cette initiative (ou la date de fin de l’initiative si elle est postérieure). Une personne nommée aussi par une autre initiative qui garde les noms garde son nom. Au plus aussi longtemps que les présences.',
+    attendance: 'Listes de présence (qui a rencontré qui)',
+    attendanceHint:
+      'Compté depuis la date de chaque réunion. Les liens « rencontré » de la carte des acteurs restent ; seule la liste des présents disparaît.',
+    answers: 'Réponses individuelles aux enquêtes',
+    answersHint:
+      'Compté depuis l’envoi de chaque réponse. Les scores et effets des enquêtes sont ensuite calculés sur les réponses restantes.',
+    precision: 'Précision des lieux',
+    precisionHint:
+      'Le lieu le plus précis enregistré pour les réunions et les acteurs de ce conflit. Des coordonnées plus précises sont arrondies à l’enregistrement ; choisir un réglage plus grossier arrondit ce qui est déjà enregistré, sans retour possible.',
+    precisions: {
+      area: 'Zone seulement (sans coordonnées)',
+      '1': 'Environ 100 km (1°)',
+      '0.1': 'Environ 10 km (0,1°)',
+      '0.01': 'Environ 1 km (0,01°)',
+    },
+    keptForever: 'Gardé jusqu’à suppression manuelle',
+    keptFor: 'Gardé {{days}} jours',
+    save: 'Enregistrer les réglages',
+    saved: 'Enregistré.',
+    notAllowed:
+      'Seuls les organisateurs de l’initiative et les administrateurs de l’espace peuvent modifier ces réglages.',
+    dayCount: 'Saisissez un nombre entier de jours de 1 à 3650, ou choisissez Garder.',
+    applied: 'Les lieux sont enregistrés ici à : {{precision}}',
+    latitude: 'Latitude (facultatif)',
+    longitude: 'Longitude (facultatif)',
+    actorCoordinatesHint:
+      'Degrés décimaux, arrondis à la précision la plus grossière des initiatives de ce conflit : aucune n’est gardée tant que chacune ne les autorise pas.',
+    coordinateRange: 'Saisissez un nombre de −{{limit}} à {{limit}}, ou laissez vide.',
+    coordinatesHint: 'Degrés décimaux. Arrondis à la précision de l’initiative à l’enregistrement.',
+  },
   notFound: {
     title: 'Page introuvable',
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
