@@ -13,6 +13,7 @@ import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
 import { registerNetworkRoutes } from './network.js';
 import { registerOutcomeRoutes } from './outcomes.js';
+import { registerSecondFactorRoutes } from './second-factor.js';
 import { registerSurveyRoutes } from './surveys.js';
 import { registerTieRoutes } from './ties.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
@@ -27,6 +28,7 @@ export interface ApiRouteOptions {
 /** Every resource of the API; each module holds the routes of one feature (services/<feature>). */
 export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): void {
   registerAuthRoutes(app, options.throttle, options.cookies);
+  registerSecondFactorRoutes(app, options.throttle, options.cookies);
   registerAccountRoutes(app);
   registerWorkspaceRoutes(app);
   registerConflictRoutes(app);

@@ -5,6 +5,7 @@ import { dialoguesMigration } from './0003_dialogues.js';
 import { surveysMigration } from './0004_surveys.js';
 import { tieMeetingsMigration } from './0005_tie_meetings.js';
 import { keyedAuditMigration } from './0006_keyed_audit.js';
+import { secondFactorsMigration } from './0008_second_factors.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_surveys': surveysMigration,
   '0005_tie_meetings': tieMeetingsMigration,
   '0006_keyed_audit': keyedAuditMigration,
+  '0008_second_factors': secondFactorsMigration,
 };
