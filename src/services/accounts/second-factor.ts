@@ -152,14 +152,17 @@ function openSecret(keys: VaultKeys, accountId: string, sealed: string): string 
   return open(totpKey(keys), sealed, totpContext(accountId)).toString('utf8');
 }
 
-function requireCookie(channel: Channel): void {
-  if (channel !== 'cookie') throw new TrackTwoError('TT_ERR_COOKIE_SESSION_REQUIRED');
-}
-
 async function liveAccount(trx: Kysely<Database>, ctx: ServiceContext) {
   const accountId = await requireSignedIn(trx, ctx.auth);
   if (accountId === null) throw new TrackTwoError('TT_ERR_UNAUTHENTICATED');
   return (await findAccountById(trx, accountId))!;
+}
+
+/** The gate of changing one's own factors: a live account (checked first), in a cookie session. */
+async function cookieAccount(trx: Kysely<Database>, ctx: ServiceContext, channel: Channel) {
+  const account = await liveAccount(trx, ctx);
+  if (channel !== 'cookie') throw new TrackTwoError('TT_ERR_COOKIE_SESSION_REQUIRED');
+  return account;
 }
 
 function auditAccount(trx: Kysely<Database>, ctx: ServiceContext, action: string, accountId: string) {
@@ -258,9 +261,8 @@ export interface TotpEnrolment {
 
 /** Starts enrolling an authenticator app: a new secret, unconfirmed until a first code is typed. */
 export function startTotpEnrolment(ctx: ServiceContext, channel: Channel): Promise<TotpEnrolment> {
-  requireCookie(channel);
   return inTransaction(ctx, async (trx) => {
-    const account = await liveAccount(trx, ctx);
+    const account = await cookieAccount(trx, ctx, channel);
     const existing = await findTotpFactor(trx, account.id);
     if (existing?.confirmed_at)
       throw new TrackTwoError('TT_ERR_SECOND_FACTOR_STATE', { reason: 'already on' });
@@ -285,10 +287,9 @@ export async function confirmTotpEnrolment(
   channel: Channel,
   input: z.input<typeof totpConfirmSchema>,
 ): Promise<{ recoveryCodes: string[] }> {
-  requireCookie(channel);
   const { code } = totpConfirmSchema.parse(input);
   return inTransaction(ctx, async (trx) => {
-    const account = await liveAccount(trx, ctx);
+    const account = await cookieAccount(trx, ctx, channel);
     const factor = await findTotpFactor(trx, account.id);
     if (!factor || factor.confirmed_at)
       throw new TrackTwoError('TT_ERR_SECOND_FACTOR_STATE', {
@@ -323,10 +324,9 @@ export async function disableTotp(
   channel: Channel,
   input: z.input<typeof totpDisableSchema>,
 ): Promise<void> {
-  requireCookie(channel);
   const { password, code } = totpDisableSchema.parse(input);
   await inTransaction(ctx, async (trx) => {
-    const account = await liveAccount(trx, ctx);
+    const account = await cookieAccount(trx, ctx, channel);
     const factor = await findTotpFactor(trx, account.id);
     if (!factor?.confirmed_at) throw new TrackTwoError('TT_ERR_SECOND_FACTOR_STATE', { reason: 'not on' });
     await checkPassword(account, password);
@@ -345,10 +345,9 @@ export async function renewRecoveryCodes(
   channel: Channel,
   input: z.input<typeof passkeyRemoveSchema>,
 ): Promise<{ recoveryCodes: string[] }> {
-  requireCookie(channel);
   const { password } = passkeyRemoveSchema.parse(input);
   return inTransaction(ctx, async (trx) => {
-    const account = await liveAccount(trx, ctx);
+    const account = await cookieAccount(trx, ctx, channel);
     if (!(await hasSecondFactor(trx, account.id)))
       throw new TrackTwoError('TT_ERR_SECOND_FACTOR_STATE', { reason: 'no second factor' });
     await checkPassword(account, password);
@@ -369,9 +368,8 @@ export function passkeyRegistrationOptions(
   channel: Channel,
   rp: RelyingParty,
 ): Promise<Record<string, unknown>> {
-  requireCookie(channel);
   return inTransaction(ctx, async (trx) => {
-    const account = await liveAccount(trx, ctx);
+    const account = await cookieAccount(trx, ctx, channel);
     const existing = await passkeysOfAccount(trx, account.id);
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,
@@ -402,10 +400,9 @@ export async function addPasskey(
   rp: RelyingParty,
   input: z.input<typeof passkeyAddSchema>,
 ): Promise<{ passkey: PasskeyInfo; recoveryCodes: string[] }> {
-  requireCookie(channel);
   const parsed = passkeyAddSchema.parse(input);
   return inTransaction(ctx, async (trx) => {
-    const account = await liveAccount(trx, ctx);
+    const account = await cookieAccount(trx, ctx, channel);
     const now = new Date().toISOString();
     const challenges = await trx
       .selectFrom('second_factor_challenges')
@@ -468,10 +465,9 @@ export async function removePasskey(
   id: string,
   input: z.input<typeof passkeyRemoveSchema>,
 ): Promise<void> {
-  requireCookie(channel);
   const { password } = passkeyRemoveSchema.parse(input);
   await inTransaction(ctx, async (trx) => {
-    const account = await liveAccount(trx, ctx);
+    const account = await cookieAccount(trx, ctx, channel);
     await checkPassword(account, password);
     if (!(await deletePasskey(trx, account.id, id)))
       throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'passkey' });
