@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-import { createAccount, grantWorkspaceAdmin } from '../../src/security/accounts.js';
+import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../src/security/accounts.js';
+import { createTestConflict, createTestInitiative } from '../support/records.js';
 import { systemAuth } from '../../src/security/auth.js';
 import { SignInThrottle } from '../../src/security/throttle.js';
 import { totpCode } from '../../src/security/totp.js';
@@ -281,6 +282,57 @@ forEachEngine(
         required: false,
       });
       expect(off.json().required).toBe(false);
+    });
+
+    it('requires it of the roles that see names (a facilitator), not of those that do not (a participant)', async () => {
+      const system = { db: getDb(), dialect: engine.dialect, keys, auth: systemAuth('test') };
+      const conflict = await createTestConflict(system, workspaceId, 'Rule conflict');
+      const initiative = await createTestInitiative(system, workspaceId, conflict.id, 'Rule talks');
+      const people: Record<string, string> = {};
+      for (const role of ['facilitator', 'participant'] as const) {
+        const email = `${role}@example.org`;
+        const password = 'tender walnut window 81';
+        await getDb()
+          .transaction()
+          .execute(async (trx) => {
+            const account = await createAccount(trx, keys, system.auth, {
+              email,
+              displayName: role,
+              password,
+            });
+            await grantMembership(trx, keys, system.auth, {
+              accountId: account.id,
+              initiativeId: initiative.id,
+              role,
+            });
+          });
+        people[role] = sessionCookie(await login(email, password));
+      }
+      const on = await client(app, { cookie }).put(`/api/workspaces/${workspaceId}/second-factor-rule`, {
+        required: true,
+      });
+      expect(on.statusCode).toBe(200);
+      const asFacilitator = await client(app, { cookie: people.facilitator }).get(
+        `/api/initiatives/${initiative.id}`,
+      );
+      expect(asFacilitator.statusCode).toBe(403);
+      expect(asFacilitator.json().error.code).toBe('TT_ERR_SECOND_FACTOR_REQUIRED');
+      const asParticipant = await client(app, { cookie: people.participant }).get(
+        `/api/initiatives/${initiative.id}`,
+      );
+      expect(asParticipant.statusCode).toBe(200);
+      // A workspace the facilitator has no part in answers as before (not found), revealing nothing.
+      const foreign = await client(app, { cookie: people.facilitator }).get(
+        '/api/workspaces/00000000-0000-4000-8000-000000000000',
+      );
+      expect(foreign.json().error.code).toBe('TT_ERR_NOT_FOUND');
+      await client(app, { cookie }).put(`/api/workspaces/${workspaceId}/second-factor-rule`, {
+        required: false,
+      });
+      expect(
+        (await client(app, { cookie: people.facilitator }).get(`/api/initiatives/${initiative.id}`))
+          .statusCode,
+      ).toBe(200);
     });
 
     it('disables the app only with the password and a code; throttles wrong codes', async () => {
