@@ -4,6 +4,8 @@ import { itemsOf, type Conflict, type Initiative, type Meeting } from '../api/re
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
+import { useSession } from '../session.js';
+import { SecondFactorRule } from '../components/second-factor-rule.js';
 import { useAll, useResource } from '../use-resource.js';
 import { isBridge, labelOf } from '../map/network-panels.js';
 
@@ -66,6 +68,8 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
     ) ?? null,
   );
   const name = workspace.state === 'ready' ? workspace.data.name : '…';
+  const { session } = useSession();
+  const administers = session.status === 'signed-in' && session.me.admin_workspaces.includes(workspaceId);
 
   return (
     <section>
@@ -171,6 +175,7 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
               .map((initiative) => <InclusionAlert key={initiative.id} initiative={initiative} />)}
         </ul>
       )}
+      {administers && <SecondFactorRule workspaceId={workspaceId} />}
     </section>
   );
 }

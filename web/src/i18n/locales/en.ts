@@ -109,6 +109,12 @@ const en = {
     passwordChanged: 'Password changed. Your other sessions and API tokens have ended.',
   },
   security: {
+    ruleTitle: 'Second factor for this workspace',
+    ruleOn:
+      'Administrators, conveners and facilitators here must have a second factor to open this workspace.',
+    ruleOff: 'A second factor is not required here.',
+    ruleRequire: 'Require a second factor',
+    ruleRelease: 'Stop requiring it',
     title: 'Security: second factor',
     intro:
       'A second factor keeps your account safe even if someone learns your password: a code from an authenticator app on your phone, or a passkey.',

@@ -113,6 +113,12 @@ const fr: Messages = {
     passwordChanged: 'Mot de passe changé. Vos autres sessions et jetons d’API ont pris fin.',
   },
   security: {
+    ruleTitle: 'Second facteur pour cet espace de travail',
+    ruleOn:
+      'Les administrateurs, organisateurs et facilitateurs doivent avoir un second facteur pour ouvrir cet espace de travail.',
+    ruleOff: 'Aucun second facteur n’est exigé ici.',
+    ruleRequire: 'Exiger un second facteur',
+    ruleRelease: 'Ne plus l’exiger',
     title: 'Sécurité : second facteur',
     intro:
       'Un second facteur protège votre compte même si quelqu’un apprend votre mot de passe : un code d’une application d’authentification sur votre téléphone, ou une clé d’accès.',
