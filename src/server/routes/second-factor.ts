@@ -164,7 +164,7 @@ export function registerSecondFactorRoutes(
     body: totpDisableSchema,
     status: 204,
     handler: async ({ body, request }) => {
-      await disableTotp(request.services, channelOf(request), body);
+      await disableTotp(request.services, channelOf(request), body, { throttle, address: request.ip });
       return undefined;
     },
   });
@@ -178,7 +178,12 @@ export function registerSecondFactorRoutes(
     response: recoveryCodesSchema,
     body: passkeyRemoveSchema,
     handler: async ({ body, request }) => ({
-      recovery_codes: (await renewRecoveryCodes(request.services, channelOf(request), body)).recoveryCodes,
+      recovery_codes: (
+        await renewRecoveryCodes(request.services, channelOf(request), body, {
+          throttle,
+          address: request.ip,
+        })
+      ).recoveryCodes,
     }),
   });
 
@@ -221,7 +226,10 @@ export function registerSecondFactorRoutes(
     body: passkeyRemoveSchema,
     status: 204,
     handler: async ({ params, body, request }) => {
-      await removePasskey(request.services, channelOf(request), params.id, body);
+      await removePasskey(request.services, channelOf(request), params.id, body, {
+        throttle,
+        address: request.ip,
+      });
       return undefined;
     },
   });

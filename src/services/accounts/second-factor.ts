@@ -310,6 +310,31 @@ export async function confirmTotpEnrolment(
   });
 }
 
+/** The sign-in throttle and the caller's address, so guesses of the password or a code here are slowed too. */
+export interface OwnerGuard {
+  throttle: SignInThrottle;
+  address?: string;
+}
+
+/** Runs the owner's proof (password, code) through the throttle: refused when blocked, failures counted. */
+async function proveOwner(
+  account: { email: string },
+  guard: OwnerGuard | undefined,
+  proof: () => Promise<void>,
+): Promise<void> {
+  guard?.throttle.check(account.email, guard.address);
+  try {
+    await proof();
+  } catch (error) {
+    if (
+      error instanceof TrackTwoError &&
+      (error.code === 'TT_ERR_BAD_CREDENTIALS' || error.code === 'TT_ERR_SECOND_FACTOR_WRONG')
+    )
+      guard?.throttle.recordFailure(account.email, guard.address);
+    throw error;
+  }
+}
+
 async function checkPassword(account: { password_hash: string }, password: string): Promise<void> {
   if (!(await verifyPassword(password, account.password_hash)))
     throw new TrackTwoError('TT_ERR_BAD_CREDENTIALS', { field: 'password' });
@@ -323,15 +348,21 @@ export async function disableTotp(
   ctx: ServiceContext,
   channel: Channel,
   input: z.input<typeof totpDisableSchema>,
+  guard?: OwnerGuard,
 ): Promise<void> {
   const { password, code } = totpDisableSchema.parse(input);
   await inTransaction(ctx, async (trx) => {
     const account = await cookieAccount(trx, ctx, channel);
     const factor = await findTotpFactor(trx, account.id);
     if (!factor?.confirmed_at) throw new TrackTwoError('TT_ERR_SECOND_FACTOR_STATE', { reason: 'not on' });
-    await checkPassword(account, password);
-    if (!(await useTotpCode(trx, ctx.keys, account.id, code)) && !(await useRecovery(trx, account.id, code)))
-      throw new TrackTwoError('TT_ERR_SECOND_FACTOR_WRONG', { field: 'code' });
+    await proveOwner(account, guard, async () => {
+      await checkPassword(account, password);
+      if (
+        !(await useTotpCode(trx, ctx.keys, account.id, code)) &&
+        !(await useRecovery(trx, account.id, code))
+      )
+        throw new TrackTwoError('TT_ERR_SECOND_FACTOR_WRONG', { field: 'code' });
+    });
     await deleteTotpFactor(trx, account.id);
     if ((await passkeysOfAccount(trx, account.id)).length === 0)
       await replaceRecoveryCodes(trx, account.id, [], '');
@@ -344,13 +375,14 @@ export async function renewRecoveryCodes(
   ctx: ServiceContext,
   channel: Channel,
   input: z.input<typeof passkeyRemoveSchema>,
+  guard?: OwnerGuard,
 ): Promise<{ recoveryCodes: string[] }> {
   const { password } = passkeyRemoveSchema.parse(input);
   return inTransaction(ctx, async (trx) => {
     const account = await cookieAccount(trx, ctx, channel);
     if (!(await hasSecondFactor(trx, account.id)))
       throw new TrackTwoError('TT_ERR_SECOND_FACTOR_STATE', { reason: 'no second factor' });
-    await checkPassword(account, password);
+    await proveOwner(account, guard, () => checkPassword(account, password));
     const recoveryCodes = await issueRecoveryCodes(trx, account.id);
     await auditAccount(trx, ctx, 'second_factor.recovery_codes.issue', account.id);
     return { recoveryCodes };
@@ -464,11 +496,12 @@ export async function removePasskey(
   channel: Channel,
   id: string,
   input: z.input<typeof passkeyRemoveSchema>,
+  guard?: OwnerGuard,
 ): Promise<void> {
   const { password } = passkeyRemoveSchema.parse(input);
   await inTransaction(ctx, async (trx) => {
     const account = await cookieAccount(trx, ctx, channel);
-    await checkPassword(account, password);
+    await proveOwner(account, guard, () => checkPassword(account, password));
     if (!(await deletePasskey(trx, account.id, id)))
       throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'passkey' });
     if (!(await hasSecondFactor(trx, account.id))) await replaceRecoveryCodes(trx, account.id, [], '');
