@@ -10,6 +10,7 @@ const consoleErrors: string[] = [];
 const admin = { name: 'Tove Two', email: 'tove@example.org', password: 'correct horse battery staple' };
 let secret = '';
 let workspaceUrl = '';
+let recoveryCodes: string[] = [];
 
 /** A page wider than the phone's screen scrolls sideways: what a 360 px layout must not do. */
 const overflows = () =>
@@ -63,6 +64,7 @@ describe('two-factor sign-in in the browser (360 px)', () => {
     const codes = page.getByTestId('recovery-codes');
     await codes.waitFor();
     expect(await codes.locator('li').count()).toBe(10);
+    recoveryCodes = (await codes.locator('li').allInnerTexts()).map((text) => text.trim());
     await screenshot(page, 'second-factor-recovery-codes-360');
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByText('Your account has a second factor.').waitFor();
@@ -110,6 +112,51 @@ describe('two-factor sign-in in the browser (360 px)', () => {
     expect(await overflows()).toBe(false);
     await screenshot(page, 'second-factor-sign-in-ar-360');
     await page.getByLabel('Language').or(page.getByLabel('اللغة')).selectOption('en');
+  });
+
+  it('adds a passkey and signs in with it (Chromium virtual authenticator)', async () => {
+    // A passkey's relying party must be a host name, not an IP address: the same server as localhost.
+    const origin = rig.server.url.replace('127.0.0.1', 'localhost');
+    const passkeyContext = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const tab = await passkeyContext.newPage();
+    tab.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    const cdp = await passkeyContext.newCDPSession(tab);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    });
+    const signInWithPassword = async () => {
+      await tab.goto(origin);
+      await tab.getByLabel('Email').fill(admin.email);
+      await tab.getByLabel('Password').fill(admin.password);
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await tab.getByRole('heading', { name: 'Second step' }).waitFor();
+    };
+    await signInWithPassword();
+    await tab.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await tab.getByLabel('Recovery code').fill(recoveryCodes[0]);
+    await tab.getByRole('button', { name: 'Continue' }).click();
+    await tab.getByRole('heading', { name: 'Your work' }).waitFor();
+
+    await tab.goto(`${origin}/#/account`);
+    await tab.getByLabel('Name of the new passkey (e.g. "laptop")').fill('Phone');
+    await tab.getByRole('button', { name: 'Add a passkey' }).click();
+    await tab.locator('li', { hasText: 'Phone' }).waitFor();
+    await screenshot(tab, 'second-factor-passkey-360');
+
+    await tab.getByRole('button', { name: 'Sign out' }).click();
+    await signInWithPassword();
+    await tab.getByRole('button', { name: 'Use a passkey' }).click();
+    await tab.getByRole('heading', { name: 'Your work' }).waitFor();
+    await passkeyContext.close();
   });
 
   it('logged no console error', () => {
