@@ -201,6 +201,30 @@ export const errorRegistry = {
     status: 409,
     message: 'This account already has a token of that name: choose another name or revoke the old token.',
   },
+  TT_ERR_SECOND_FACTOR_REQUIRED: {
+    status: 403,
+    message:
+      'This workspace requires a second factor of everyone who sees names: add an authenticator app or a passkey on your Security page (/account/security), then retry.',
+  },
+  TT_ERR_SECOND_FACTOR_WRONG: {
+    status: 401,
+    message:
+      'The code or passkey was not accepted (wrong, expired, or already used): use a new code from your authenticator app or an unused recovery code.',
+  },
+  TT_ERR_SECOND_FACTOR_PENDING_EXPIRED: {
+    status: 401,
+    message: 'The sign-in waited too long for its second step: sign in again with your password.',
+  },
+  TT_ERR_SECOND_FACTOR_STATE: {
+    status: 409,
+    message:
+      'The second factor is not in the state this needs (none set up, not yet confirmed, or already on): reload the Security page.',
+  },
+  TT_ERR_COOKIE_SESSION_REQUIRED: {
+    status: 403,
+    message:
+      'Second factors are set up and removed only in the browser, signed in with your password: an API token never can.',
+  },
   TT_ERR_MASTER_KEY_INVALID: {
     status: 500,
     message:

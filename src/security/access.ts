@@ -20,6 +20,7 @@ import {
   workspaceExists,
 } from '../store/repositories/memberships.js';
 import { isInstanceAdmin } from '../store/repositories/instance-rights.js';
+import { hasSecondFactor, secondFactorRequiredIn } from '../store/repositories/second-factors.js';
 import type { Database } from '../store/schema.js';
 import type { MembershipRole } from '../store/tables/security.js';
 import type { Auth } from './auth.js';
@@ -332,10 +333,12 @@ async function checkAccess(
   });
   if (accountId === null) return grant(true, []);
   if (await isWorkspaceAdmin(trx, place.workspaceId, accountId)) {
+    await requireSecondFactorWhereRuled(trx, accountId, place.workspaceId, true);
     return grant(true, await rolesInPlace(trx, accountId, place));
   }
   const roles = await rolesInPlace(trx, accountId, place);
   if (roles.length === 0) throw new TrackTwoError('TT_ERR_NOT_FOUND');
+  await requireSecondFactorWhereRuled(trx, accountId, place.workspaceId, false);
   const allowed = (permission: Permission) => allowedRoles(permission, place);
   if (!wanted.some((permission) => roles.some((role) => allowed(permission).includes(role)))) {
     throw new TrackTwoError('TT_ERR_FORBIDDEN', {
@@ -343,6 +346,33 @@ async function checkAccess(
     });
   }
   return grant(false, roles);
+}
+
+/**
+ * A workspace may require a second factor of everyone who sees names in it (its administrators and the
+ * roles holding `actors.names` in any of its initiatives). Such an account without one is refused on every
+ * route of that workspace until it enrols; enrolling is outside any workspace, so it stays open. Asked
+ * only once the account is known to belong to the workspace, so the refusal reveals nothing new.
+ */
+async function requireSecondFactorWhereRuled(
+  trx: Kysely<Database>,
+  accountId: string,
+  workspaceId: string,
+  admin: boolean,
+): Promise<void> {
+  if (!(await secondFactorRequiredIn(trx, workspaceId))) return;
+  if (await hasSecondFactor(trx, accountId)) return;
+  const seesNames =
+    admin ||
+    (await rolesInWorkspace(trx, accountId, workspaceId)).some((role) =>
+      accessTable['actors.names'].includes(role as never),
+    );
+  if (seesNames) {
+    throw new TrackTwoError('TT_ERR_SECOND_FACTOR_REQUIRED', {
+      reason: 'add an authenticator app or a passkey on your Security page',
+      workspace_id: workspaceId,
+    });
+  }
 }
 
 /** The same check as a yes/no, for deciding what to show (it still throws without a live account). */

@@ -2,6 +2,8 @@ import type { CoreTables } from './tables/core.js';
 import type { SecurityTables } from './tables/security.js';
 import type { DialogueTables } from './tables/dialogues.js';
 import type { SurveyTables } from './tables/surveys.js';
+import type { SecondFactorTables } from './tables/second-factors.js';
 
 /** The one Kysely schema both engines share. */
-export interface Database extends CoreTables, SecurityTables, DialogueTables, SurveyTables {}
+export interface Database
+  extends CoreTables, SecurityTables, DialogueTables, SurveyTables, SecondFactorTables {}

@@ -6,6 +6,7 @@ import { tokenScopes, type TokenScope } from '../../security/sessions.js';
 import * as accountsService from '../../services/accounts/index.js';
 import { databaseHelp, withOperator } from '../database.js';
 import type { RegisterCommands } from './index.js';
+import { registerAccountSecondFactorCommands } from './second-factor.js';
 
 // Whoever runs the command line holds the database: they act as the system, and the audit log says so.
 
@@ -275,4 +276,6 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
       ctx.out(`New password set for ${email.trim().toLowerCase()}\n`);
       if (generated) ctx.out(`Password (shown once): ${password}\n`);
     });
+
+  registerAccountSecondFactorCommands(accounts, ctx);
 };

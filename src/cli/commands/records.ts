@@ -18,6 +18,7 @@ import type { CommandContext } from '../io.js';
 import { textTable } from '../text-table.js';
 import { firstIssue } from '../validation.js';
 import type { RegisterCommands } from './index.js';
+import { registerWorkspaceSecondFactorCommands } from './second-factor.js';
 
 /**
  * Record commands call the same services as the API, as an account, never as the system: every access
@@ -187,6 +188,7 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
       'No workspaces.',
     );
   });
+  registerWorkspaceSecondFactorCommands(workspaceCommands, ctx);
 
   // conflicts --------------------------------------------------------------------------------------
   const conflictCommands = program

@@ -14,7 +14,8 @@ import {
   signOut,
   tokenCreateSchema,
 } from '../../services/accounts/index.js';
-import { changeOwnPassword, passwordChangeSchema } from '../../services/accounts/index.js';
+import { beginSignIn, changeOwnPassword, passwordChangeSchema } from '../../services/accounts/index.js';
+import { secondFactorNeededSchema } from '../../domain/second-factor.js';
 import { defineRoute } from '../route.js';
 import {
   clearSessionCookie,
@@ -78,20 +79,30 @@ export function registerAuthRoutes(
   defineRoute(app, {
     method: 'POST',
     url: '/api/auth/login',
-    summary: 'Sign in with email and password; sets the tt_session cookie',
+    summary:
+      'Sign in with email and password; sets the tt_session cookie, or, for an account with a second factor, answers a pending token for the second step',
     tag,
     access: 'public',
-    response: signedInSchema,
+    // With a second factor the answer is a pending token instead (routes/second-factor.ts takes the rest).
+    response: z.union([signedInSchema, secondFactorNeededSchema]),
     body: signInSchema,
     handler: async ({ body, request, reply }) => {
-      const session = await signIn(
+      const step = await beginSignIn(
         request.services,
         throttle,
         { ...body, address: request.ip },
         policy.sessionHours * 3_600_000,
       );
-      setSessionCookie(request, reply, policy, session.secret);
-      return { account: accountRecord(session.account), expires_at: session.expiresAt };
+      if (step.kind === 'second_factor') {
+        return {
+          second_factor_required: true as const,
+          pending_token: step.pendingToken,
+          expires_at: step.expiresAt,
+          methods: step.methods,
+        };
+      }
+      setSessionCookie(request, reply, policy, step.secret);
+      return { account: accountRecord(step.account), expires_at: step.expiresAt };
     },
   });
 

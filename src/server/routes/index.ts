@@ -14,6 +14,7 @@ import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
 import { registerNetworkRoutes } from './network.js';
 import { registerOutcomeRoutes } from './outcomes.js';
+import { registerSecondFactorRoutes } from './second-factor.js';
 import { registerSurveyRoutes } from './surveys.js';
 import { registerTieRoutes } from './ties.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
@@ -28,6 +29,7 @@ export interface ApiRouteOptions {
 /** Every resource of the API; each module holds the routes of one feature (services/<feature>). */
 export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): void {
   registerAuthRoutes(app, options.throttle, options.cookies);
+  registerSecondFactorRoutes(app, options.throttle, options.cookies);
   registerAccountRoutes(app);
   registerWorkspaceRoutes(app);
   registerConflictRoutes(app);

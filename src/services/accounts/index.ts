@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './first-run.js';
 export * from './password.js';
 export * from './administration.js';
+export * from './second-factor.js';

@@ -6,6 +6,7 @@ import { surveysMigration } from './0004_surveys.js';
 import { tieMeetingsMigration } from './0005_tie_meetings.js';
 import { keyedAuditMigration } from './0006_keyed_audit.js';
 import { instanceRightsMigration } from './0007_instance_rights.js';
+import { secondFactorsMigration } from './0008_second_factors.js';
 import { retentionAndPrecisionMigration } from './0009_retention_and_precision.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_tie_meetings': tieMeetingsMigration,
   '0006_keyed_audit': keyedAuditMigration,
   '0007_instance_rights': instanceRightsMigration,
+  '0008_second_factors': secondFactorsMigration,
   '0009_retention_and_precision': retentionAndPrecisionMigration,
 };

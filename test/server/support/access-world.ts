@@ -104,6 +104,45 @@ export const matrix: Record<string, Entry> = {
   },
   'POST /api/auth/logout': { kind: 'public' },
   'GET /api/auth/me': { kind: 'own' },
+  // Second factors: the second step and its passkey options answer a pending token no one holds (401).
+  'POST /api/auth/login/second-factor': {
+    kind: 'public',
+    body: () => ({ pending_token: 'x'.repeat(43), code: '123456' }),
+  },
+  'POST /api/auth/login/passkey-options': { kind: 'public', body: () => ({ pending_token: 'x'.repeat(43) }) },
+  'GET /api/auth/second-factor': { kind: 'own' },
+  // Changing a second factor needs a cookie session: a role's bearer token is refused (403), its cookie
+  // from another site too (TT_ERR_CROSS_ORIGIN).
+  'POST /api/auth/second-factor/totp': { kind: 'own' },
+  'POST /api/auth/second-factor/totp/confirm': { kind: 'own', body: () => ({ code: '123456' }) },
+  'POST /api/auth/second-factor/totp/disable': {
+    kind: 'own',
+    body: () => ({ password: 'not the password', code: '123456' }),
+  },
+  'POST /api/auth/second-factor/recovery-codes': {
+    kind: 'own',
+    body: () => ({ password: 'not the password' }),
+  },
+  'POST /api/auth/second-factor/passkeys/options': { kind: 'own' },
+  'POST /api/auth/second-factor/passkeys': {
+    kind: 'own',
+    body: () => ({
+      name: 'key',
+      credential: {
+        id: 'AAAA',
+        rawId: 'AAAA',
+        type: 'public-key',
+        clientExtensionResults: {},
+        response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' },
+      },
+    }),
+  },
+  'POST /api/auth/second-factor/passkeys/:id/remove': {
+    kind: 'own',
+    body: () => ({ password: 'not the password' }),
+  },
+  'GET /api/workspaces/:id/second-factor-rule': { kind: 'workspace' },
+  'PUT /api/workspaces/:id/second-factor-rule': { kind: 'target', body: () => ({ required: true }) },
   'GET /api/auth/tokens': { kind: 'own' },
   'POST /api/auth/tokens': {
     kind: 'own',

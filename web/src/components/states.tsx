@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { Link } from '../router.js';
 import type { Resource } from '../use-resource.js';
 
 export function Loading({ label }: { label?: string }) {
@@ -43,6 +44,11 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   return (
     <div className="state state-error" role="alert">
       <p>{errorText(error, t)}</p>
+      {error instanceof ApiError && error.code === 'TT_ERR_SECOND_FACTOR_REQUIRED' && (
+        <p>
+          <Link to="/account">{t('errors.enrolSecondFactor')}</Link>
+        </p>
+      )}
       {error instanceof ApiError && <p className="error-code">{error.code}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>

@@ -3,6 +3,7 @@ import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { ApiTokens } from '../components/api-tokens.js';
 import { ChangePassword } from '../components/change-password.js';
+import { SecondFactors } from '../components/second-factor.js';
 import { useResource } from '../use-resource.js';
 
 function InitiativeName({ id }: { id: string }) {
@@ -41,6 +42,7 @@ export default function Account() {
       ) : (
         <p>{t('account.noRoles')}</p>
       )}
+      <SecondFactors />
       <ChangePassword />
       <ApiTokens />
     </section>

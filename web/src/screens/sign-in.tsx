@@ -7,6 +7,7 @@ import { Link, navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useResource } from '../use-resource.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { SignInSecondStep, type PendingSignIn } from '../components/sign-in-second-step.js';
 
 export default function SignIn({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
@@ -15,6 +16,12 @@ export default function SignIn({ params }: { params: Record<string, string> }) {
   const [password, setPassword] = useState('');
   const { errors, failure, busy, save } = useFormSubmit();
   const setup = useResource('/api/setup');
+  const [pending, setPending] = useState<PendingSignIn | null>(null);
+
+  async function signedIn() {
+    await refresh();
+    navigate(params.next ?? '/');
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -23,14 +30,21 @@ export default function SignIn({ params }: { params: Record<string, string> }) {
       password: !password ? t('auth.passwordRequired') : undefined,
     };
     await save(found, async () => {
-      await api.post('/api/auth/login', {
+      const answer = await api.post('/api/auth/login', {
         body: { email: email.trim(), password },
         quietUnauthenticated: true,
       });
-      await refresh();
-      navigate(params.next ?? '/');
+      // An account with a second factor gets a pending token, not yet a session.
+      if ('pending_token' in answer) {
+        setPassword('');
+        setPending(answer);
+        return;
+      }
+      await signedIn();
     });
   }
+
+  if (pending) return <SignInSecondStep pending={pending} onSignedIn={() => void signedIn()} />;
 
   return (
     <section className="narrow" aria-labelledby="sign-in-title">

@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
+import { SecondFactorRule } from '../components/second-factor-rule.js';
 import { useAll, useResource } from '../use-resource.js';
 import { isBridge, labelOf } from '../map/network-panels.js';
 
@@ -175,6 +176,7 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
               .map((initiative) => <InclusionAlert key={initiative.id} initiative={initiative} />)}
         </ul>
       )}
+      {isAdmin && <SecondFactorRule workspaceId={workspaceId} />}
     </section>
   );
 }

@@ -46,6 +46,18 @@ const fr: Messages = {
     close: 'Fermer',
   },
   auth: {
+    secondStepTitle: 'Deuxième étape',
+    secondStepIntro:
+      'Saisissez le code à six chiffres que votre application d’authentification affiche pour tracktwo.',
+    recoveryIntro: 'Saisissez un de vos codes de secours. Chacun ne sert qu’une fois.',
+    code: 'Code de l’application',
+    recoveryCode: 'Code de secours',
+    codeInvalid: 'Saisissez le code tel que l’application ou votre liste l’affiche.',
+    verify: 'Continuer',
+    verifying: 'Vérification…',
+    useRecovery: 'Utiliser plutôt un code de secours',
+    useCode: 'Utiliser plutôt l’application',
+    usePasskey: 'Utiliser une clé d’accès',
     signInTitle: 'Connexion',
     signInIntro: 'Connectez-vous avec le compte que votre organisateur ou administrateur vous a donné.',
     email: 'Adresse e-mail',
@@ -103,6 +115,48 @@ const fr: Messages = {
     newPassword: 'Nouveau mot de passe',
     changePassword: 'Changer le mot de passe',
     passwordChanged: 'Mot de passe changé. Vos autres sessions et jetons d’API ont pris fin.',
+  },
+  security: {
+    ruleTitle: 'Second facteur pour cet espace de travail',
+    ruleOn:
+      'Les administrateurs, organisateurs et facilitateurs doivent avoir un second facteur pour ouvrir cet espace de travail.',
+    ruleOff: 'Aucun second facteur n’est exigé ici.',
+    ruleRequire: 'Exiger un second facteur',
+    ruleRelease: 'Ne plus l’exiger',
+    title: 'Sécurité : second facteur',
+    intro:
+      'Un second facteur protège votre compte même si quelqu’un apprend votre mot de passe : un code d’une application d’authentification sur votre téléphone, ou une clé d’accès.',
+    stateOn: 'Votre compte a un second facteur.',
+    stateOff: 'Votre compte n’a pas encore de second facteur.',
+    requiredHere:
+      'Un espace de travail où vous travaillez exige un second facteur : configurez-en un ci-dessous.',
+    totpTitle: 'Application d’authentification',
+    enrolTotp: 'Configurer une application d’authentification',
+    scan: 'Scannez ce code avec votre application d’authentification (toute application TOTP).',
+    qrAlt: 'Code QR pour votre application d’authentification',
+    orType: 'Ou saisissez cette clé dans l’application :',
+    confirmCode: 'Le code à six chiffres que l’application affiche maintenant',
+    codeInvalid: 'Saisissez le code à six chiffres de l’application.',
+    confirm: 'Activer',
+    totpOn: 'L’application d’authentification est active. Codes de secours restants : {{left}}.',
+    disableTitle: 'Désactiver l’application d’authentification',
+    codeOrRecovery: 'Un code de l’application, ou un code de secours',
+    disable: 'Désactiver',
+    recoveryTitle: 'Vos codes de secours',
+    recoveryOnce:
+      'Gardez ces codes en lieu sûr, loin de votre téléphone. Chacun vous connecte une fois si vous perdez le téléphone. Ils ne sont montrés que maintenant.',
+    copy: 'Copier',
+    copied: 'Copié',
+    download: 'Télécharger',
+    savedThem: 'Je les ai enregistrés',
+    passkeysTitle: 'Clés d’accès',
+    noPasskeys: 'Aucune clé d’accès pour l’instant.',
+    passkeyName: 'Nom de la nouvelle clé d’accès (par ex. « portable »)',
+    addPasskey: 'Ajouter une clé d’accès',
+    remove: 'Retirer',
+    removePassword: 'Votre mot de passe, pour retirer cette clé d’accès',
+    noWebAuthn:
+      'Ce navigateur ne gère pas les clés d’accès ; l’application d’authentification fonctionne partout.',
   },
   home: {
     title: 'Votre travail',
@@ -604,6 +658,16 @@ const fr: Messages = {
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
   },
   errors: {
+    enrolSecondFactor: 'Configurer un second facteur sur la page de votre compte',
+    TT_ERR_SECOND_FACTOR_REQUIRED:
+      'Cet espace de travail exige un second facteur de toute personne qui voit des noms. Configurez-en un sur la page de votre compte, puis revenez.',
+    TT_ERR_SECOND_FACTOR_WRONG:
+      'Ce code ou cette clé d’accès n’a pas été accepté : erroné, trop ancien ou déjà utilisé.',
+    TT_ERR_SECOND_FACTOR_PENDING_EXPIRED:
+      'La connexion a trop attendu : reconnectez-vous avec votre mot de passe.',
+    TT_ERR_SECOND_FACTOR_STATE: 'Vos seconds facteurs ont changé entre-temps : rechargez la page.',
+    TT_ERR_COOKIE_SESSION_REQUIRED:
+      'Les seconds facteurs se modifient seulement ici, dans le navigateur, jamais avec un jeton d’API.',
     where: { row: 'ligne {{row}}', column: 'colonne « {{column}} »', field: 'champ « {{field}} »' },
     TT_ERR_OFFLINE: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     TT_ERR_HTTP: 'Le serveur a répondu par une erreur inattendue.',
