@@ -3,6 +3,7 @@ import { actorSchema } from '../domain/actor.js';
 import { initiativeSchema } from '../domain/initiative.js';
 import { meetingSchema } from '../domain/meeting.js';
 import { latitudeSchema, longitudeSchema } from '../domain/scalars.js';
+import { privacySettingsPatchSchema } from '../domain/privacy.js';
 import { outcomeSchema } from '../domain/outcome.js';
 import { checkTieDates, checkTieEnds } from '../domain/tie-checks.js';
 import { tieSchema } from '../domain/tie.js';
@@ -81,6 +82,8 @@ const documentTieSchema = tieSchema.omit({ workspace_id: true, created_at: true,
 const documentInitiativeSchema = initiativeSchema.omit({ workspace_id: true, created_at: true }).extend({
   id: refSchema,
   conflict_id: refSchema,
+  /** Retention periods and location precision; absent: keep everything, area only (the defaults). */
+  privacy: privacySettingsPatchSchema.optional(),
   actors: z.array(z.strictObject({ actor_id: refSchema, capacity: initiativeCapacitySchema })).max(200),
 });
 const documentMeetingSchema = meetingSchema.omit({ created_at: true }).extend({

@@ -4,7 +4,7 @@ import * as actors from '../../src/services/actors/index.js';
 import { actingAs, type ServiceContext } from '../../src/services/context.js';
 import * as initiatives from '../../src/services/initiatives/index.js';
 import { updatePrivacySettings } from '../../src/services/privacy/index.js';
-import { exportWorkspaceJson } from '../../src/services/interchange/index.js';
+import { exportWorkspaceJson, importWorkspaceJson } from '../../src/services/interchange/index.js';
 import { forEachEngine } from '../support/databases.js';
 import { testKeys } from '../server/support/app.js';
 import { surveyWorld } from '../surveys/fixtures.js';
@@ -77,6 +77,34 @@ forEachEngine('location precision: coarsened on the way in and when lowered', (g
       meetings: { id: string; latitude: number | null }[];
     };
     expect(doc.meetings.find((m) => m.id === meeting.id)?.latitude).toBe(-1.3);
+  });
+
+  it('carries settings and coordinates through a workspace JSON export and import', async () => {
+    const exported = await exportWorkspaceJson(system, world.workspace.id);
+    const initiative = exported.initiatives.find((i) => i.name === world.initiative.name)!;
+    expect(initiative.privacy).toMatchObject({ location_precision: '0.01' });
+    const imported = await importWorkspaceJson(system, JSON.stringify(exported));
+    const again = await exportWorkspaceJson(system, imported.workspaceId);
+    expect(again.initiatives.map((i) => i.privacy)).toEqual(exported.initiatives.map((i) => i.privacy));
+    const places = (doc: typeof exported) => ({
+      meetings: doc.meetings.map((m) => [m.title, m.latitude, m.longitude]).sort(),
+      actors: doc.actors.map((a) => [a.pseudonym, a.latitude, a.longitude]).sort(),
+    });
+    expect(places(again)).toEqual(places(exported));
+    expect(places(again).meetings).toContainEqual(['Round two', -1.3, 36.8]);
+    // A document finer than its own precision is coarsened on the way in.
+    const finer = structuredClone(exported);
+    finer.initiatives.find((i) => i.name === world.initiative.name)!.privacy!.location_precision = '1';
+    const coarse = await exportWorkspaceJson(
+      system,
+      (await importWorkspaceJson(system, JSON.stringify(finer))).workspaceId,
+    );
+    expect(places(coarse).meetings).toContainEqual(['Round two', -1, 37]);
+    expect(places(coarse).actors.filter(([, lat]) => lat !== null)).toEqual(
+      places(exported)
+        .actors.filter(([, lat]) => lat !== null)
+        .map(([p, lat, lon]) => [p, Math.round(lat as number), Math.round(lon as number)]),
+    );
   });
 
   it('a new initiative on the conflict allows only areas until it chooses: actors of the conflict follow', async () => {

@@ -12,6 +12,7 @@ import { listInitiatives } from '../../store/repositories/initiatives.js';
 import { listAttendances, listMeetings } from '../../store/repositories/meetings.js';
 import { listOutcomes, listTransfers } from '../../store/repositories/outcomes.js';
 import { getWorkspace } from '../../store/repositories/workspaces.js';
+import { getPrivacy } from '../../store/repositories/privacy.js';
 import { must } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { readActorMap } from './export-actor-map.js';
@@ -131,7 +132,22 @@ export async function exportWorkspaceJson(
 
     for (const initiative of initiatives) {
       const { workspace_id: _w, created_at: _c, actors, ...fields } = initiative;
-      doc.initiatives.push({ ...fields, actors: actors.filter((a) => exportedActors.has(a.actor_id)) });
+      const privacy = await getPrivacy(trx, initiative.id);
+      doc.initiatives.push({
+        ...fields,
+        actors: actors.filter((a) => exportedActors.has(a.actor_id)),
+        // Only an initiative that chose settings carries them: the defaults need no saying.
+        ...(privacy.updated_at === null
+          ? {}
+          : {
+              privacy: {
+                identities_days: privacy.identities_days,
+                attendance_days: privacy.attendance_days,
+                answers_days: privacy.answers_days,
+                location_precision: privacy.location_precision,
+              },
+            }),
+      });
       for (const meeting of await listMeetings(trx, initiative.id)) {
         const { created_at: _m, ...meetingFields } = meeting;
         const mayList = await hasAccess(trx, ctx.auth, 'attendance.read', { meetingId: meeting.id });

@@ -20,7 +20,9 @@ import type { Database } from '../../store/schema.js';
 import { requireAdministrator } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { recordAttendees } from '../initiatives/attendance.js';
-import { coarsenActorInput, coarsenMeetingInput } from '../privacy/location.js';
+import { coarsenConflictActors, coarsenMeetingInput } from '../privacy/location.js';
+import { getPrivacy, putPrivacy } from '../../store/repositories/privacy.js';
+import { identitiesOutliveAttendance } from '../../domain/privacy.js';
 
 /** Reports how far a long write has come (the CLI draws a progress bar from it). */
 export type ProgressListener = (done: number, total: number) => void;
@@ -132,10 +134,8 @@ export async function writeWorkspaceDocument(
 
   for (const actor of doc.actors) {
     const actorId = fresh(actor.id);
-    const place = await coarsenActorInput(trx, idOf(actor.conflict_id), {
-      latitude: actor.latitude ?? null,
-      longitude: actor.longitude ?? null,
-    });
+    // Coarsened below, once the conflict's initiatives and their precision are in (same transaction).
+    const place = { latitude: actor.latitude ?? null, longitude: actor.longitude ?? null };
     await createActor(trx, {
       id: actorId,
       workspace_id: workspaceId,
@@ -189,7 +189,22 @@ export async function writeWorkspaceDocument(
       actors: initiative.actors.map((a) => ({ actor_id: idOf(a.actor_id), capacity: a.capacity })),
     });
     await audit({ action: 'initiative.create', recordType: 'initiative', recordId: initiativeId });
+    if (initiative.privacy) {
+      const settings = { ...(await getPrivacy(trx, initiativeId)), ...initiative.privacy };
+      if (identitiesOutliveAttendance(settings)) {
+        throw new TrackTwoError('TT_ERR_VALIDATION', {
+          field: 'initiatives.privacy.identities_days',
+          reason: 'identities may not be kept longer than attendance',
+        });
+      }
+      await putPrivacy(trx, { ...settings, updated_at: new Date().toISOString() });
+      await audit({ action: 'initiative.privacy_update', recordType: 'initiative', recordId: initiativeId });
+    }
     step();
+  }
+  // Actors' coordinates no finer than the initiatives of their conflict allow, now that they are known.
+  for (const conflictId of new Set(doc.actors.map((actor) => idOf(actor.conflict_id)))) {
+    await coarsenConflictActors(trx, conflictId);
   }
 
   // Attendance in date order, as it happened, so derived `met` ties grow as they did.

@@ -74,6 +74,16 @@ async function coarsenStored(
   return changed;
 }
 
+/** Coarsens the stored coordinates of a conflict's actors to what its initiatives allow; returns how many changed. */
+export async function coarsenConflictActors(db: Kysely<Database>, conflictId: string): Promise<number> {
+  return coarsenStored(
+    db,
+    'actors',
+    await repo.actorPlacesOf(db, conflictId),
+    await precisionOfConflict(db, conflictId),
+  );
+}
+
 /**
  * Coarsens what is stored to what the initiative (and its conflict) now allow: its meetings, and the actors
  * of its conflict. Returns how many records changed. Run it in the transaction that changed the precision

@@ -9174,6 +9174,13 @@ export interface paths {
                 /** @enum {string} */
                 capacity: 'convener' | 'facilitator';
               }[];
+              privacy?: {
+                identities_days?: number | null;
+                attendance_days?: number | null;
+                answers_days?: number | null;
+                /** @enum {string} */
+                location_precision?: '1' | 'area' | '0.1' | '0.01';
+              };
             }[];
             meetings: {
               id: string;
