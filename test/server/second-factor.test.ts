@@ -12,6 +12,8 @@ import { ADMIN, client, sessionCookie, testKeys } from './support/app.js';
 
 /** The origin app.inject() requests come from (its default Host header). */
 const ORIGIN = 'http://localhost:80';
+/** The client address of every request made with fastify's inject (the throttle counts per account and address). */
+const INJECTED_ADDRESS = '127.0.0.1';
 
 forEachEngine(
   'server: two-factor sign-in (TOTP, recovery codes, passkeys, the workspace rule)',
@@ -22,7 +24,7 @@ forEachEngine(
     let secret: string;
     let recovery: string[];
     const keys = testKeys();
-    const throttle = new SignInThrottle({ accountFreeFailures: 3, baseDelayMs: 60_000 });
+    const throttle = new SignInThrottle({ pairFreeFailures: 3, baseDelayMs: 60_000 });
 
     const login = (email = ADMIN.email, password = ADMIN.password) =>
       client(app).post('/api/auth/login', { email, password });
@@ -336,7 +338,7 @@ forEachEngine(
     });
 
     it('disables the app only with the password and a code; throttles wrong codes', async () => {
-      throttle.recordSuccess(ADMIN.email); // the wrong password of the passkey test counted once
+      throttle.recordSuccess(ADMIN.email, INJECTED_ADDRESS); // the wrong password of the passkey test counted once
       const disable = (body: unknown) =>
         client(app, { cookie }).post('/api/auth/second-factor/totp/disable', body);
       expect((await disable({ password: 'wrong wrong', code: recovery[2] })).json().error.code).toBe(
@@ -346,8 +348,8 @@ forEachEngine(
         'TT_ERR_SECOND_FACTOR_WRONG',
       );
       // Guesses of the password or a code here count in the sign-in throttle as well.
-      expect(throttle.failuresOf(ADMIN.email)).toBe(2);
-      throttle.recordSuccess(ADMIN.email);
+      expect(throttle.failuresOf(ADMIN.email, INJECTED_ADDRESS)).toBe(2);
+      throttle.recordSuccess(ADMIN.email, INJECTED_ADDRESS);
       // Wrong second steps count against the account: after three, it must wait.
       const pending = (await login()).json().pending_token;
       const codes: number[] = [];
@@ -360,7 +362,7 @@ forEachEngine(
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes.slice(3)).toContain(429);
-      throttle.recordSuccess(ADMIN.email);
+      throttle.recordSuccess(ADMIN.email, INJECTED_ADDRESS);
 
       expect((await disable({ password: ADMIN.password, code: recovery[2] })).statusCode).toBe(204);
       expect((await client(app, { cookie }).get('/api/auth/second-factor')).json()).toMatchObject({

@@ -689,7 +689,7 @@ export async function completeSignIn(
       throttle.recordFailure(email, address);
     throw error;
   }
-  throttle.recordSuccess(email);
+  throttle.recordSuccess(email, address);
   return signedIn;
 }
 
