@@ -252,15 +252,11 @@ forEachEngine('tracktwo record commands (as an account, through the services)', 
       email('facilitator'),
     );
     expect(meeting).toMatchObject({ ground_rule: 'chatham_house', status: 'planned', place: 'Port Delta' });
-    const attended = await cli(
-      'meetings',
-      'attend',
-      meeting.id,
-      person,
-      official,
-      '--as',
-      email('facilitator'),
-    );
+    // Under the Chatham House rule only those who may read the list write it: the convener, not the facilitator.
+    const byFacilitator = await cli('meetings', 'attend', meeting.id, person, '--as', email('facilitator'));
+    expect(byFacilitator.code).toBe(2);
+    expect(byFacilitator.err).toContain('TT_ERR_FORBIDDEN');
+    const attended = await cli('meetings', 'attend', meeting.id, person, official, '--as', email('convener'));
     expect(attended.code, attended.err).toBe(0);
     expect(attended.out).toContain('met ties: 1 created, 0 strengthened');
     const met = await json('ties', 'list', C, '--kind', 'met', '--as', email('convener'));
