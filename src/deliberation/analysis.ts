@@ -1,5 +1,12 @@
 import { byText } from '../domain/order.js';
-import { allGroupInformedConsensus, consensusStatements, type ConsensusStatement } from './consensus.js';
+import {
+  allGroupInformedConsensus,
+  consensusStatements,
+  enoughVotesPerGroup,
+  fewestGroupVotes,
+  scoredConsensus,
+  type ConsensusStatement,
+} from './consensus.js';
 import type { DialogueData, IndexedDialogue } from './dialogue-data.js';
 import { indexDialogue } from './dialogue-data.js';
 import { tallyGroups, type GroupTallies } from './group-tallies.js';
@@ -24,7 +31,12 @@ export interface GroupResults {
   groupCount: number;
   groupOf: Int32Array;
   tallies: GroupTallies;
+  /** Pol.is' GIC for every statement, minimum-votes rule not applied. */
   groupInformedConsensus: Float64Array;
+  /** Per statement: 1 when every group has at least MINIMUM_VOTES_PER_GROUP votes on it. */
+  enoughVotes: Uint8Array;
+  /** Per statement: the fewest votes any group cast on it. */
+  fewestVotes: Int32Array;
   repness: RepresentativeStatement[][];
 }
 
@@ -48,6 +60,7 @@ export function groupResults(
   groupOf: Int32Array,
   groupCount: number,
   excluded: Uint8Array,
+  seenOverall: ArrayLike<number>,
 ): GroupResults {
   const tallies = tallyGroups(dialogue.matrix, groupOf, groupCount);
   return {
@@ -55,6 +68,8 @@ export function groupResults(
     groupOf,
     tallies,
     groupInformedConsensus: allGroupInformedConsensus(tallies),
+    enoughVotes: enoughVotesPerGroup(tallies, seenOverall),
+    fewestVotes: fewestGroupVotes(tallies, seenOverall),
     repness: representativeStatements(tallies, excluded),
   };
 }
@@ -78,23 +93,27 @@ export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOption
     groupOf = opinionGroups.groupOf;
     groupCount = opinionGroups.groupCount;
   }
-  const groups = groupResults(dialogue, groupOf, groupCount, moderatedOut);
-  let sides: GroupResults | null = null;
-  if (options.sides) {
-    const sideCount = options.sides.reduce((max, g) => Math.max(max, g + 1), 0);
-    sides = groupResults(dialogue, options.sides, sideCount, moderatedOut);
-  }
   const statementTallies = tallyStatements(matrix);
   const m = matrix.statementCount;
   const seen = new Int32Array(m);
   for (let s = 0; s < m; s++) {
     seen[s] = statementTallies.agree[s] + statementTallies.disagree[s] + statementTallies.pass[s];
   }
+  const groups = groupResults(dialogue, groupOf, groupCount, moderatedOut, seen);
+  let sides: GroupResults | null = null;
+  if (options.sides) {
+    const sideCount = options.sides.reduce((max, g) => Math.max(max, g + 1), 0);
+    sides = groupResults(dialogue, options.sides, sideCount, moderatedOut, seen);
+  }
   const consensus = consensusStatements(
     statementTallies.agree,
     statementTallies.disagree,
     seen,
     moderatedOut,
+    {
+      enoughVotes: groups.enoughVotes,
+      groups: groups.tallies,
+    },
   );
   const extremity = statementExtremity(pca);
   const priority = new Float64Array(m);
@@ -154,7 +173,12 @@ export interface RepnessReport {
 
 export interface StatementReport {
   id: string;
-  groupInformedConsensus: number;
+  /** GIC under the minimum-votes rule: null when some group has too few votes ("not enough votes"). */
+  groupInformedConsensus: number | null;
+  /** Pol.is' GIC, computed whatever the votes (its smoothing gives an unvoted statement 0.5 per group). */
+  polisGroupInformedConsensus: number;
+  /** The fewest votes any opinion group cast on the statement. */
+  fewestGroupVotes: number;
   agree: number;
   disagree: number;
   pass: number;
@@ -164,8 +188,8 @@ export interface StatementReport {
   x: number;
   y: number;
   moderatedOut: boolean;
-  /** GIC over declared groups, when sides were given. */
-  sideInformedConsensus?: number;
+  /** GIC over declared groups, when sides were given (null: not enough votes in some side). */
+  sideInformedConsensus?: number | null;
 }
 
 export interface DialogueReport {
@@ -245,7 +269,12 @@ export function analyzeDialogue(data: DialogueData, options: DialogueReportOptio
     const d = 1 - pca.center[s];
     const report: StatementReport = {
       id,
-      groupInformedConsensus: analysis.groups.groupInformedConsensus[s],
+      groupInformedConsensus: scoredConsensus(
+        analysis.groups.groupInformedConsensus[s],
+        analysis.groups.enoughVotes[s],
+      ),
+      polisGroupInformedConsensus: analysis.groups.groupInformedConsensus[s],
+      fewestGroupVotes: analysis.groups.fewestVotes[s],
       agree: analysis.statementTallies.agree[s],
       disagree: analysis.statementTallies.disagree[s],
       pass: analysis.statementTallies.pass[s],
@@ -255,7 +284,11 @@ export function analyzeDialogue(data: DialogueData, options: DialogueReportOptio
       y: scale * d * pca.components[1][s],
       moderatedOut: dialogue.moderatedOut[s] === 1,
     };
-    if (analysis.sides) report.sideInformedConsensus = analysis.sides.groupInformedConsensus[s];
+    if (analysis.sides)
+      report.sideInformedConsensus = scoredConsensus(
+        analysis.sides.groupInformedConsensus[s],
+        analysis.sides.enoughVotes[s],
+      );
     return report;
   });
   const report: DialogueReport = {
