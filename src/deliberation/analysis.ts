@@ -11,7 +11,15 @@ import type { DialogueData, IndexedDialogue } from './dialogue-data.js';
 import { indexDialogue } from './dialogue-data.js';
 import { tallyGroups, type GroupTallies } from './group-tallies.js';
 import { clusterableParticipants, findOpinionGroups, type OpinionGroups } from './opinion-groups.js';
-import { computePca, projectParticipants, statementExtremity, type Pca } from './pca.js';
+import {
+  computePca,
+  projectParticipants,
+  projectParticipantsIn,
+  statementExtremity,
+  supportedDimensions,
+  type Pca,
+} from './pca.js';
+import { refineGroupsOnVotes } from './refine-groups.js';
 import { replayOpinionGroups } from './replay.js';
 import { representativeStatements, type RepresentativeStatement } from './repness.js';
 import { routingPriority } from './routing.js';
@@ -74,11 +82,18 @@ export function groupResults(
   };
 }
 
+/**
+ * Opinion groups are found in as many PCA dimensions as the votes support (components above the noise
+ * edge, `supportedDimensions`), at most this many; the opinion map keeps the first two.
+ */
+export const MAX_CLUSTER_DIMENSIONS = 8;
+
 /** The full recompute: PCA, projection, opinion groups, then all statistics. */
 export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOptions = {}): MatrixAnalysis {
   const { matrix, moderatedOut } = dialogue;
-  const pca = computePca(matrix, { moderatedOut });
+  const pca = computePca(matrix, { moderatedOut, components: MAX_CLUSTER_DIMENSIONS + 1 });
   const projection = projectParticipants(matrix, pca, moderatedOut);
+  const dims = supportedDimensions(pca, MAX_CLUSTER_DIMENSIONS);
   const clustered = clusterableParticipants(matrix, pca.columnCount);
   let opinionGroups: OpinionGroups | null = null;
   let groupOf: Int32Array;
@@ -89,9 +104,25 @@ export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOption
   } else {
     opinionGroups = options.replay
       ? replayOpinionGroups(dialogue, { seed: options.seed ?? 0 })
-      : findOpinionGroups(projection, clustered, { seed: options.seed ?? 0 });
+      : findOpinionGroups(
+          dims > 2 ? projectParticipantsIn(matrix, pca, dims, moderatedOut) : projection,
+          clustered,
+          {
+            seed: options.seed ?? 0,
+            dims,
+            // k camps span k - 1 dimensions; on the map alone, Pol.is' five at most.
+            maxGroups: dims > 2 ? dims + 1 : 5,
+          },
+        );
     groupOf = opinionGroups.groupOf;
     groupCount = opinionGroups.groupCount;
+    if (dims > 2 && !options.replay && groupCount > 1) {
+      // Found in more than the map's dimensions: refine on the votes themselves.
+      const refined = refineGroupsOnVotes(matrix, groupOf, groupCount);
+      groupOf = refined.groupOf;
+      groupCount = refined.groupCount;
+      opinionGroups = { ...opinionGroups, groupOf, groupCount };
+    }
   }
   const statementTallies = tallyStatements(matrix);
   const m = matrix.statementCount;
