@@ -23,7 +23,12 @@ import { refineGroupsOnVotes } from './refine-groups.js';
 import { replayOpinionGroups } from './replay.js';
 import { representativeStatements, type RepresentativeStatement } from './repness.js';
 import { routingPriority } from './routing.js';
-import { tallyStatements, type StatementTallies } from './vote-matrix.js';
+import {
+  selectParticipants,
+  tallyStatements,
+  type StatementTallies,
+  type VoteMatrix,
+} from './vote-matrix.js';
 
 export interface AnalysisOptions {
   seed?: number;
@@ -87,13 +92,49 @@ export function groupResults(
  * edge, `supportedDimensions`), at most this many; the opinion map keeps the first two.
  */
 export const MAX_CLUSTER_DIMENSIONS = 8;
+/**
+ * The dimensions are chosen on at most this many participants (every n / CLUSTER_SAMPLE-th voter), so
+ * that a dialogue of 100,000 does not pay for nine components over all its votes; the map's two
+ * components are always computed over everybody.
+ */
+export const CLUSTER_SAMPLE = 5_000;
+
+/**
+ * The components for clustering: up to MAX_CLUSTER_DIMENSIONS + 1 (one more than used, to see the gap
+ * after the last), to a looser tolerance than the map's (at most 12 iterations: the eigenvalues settle
+ * long before noise directions do).
+ */
+export function clusteringPca(matrix: VoteMatrix, moderatedOut: Uint8Array, map?: Pca): Pca {
+  const n = matrix.participantCount;
+  let sample = matrix;
+  if (n > CLUSTER_SAMPLE) {
+    const voters: number[] = [];
+    for (let r = 0; r < n; r++) if (matrix.rowStart[r + 1] > matrix.rowStart[r]) voters.push(r);
+    const step = voters.length / CLUSTER_SAMPLE;
+    const rows = Array.from(
+      { length: Math.min(CLUSTER_SAMPLE, voters.length) },
+      (_, i) => voters[Math.floor(i * step)],
+    );
+    sample = selectParticipants(matrix, rows);
+  }
+  return computePca(sample, {
+    moderatedOut,
+    components: MAX_CLUSTER_DIMENSIONS + 1,
+    // Started from the map's two components, which it then only refines.
+    start: map?.components,
+    tolerance: 1e-6,
+    extraTolerance: 1e-4,
+    maxIterations: 12,
+  });
+}
 
 /** The full recompute: PCA, projection, opinion groups, then all statistics. */
 export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOptions = {}): MatrixAnalysis {
   const { matrix, moderatedOut } = dialogue;
-  const pca = computePca(matrix, { moderatedOut, components: MAX_CLUSTER_DIMENSIONS + 1 });
+  const pca = computePca(matrix, { moderatedOut });
   const projection = projectParticipants(matrix, pca, moderatedOut);
-  const dims = supportedDimensions(pca, MAX_CLUSTER_DIMENSIONS);
+  const wide = options.fixedGroups || options.replay ? null : clusteringPca(matrix, moderatedOut, pca);
+  const dims = wide ? supportedDimensions(wide, MAX_CLUSTER_DIMENSIONS) : 2;
   const clustered = clusterableParticipants(matrix, pca.columnCount);
   let opinionGroups: OpinionGroups | null = null;
   let groupOf: Int32Array;
@@ -105,7 +146,7 @@ export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOption
     opinionGroups = options.replay
       ? replayOpinionGroups(dialogue, { seed: options.seed ?? 0 })
       : findOpinionGroups(
-          dims > 2 ? projectParticipantsIn(matrix, pca, dims, moderatedOut) : projection,
+          wide && dims > 2 ? projectParticipantsIn(matrix, wide, dims, moderatedOut) : projection,
           clustered,
           {
             seed: options.seed ?? 0,
