@@ -118,7 +118,9 @@ export function findOpinionGroups(
   const baseK = Math.min(options.baseClusterCount ?? 100, distinctPoints(points, dims));
   const base = kMeans(points, baseK, seededPrng(seed ^ 0x0ba5e), {
     restarts: options.previous ? 0 : 1,
-    maxIterations: 100,
+    // Base clusters only compress the participants; beyond the map's two dimensions Hamerly's bounds
+    // prune less, and 10 Lloyd passes are enough for that.
+    maxIterations: dims > 2 ? 10 : 100,
     dims,
     initial: warmBaseCentres(options.previous, baseK, dims),
   });

@@ -3,7 +3,7 @@ import type { VoteMatrix } from './vote-matrix.js';
 /**
  * Refines opinion groups in vote space: each clustered participant moves to the group whose mean vote
  * (per statement, over the group's votes on it; a pass is 0) is nearest on the statements they voted on,
- * then the means are recomputed, until nothing moves (at most `maxIterations`). This is k-means on the
+ * then the means are recomputed, until under one in a thousand moves (at most `maxIterations` passes). This is k-means on the
  * votes themselves with missing votes left out, started from the groups found on the PCA dimensions:
  * it undoes the blur that the projection of a sparse voter's few votes adds. O(votes x groups) per pass.
  * Groups keep their numbers; a group left empty is dropped and the rest renumbered by size.
@@ -12,7 +12,7 @@ export function refineGroupsOnVotes(
   matrix: VoteMatrix,
   groupOf: Int32Array,
   groupCount: number,
-  maxIterations = 10,
+  maxIterations = 4,
 ): { groupOf: Int32Array; groupCount: number; moves: number } {
   const m = matrix.statementCount;
   const out = Int32Array.from(groupOf);
@@ -21,6 +21,8 @@ export function refineGroupsOnVotes(
   const mean = new Float64Array(groupCount * m);
   const cost = new Float64Array(groupCount);
   let moves = 0;
+  let clustered = 0;
+  for (let r = 0; r < out.length; r++) if (out[r] >= 0) clustered++;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     sum.fill(0);
     count.fill(0);
@@ -54,7 +56,8 @@ export function refineGroupsOnVotes(
       }
     }
     moves += changed;
-    if (changed === 0) break;
+    // Stop when (nearly) nothing moves: under one participant in a thousand.
+    if (changed === 0 || changed * 1000 < clustered) break;
   }
   // Renumber by size (largest first; ties by first member), dropping empty groups.
   const size = new Int32Array(groupCount);
