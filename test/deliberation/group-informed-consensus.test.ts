@@ -45,6 +45,32 @@ describe('tracktwo dialogue analyze', () => {
     ]);
   });
 
+  it('prints the minimum-votes rule and how many statements have not enough votes, as text', async () => {
+    const io = captureIo();
+    const code = await main(
+      ['node', 'tracktwo', 'dialogue', 'analyze', '--polis', dir, '--groups-from-export'],
+      io,
+    );
+    expect(code, io.stderr).toBe(0);
+    expect(io.stdout).toContain(
+      `scored only where every group cast at least ${MINIMUM_VOTES_PER_GROUP} votes`,
+    );
+    const printed = /not enough votes: (\d+) statement/.exec(io.stdout);
+    expect(printed).not.toBeNull();
+    const json = captureIo();
+    await main(
+      ['node', 'tracktwo', 'dialogue', 'analyze', '--polis', dir, '--groups-from-export', '--format', 'json'],
+      json,
+    );
+    const report = JSON.parse(json.stdout) as DialogueReport;
+    const expected = report.statementStats.filter(
+      (s) => !s.moderatedOut && s.groupInformedConsensus === null,
+    );
+    expect(Number(printed![1])).toBe(expected.length);
+    // Unscored statements are never listed as common ground.
+    for (const s of expected) expect(io.stdout).not.toContain(`  ${s.id}\t`);
+  });
+
   it('prints the contract fields for computed groups', async () => {
     const io = captureIo();
     const code = await main(
