@@ -1,14 +1,34 @@
 import { byText } from '../domain/order.js';
-import { allGroupInformedConsensus, consensusStatements, type ConsensusStatement } from './consensus.js';
+import {
+  allGroupInformedConsensus,
+  consensusStatements,
+  enoughVotesPerGroup,
+  fewestGroupVotes,
+  scoredConsensus,
+  type ConsensusStatement,
+} from './consensus.js';
 import type { DialogueData, IndexedDialogue } from './dialogue-data.js';
 import { indexDialogue } from './dialogue-data.js';
 import { tallyGroups, type GroupTallies } from './group-tallies.js';
 import { clusterableParticipants, findOpinionGroups, type OpinionGroups } from './opinion-groups.js';
-import { computePca, projectParticipants, statementExtremity, type Pca } from './pca.js';
+import {
+  computePca,
+  projectParticipants,
+  projectParticipantsIn,
+  statementExtremity,
+  supportedDimensions,
+  type Pca,
+} from './pca.js';
+import { refineGroupsOnVotes } from './refine-groups.js';
 import { replayOpinionGroups } from './replay.js';
 import { representativeStatements, type RepresentativeStatement } from './repness.js';
 import { routingPriority } from './routing.js';
-import { tallyStatements, type StatementTallies } from './vote-matrix.js';
+import {
+  selectParticipants,
+  tallyStatements,
+  type StatementTallies,
+  type VoteMatrix,
+} from './vote-matrix.js';
 
 export interface AnalysisOptions {
   seed?: number;
@@ -24,7 +44,12 @@ export interface GroupResults {
   groupCount: number;
   groupOf: Int32Array;
   tallies: GroupTallies;
+  /** Pol.is' GIC for every statement, minimum-votes rule not applied. */
   groupInformedConsensus: Float64Array;
+  /** Per statement: 1 when every group has at least MINIMUM_VOTES_PER_GROUP votes on it. */
+  enoughVotes: Uint8Array;
+  /** Per statement: the fewest votes any group cast on it. */
+  fewestVotes: Int32Array;
   repness: RepresentativeStatement[][];
 }
 
@@ -48,6 +73,7 @@ export function groupResults(
   groupOf: Int32Array,
   groupCount: number,
   excluded: Uint8Array,
+  seenOverall: ArrayLike<number>,
 ): GroupResults {
   const tallies = tallyGroups(dialogue.matrix, groupOf, groupCount);
   return {
@@ -55,8 +81,51 @@ export function groupResults(
     groupOf,
     tallies,
     groupInformedConsensus: allGroupInformedConsensus(tallies),
+    enoughVotes: enoughVotesPerGroup(tallies, seenOverall),
+    fewestVotes: fewestGroupVotes(tallies, seenOverall),
     repness: representativeStatements(tallies, excluded),
   };
+}
+
+/**
+ * Opinion groups are found in as many PCA dimensions as the votes support (components above the noise
+ * edge, `supportedDimensions`), at most this many; the opinion map keeps the first two.
+ */
+export const MAX_CLUSTER_DIMENSIONS = 8;
+/**
+ * The dimensions are chosen on at most this many participants (every n / CLUSTER_SAMPLE-th voter), so
+ * that a dialogue of 100,000 does not pay for nine components over all its votes; the map's two
+ * components are always computed over everybody.
+ */
+export const CLUSTER_SAMPLE = 5_000;
+
+/**
+ * The components for clustering: up to MAX_CLUSTER_DIMENSIONS + 1 (one more than used, to see the gap
+ * after the last), to a looser tolerance than the map's (at most 12 iterations: the eigenvalues settle
+ * long before noise directions do).
+ */
+export function clusteringPca(matrix: VoteMatrix, moderatedOut: Uint8Array, map?: Pca): Pca {
+  const n = matrix.participantCount;
+  let sample = matrix;
+  if (n > CLUSTER_SAMPLE) {
+    const voters: number[] = [];
+    for (let r = 0; r < n; r++) if (matrix.rowStart[r + 1] > matrix.rowStart[r]) voters.push(r);
+    const step = voters.length / CLUSTER_SAMPLE;
+    const rows = Array.from(
+      { length: Math.min(CLUSTER_SAMPLE, voters.length) },
+      (_, i) => voters[Math.floor(i * step)],
+    );
+    sample = selectParticipants(matrix, rows);
+  }
+  return computePca(sample, {
+    moderatedOut,
+    components: MAX_CLUSTER_DIMENSIONS + 1,
+    // Started from the map's two components, which it then only refines.
+    start: map?.components,
+    tolerance: 1e-6,
+    extraTolerance: 1e-4,
+    maxIterations: 12,
+  });
 }
 
 /** The full recompute: PCA, projection, opinion groups, then all statistics. */
@@ -64,6 +133,8 @@ export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOption
   const { matrix, moderatedOut } = dialogue;
   const pca = computePca(matrix, { moderatedOut });
   const projection = projectParticipants(matrix, pca, moderatedOut);
+  const wide = options.fixedGroups || options.replay ? null : clusteringPca(matrix, moderatedOut, pca);
+  const dims = wide ? supportedDimensions(wide, MAX_CLUSTER_DIMENSIONS) : 2;
   const clustered = clusterableParticipants(matrix, pca.columnCount);
   let opinionGroups: OpinionGroups | null = null;
   let groupOf: Int32Array;
@@ -74,15 +145,25 @@ export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOption
   } else {
     opinionGroups = options.replay
       ? replayOpinionGroups(dialogue, { seed: options.seed ?? 0 })
-      : findOpinionGroups(projection, clustered, { seed: options.seed ?? 0 });
+      : findOpinionGroups(
+          wide && dims > 2 ? projectParticipantsIn(matrix, wide, dims, moderatedOut) : projection,
+          clustered,
+          {
+            seed: options.seed ?? 0,
+            dims,
+            // k camps span k - 1 dimensions; on the map alone, Pol.is' five at most.
+            maxGroups: dims > 2 ? dims + 1 : 5,
+          },
+        );
     groupOf = opinionGroups.groupOf;
     groupCount = opinionGroups.groupCount;
-  }
-  const groups = groupResults(dialogue, groupOf, groupCount, moderatedOut);
-  let sides: GroupResults | null = null;
-  if (options.sides) {
-    const sideCount = options.sides.reduce((max, g) => Math.max(max, g + 1), 0);
-    sides = groupResults(dialogue, options.sides, sideCount, moderatedOut);
+    if (dims > 2 && !options.replay && groupCount > 1) {
+      // Found in more than the map's dimensions: refine on the votes themselves.
+      const refined = refineGroupsOnVotes(matrix, groupOf, groupCount);
+      groupOf = refined.groupOf;
+      groupCount = refined.groupCount;
+      opinionGroups = { ...opinionGroups, groupOf, groupCount };
+    }
   }
   const statementTallies = tallyStatements(matrix);
   const m = matrix.statementCount;
@@ -90,11 +171,21 @@ export function analyzeMatrix(dialogue: IndexedDialogue, options: AnalysisOption
   for (let s = 0; s < m; s++) {
     seen[s] = statementTallies.agree[s] + statementTallies.disagree[s] + statementTallies.pass[s];
   }
+  const groups = groupResults(dialogue, groupOf, groupCount, moderatedOut, seen);
+  let sides: GroupResults | null = null;
+  if (options.sides) {
+    const sideCount = options.sides.reduce((max, g) => Math.max(max, g + 1), 0);
+    sides = groupResults(dialogue, options.sides, sideCount, moderatedOut, seen);
+  }
   const consensus = consensusStatements(
     statementTallies.agree,
     statementTallies.disagree,
     seen,
     moderatedOut,
+    {
+      enoughVotes: groups.enoughVotes,
+      groups: groups.tallies,
+    },
   );
   const extremity = statementExtremity(pca);
   const priority = new Float64Array(m);
@@ -154,7 +245,12 @@ export interface RepnessReport {
 
 export interface StatementReport {
   id: string;
-  groupInformedConsensus: number;
+  /** GIC under the minimum-votes rule: null when some group has too few votes ("not enough votes"). */
+  groupInformedConsensus: number | null;
+  /** Pol.is' GIC, computed whatever the votes (its smoothing gives an unvoted statement 0.5 per group). */
+  polisGroupInformedConsensus: number;
+  /** The fewest votes any opinion group cast on the statement. */
+  fewestGroupVotes: number;
   agree: number;
   disagree: number;
   pass: number;
@@ -164,8 +260,8 @@ export interface StatementReport {
   x: number;
   y: number;
   moderatedOut: boolean;
-  /** GIC over declared groups, when sides were given. */
-  sideInformedConsensus?: number;
+  /** GIC over declared groups, when sides were given (null: not enough votes in some side). */
+  sideInformedConsensus?: number | null;
 }
 
 export interface DialogueReport {
@@ -245,7 +341,12 @@ export function analyzeDialogue(data: DialogueData, options: DialogueReportOptio
     const d = 1 - pca.center[s];
     const report: StatementReport = {
       id,
-      groupInformedConsensus: analysis.groups.groupInformedConsensus[s],
+      groupInformedConsensus: scoredConsensus(
+        analysis.groups.groupInformedConsensus[s],
+        analysis.groups.enoughVotes[s],
+      ),
+      polisGroupInformedConsensus: analysis.groups.groupInformedConsensus[s],
+      fewestGroupVotes: analysis.groups.fewestVotes[s],
       agree: analysis.statementTallies.agree[s],
       disagree: analysis.statementTallies.disagree[s],
       pass: analysis.statementTallies.pass[s],
@@ -255,7 +356,11 @@ export function analyzeDialogue(data: DialogueData, options: DialogueReportOptio
       y: scale * d * pca.components[1][s],
       moderatedOut: dialogue.moderatedOut[s] === 1,
     };
-    if (analysis.sides) report.sideInformedConsensus = analysis.sides.groupInformedConsensus[s];
+    if (analysis.sides)
+      report.sideInformedConsensus = scoredConsensus(
+        analysis.sides.groupInformedConsensus[s],
+        analysis.sides.enoughVotes[s],
+      );
     return report;
   });
   const report: DialogueReport = {

@@ -1,4 +1,10 @@
-import { allGroupInformedConsensus, consensusStatements, groupInformedConsensus } from './consensus.js';
+import {
+  allGroupInformedConsensus,
+  consensusStatements,
+  enoughVotesPerGroup,
+  fewestGroupVotes,
+  groupInformedConsensus,
+} from './consensus.js';
 import type { IndexedDialogue } from './dialogue-data.js';
 import { addToTallies, emptyGroupTallies, type GroupTallies } from './group-tallies.js';
 import { analyzeMatrix, type MatrixAnalysis } from './analysis.js';
@@ -15,8 +21,13 @@ import type { VoteMatrix, VoteValue } from './vote-matrix.js';
  * only on `recompute()`, which the caller schedules (e.g. every few seconds, or after N new votes).
  */
 export interface LiveResults {
+  /** Pol.is' GIC for every statement; shown only where `enoughVotes` (the minimum-votes rule). */
   groupInformedConsensus: Float64Array;
+  enoughVotes: Uint8Array;
+  /** Per statement: the fewest votes any opinion group cast on it. */
+  fewestGroupVotes: Int32Array;
   sideInformedConsensus: Float64Array | null;
+  sideEnoughVotes: Uint8Array | null;
   repness: RepresentativeStatement[][];
   sideRepness: RepresentativeStatement[][] | null;
   consensus: ReturnType<typeof consensusStatements>;
@@ -116,12 +127,19 @@ export class DeliberationState {
     const excluded = Uint8Array.from(this.moderatedOut);
     const seen = this.agree.map((a, s) => a + this.disagree[s] + this.pass[s]);
     const extremity = this.last?.extremity;
+    const enoughVotes = enoughVotesPerGroup(this.groupTallies, seen);
     return {
       groupInformedConsensus: allGroupInformedConsensus(this.groupTallies),
+      enoughVotes,
+      fewestGroupVotes: fewestGroupVotes(this.groupTallies, seen),
       sideInformedConsensus: this.sideTallies ? allGroupInformedConsensus(this.sideTallies) : null,
+      sideEnoughVotes: this.sideTallies ? enoughVotesPerGroup(this.sideTallies, seen) : null,
       repness: representativeStatements(this.groupTallies, excluded),
       sideRepness: this.sideTallies ? representativeStatements(this.sideTallies, excluded) : null,
-      consensus: consensusStatements(this.agree, this.disagree, seen, excluded),
+      consensus: consensusStatements(this.agree, this.disagree, seen, excluded, {
+        enoughVotes,
+        groups: this.groupTallies,
+      }),
       priority: Float64Array.from(seen, (n, s) =>
         routingPriority(this.agree[s], this.pass[s], n, extremity?.[s] ?? 0, this.isMeta[s] === 1),
       ),

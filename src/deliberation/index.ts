@@ -19,7 +19,14 @@ export type { VoteMatrix, VoteValue } from './vote-matrix.js';
 export { computePca, projectParticipants, projectParticipant, statementExtremity } from './pca.js';
 export { findOpinionGroups, clusterableParticipants, oneStandardErrorK } from './opinion-groups.js';
 export { replayOpinionGroups } from './replay.js';
-export { allGroupInformedConsensus, groupInformedConsensus, consensusStatements } from './consensus.js';
+export {
+  allGroupInformedConsensus,
+  groupInformedConsensus,
+  consensusStatements,
+  enoughVotesPerGroup,
+  scoredConsensus,
+  MINIMUM_VOTES_PER_GROUP,
+} from './consensus.js';
 export { representativeStatements } from './repness.js';
 export type { RepresentativeStatement } from './repness.js';
 export { routingPriority } from './routing.js';

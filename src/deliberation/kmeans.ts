@@ -1,14 +1,14 @@
 import type { Prng } from './prng.js';
 
 /**
- * Weighted k-means on 2-D points (interleaved x, y), seeded by k-means++ and run from several
+ * Weighted k-means on points of `dims` coordinates (interleaved; 2 for the opinion map), seeded by k-means++ and run from several
  * starts; the start with the least weighted within-cluster sum of squares wins. Pol.is instead
  * starts from the first k distinct points once, which makes its groups depend on row order.
  */
 export interface KMeansResult {
   k: number;
   assignment: Int32Array;
-  /** Interleaved x, y per cluster. */
+  /** Interleaved coordinates (dims per cluster). */
   centres: Float64Array;
   /** Weighted within-cluster sum of squared distances. */
   inertia: number;
@@ -18,11 +18,22 @@ export interface KMeansOptions {
   weights?: Float64Array;
   restarts?: number;
   maxIterations?: number;
+  /** Coordinates per point (default 2: the opinion map). */
+  dims?: number;
   /**
-   * Warm start: centres from the previous run (interleaved x, y), tried besides the random starts; when
+   * Warm start: centres from the previous run (interleaved), tried besides the random starts; when
    * it holds fewer than k centres, the most distant points are added as new centres (as Pol.is does).
    */
   initial?: Float64Array;
+}
+
+function squaredDistance(a: Float64Array, i: number, b: Float64Array, j: number, dims: number): number {
+  let sum = 0;
+  for (let d = 0; d < dims; d++) {
+    const diff = a[i * dims + d] - b[j * dims + d];
+    sum += diff * diff;
+  }
+  return sum;
 }
 
 export function kMeans(
@@ -31,62 +42,67 @@ export function kMeans(
   prng: Prng,
   options: KMeansOptions = {},
 ): KMeansResult {
-  const n = points.length / 2;
+  const dims = options.dims ?? 2;
+  const n = points.length / dims;
   let best: KMeansResult | undefined;
-  if (options.initial && options.initial.length > 0 && options.initial.length <= 2 * k) {
-    const centres = padWithDistalPoints(points, options.initial, k);
-    best = lloyd(points, options.weights, centres, options.maxIterations ?? 100);
+  if (options.initial && options.initial.length > 0 && options.initial.length <= dims * k) {
+    const centres = padWithDistalPoints(points, options.initial, k, dims);
+    best = lloyd(points, options.weights, centres, options.maxIterations ?? 100, dims);
   }
   const restarts = best ? Math.max(0, options.restarts ?? 0) : Math.max(1, options.restarts ?? 1);
   for (let r = 0; r < restarts; r++) {
-    const centres = kMeansPlusPlus(points, n, k, prng, options.weights);
-    const run = lloyd(points, options.weights, centres, options.maxIterations ?? 100);
+    const centres = kMeansPlusPlus(points, n, k, prng, options.weights, dims);
+    const run = lloyd(points, options.weights, centres, options.maxIterations ?? 100, dims);
     // Strictly better only, so that ties keep the earlier (or warm) start: stable under reruns.
     if (!best || run.inertia < best.inertia * (1 - 1e-12)) best = run;
   }
   return best!;
 }
 
-function padWithDistalPoints(points: Float64Array, initial: Float64Array, k: number): Float64Array {
-  const n = points.length / 2;
-  const centres = new Float64Array(2 * k);
+function padWithDistalPoints(
+  points: Float64Array,
+  initial: Float64Array,
+  k: number,
+  dims: number,
+): Float64Array {
+  const n = points.length / dims;
+  const centres = new Float64Array(dims * k);
   centres.set(initial);
-  for (let c = initial.length / 2; c < k; c++) {
+  for (let c = initial.length / dims; c < k; c++) {
     let far = 0;
     let farD = -1;
     for (let i = 0; i < n; i++) {
       let nearest = Infinity;
-      for (let d = 0; d < c; d++) {
-        const dx = points[2 * i] - centres[2 * d];
-        const dy = points[2 * i + 1] - centres[2 * d + 1];
-        nearest = Math.min(nearest, dx * dx + dy * dy);
-      }
+      for (let d = 0; d < c; d++) nearest = Math.min(nearest, squaredDistance(points, i, centres, d, dims));
       if (nearest > farD) {
         farD = nearest;
         far = i;
       }
     }
-    centres[2 * c] = points[2 * far];
-    centres[2 * c + 1] = points[2 * far + 1];
+    for (let d = 0; d < dims; d++) centres[dims * c + d] = points[dims * far + d];
   }
   return centres;
 }
 
-function kMeansPlusPlus(points: Float64Array, n: number, k: number, prng: Prng, weights?: Float64Array) {
-  const centres = new Float64Array(2 * k);
+function kMeansPlusPlus(
+  points: Float64Array,
+  n: number,
+  k: number,
+  prng: Prng,
+  weights: Float64Array | undefined,
+  dims: number,
+) {
+  const centres = new Float64Array(dims * k);
   const nearest = new Float64Array(n).fill(Infinity);
   let total = 0;
   for (let i = 0; i < n; i++) total += weights ? weights[i] : 1;
   let pick = sample(n, (i) => (weights ? weights[i] : 1), total, prng);
   for (let c = 0; c < k; c++) {
-    centres[2 * c] = points[2 * pick];
-    centres[2 * c + 1] = points[2 * pick + 1];
+    for (let d = 0; d < dims; d++) centres[dims * c + d] = points[dims * pick + d];
     if (c === k - 1) break;
     let mass = 0;
     for (let i = 0; i < n; i++) {
-      const dx = points[2 * i] - centres[2 * c];
-      const dy = points[2 * i + 1] - centres[2 * c + 1];
-      const d = dx * dx + dy * dy;
+      const d = squaredDistance(points, i, centres, c, dims);
       if (d < nearest[i]) nearest[i] = d;
       mass += nearest[i] * (weights ? weights[i] : 1);
     }
@@ -120,27 +136,23 @@ function lloyd(
   weights: Float64Array | undefined,
   centres: Float64Array,
   maxIterations: number,
+  dims: number,
 ) {
-  const n = points.length / 2;
-  const k = centres.length / 2;
+  const n = points.length / dims;
+  const k = centres.length / dims;
   const assignment = new Int32Array(n);
   const upper = new Float64Array(n);
   const lower = new Float64Array(n);
-  const sumX = new Float64Array(k);
-  const sumY = new Float64Array(k);
+  const sums = new Float64Array(k * dims);
   const mass = new Float64Array(k);
   const half = new Float64Array(k);
   const moved = new Float64Array(k);
   const scan = (i: number) => {
-    const x = points[2 * i];
-    const y = points[2 * i + 1];
     let d1 = Infinity;
     let d2 = Infinity;
     let c1 = 0;
     for (let c = 0; c < k; c++) {
-      const dx = x - centres[2 * c];
-      const dy = y - centres[2 * c + 1];
-      const d = dx * dx + dy * dy;
+      const d = squaredDistance(points, i, centres, c, dims);
       if (d < d1) {
         d2 = d1;
         d1 = d;
@@ -153,14 +165,12 @@ function lloyd(
   };
   for (let i = 0; i < n; i++) scan(i);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    sumX.fill(0);
-    sumY.fill(0);
+    sums.fill(0);
     mass.fill(0);
     for (let i = 0; i < n; i++) {
       const w = weights ? weights[i] : 1;
       const c = assignment[i];
-      sumX[c] += w * points[2 * i];
-      sumY[c] += w * points[2 * i + 1];
+      for (let d = 0; d < dims; d++) sums[c * dims + d] += w * points[i * dims + d];
       mass[c] += w;
     }
     let largestMove = 0;
@@ -169,11 +179,13 @@ function lloyd(
     for (let c = 0; c < k; c++) {
       moved[c] = 0;
       if (mass[c] <= 0) continue;
-      const x = sumX[c] / mass[c];
-      const y = sumY[c] / mass[c];
-      moved[c] = Math.hypot(x - centres[2 * c], y - centres[2 * c + 1]);
-      centres[2 * c] = x;
-      centres[2 * c + 1] = y;
+      let move = 0;
+      for (let d = 0; d < dims; d++) {
+        const x = sums[c * dims + d] / mass[c];
+        move += (x - centres[c * dims + d]) ** 2;
+        centres[c * dims + d] = x;
+      }
+      moved[c] = Math.sqrt(move);
       if (moved[c] > largestMove) {
         secondMove = largestMove;
         largestMove = moved[c];
@@ -184,10 +196,7 @@ function lloyd(
       let nearest = Infinity;
       for (let d = 0; d < k; d++) {
         if (d === c) continue;
-        nearest = Math.min(
-          nearest,
-          Math.hypot(centres[2 * c] - centres[2 * d], centres[2 * c + 1] - centres[2 * d + 1]),
-        );
+        nearest = Math.min(nearest, Math.sqrt(squaredDistance(centres, c, centres, d, dims)));
       }
       half[c] = nearest / 2;
     }
@@ -198,7 +207,7 @@ function lloyd(
       lower[i] -= a === largestAt ? secondMove : largestMove;
       const bound = Math.max(half[a], lower[i]);
       if (upper[i] <= bound) continue;
-      upper[i] = Math.hypot(points[2 * i] - centres[2 * a], points[2 * i + 1] - centres[2 * a + 1]);
+      upper[i] = Math.sqrt(squaredDistance(points, i, centres, a, dims));
       if (upper[i] <= bound) continue;
       scan(i);
       if (assignment[i] !== a) changed++;
@@ -207,26 +216,22 @@ function lloyd(
   }
   let inertia = 0;
   for (let i = 0; i < n; i++) {
-    const c = assignment[i];
-    const dx = points[2 * i] - centres[2 * c];
-    const dy = points[2 * i + 1] - centres[2 * c + 1];
-    inertia += (weights ? weights[i] : 1) * (dx * dx + dy * dy);
+    inertia += (weights ? weights[i] : 1) * squaredDistance(points, i, centres, assignment[i], dims);
   }
-  return compact(assignment, centres, inertia);
+  return compact(assignment, centres, inertia, dims);
 }
 
 /** Drops empty clusters and renumbers the rest in order of first appearance. */
-function compact(assignment: Int32Array, centres: Float64Array, inertia: number): KMeansResult {
-  const k = centres.length / 2;
+function compact(assignment: Int32Array, centres: Float64Array, inertia: number, dims: number): KMeansResult {
+  const k = centres.length / dims;
   const renumber = new Int32Array(k).fill(-1);
   let next = 0;
   for (let i = 0; i < assignment.length; i++)
     if (renumber[assignment[i]] < 0) renumber[assignment[i]] = next++;
-  const kept = new Float64Array(2 * next);
+  const kept = new Float64Array(dims * next);
   for (let c = 0; c < k; c++) {
     if (renumber[c] < 0) continue;
-    kept[2 * renumber[c]] = centres[2 * c];
-    kept[2 * renumber[c] + 1] = centres[2 * c + 1];
+    for (let d = 0; d < dims; d++) kept[dims * renumber[c] + d] = centres[dims * c + d];
   }
   const out = new Int32Array(assignment.length);
   for (let i = 0; i < assignment.length; i++) out[i] = renumber[assignment[i]];
@@ -242,8 +247,9 @@ export function weightedSilhouette(
   weights: Float64Array,
   assignment: Int32Array,
   k: number,
+  dims = 2,
 ): { mean: number; standardError: number } {
-  const n = points.length / 2;
+  const n = points.length / dims;
   const clusterMass = new Float64Array(k);
   for (let i = 0; i < n; i++) clusterMass[assignment[i]] += weights[i];
   const sums = new Float64Array(k);
@@ -255,9 +261,7 @@ export function weightedSilhouette(
     sums.fill(0);
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const dx = points[2 * i] - points[2 * j];
-      const dy = points[2 * i + 1] - points[2 * j + 1];
-      sums[assignment[j]] += weights[j] * Math.sqrt(dx * dx + dy * dy);
+      sums[assignment[j]] += weights[j] * Math.sqrt(squaredDistance(points, i, points, j, dims));
     }
     const own = assignment[i];
     let s = 0;

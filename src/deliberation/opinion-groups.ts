@@ -20,6 +20,8 @@ export interface OpinionGroupsOptions {
    * like Pol.is, does not look for other optima.
    */
   previous?: OpinionGroups;
+  /** Coordinates per participant in the points given (default 2: the opinion map). */
+  dims?: number;
   /** Chooses k from the silhouettes (default: one-standard-error rule). Replay passes Pol.is' k smoother. */
   chooseK?: (silhouettes: Record<number, Silhouette>) => number;
 }
@@ -47,9 +49,16 @@ export interface OpinionGroups {
   centresByK: Record<number, Float64Array>;
 }
 
-function warmBaseCentres(previous: OpinionGroups | undefined, k: number): Float64Array | undefined {
+function warmBaseCentres(
+  previous: OpinionGroups | undefined,
+  k: number,
+  dims: number,
+): Float64Array | undefined {
   if (!previous || previous.baseCentres.length === 0) return undefined;
-  return previous.baseCentres.length <= 2 * k ? previous.baseCentres : previous.baseCentres.slice(0, 2 * k);
+  if (previous.baseCentres.length % dims !== 0) return undefined;
+  return previous.baseCentres.length <= dims * k
+    ? previous.baseCentres
+    : previous.baseCentres.slice(0, dims * k);
 }
 
 /**
@@ -84,12 +93,12 @@ export function findOpinionGroups(
 ): OpinionGroups {
   const n = clustered.length;
   const seed = options.seed ?? 0;
+  const dims = options.dims ?? 2;
   const members: number[] = [];
   for (let r = 0; r < n; r++) if (clustered[r]) members.push(r);
-  const points = new Float64Array(members.length * 2);
+  const points = new Float64Array(members.length * dims);
   members.forEach((r, i) => {
-    points[2 * i] = projection[2 * r];
-    points[2 * i + 1] = projection[2 * r + 1];
+    for (let d = 0; d < dims; d++) points[dims * i + d] = projection[dims * r + d];
   });
   const baseOf = new Int32Array(n).fill(-1);
   const groupOf = new Int32Array(n).fill(-1);
@@ -106,11 +115,14 @@ export function findOpinionGroups(
   };
   if (members.length === 0) return empty;
 
-  const baseK = Math.min(options.baseClusterCount ?? 100, distinctPoints(points));
+  const baseK = Math.min(options.baseClusterCount ?? 100, distinctPoints(points, dims));
   const base = kMeans(points, baseK, seededPrng(seed ^ 0x0ba5e), {
     restarts: options.previous ? 0 : 1,
-    maxIterations: 100,
-    initial: warmBaseCentres(options.previous, baseK),
+    // Base clusters only compress the participants; beyond the map's two dimensions Hamerly's bounds
+    // prune less, and 10 Lloyd passes are enough for that.
+    maxIterations: dims > 2 ? 10 : 100,
+    dims,
+    initial: warmBaseCentres(options.previous, baseK, dims),
   });
   members.forEach((r, i) => (baseOf[r] = base.assignment[i]));
   const baseWeights = new Float64Array(base.k);
@@ -126,10 +138,11 @@ export function findOpinionGroups(
       weights: baseWeights,
       restarts: initial ? 0 : (options.restarts ?? 32),
       maxIterations: 100,
+      dims,
       initial,
     });
     if (run.k !== k) continue;
-    silhouettes[k] = weightedSilhouette(base.centres, baseWeights, run.assignment, run.k);
+    silhouettes[k] = weightedSilhouette(base.centres, baseWeights, run.assignment, run.k, dims);
     centresByK[k] = run.centres;
     assignments[k] = run.assignment;
   }
@@ -173,9 +186,9 @@ export function bestSilhouette(silhouettes: Record<number, Silhouette>): number 
   return bestK;
 }
 
-function distinctPoints(points: Float64Array): number {
+function distinctPoints(points: Float64Array, dims: number): number {
   const seen = new Set<string>();
-  for (let i = 0; i < points.length; i += 2) seen.add(`${points[i]},${points[i + 1]}`);
+  for (let i = 0; i < points.length; i += dims) seen.add(points.subarray(i, i + dims).join(','));
   return seen.size;
 }
 

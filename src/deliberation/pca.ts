@@ -12,9 +12,17 @@ import { voteCount, type VoteMatrix } from './vote-matrix.js';
 export interface Pca {
   /** Per statement: the mean of its observed votes (0 for moderated-out or unvoted statements). */
   center: Float64Array;
-  /** Two unit vectors over statements. */
-  components: [Float64Array, Float64Array];
-  eigenvalues: [number, number];
+  /**
+   * Unit vectors over statements: the first two draw the opinion map; more when asked for
+   * (`PcaOptions.components`), for clustering in as many dimensions as the data supports.
+   */
+  components: Float64Array[];
+  /** Eigenvalues of Y^T Y (the centred votes' sums of squares along each component), descending. */
+  eigenvalues: number[];
+  /** Sum of squares of the centred votes (the trace of Y^T Y): all the variance there is. */
+  totalSquares: number;
+  /** Participants with at least one vote. */
+  voters: number;
   /** Statements that are columns of Pol.is' rating matrix (voted on at least once). */
   inMatrix: Uint8Array;
   /** Number of such columns. */
@@ -28,9 +36,12 @@ export interface PcaOptions {
   /** Statements whose columns are set to 0 (moderated out). */
   moderatedOut?: Uint8Array;
   /** Warm start: the previous components (longer or shorter vectors are padded or cut). */
-  start?: [Float64Array, Float64Array];
+  start?: Float64Array[];
   maxIterations?: number;
   tolerance?: number;
+  /** Components to find (default 2). Those beyond the first two are found to `extraTolerance`. */
+  components?: number;
+  extraTolerance?: number;
 }
 
 const BLOCK = 4;
@@ -63,14 +74,21 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions = {}): Pca {
     const j = matrix.statementOf[i];
     centred[i] = moderatedOut[j] ? 0 : matrix.value[i] - center[j];
   }
-  const b = Math.max(1, Math.min(BLOCK, columnCount, n));
+  const wanted = Math.max(2, options.components ?? 2);
+  const b = Math.max(1, Math.min(Math.max(BLOCK, wanted + 2), columnCount, n));
+  const kept = Math.min(wanted, b);
+  const extraTolerance = options.extraTolerance ?? 1e-6;
+  let totalSquares = 0;
+  for (let i = 0; i < nnz; i++) totalSquares += centred[i] * centred[i];
+  let voters = 0;
+  for (let r = 0; r < n; r++) if (matrix.rowStart[r + 1] > matrix.rowStart[r]) voters++;
   // Basis V (m x b, row-major by statement), started from the warm start or a fixed seed.
   let basis: Float64Array = new Float64Array(m * b);
   const random = seededPrng(0x5eed);
   for (let j = 0; j < m; j++)
     for (let c = 0; c < b; c++) basis[j * b + c] = inMatrix[j] ? random.next() - 0.5 : 0;
   if (options.start) {
-    for (let c = 0; c < Math.min(2, b); c++) {
+    for (let c = 0; c < Math.min(options.start.length, b); c++) {
       const s = options.start[c];
       let norm = 0;
       for (let j = 0; j < Math.min(m, s.length); j++) norm += s[j] * s[j];
@@ -108,20 +126,22 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions = {}): Pca {
         rotated[j * b + c] = acc;
       }
     let change = 0;
-    for (let c = 0; c < Math.min(2, b); c++) {
+    let extraChange = 0;
+    for (let c = 0; c < kept; c++) {
       let dot = 0;
       for (let j = 0; j < m; j++) dot += rotated[j * b + c] * basis[j * b + c];
-      change = Math.max(change, 1 - Math.abs(dot));
+      if (c < 2) change = Math.max(change, 1 - Math.abs(dot));
+      else extraChange = Math.max(extraChange, 1 - Math.abs(dot));
     }
     basis = rotated;
     values = eig.values;
-    if (change < tolerance) {
+    if (change < tolerance && extraChange < extraTolerance) {
       iterations++;
       break;
     }
   }
-  const components: [Float64Array, Float64Array] = [new Float64Array(m), new Float64Array(m)];
-  for (let c = 0; c < 2; c++) {
+  const components: Float64Array[] = Array.from({ length: Math.max(2, kept) }, () => new Float64Array(m));
+  for (let c = 0; c < components.length; c++) {
     if (c >= b) break;
     const pc = components[c];
     for (let j = 0; j < m; j++) pc[j] = basis[j * b + c];
@@ -140,7 +160,9 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions = {}): Pca {
   return {
     center,
     components,
-    eigenvalues: [values[0] ?? 0, values[1] ?? 0],
+    eigenvalues: components.map((_, c) => values[c] ?? 0),
+    totalSquares,
+    voters,
     inMatrix,
     columnCount,
     moderatedOutColumns,
@@ -244,6 +266,57 @@ export function projectParticipant(
   if (votes === 0) return [0, 0];
   const scale = Math.sqrt(pca.columnCount / Math.max(votes, 1));
   return [x * scale, y * scale];
+}
+
+/**
+ * The same projection on the first `dims` components: interleaved coordinates per participant, for
+ * clustering. The first two coordinates equal `projectParticipants`'.
+ */
+export function projectParticipantsIn(
+  matrix: VoteMatrix,
+  pca: Pca,
+  dims: number,
+  moderatedOut?: Uint8Array,
+): Float64Array {
+  const out = new Float64Array(matrix.participantCount * dims);
+  for (let r = 0; r < matrix.participantCount; r++) {
+    let votes = pca.moderatedOutColumns;
+    const from = matrix.rowStart[r];
+    const to = matrix.rowStart[r + 1];
+    for (let i = from; i < to; i++) {
+      const j = matrix.statementOf[i];
+      if (moderatedOut?.[j]) continue;
+      const d = matrix.value[i] - pca.center[j];
+      for (let c = 0; c < dims; c++) out[r * dims + c] += d * pca.components[c][j];
+      votes++;
+    }
+    if (votes === 0) continue;
+    const scale = Math.sqrt(pca.columnCount / Math.max(votes, 1));
+    for (let c = 0; c < dims; c++) out[r * dims + c] *= scale;
+  }
+  return out;
+}
+
+/**
+ * How many components the votes support, for clustering. A matrix of pure noise of the same size and
+ * variance has no eigenvalue above the Marchenko-Pastur edge sigma^2 (sqrt(voters) + sqrt(columns))^2
+ * (sigma^2: the mean square of the centred votes over all cells). Planted opinion camps give k - 1
+ * components above that edge and then a flat floor of noise below it. Real conversations more often
+ * decay smoothly, every computed component above the edge, with no floor: there the evidence for more
+ * than the map's two dimensions is weak, and groups are found on the map as Pol.is does. So: d = the
+ * components above the edge, kept when the next one falls below it by a clear gap
+ * (lambda_d / lambda_d+1 >= `gap`, 1.2: planted camps gave 1.21-4.5, the six Pol.is conversations never met the condition); else 2. At most `max` (fewer than the components computed).
+ */
+export function supportedDimensions(pca: Pca, max: number, gap = 1.2): number {
+  const cells = pca.voters * pca.columnCount;
+  if (cells === 0) return 2;
+  const sigma2 = pca.totalSquares / cells;
+  const edge = sigma2 * (Math.sqrt(pca.voters) + Math.sqrt(pca.columnCount)) ** 2;
+  const values = pca.eigenvalues;
+  let d = 0;
+  while (d < values.length && values[d] > edge) d++;
+  if (d <= 2 || d >= values.length || d > max) return 2;
+  return values[d - 1] >= gap * values[d] ? d : 2;
 }
 
 /**

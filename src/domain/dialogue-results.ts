@@ -14,8 +14,14 @@ export const statementResultSchema = z.strictObject({
   agree: z.number().int().min(0),
   disagree: z.number().int().min(0),
   pass: z.number().int().min(0),
-  group_informed_consensus: z.number(),
-  /** GIC over declared sides; null when nobody declared a side. */
+  /**
+   * GIC over opinion groups; null ("not enough votes") unless every group cast at least
+   * `minimum_votes_per_group` votes on the statement.
+   */
+  group_informed_consensus: z.number().nullable(),
+  /** The fewest votes any opinion group cast on the statement (all voters when there are no groups). */
+  fewest_group_votes: z.number().int().min(0),
+  /** GIC over declared sides; null when nobody declared a side or some side has too few votes. */
   side_informed_consensus: z.number().nullable(),
   priority: z.number(),
 });
@@ -43,6 +49,8 @@ export const dialogueResultsSchema = z.strictObject({
   participants: z.number().int().min(0),
   votes: z.number().int().min(0),
   authors_hidden: z.boolean(),
+  /** The minimum-votes rule: consensus is scored only where each group has at least this many votes. */
+  minimum_votes_per_group: z.number().int().min(1),
   statements: z.array(statementResultSchema),
   groups: z.array(z.strictObject({ id: z.number().int(), members: z.array(z.number().int()) })),
   opinion_map: z.array(

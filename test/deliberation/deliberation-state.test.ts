@@ -35,8 +35,11 @@ describe('a live dialogue', () => {
     // From scratch, with the same groups, over the current votes.
     const dialogue = state.toIndexedDialogue();
     const groupOf = Int32Array.from(dialogue.participantIds, (id) => state.groupOfParticipant(id));
-    const scratch = groupResults(dialogue, groupOf, Math.max(...groupOf) + 1, dialogue.moderatedOut);
+    const seen = Array.from({ length: dialogue.statementIds.length }, () => 0);
+    for (let i = 0; i < dialogue.matrix.statementOf.length; i++) seen[dialogue.matrix.statementOf[i]]++;
+    const scratch = groupResults(dialogue, groupOf, Math.max(...groupOf) + 1, dialogue.moderatedOut, seen);
     expect(Array.from(live.groupInformedConsensus)).toEqual(Array.from(scratch.groupInformedConsensus));
+    expect(Array.from(live.enoughVotes)).toEqual(Array.from(scratch.enoughVotes));
     expect(live.repness).toEqual(scratch.repness);
     expect(state.groupInformedConsensusOf('s3')).not.toBe(before);
   });

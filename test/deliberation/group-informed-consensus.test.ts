@@ -1,3 +1,4 @@
+import { MINIMUM_VOTES_PER_GROUP } from '../../src/deliberation/consensus.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -21,16 +22,53 @@ describe('tracktwo dialogue analyze', () => {
     expect(report.statements).toBe(371);
     expect(report.statementStats).toHaveLength(371);
     const byId = new Map(report.statementStats.map((s) => [s.id, s]));
+    let unscored = 0;
     for (const c of comments) {
       expect(c.groupInformedConsensus).toBeDefined();
-      expect(Math.abs(byId.get(c.id)!.groupInformedConsensus - c.groupInformedConsensus!)).toBeLessThan(
-        1e-12,
-      );
+      const ours = byId.get(c.id)!;
+      // Pol.is' number, computed for every statement, equals the export's.
+      expect(Math.abs(ours.polisGroupInformedConsensus - c.groupInformedConsensus!)).toBeLessThan(1e-12);
+      // The score shown applies the minimum-votes rule: none where some group cast too few votes.
+      if (ours.fewestGroupVotes >= MINIMUM_VOTES_PER_GROUP)
+        expect(ours.groupInformedConsensus).toBe(ours.polisGroupInformedConsensus);
+      else {
+        expect(ours.groupInformedConsensus).toBeNull();
+        unscored++;
+      }
     }
+    // bg2050's small group (8 members) leaves many statements with fewer than 3 of its votes.
+    expect(unscored).toBeGreaterThan(0);
+    expect(unscored).toBeLessThan(371);
     expect(report.groups.map((g) => [g.id, g.members.length])).toEqual([
       [0, 100],
       [1, 8],
     ]);
+  });
+
+  it('prints the minimum-votes rule and how many statements have not enough votes, as text', async () => {
+    const io = captureIo();
+    const code = await main(
+      ['node', 'tracktwo', 'dialogue', 'analyze', '--polis', dir, '--groups-from-export'],
+      io,
+    );
+    expect(code, io.stderr).toBe(0);
+    expect(io.stdout).toContain(
+      `scored only where every group cast at least ${MINIMUM_VOTES_PER_GROUP} votes`,
+    );
+    const printed = /not enough votes: (\d+) statement/.exec(io.stdout);
+    expect(printed).not.toBeNull();
+    const json = captureIo();
+    await main(
+      ['node', 'tracktwo', 'dialogue', 'analyze', '--polis', dir, '--groups-from-export', '--format', 'json'],
+      json,
+    );
+    const report = JSON.parse(json.stdout) as DialogueReport;
+    const expected = report.statementStats.filter(
+      (s) => !s.moderatedOut && s.groupInformedConsensus === null,
+    );
+    expect(Number(printed![1])).toBe(expected.length);
+    // Unscored statements are never listed as common ground.
+    for (const s of expected) expect(io.stdout).not.toContain(`  ${s.id}\t`);
   });
 
   it('prints the contract fields for computed groups', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { TrackTwoError } from '../../domain/errors.js';
 import { analyzeDialogue } from '../../deliberation/analysis.js';
+import { MINIMUM_VOTES_PER_GROUP } from '../../deliberation/consensus.js';
 import { parsePolisExport, type PolisExport } from '../../interchange/polis-export.js';
 import { polisGroups, polisToDialogue } from '../../interchange/polis-dialogue.js';
 import { exportPolis, importPolis } from '../../services/dialogues/index.js';
@@ -17,12 +18,18 @@ function printResults(ctx: CommandContext, r: DialogueResults) {
     `participants ${r.participants}, votes ${r.votes}, statements ${r.statements.length}, groups ${r.groups.length}\n`,
   );
   for (const g of r.groups) ctx.out(`  group ${g.id}: ${g.members.length} members\n`);
+  ctx.out(
+    `moderation: ${r.dialogue.strict_moderation ? 'strict (statements shown once accepted)' : 'open (statements shown at once, facilitators may reject)'}\n`,
+  );
   const shown = r.statements.filter((s) => s.moderation !== 'rejected');
   const top = (key: 'group_informed_consensus' | 'side_informed_consensus', title: string) => {
-    ctx.out(`${title}:\n`);
-    for (const s of [...shown].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0)).slice(0, 10)) {
-      ctx.out(`  #${s.number}\t${(s[key] ?? 0).toFixed(4)}\t${s.text}\n`);
+    ctx.out(`${title}, scored where every group cast at least ${r.minimum_votes_per_group} votes:\n`);
+    const scored = shown.filter((s) => s[key] !== null);
+    for (const s of scored.sort((a, b) => b[key]! - a[key]!).slice(0, 10)) {
+      ctx.out(`  #${s.number}\t${s[key]!.toFixed(4)}\t${s.text}\n`);
     }
+    const unscored = shown.filter((s) => s[key] === null).map((s) => `#${s.number}`);
+    ctx.out(`  not enough votes: ${unscored.join(', ') || '-'}\n`);
   };
   top('group_informed_consensus', 'common ground across opinion groups (group-informed consensus)');
   if (r.sides) top('side_informed_consensus', 'common ground across declared sides');
@@ -62,12 +69,14 @@ function printSummary(ctx: CommandContext, report: ReturnType<typeof analyzeDial
     `participants ${report.participants}, statements ${report.statements}, groups ${report.groups.length}\n`,
   );
   for (const g of report.groups) ctx.out(`  group ${g.id}: ${g.members.length} members\n`);
-  const top = [...report.statementStats]
-    .filter((s) => !s.moderatedOut)
-    .sort((a, b) => b.groupInformedConsensus - a.groupInformedConsensus)
-    .slice(0, 10);
-  ctx.out('common ground (group-informed consensus):\n');
-  for (const s of top) ctx.out(`  ${s.id}\t${s.groupInformedConsensus.toFixed(4)}\n`);
+  const scored = report.statementStats.filter((s) => !s.moderatedOut && s.groupInformedConsensus !== null);
+  const top = scored.sort((a, b) => b.groupInformedConsensus! - a.groupInformedConsensus!).slice(0, 10);
+  const unscored = report.statementStats.filter((s) => !s.moderatedOut && s.groupInformedConsensus === null);
+  ctx.out(
+    `common ground (group-informed consensus; scored only where every group cast at least ${MINIMUM_VOTES_PER_GROUP} votes):\n`,
+  );
+  for (const s of top) ctx.out(`  ${s.id}\t${s.groupInformedConsensus!.toFixed(4)}\n`);
+  ctx.out(`not enough votes: ${unscored.length} statement(s)\n`);
   ctx.out(`consensus agree: ${report.consensus.agree.join(', ') || '-'}\n`);
   ctx.out(`consensus disagree: ${report.consensus.disagree.join(', ') || '-'}\n`);
 }

@@ -357,7 +357,8 @@ export async function nextStatement(
 export type { CommonGroundItem };
 
 /**
- * The statements every opinion group supports most (highest group-informed consensus). Participants see
+ * The statements every opinion group supports most (highest group-informed consensus), among those every
+ * group has voted on enough (MINIMUM_VOTES_PER_GROUP). Participants see
  * it at the end (nothing left to vote on, or the dialogue closed); conveners and researchers any time.
  */
 export async function commonGround(
@@ -387,7 +388,8 @@ export async function commonGround(
   const { agree, disagree, pass } = tallies(live);
   const items = live.state.statementIds
     .map((id, s) => ({ id, s, seen: agree[s] + disagree[s] + pass[s] }))
-    .filter(({ id, seen }) => seen > 0 && live.visible(live.statements.get(id)!))
+    // The minimum-votes rule: a statement some group has hardly voted on is not common ground.
+    .filter(({ id, s, seen }) => seen > 0 && results.enoughVotes[s] && live.visible(live.statements.get(id)!))
     .map(({ id, s, seen }) => ({
       statement_id: id,
       text: live.statements.get(id)!.text,

@@ -3,7 +3,11 @@ import type {
   RepresentativeResult,
   StatementResult,
 } from '../../domain/dialogue-results.js';
-import type { RepresentativeStatement } from '../../deliberation/index.js';
+import {
+  MINIMUM_VOTES_PER_GROUP,
+  scoredConsensus,
+  type RepresentativeStatement,
+} from '../../deliberation/index.js';
 import * as repo from '../../store/repositories/dialogues.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { liveDialogue, type LiveDialogue } from './live.js';
@@ -76,9 +80,12 @@ export async function dialogueResults(ctx: ServiceContext, dialogueId: string): 
       agree: agree[s],
       disagree: disagree[s],
       pass: pass[s],
-      group_informed_consensus: results.groupInformedConsensus[s],
+      group_informed_consensus: scoredConsensus(results.groupInformedConsensus[s], results.enoughVotes[s]),
+      fewest_group_votes: results.fewestGroupVotes[s],
       side_informed_consensus:
-        sidesDeclared && results.sideInformedConsensus ? results.sideInformedConsensus[s] : null,
+        sidesDeclared && results.sideInformedConsensus && results.sideEnoughVotes
+          ? scoredConsensus(results.sideInformedConsensus[s], results.sideEnoughVotes[s])
+          : null,
       priority: results.priority[s],
     };
   });
@@ -106,6 +113,7 @@ export async function dialogueResults(ctx: ServiceContext, dialogueId: string): 
     participants: voters.size,
     votes: live.voteCount,
     authors_hidden: hidden,
+    minimum_votes_per_group: MINIMUM_VOTES_PER_GROUP,
     statements,
     groups,
     opinion_map: opinionMap,

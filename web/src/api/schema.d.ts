@@ -8342,6 +8342,7 @@ export interface paths {
               participants: number;
               votes: number;
               authors_hidden: boolean;
+              minimum_votes_per_group: number;
               statements: {
                 /** Format: uuid */
                 id: string;
@@ -8355,7 +8356,8 @@ export interface paths {
                 agree: number;
                 disagree: number;
                 pass: number;
-                group_informed_consensus: number;
+                group_informed_consensus: number | null;
+                fewest_group_votes: number;
                 side_informed_consensus: number | null;
                 priority: number;
               }[];

@@ -71,6 +71,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
   const [prompt, setPrompt] = useState('');
   const [divideId, setDivideId] = useState('');
   const [statements, setStatements] = useState('');
+  const [strict, setStrict] = useState(false);
   const { errors, failure, busy, save } = useFormSubmit();
   const divides = conflict.state === 'ready' ? conflict.data.divides : [];
 
@@ -96,6 +97,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
         body: {
           prompt: prompt.trim(),
           divide_id: divideId || null,
+          strict_moderation: strict,
           statements: lines,
         },
       });
@@ -135,6 +137,20 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
         error={errors.statements}
         rows={5}
       />
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={strict}
+            onChange={(event) => setStrict(event.target.checked)}
+            aria-describedby="strict-moderation-hint"
+          />
+          {t('initiative.strictModeration')}
+        </label>
+        <p className="hint" id="strict-moderation-hint">
+          {t('initiative.strictModerationHint')}
+        </p>
+      </div>
       <button type="submit" className="primary" disabled={busy}>
         {t('initiative.createDialogue')}
       </button>

@@ -135,6 +135,9 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
               <p role="status">
                 {t('results.summary', { participants: data.participants, votes: data.votes })}
               </p>
+              <p className="moderation-mode">
+                {t(data.dialogue.strict_moderation ? 'results.moderationStrict' : 'results.moderationOpen')}
+              </p>
               <h2>{t('results.opinionMap')}</h2>
               <OpinionMap results={data} label={t('results.opinionMap')} />
 
@@ -165,6 +168,9 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
               )}
 
               <h2>{t('results.consensus')}</h2>
+              <p className="minimum-rule">
+                {t('results.minimumRule', { count: data.minimum_votes_per_group })}
+              </p>
               <h3>{t('results.consensusAgree')}</h3>
               {data.consensus.agree.length ? (
                 <ul className="consensus-agree">
@@ -213,6 +219,7 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
                       <th scope="col">{t('dialogue.agree')}</th>
                       <th scope="col">{t('dialogue.disagree')}</th>
                       <th scope="col">{t('results.passed')}</th>
+                      <th scope="col">{t('results.fewestVotes')}</th>
                       <th scope="col">{t('results.gic')}</th>
                       <th scope="col">{t('results.sic')}</th>
                     </tr>
@@ -225,9 +232,20 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
                         <td>{s.agree}</td>
                         <td>{s.disagree}</td>
                         <td>{s.pass}</td>
-                        <td>{number.format(s.group_informed_consensus)}</td>
+                        <td>{s.fewest_group_votes}</td>
                         <td>
-                          {s.side_informed_consensus === null ? '' : number.format(s.side_informed_consensus)}
+                          {s.group_informed_consensus === null ? (
+                            <span className="not-enough">{t('results.notEnoughVotes')}</span>
+                          ) : (
+                            number.format(s.group_informed_consensus)
+                          )}
+                        </td>
+                        <td>
+                          {s.side_informed_consensus === null
+                            ? data.sides
+                              ? t('results.notEnoughVotes')
+                              : ''
+                            : number.format(s.side_informed_consensus)}
                         </td>
                       </tr>
                     ))}

@@ -17,6 +17,7 @@ export interface DialogueView {
   divide_id: string | null;
   prompt: string;
   status: 'open' | 'closed' | string;
+  strict_moderation: boolean;
 }
 export interface NextView {
   statement: { id: string; number: number; text: string } | null;
@@ -152,7 +153,9 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
         </div>
       )}
       {done && total > 0 && <p role="status">{t('dialogue.allVoted')}</p>}
-      {dialogue.status !== 'closed' && <SubmitStatement dialogueId={dialogue.id} />}
+      {dialogue.status !== 'closed' && (
+        <SubmitStatement dialogueId={dialogue.id} strict={dialogue.strict_moderation} />
+      )}
       {done && total > 0 && (
         <CommonGround dialogueId={dialogue.id} format={(share) => percent.format(share)} />
       )}
@@ -211,7 +214,8 @@ function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
   );
 }
 
-function SubmitStatement({ dialogueId }: { dialogueId: string }) {
+/** The thank-you tells the truth about the dialogue's moderation: strict holds a statement until accepted. */
+function SubmitStatement({ dialogueId, strict }: { dialogueId: string; strict: boolean }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const { errors, failure, save } = useFormSubmit();
@@ -243,7 +247,7 @@ function SubmitStatement({ dialogueId }: { dialogueId: string }) {
       <h2>{t('dialogue.submitTitle')}</h2>
       <ErrorSummary title={t('common.fixErrors')} errors={errors} />
       {failure !== null && <ErrorMessage error={failure} />}
-      {sent && <p role="status">{t('dialogue.submitted')}</p>}
+      {sent && <p role="status">{t(strict ? 'dialogue.submittedStrict' : 'dialogue.submittedOpen')}</p>}
       <TextArea
         label={t('dialogue.submitLabel')}
         hint={t('dialogue.submitHint')}

@@ -193,6 +193,10 @@ const en = {
     sidesFrom: 'Sides participants may declare',
     seedStatements: 'Opening statements (one per line)',
     seedHint: 'A few statements from different sides get the conversation going.',
+    strictModeration:
+      'Strict moderation: show a participant’s statement to others only once a facilitator has accepted it',
+    strictModerationHint:
+      'Without it, new statements are shown at once and facilitators may take them off afterwards.',
     createDialogue: 'Open the dialogue',
     dialogueStatuses: { open: 'Open', closed: 'Closed' },
     openDialogue: 'Take part',
@@ -386,7 +390,9 @@ const en = {
     submitLabel: 'Your statement',
     submitHint: 'One idea, in a sentence, that others can agree or disagree with.',
     submit: 'Submit statement',
-    submitted: 'Thank you: your statement will be shown to others once a facilitator has accepted it.',
+    submittedStrict: 'Thank you: your statement will be shown to others once a facilitator has accepted it.',
+    submittedOpen:
+      'Thank you: your statement is now shown to others. A facilitator may still take it off if it breaks the dialogue’s rules.',
     statementRequired: 'Write a statement first.',
     statementTooLong: 'Keep it under {{count}} characters.',
     commonGround: 'Common ground',
@@ -419,6 +425,14 @@ const en = {
     passed: 'Passed',
     gic: 'Consensus across groups (0–1)',
     sic: 'Consensus across sides (0–1)',
+    minimumRule:
+      'Consensus is scored only where every group has cast at least {{count}} votes on a statement (agree, disagree or pass); other statements read “not enough votes”.',
+    notEnoughVotes: 'not enough votes',
+    fewestVotes: 'Fewest votes in a group',
+    moderationStrict:
+      'Strict moderation: participants’ statements are shown once a facilitator has accepted them.',
+    moderationOpen:
+      'Open moderation: participants’ statements are shown at once; facilitators may reject them.',
     moderation: 'Moderation queue',
     queueEmpty: 'No statement waiting.',
     accept: 'Accept',

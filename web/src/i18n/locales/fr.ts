@@ -202,6 +202,10 @@ const fr: Messages = {
     sidesFrom: 'Camps que les participants peuvent déclarer',
     seedStatements: 'Affirmations de départ (une par ligne)',
     seedHint: 'Quelques affirmations venues de camps différents lancent la conversation.',
+    strictModeration:
+      'Modération stricte : ne montrer l’affirmation d’un participant aux autres qu’une fois acceptée par un facilitateur',
+    strictModerationHint:
+      'Sans elle, les nouvelles affirmations sont montrées aussitôt et les facilitateurs peuvent les retirer ensuite.',
     createDialogue: 'Ouvrir le dialogue',
     dialogueStatuses: { open: 'Ouvert', closed: 'Clos' },
     openDialogue: 'Participer',
@@ -400,7 +404,10 @@ const fr: Messages = {
     submitLabel: 'Votre affirmation',
     submitHint: 'Une idée, en une phrase, avec laquelle d’autres peuvent être d’accord ou non.',
     submit: 'Envoyer l’affirmation',
-    submitted: 'Merci : votre affirmation sera montrée aux autres une fois acceptée par un facilitateur.',
+    submittedStrict:
+      'Merci : votre affirmation sera montrée aux autres une fois acceptée par un facilitateur.',
+    submittedOpen:
+      'Merci : votre affirmation est désormais montrée aux autres. Un facilitateur peut encore la retirer si elle enfreint les règles du dialogue.',
     statementRequired: 'Écrivez d’abord une affirmation.',
     statementTooLong: 'Restez sous {{count}} caractères.',
     commonGround: 'Terrain d’entente',
@@ -433,6 +440,14 @@ const fr: Messages = {
     passed: 'Passé',
     gic: 'Consensus entre groupes (0–1)',
     sic: 'Consensus entre camps (0–1)',
+    minimumRule:
+      'Le consensus n’est calculé que là où chaque groupe a émis au moins {{count}} votes sur une affirmation (d’accord, pas d’accord ou passe) ; les autres affirmations indiquent « pas assez de votes ».',
+    notEnoughVotes: 'pas assez de votes',
+    fewestVotes: 'Votes du groupe le moins présent',
+    moderationStrict:
+      'Modération stricte : les affirmations des participants sont montrées une fois acceptées par un facilitateur.',
+    moderationOpen:
+      'Modération ouverte : les affirmations des participants sont montrées aussitôt ; les facilitateurs peuvent les rejeter.',
     moderation: 'File de modération',
     queueEmpty: 'Aucune affirmation en attente.',
     accept: 'Accepter',

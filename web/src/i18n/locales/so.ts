@@ -34,6 +34,9 @@ const so: DeepPartial<Messages> = {
     submitTitle: 'Ku dar weedhaada',
     submitLabel: 'Weedhaada',
     submit: 'Dir weedha',
+    submittedStrict: 'Mahadsanid: weedhaada waxaa la tusi doonaa dadka kale marka uu fududeeyuhu aqbalo.',
+    submittedOpen:
+      'Mahadsanid: weedhaada hadda waa la tusayaa dadka kale. Fududeeyuhu wuu ka saari karaa haddii ay jebiso xeerarka wada-hadalka.',
     commonGround: 'Meelaha la isku raacsan yahay',
   },
 };

@@ -34,6 +34,9 @@ const sw: DeepPartial<Messages> = {
     submitTitle: 'Ongeza kauli yako',
     submitLabel: 'Kauli yako',
     submit: 'Tuma kauli',
+    submittedStrict: 'Asante: kauli yako itaonyeshwa kwa wengine baada ya mwezeshaji kuikubali.',
+    submittedOpen:
+      'Asante: kauli yako sasa inaonyeshwa kwa wengine. Mwezeshaji bado anaweza kuiondoa ikivunja kanuni za mazungumzo.',
     commonGround: 'Mambo mnayokubaliana',
   },
 };
