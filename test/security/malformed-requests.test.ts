@@ -15,7 +15,7 @@ import { ADMIN, sessionCookie, testApp, testKeys } from '../server/support/app.j
  * credentials drawn from malformed and borderline values (NUL bytes, bytes that are no UTF-8, bad percent-encoding, long, deep,
  * wrong types), with real ids of the demo workspace mixed in so that requests reach past the router.
  */
-const RUNS = Number(process.env.TRACKTWO_FUZZ_RUNS ?? 5_000);
+const RUNS = Number(process.env.TRACKTWO_FUZZ_RUNS ?? 10_000);
 
 /** One cheap fingerprint of every table: its row count, and the audit chain's head (every write audits). */
 async function fingerprint(db: Kysely<Database>): Promise<string> {
