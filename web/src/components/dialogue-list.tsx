@@ -46,6 +46,11 @@ export function DialogueList(props: {
                         {t('initiative.openDialogue')}
                       </Link>
                     )}
+                    {canManage && (
+                      <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/invite`}>
+                        {t('invite.open')}
+                      </Link>
+                    )}
                     {canReadResults && (
                       <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/results`}>
                         {t('results.open')}
@@ -99,7 +104,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           statements: lines,
         },
       });
-      navigate(`/i/${initiative.id}/dialogues/${created.id}/results`);
+      navigate(`/i/${initiative.id}/dialogues/${created.id}/invite`);
     });
   }
 

@@ -368,6 +368,10 @@ const en = {
     transferStatuses: { handed: 'Handed', noted: 'Noted', adopted: 'Adopted', rejected: 'Rejected' },
   },
   dialogue: {
+    joinTitle: 'Join the dialogue',
+    joinIntro:
+      'You take part without an account. Your answers are anonymous; this device remembers you, so you can come back by the same link.',
+    join: 'Join',
     title: 'Dialogue',
     intro: 'Read each statement and say whether you agree. There is no right answer.',
     statementOf: 'Statement {{current}} of {{total}}',
@@ -394,6 +398,44 @@ const en = {
     noCommonGround: 'No common ground yet: it appears once enough people have voted.',
     agreedBy: '{{share}} agree',
     unavailable: 'This dialogue is not open on this server yet.',
+  },
+  invite: {
+    open: 'Invite participants',
+    title: 'Invite participants',
+    openTitle: 'Open link for the room',
+    qrLabel: 'QR code of the join link',
+    link: 'Join link',
+    printSheet: 'Print sheet',
+    print: 'Print',
+    back: 'Back to the invitations',
+    replaceOpen: 'Replace the open link',
+    makeOpen: 'Make an open link',
+    openHint:
+      'Anyone with this link joins without an account. Replacing it withdraws the old one (printed sheets stop working).',
+    personalOnly: 'This dialogue takes personal links only: it has no open link.',
+    personalTitle: 'Personal links for named invitees',
+    personalIntro:
+      'One link per person: it works once. Send each by your own channel (message, letter); the app sends nothing.',
+    labels: 'Invitees (one pseudonym per line)',
+    labelsHint: 'Optional: only you see the labels. Leave empty to make a number of unlabelled links.',
+    labelTooLong: 'Keep each label under 100 characters.',
+    count: 'Number of links (without labels)',
+    countRange: 'Give a whole number from 1 to 500, or some labels.',
+    makePersonal: 'Make personal links',
+    madeTitle: 'New personal links',
+    madeHint: 'They are shown only now: print them or copy them before you leave this page.',
+    allTitle: 'All links',
+    noLinks: 'No link yet.',
+    kindOpen: 'Open link',
+    kindPersonal: 'Personal link',
+    inForce: 'In force',
+    used: 'Used',
+    revoked: 'Withdrawn',
+    revoke: 'Withdraw',
+    step1: 'Scan the code with your phone camera, or type the address.',
+    step2: 'Say which side you are on, if you wish; it is optional.',
+    step3: 'Read each statement and answer agree, disagree or pass. You can add your own.',
+    sheetPrivacy: 'No account, no name: your answers are anonymous.',
   },
   results: {
     title: 'Dialogue results',
@@ -636,6 +678,11 @@ const en = {
     body: 'There is no such page, or you may not see it.',
   },
   errors: {
+    TT_ERR_JOIN_LINK_UNKNOWN:
+      'This join link is not known. Check that it was copied whole, or ask the convener for the link again.',
+    TT_ERR_JOIN_LINK_REVOKED: 'The convener has withdrawn this join link. Ask them for a new one.',
+    TT_ERR_JOIN_LINK_USED:
+      'This personal link has already been used to join, on the device that opened it first. Go back to that device, or ask the convener for a new link.',
     enrolSecondFactor: 'Set up a second factor on your account page',
     TT_ERR_SECOND_FACTOR_REQUIRED:
       'This workspace asks everyone who sees names to use a second factor. Set one up on your account page, then come back.',

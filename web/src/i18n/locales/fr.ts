@@ -381,6 +381,10 @@ const fr: Messages = {
     transferStatuses: { handed: 'Remis', noted: 'Pris en note', adopted: 'Adopté', rejected: 'Rejeté' },
   },
   dialogue: {
+    joinTitle: 'Rejoindre le dialogue',
+    joinIntro:
+      'Vous participez sans compte. Vos réponses sont anonymes ; cet appareil se souvient de vous, vous pouvez revenir par le même lien.',
+    join: 'Rejoindre',
     title: 'Dialogue',
     intro: 'Lisez chaque affirmation et dites si vous êtes d’accord. Il n’y a pas de bonne réponse.',
     statementOf: 'Affirmation {{current}} sur {{total}}',
@@ -408,6 +412,46 @@ const fr: Messages = {
     noCommonGround: 'Pas encore de terrain d’entente : il apparaît quand assez de personnes ont voté.',
     agreedBy: '{{share}} d’accord',
     unavailable: 'Ce dialogue n’est pas encore ouvert sur ce serveur.',
+  },
+  invite: {
+    open: 'Inviter des participants',
+    title: 'Inviter des participants',
+    openTitle: 'Lien ouvert pour la salle',
+    qrLabel: 'Code QR du lien d’accès',
+    link: 'Lien d’accès',
+    printSheet: 'Imprimer la feuille',
+    print: 'Imprimer',
+    back: 'Retour aux invitations',
+    replaceOpen: 'Remplacer le lien ouvert',
+    makeOpen: 'Créer un lien ouvert',
+    openHint:
+      'Toute personne qui a ce lien participe sans compte. Le remplacer retire l’ancien (les feuilles imprimées ne marchent plus).',
+    personalOnly: 'Ce dialogue n’accepte que des liens personnels : il n’a pas de lien ouvert.',
+    personalTitle: 'Liens personnels pour des invités nommés',
+    personalIntro:
+      'Un lien par personne : il sert une fois. Envoyez chacun par votre propre moyen (message, lettre) ; l’application n’envoie rien.',
+    labels: 'Invités (un pseudonyme par ligne)',
+    labelsHint:
+      'Facultatif : vous seul voyez ces libellés. Laissez vide pour créer un nombre de liens sans libellé.',
+    labelTooLong: 'Chaque libellé doit faire moins de 100 caractères.',
+    count: 'Nombre de liens (sans libellé)',
+    countRange: 'Donnez un nombre entier de 1 à 500, ou des libellés.',
+    makePersonal: 'Créer les liens personnels',
+    madeTitle: 'Nouveaux liens personnels',
+    madeHint: 'Ils ne sont montrés que maintenant : imprimez-les ou copiez-les avant de quitter la page.',
+    allTitle: 'Tous les liens',
+    noLinks: 'Aucun lien pour l’instant.',
+    kindOpen: 'Lien ouvert',
+    kindPersonal: 'Lien personnel',
+    inForce: 'En vigueur',
+    used: 'Utilisé',
+    revoked: 'Retiré',
+    revoke: 'Retirer',
+    step1: 'Scannez le code avec l’appareil photo de votre téléphone, ou tapez l’adresse.',
+    step2: 'Dites de quel côté vous êtes, si vous le souhaitez ; c’est facultatif.',
+    step3:
+      'Lisez chaque affirmation et répondez d’accord, pas d’accord ou passer. Vous pouvez ajouter la vôtre.',
+    sheetPrivacy: 'Pas de compte, pas de nom : vos réponses sont anonymes.',
   },
   results: {
     title: 'Résultats du dialogue',
@@ -658,6 +702,11 @@ const fr: Messages = {
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
   },
   errors: {
+    TT_ERR_JOIN_LINK_UNKNOWN:
+      'Ce lien d’accès est inconnu. Vérifiez qu’il a été copié en entier, ou redemandez le lien à l’organisateur.',
+    TT_ERR_JOIN_LINK_REVOKED: 'L’organisateur a retiré ce lien d’accès. Demandez-lui un nouveau lien.',
+    TT_ERR_JOIN_LINK_USED:
+      'Ce lien personnel a déjà servi, sur l’appareil qui l’a ouvert en premier. Revenez sur cet appareil, ou demandez un nouveau lien à l’organisateur.',
     enrolSecondFactor: 'Configurer un second facteur sur la page de votre compte',
     TT_ERR_SECOND_FACTOR_REQUIRED:
       'Cet espace de travail exige un second facteur de toute personne qui voit des noms. Configurez-en un sur la page de votre compte, puis revenez.',

@@ -24,6 +24,16 @@ const so: DeepPartial<Messages> = {
     passwordRequired: 'Geli furahaaga sirta ah.',
   },
   dialogue: {
+    joinTitle: 'Ku biir wadahadalka',
+    joinIntro:
+      'Waxaad ka qayb qaadanaysaa adigoon akoon lahayn. Jawaabahaagu waa qarsoodi; qalabkan ayaa ku xasuusanaya, markaa waad ku soo laaban kartaa isla xiriirka.',
+    join: 'Ku biir',
+    side: 'Dhinacaaga ({{divide}}), haddii aad rabto inaad sheegto',
+    sideHint:
+      'Ikhtiyaari. Waxay u suurtagelisaa qabanqaabiyayaasha inay arkaan waxa dhinac kastaa isku raacsan yahay; qofna ma arko jawaabahaaga.',
+    noSide: 'Waxaan door bidayaa inaanan sheegin',
+    closed: 'Wadahadalkan waa xiran yahay: waad akhrin kartaa laakiin mar dambe codayn ma jirto.',
+    voteLabel: 'Jawaabtaada',
     title: 'Wada-hadal',
     intro: 'Akhri weedh kasta oo sheeg haddii aad ku raacsan tahay. Jawaab sax ah ma jirto.',
     statementOf: 'Weedha {{current}} ee {{total}}',
@@ -35,6 +45,13 @@ const so: DeepPartial<Messages> = {
     submitLabel: 'Weedhaada',
     submit: 'Dir weedha',
     commonGround: 'Meelaha la isku raacsan yahay',
+  },
+  errors: {
+    TT_ERR_JOIN_LINK_UNKNOWN:
+      'Xiriirkan ku biirista lama yaqaan. Hubi in si buuxda loo koobiyeeyay, ama mar kale xiriirka ka codso qabanqaabiyaha.',
+    TT_ERR_JOIN_LINK_REVOKED: 'Qabanqaabiyaha ayaa ka noqday xiriirkan. Ka codso mid cusub.',
+    TT_ERR_JOIN_LINK_USED:
+      'Xiriirkan gaarka ah hore ayaa loogu biiray, qalabkii ugu horreeyay ee furay. Ku noqo qalabkaas, ama xiriir cusub ka codso qabanqaabiyaha.',
   },
 };
 

@@ -24,6 +24,16 @@ const sw: DeepPartial<Messages> = {
     passwordRequired: 'Weka nenosiri lako.',
   },
   dialogue: {
+    joinTitle: 'Jiunge na mazungumzo',
+    joinIntro:
+      'Unashiriki bila akaunti. Majibu yako hayana jina; kifaa hiki kinakukumbuka, kwa hivyo unaweza kurudi kwa kiungo kile kile.',
+    join: 'Jiunge',
+    side: 'Upande wako ({{divide}}), ukipenda kusema',
+    sideHint:
+      'Si lazima. Huwasaidia waratibu kuona kile ambacho kila upande unakubaliana nacho; hakuna anayeona majibu yako.',
+    noSide: 'Ningependa kutosema',
+    closed: 'Mazungumzo haya yamefungwa: unaweza kuyasoma lakini huwezi kupiga kura tena.',
+    voteLabel: 'Jibu lako',
     title: 'Mazungumzo',
     intro: 'Soma kila kauli na useme kama unakubali. Hakuna jibu sahihi.',
     statementOf: 'Kauli {{current}} kati ya {{total}}',
@@ -35,6 +45,13 @@ const sw: DeepPartial<Messages> = {
     submitLabel: 'Kauli yako',
     submit: 'Tuma kauli',
     commonGround: 'Mambo mnayokubaliana',
+  },
+  errors: {
+    TT_ERR_JOIN_LINK_UNKNOWN:
+      'Kiungo hiki cha kujiunga hakijulikani. Hakikisha kimenakiliwa chote, au muombe mratibu kiungo tena.',
+    TT_ERR_JOIN_LINK_REVOKED: 'Mratibu ameondoa kiungo hiki cha kujiunga. Muombe kipya.',
+    TT_ERR_JOIN_LINK_USED:
+      'Kiungo hiki binafsi kimeshatumika kujiunga, kwenye kifaa kilichokifungua kwanza. Rudi kwenye kifaa hicho, au muombe mratibu kiungo kipya.',
   },
 };
 
