@@ -22,6 +22,7 @@ export function joinLinksOf(db: Kysely<Database>, dialogueId: string): Promise<J
     .selectAll()
     .where('dialogue_id', '=', dialogueId)
     .orderBy('created_at')
+    .orderBy('label')
     .orderBy('id')
     .execute();
 }
