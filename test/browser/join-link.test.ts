@@ -82,6 +82,13 @@ describe('inviting by link', () => {
     expect(await desk.locator('.join-sheet img.qr-code').isVisible()).toBe(true);
     await screenshot(desk, 'join-sheet-print');
     await desk.emulateMedia({ media: 'screen' });
+    // The sheet speaks to the room: in Arabic it reads right to left.
+    await desk.getByLabel('Language').selectOption('ar');
+    await desk.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await desk.getByText('امسح الرمز بكاميرا هاتفك، أو اكتب العنوان.').waitFor();
+    await screenshot(desk, 'join-sheet-ar');
+    await desk.getByLabel('اللغة').selectOption('en');
+    await desk.waitForFunction(() => document.documentElement.dir === 'ltr');
   });
 
   it('the convener makes personal links, shown once with their QR codes', async () => {

@@ -64,7 +64,7 @@ export default function DialogueInvite({ params }: { params: Record<string, stri
               <h2>{t('invite.openTitle')}</h2>
               {record.join_url ? (
                 <div className="join-link">
-                  <QrCode text={absoluteUrl(record.join_url)} label={t('invite.qrLabel')} />
+                  <QrCode text={absoluteUrl(record.join_url)} label={t('dialogue.qrLabel')} />
                   <TextField
                     label={t('invite.link')}
                     value={absoluteUrl(record.join_url)}
@@ -103,7 +103,7 @@ export default function DialogueInvite({ params }: { params: Record<string, stri
                   {made.map((link) => (
                     <li key={link.id}>
                       {link.url && (
-                        <QrCode text={absoluteUrl(link.url)} label={t('invite.qrLabel')} size={140} />
+                        <QrCode text={absoluteUrl(link.url)} label={t('dialogue.qrLabel')} size={140} />
                       )}
                       <div>
                         {link.label && <p dir="auto">{link.label}</p>}

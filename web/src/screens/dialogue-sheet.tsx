@@ -28,16 +28,16 @@ export default function DialogueSheet({ params }: { params: Record<string, strin
             </h1>
             {record.join_url ? (
               <>
-                <QrCode text={absoluteUrl(record.join_url)} label={t('invite.qrLabel')} size={320} />
+                <QrCode text={absoluteUrl(record.join_url)} label={t('dialogue.qrLabel')} size={320} />
                 <p className="link-text" dir="ltr">
                   {absoluteUrl(record.join_url)}
                 </p>
                 <ol className="sheet-steps">
-                  <li>{t('invite.step1')}</li>
-                  <li>{t('invite.step2')}</li>
-                  <li>{t('invite.step3')}</li>
+                  <li>{t('dialogue.sheetStep1')}</li>
+                  <li>{t('dialogue.sheetStep2')}</li>
+                  <li>{t('dialogue.sheetStep3')}</li>
                 </ol>
-                <p>{t('invite.sheetPrivacy')}</p>
+                <p>{t('dialogue.sheetPrivacy')}</p>
               </>
             ) : (
               <p className="notice">{t('invite.personalOnly')}</p>

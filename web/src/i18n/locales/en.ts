@@ -368,6 +368,11 @@ const en = {
     transferStatuses: { handed: 'Handed', noted: 'Noted', adopted: 'Adopted', rejected: 'Rejected' },
   },
   dialogue: {
+    sheetStep1: 'Scan the code with your phone camera, or type the address.',
+    sheetStep2: 'Say which side you are on, if you wish; it is optional.',
+    sheetStep3: 'Read each statement and answer agree, disagree or pass. You can add your own.',
+    sheetPrivacy: 'No account, no name: your answers are anonymous.',
+    qrLabel: 'QR code of the join link',
     joinTitle: 'Join the dialogue',
     joinIntro:
       'You take part without an account. Your answers are anonymous; this device remembers you, so you can come back by the same link.',
@@ -403,7 +408,6 @@ const en = {
     open: 'Invite participants',
     title: 'Invite participants',
     openTitle: 'Open link for the room',
-    qrLabel: 'QR code of the join link',
     link: 'Join link',
     printSheet: 'Print sheet',
     print: 'Print',
@@ -432,10 +436,6 @@ const en = {
     used: 'Used',
     revoked: 'Withdrawn',
     revoke: 'Withdraw',
-    step1: 'Scan the code with your phone camera, or type the address.',
-    step2: 'Say which side you are on, if you wish; it is optional.',
-    step3: 'Read each statement and answer agree, disagree or pass. You can add your own.',
-    sheetPrivacy: 'No account, no name: your answers are anonymous.',
   },
   results: {
     title: 'Dialogue results',

@@ -381,6 +381,12 @@ const fr: Messages = {
     transferStatuses: { handed: 'Remis', noted: 'Pris en note', adopted: 'Adopté', rejected: 'Rejeté' },
   },
   dialogue: {
+    sheetStep1: 'Scannez le code avec l’appareil photo de votre téléphone, ou tapez l’adresse.',
+    sheetStep2: 'Dites de quel côté vous êtes, si vous le souhaitez ; c’est facultatif.',
+    sheetStep3:
+      'Lisez chaque affirmation et répondez d’accord, pas d’accord ou passer. Vous pouvez ajouter la vôtre.',
+    sheetPrivacy: 'Pas de compte, pas de nom : vos réponses sont anonymes.',
+    qrLabel: 'Code QR du lien d’accès',
     joinTitle: 'Rejoindre le dialogue',
     joinIntro:
       'Vous participez sans compte. Vos réponses sont anonymes ; cet appareil se souvient de vous, vous pouvez revenir par le même lien.',
@@ -417,7 +423,6 @@ const fr: Messages = {
     open: 'Inviter des participants',
     title: 'Inviter des participants',
     openTitle: 'Lien ouvert pour la salle',
-    qrLabel: 'Code QR du lien d’accès',
     link: 'Lien d’accès',
     printSheet: 'Imprimer la feuille',
     print: 'Imprimer',
@@ -447,11 +452,6 @@ const fr: Messages = {
     used: 'Utilisé',
     revoked: 'Retiré',
     revoke: 'Retirer',
-    step1: 'Scannez le code avec l’appareil photo de votre téléphone, ou tapez l’adresse.',
-    step2: 'Dites de quel côté vous êtes, si vous le souhaitez ; c’est facultatif.',
-    step3:
-      'Lisez chaque affirmation et répondez d’accord, pas d’accord ou passer. Vous pouvez ajouter la vôtre.',
-    sheetPrivacy: 'Pas de compte, pas de nom : vos réponses sont anonymes.',
   },
   results: {
     title: 'Résultats du dialogue',

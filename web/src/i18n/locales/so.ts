@@ -24,6 +24,12 @@ const so: DeepPartial<Messages> = {
     passwordRequired: 'Geli furahaaga sirta ah.',
   },
   dialogue: {
+    sheetStep1: 'Ku sawir koodhka kamaradda taleefankaaga, ama qor cinwaanka.',
+    sheetStep2: 'Sheeg dhinaca aad ka tirsan tahay haddii aad rabto; waa ikhtiyaari.',
+    sheetStep3:
+      'Akhri weedh kasta oo ku jawaab waan ku raacsanahay, kuma raacsani ama ka gudub. Waxaad ku dari kartaa taada.',
+    sheetPrivacy: 'Akoon iyo magac midna ma jiro: jawaabahaagu waa qarsoodi.',
+    qrLabel: 'Koodhka QR ee xiriirka ku biirista',
     joinTitle: 'Ku biir wadahadalka',
     joinIntro:
       'Waxaad ka qayb qaadanaysaa adigoon akoon lahayn. Jawaabahaagu waa qarsoodi; qalabkan ayaa ku xasuusanaya, markaa waad ku soo laaban kartaa isla xiriirka.',

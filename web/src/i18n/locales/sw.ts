@@ -24,6 +24,11 @@ const sw: DeepPartial<Messages> = {
     passwordRequired: 'Weka nenosiri lako.',
   },
   dialogue: {
+    sheetStep1: 'Changanua msimbo kwa kamera ya simu yako, au andika anwani.',
+    sheetStep2: 'Sema uko upande gani, ukipenda; si lazima.',
+    sheetStep3: 'Soma kila kauli na ujibu nakubali, sikubali au ruka. Unaweza kuongeza yako.',
+    sheetPrivacy: 'Hakuna akaunti, hakuna jina: majibu yako hayana jina.',
+    qrLabel: 'Msimbo wa QR wa kiungo cha kujiunga',
     joinTitle: 'Jiunge na mazungumzo',
     joinIntro:
       'Unashiriki bila akaunti. Majibu yako hayana jina; kifaa hiki kinakukumbuka, kwa hivyo unaweza kurudi kwa kiungo kile kile.',
