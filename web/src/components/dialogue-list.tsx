@@ -76,6 +76,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
   const [prompt, setPrompt] = useState('');
   const [divideId, setDivideId] = useState('');
   const [statements, setStatements] = useState('');
+  const [join, setJoin] = useState<'open' | 'personal'>('open');
   const { errors, failure, busy, save } = useFormSubmit();
   const divides = conflict.state === 'ready' ? conflict.data.divides : [];
 
@@ -102,6 +103,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           prompt: prompt.trim(),
           divide_id: divideId || null,
           statements: lines,
+          join,
         },
       });
       navigate(`/i/${initiative.id}/dialogues/${created.id}/invite`);
@@ -132,6 +134,15 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           ]}
         />
       )}
+      <SelectField
+        label={t('initiative.joinBy')}
+        value={join}
+        onChange={(value) => setJoin(value === 'personal' ? 'personal' : 'open')}
+        options={[
+          { value: 'open', label: t('initiative.joinOpen') },
+          { value: 'personal', label: t('initiative.joinPersonal') },
+        ]}
+      />
       <TextArea
         label={t('initiative.seedStatements')}
         hint={t('initiative.seedHint')}

@@ -32,3 +32,11 @@ export function writeJoined(code: string, joined: JoinedHere): void {
     // Storage can be disabled (private mode): the participation lasts as long as the page.
   }
 }
+
+export function forgetJoined(code: string): void {
+  try {
+    window.localStorage.removeItem(key(code));
+  } catch {
+    // Nothing was kept.
+  }
+}

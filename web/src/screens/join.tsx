@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, setParticipantToken } from '../api/client.js';
+import { api, ApiError, setParticipantToken } from '../api/client.js';
 import { SelectField } from '../components/form.js';
 import { ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 import { DialogueBody } from './dialogue.js';
-import { readJoined, writeJoined, type JoinedHere } from './join-store.js';
+import { forgetJoined, readJoined, writeJoined, type JoinedHere } from './join-store.js';
 
 /**
  * A join link (`/join/:code`), opened on a phone without an account: the dialogue's question, an optional
@@ -20,6 +20,11 @@ export default function Join({ params }: { params: Record<string, string> }) {
     return (
       <Participating
         joined={joined}
+        onForget={() => {
+          forgetJoined(code);
+          setParticipantToken(joined.dialogueId, null);
+          setJoined(null);
+        }}
         onDeclared={(groupId) => {
           const next = { ...joined, groupId };
           writeJoined(code, next);
@@ -109,13 +114,29 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (joined: JoinedH
 function Participating({
   joined,
   onDeclared,
+  onForget,
 }: {
   joined: JoinedHere;
   onDeclared: (groupId: string | null) => void;
+  /** The token kept here no longer opens the dialogue (withdrawn, erased): join again by the link. */
+  onForget: () => void;
 }) {
+  const { t } = useTranslation();
   const dialogue = useResource('/api/dialogues/{id}', { params: { path: { id: joined.dialogueId } } });
   if (dialogue.state === 'loading') return <Loading />;
-  if (dialogue.state === 'error') return <ErrorMessage error={dialogue.error} onRetry={dialogue.reload} />;
+  if (dialogue.state === 'error') {
+    const stale = dialogue.error instanceof ApiError && dialogue.error.code === 'TT_ERR_DIALOGUE_BAD_TOKEN';
+    return (
+      <section className="dialogue">
+        <ErrorMessage error={dialogue.error} onRetry={stale ? undefined : dialogue.reload} />
+        {stale && (
+          <button type="button" className="primary" onClick={onForget}>
+            {t('dialogue.joinAgain')}
+          </button>
+        )}
+      </section>
+    );
+  }
   return (
     <DialogueBody
       dialogue={dialogue.data}

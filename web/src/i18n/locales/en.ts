@@ -190,6 +190,9 @@ const en = {
     noDialogues: 'No dialogue open.',
     newDialogue: 'Open a new dialogue',
     prompt: 'Prompt (the question put to participants)',
+    joinBy: 'How participants join',
+    joinOpen: 'By an open link and QR code for the room (personal links too)',
+    joinPersonal: 'By personal links only',
     sidesFrom: 'Sides participants may declare',
     seedStatements: 'Opening statements (one per line)',
     seedHint: 'A few statements from different sides get the conversation going.',
@@ -376,6 +379,7 @@ const en = {
     joinTitle: 'Join the dialogue',
     joinIntro:
       'You take part without an account. Your answers are anonymous; this device remembers you, so you can come back by the same link.',
+    joinAgain: 'Join again by this link',
     join: 'Join',
     title: 'Dialogue',
     intro: 'Read each statement and say whether you agree. There is no right answer.',

@@ -199,6 +199,9 @@ const fr: Messages = {
     noDialogues: 'Aucun dialogue ouvert.',
     newDialogue: 'Ouvrir un nouveau dialogue',
     prompt: 'Question posée aux participants',
+    joinBy: 'Comment les participants rejoignent',
+    joinOpen: 'Par un lien ouvert et un code QR pour la salle (et des liens personnels)',
+    joinPersonal: 'Par des liens personnels seulement',
     sidesFrom: 'Camps que les participants peuvent déclarer',
     seedStatements: 'Affirmations de départ (une par ligne)',
     seedHint: 'Quelques affirmations venues de camps différents lancent la conversation.',
@@ -390,6 +393,7 @@ const fr: Messages = {
     joinTitle: 'Rejoindre le dialogue',
     joinIntro:
       'Vous participez sans compte. Vos réponses sont anonymes ; cet appareil se souvient de vous, vous pouvez revenir par le même lien.',
+    joinAgain: 'Rejoindre à nouveau par ce lien',
     join: 'Rejoindre',
     title: 'Dialogue',
     intro: 'Lisez chaque affirmation et dites si vous êtes d’accord. Il n’y a pas de bonne réponse.',

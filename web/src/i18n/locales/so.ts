@@ -33,6 +33,7 @@ const so: DeepPartial<Messages> = {
     joinTitle: 'Ku biir wadahadalka',
     joinIntro:
       'Waxaad ka qayb qaadanaysaa adigoon akoon lahayn. Jawaabahaagu waa qarsoodi; qalabkan ayaa ku xasuusanaya, markaa waad ku soo laaban kartaa isla xiriirka.',
+    joinAgain: 'Mar kale ku biir xiriirkan',
     join: 'Ku biir',
     side: 'Dhinacaaga ({{divide}}), haddii aad rabto inaad sheegto',
     sideHint:

@@ -32,6 +32,7 @@ const sw: DeepPartial<Messages> = {
     joinTitle: 'Jiunge na mazungumzo',
     joinIntro:
       'Unashiriki bila akaunti. Majibu yako hayana jina; kifaa hiki kinakukumbuka, kwa hivyo unaweza kurudi kwa kiungo kile kile.',
+    joinAgain: 'Jiunge tena kwa kiungo hiki',
     join: 'Jiunge',
     side: 'Upande wako ({{divide}}), ukipenda kusema',
     sideHint:
