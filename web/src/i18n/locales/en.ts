@@ -558,6 +558,7 @@ const en = {
     links: 'Answer links',
     linksHint: 'Each respondent answers on their own phone through a personal link; no account is needed.',
     issueLinks: 'Issue links for every respondent',
+    linkQr: 'QR code',
     linksOnce: 'Copy these links now: they are shown once. Issuing again replaces them.',
     link: 'Link',
     linkFor: 'Answer link for {{respondent}}',

@@ -577,6 +577,7 @@ const fr: Messages = {
     linksHint:
       'Chaque répondant répond sur son téléphone par un lien personnel ; aucun compte n’est nécessaire.',
     issueLinks: 'Émettre des liens pour tous les répondants',
+    linkQr: 'Code QR',
     linksOnce:
       'Copiez ces liens maintenant : ils ne sont affichés qu’une fois. Les émettre à nouveau les remplace.',
     link: 'Lien',
