@@ -53,6 +53,11 @@ export const dialogueSchema = z.strictObject({
   seed: z.number().int(),
   created_at: isoTimestampSchema,
   closed_at: isoTimestampSchema.nullable(),
+  /**
+   * The open join link in force (relative to the server's address, e.g. `/#/join/…`); absent when the
+   * dialogue takes personal links only.
+   */
+  join_url: z.string().optional(),
 });
 export type Dialogue = z.infer<typeof dialogueSchema>;
 
@@ -70,6 +75,8 @@ export const dialogueCreateSchema = z.strictObject({
     .max(2 ** 31 - 1)
     .default(0),
   statements: z.array(statementTextSchema).max(500).default([]),
+  /** `open`: the dialogue gets an open join link at once; `personal`: it takes personal links only. */
+  join: z.enum(['open', 'personal']).default('open'),
 });
 export type DialogueCreate = z.input<typeof dialogueCreateSchema>;
 

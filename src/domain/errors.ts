@@ -146,6 +146,20 @@ export const errorRegistry = {
     message:
       'The common ground is shown at the end: vote on the remaining statements, or wait for the close.',
   },
+  TT_ERR_JOIN_LINK_UNKNOWN: {
+    status: 404,
+    message:
+      'This join link is not known: check that it was copied whole, or ask the convener for the link again.',
+  },
+  TT_ERR_JOIN_LINK_REVOKED: {
+    status: 410,
+    message: 'The convener has withdrawn this join link: ask them for a new one.',
+  },
+  TT_ERR_JOIN_LINK_USED: {
+    status: 409,
+    message:
+      'This personal link has already been used to join, on the device that opened it first: go back to that device, or ask the convener for a new link.',
+  },
   // --- evaluation ---
   TT_ERR_EVIDENCE_TOO_FEW: {
     status: 422,

@@ -11,7 +11,7 @@ declare module 'fastify' {
 }
 
 /**
- * The answers of a lookup that found no token: a wrong participant token or answer link, or a dialogue or
+ * The answers of a lookup that found no token: a wrong participant token, join link or answer link, or a dialogue or
  * survey that is not there. A participant's own mistakes (a closed wave, a bad answer) do not count.
  */
 const lookupFailures = new Set<string>([
@@ -19,6 +19,7 @@ const lookupFailures = new Set<string>([
   'TT_ERR_SURVEY_LINK_INVALID',
   'TT_ERR_SURVEY_LINK_MISMATCH',
   'TT_ERR_NOT_FOUND',
+  'TT_ERR_JOIN_LINK_UNKNOWN',
 ]);
 
 export interface TokenGuessLimit {

@@ -3,7 +3,8 @@ import type { SecurityTables } from './tables/security.js';
 import type { DialogueTables } from './tables/dialogues.js';
 import type { SurveyTables } from './tables/surveys.js';
 import type { SecondFactorTables } from './tables/second-factors.js';
+import type { JoinLinkTables } from './tables/join-links.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
-  extends CoreTables, SecurityTables, DialogueTables, SurveyTables, SecondFactorTables {}
+  extends CoreTables, SecurityTables, DialogueTables, SurveyTables, SecondFactorTables, JoinLinkTables {}

@@ -41,6 +41,7 @@ export const snapshotTables = [
   ['dialogue_statements', ['id']],
   ['dialogue_votes', ['participant_id', 'statement_id']],
   ['dialogue_vote_requests', ['participant_id', 'request_id']],
+  ['dialogue_join_links', ['id']],
   ['surveys', ['id']],
   ['survey_waves', ['id']],
   ['survey_respondents', ['id']],

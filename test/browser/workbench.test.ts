@@ -202,8 +202,9 @@ describe('the administrator at a laptop', () => {
     await sides.selectOption({ index: 1 });
     await desk.getByLabel('Opening statements (one per line)').fill(statements.join('\n'));
     await desk.getByRole('button', { name: 'Open the dialogue' }).click();
-    await desk.getByRole('heading', { name: 'Dialogue results' }).waitFor();
-    dialoguePath = new URL(desk.url()).hash.slice(1).replace(/\/results$/, '');
+    // The convener lands where the dialogue is shared: its link and QR code.
+    await desk.getByRole('heading', { name: 'Invite participants' }).waitFor();
+    dialoguePath = new URL(desk.url()).hash.slice(1).replace(/\/invite$/, '');
     expect(dialoguePath).toMatch(/^\/i\/[0-9a-f-]{36}\/dialogues\/[0-9a-f-]{36}$/);
   });
 });

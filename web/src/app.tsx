@@ -22,6 +22,9 @@ const Meetings = lazy(() => import('./screens/meetings.js'));
 const MeetingPage = lazy(() => import('./screens/meeting-page.js'));
 const Dialogue = lazy(() => import('./screens/dialogue.js'));
 const DialogueResults = lazy(() => import('./screens/dialogue-results.js'));
+const DialogueInvite = lazy(() => import('./screens/dialogue-invite.js'));
+const DialogueSheet = lazy(() => import('./screens/dialogue-sheet.js'));
+const Join = lazy(() => import('./screens/join.js'));
 const Evidence = lazy(() => import('./screens/evidence.js'));
 const Surveys = lazy(() => import('./screens/surveys.js'));
 const SurveyPage = lazy(() => import('./screens/survey-page.js'));
@@ -63,6 +66,10 @@ const routes: Route[] = [
   { pattern: '/i/:initiativeId/meetings/:meetingId', screen: MeetingPage },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId', screen: Dialogue },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId/results', screen: DialogueResults },
+  { pattern: '/i/:initiativeId/dialogues/:dialogueId/invite', screen: DialogueInvite },
+  { pattern: '/i/:initiativeId/dialogues/:dialogueId/sheet', screen: DialogueSheet },
+  /** A dialogue's join link: no account needed, the participant token is kept on the device. */
+  { pattern: '/join/:code', screen: Join, public: true },
 ];
 
 function resolve(path: string): { route: Route | null; params: Params } {

@@ -9,6 +9,7 @@ import { registerErasureRoutes } from './erasure.js';
 import { registerPrivacyRoutes } from './privacy.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
+import { registerJoinLinkRoutes } from './join-links.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -42,6 +43,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerSurveyRoutes(app);
   registerEvidenceRoutes(app);
   registerDialogueRoutes(app);
+  registerJoinLinkRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);

@@ -5,6 +5,8 @@ import { appendAudit } from '../../security/audit.js';
 import type { VaultKeys } from '../../security/vault.js';
 import { newId } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
+import { insertJoinLinks } from '../../store/repositories/join-links.js';
+import { openLinkRow } from '../dialogues/join-codes.js';
 import type { Database } from '../../store/schema.js';
 
 const OPENED = Date.parse('2023-06-20T09:00:00.000Z');
@@ -84,6 +86,15 @@ export async function writeDemoDialogue(
     action: 'dialogue.create',
     recordType: 'dialogue',
     recordId: dialogue.id,
+    workspaceId: place.workspaceId,
+  });
+  // The demo dialogue takes newcomers by its open link, as a dialogue made in the app does.
+  const link = openLinkRow(dialogue.id);
+  await insertJoinLinks(trx, [link]);
+  await appendAudit(trx, keys, auth, {
+    action: 'dialogue_join_link.create',
+    recordType: 'dialogue_join_link',
+    recordId: link.id,
     workspaceId: place.workspaceId,
   });
   return dialogue.id;

@@ -13,6 +13,8 @@ import type { AccessGrant, Permission } from '../../security/access.js';
 import type { Auth } from '../../security/auth.js';
 import { newId, nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
+import * as joinLinks from '../../store/repositories/join-links.js';
+import { openLinkRow, withJoinUrl, withJoinUrls } from './join-codes.js';
 import type { Database } from '../../store/schema.js';
 import { audit, must, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
@@ -73,7 +75,7 @@ export async function meetingHidesAuthors(
 export function createDialogue(
   ctx: ServiceContext,
   initiativeId: string,
-  input: z.output<typeof dialogueCreateSchema>,
+  input: Omit<z.output<typeof dialogueCreateSchema>, 'join'> & { join?: 'open' | 'personal' },
 ): Promise<Dialogue> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'dialogues.manage', { initiativeId });
@@ -97,6 +99,19 @@ export function createDialogue(
       created_at: nowIso(),
     });
     await audit(trx, ctx.keys, ctx.auth, 'dialogue.create', 'dialogue', dialogue.id, grant.workspaceId);
+    if ((input.join ?? 'open') === 'open') {
+      const link = openLinkRow(dialogue.id);
+      await joinLinks.insertJoinLinks(trx, [link]);
+      await audit(
+        trx,
+        ctx.keys,
+        ctx.auth,
+        'dialogue_join_link.create',
+        'dialogue_join_link',
+        link.id,
+        grant.workspaceId,
+      );
+    }
     if (input.statements.length) {
       await insertSeeded(
         trx,
@@ -104,7 +119,7 @@ export function createDialogue(
         input.statements.map((text) => ({ text, is_meta: false })),
       );
     }
-    return dialogue;
+    return withJoinUrl(trx, dialogue);
   });
 }
 
@@ -134,7 +149,7 @@ async function insertSeeded(
 export function listDialogues(ctx: ServiceContext, initiativeId: string): Promise<Dialogue[]> {
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], { initiativeId });
-    return repo.listDialogues(trx, initiativeId);
+    return withJoinUrls(trx, await repo.listDialogues(trx, initiativeId));
   });
 }
 
@@ -156,7 +171,7 @@ export function updateDialogue(
     );
     const action = closing ? 'dialogue.close' : reopening ? 'dialogue.reopen' : 'dialogue.update';
     await audit(trx, ctx.keys, ctx.auth, action, 'dialogue', id, grant.workspaceId);
-    return dialogue;
+    return withJoinUrl(trx, dialogue);
   }).then(async (dialogue) => {
     await ifLive(ctx.db, id, (live) => {
       live.dialogue = dialogue;

@@ -4,3 +4,4 @@ export * from './live.js';
 export * from './participation.js';
 export * from './polis.js';
 export * from './results.js';
+export * from './join-links.js';

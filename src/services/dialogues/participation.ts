@@ -5,6 +5,7 @@ import type { Auth } from '../../security/auth.js';
 import { newId, nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
 import { audit, grants, requireAccess } from '../common.js';
+import { withJoinUrl } from './join-codes.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import {
   enqueueVote,
@@ -119,12 +120,13 @@ export async function readDialogue(
   dialogueId: string,
   token?: string,
 ): Promise<Dialogue> {
-  if (token) return (await byToken(ctx, dialogueId, token)).live.dialogue;
-  return inTransaction(
-    ctx,
-    async (trx) =>
+  if (token) return withJoinUrl(ctx.db, (await byToken(ctx, dialogueId, token)).live.dialogue);
+  return inTransaction(ctx, async (trx) =>
+    withJoinUrl(
+      trx,
       (await requireDialogueAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], dialogueId))
         .dialogue,
+    ),
   );
 }
 

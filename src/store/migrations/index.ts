@@ -8,6 +8,7 @@ import { keyedAuditMigration } from './0006_keyed_audit.js';
 import { instanceRightsMigration } from './0007_instance_rights.js';
 import { secondFactorsMigration } from './0008_second_factors.js';
 import { retentionAndPrecisionMigration } from './0009_retention_and_precision.js';
+import { joinLinksMigration } from './0010_join_links.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_instance_rights': instanceRightsMigration,
   '0008_second_factors': secondFactorsMigration,
   '0009_retention_and_precision': retentionAndPrecisionMigration,
+  '0010_join_links': joinLinksMigration,
 };

@@ -80,6 +80,8 @@ export interface Ids {
   wave: string;
   dialogue: string;
   statement: string;
+  /** A personal join link of the dialogue. */
+  joinLink: string;
 }
 
 export const matrix: Record<string, Entry> = {
@@ -381,6 +383,12 @@ export const matrix: Record<string, Entry> = {
   },
   'GET /api/dialogues/:id/next': { kind: 'target' },
   'GET /api/dialogues/:id/common-ground': { kind: 'target' },
+  'GET /api/dialogues/:id/join-links': { kind: 'target' },
+  'POST /api/dialogues/:id/join-links': { kind: 'target', body: () => ({ kind: 'personal', count: 1 }) },
+  'DELETE /api/dialogues/:id/join-links/:linkId': { kind: 'target' },
+  // Joining by link needs no account: a code that is no link is refused (404) and changes nothing.
+  'GET /api/join/:code': { kind: 'public' },
+  'POST /api/join/:code': { kind: 'public', body: () => ({}) },
 };
 
 /** The meeting a `/api/meetings/:id` route is called on (its ground rule): the Chatham House one unless told. */
@@ -408,6 +416,8 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
     .replace(':id', idFor(url))
     .replace(':accountId', ids.convenerAccount)
     .replace(':statementId', ids.statement)
+    .replace(':linkId', ids.joinLink)
+    .replace(':code', 'no-such-join-code-0000')
     .replace(':role', 'convener')
     .replace(':actorId', ids.actor)
     .replace(':waveId', ids.wave)
@@ -548,6 +558,10 @@ export async function buildWorld(ctx: ServiceContext) {
     statements: ['Water for all valleys'],
   });
   const statement = (await dialogueService.listModerationQueue(system, dialogue.id))[0];
+  const [joinLink] = await dialogueService.createJoinLinks(system, dialogue.id, {
+    kind: 'personal',
+    labels: ['Invitee Quillon'],
+  });
   const event = await conflicts.createConflictEvent(system, {
     conflict_id: C1.id,
     kind: 'ceasefire',
@@ -638,6 +652,7 @@ export async function buildWorld(ctx: ServiceContext) {
     wave: wave.id,
     dialogue: dialogue.id,
     statement: statement.id,
+    joinLink: joinLink.id,
   };
   const pseudonyms = [a1.pseudonym, a2.pseudonym, official.pseudonym];
   const secrets = [
@@ -673,6 +688,9 @@ export async function buildWorld(ctx: ServiceContext) {
     statement.id,
     'Secret dialogue prompt',
     'Water for all valleys',
+    joinLink.id,
+    'Invitee Quillon',
+    ...(dialogue.join_url ? [dialogue.join_url.split('/').pop()!] : []),
     survey.id,
     wave.id,
     'Secret survey',

@@ -63,6 +63,26 @@ const raw = createClient<paths>({
   querySerializer: serializeQuery,
 });
 
+/**
+ * Participant tokens of dialogues joined by link on this device (no account): requests about such a
+ * dialogue carry its token in x-participant-token. Set by the join page from the device's storage.
+ */
+const participantTokens = new Map<string, string>();
+
+export function setParticipantToken(dialogueId: string, token: string | null): void {
+  if (token) participantTokens.set(dialogueId, token);
+  else participantTokens.delete(dialogueId);
+}
+
+raw.use({
+  onRequest({ request }) {
+    const match = /\/api\/dialogues\/([^/?]+)/.exec(new URL(request.url, 'http://local').pathname);
+    const token = match ? participantTokens.get(decodeURIComponent(match[1])) : undefined;
+    if (token) request.headers.set('x-participant-token', token);
+    return request;
+  },
+});
+
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** The paths the server documents for a method. */
 export type ApiPath<M extends Method> = ClientPathsWithMethod<typeof raw, M>;

@@ -7863,6 +7863,7 @@ export interface paths {
                 created_at: string;
                 /** Format: date-time */
                 closed_at: string | null;
+                join_url?: string;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -7904,6 +7905,11 @@ export interface paths {
             seed?: number;
             /** @default [] */
             statements?: string[];
+            /**
+             * @default open
+             * @enum {string}
+             */
+            join?: 'open' | 'personal';
           };
         };
       };
@@ -7933,6 +7939,7 @@ export interface paths {
               created_at: string;
               /** Format: date-time */
               closed_at: string | null;
+              join_url?: string;
             };
           };
         };
@@ -8006,6 +8013,7 @@ export interface paths {
                 created_at: string;
                 /** Format: date-time */
                 closed_at: string | null;
+                join_url?: string;
               };
               statements: number;
               participants: number;
@@ -8065,6 +8073,7 @@ export interface paths {
               created_at: string;
               /** Format: date-time */
               closed_at: string | null;
+              join_url?: string;
             };
           };
         };
@@ -8121,6 +8130,7 @@ export interface paths {
               created_at: string;
               /** Format: date-time */
               closed_at: string | null;
+              join_url?: string;
             };
           };
         };
@@ -8338,6 +8348,7 @@ export interface paths {
                 created_at: string;
                 /** Format: date-time */
                 closed_at: string | null;
+                join_url?: string;
               };
               participants: number;
               votes: number;
@@ -8818,6 +8829,264 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dialogues/{id}/join-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A dialogue's join links (the open link with its address; personal links without theirs) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                dialogue_id: string;
+                /** @enum {string} */
+                kind: 'open' | 'personal';
+                label: string | null;
+                url: string | null;
+                used: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                revoked_at: string | null;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Make the open join link (replacing the one in force) or personal links (each address shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                kind: 'open';
+              }
+            | {
+                /** @enum {string} */
+                kind: 'personal';
+                count?: number;
+                labels?: string[];
+              };
+        };
+      };
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                dialogue_id: string;
+                /** @enum {string} */
+                kind: 'open' | 'personal';
+                label: string | null;
+                url: string | null;
+                used: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                revoked_at: string | null;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dialogues/{id}/join-links/{linkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a join link: it is then refused with TT_ERR_JOIN_LINK_REVOKED */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          linkId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              dialogue_id: string;
+              /** @enum {string} */
+              kind: 'open' | 'personal';
+              label: string | null;
+              url: string | null;
+              used: boolean;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              revoked_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/join/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a join link opens (no account needed): the dialogue's question and its sides */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              dialogue_id: string;
+              /** @enum {string} */
+              kind: 'open' | 'personal';
+              prompt: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              divide: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                groups: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                }[];
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Join by link without an account (optionally declaring a side); returns the participant token */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @default null
+             */
+            group_id?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              dialogue_id: string;
+              participant: number;
+              token: string;
+              /** Format: uuid */
+              group_id: string | null;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

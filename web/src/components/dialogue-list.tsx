@@ -46,6 +46,11 @@ export function DialogueList(props: {
                         {t('initiative.openDialogue')}
                       </Link>
                     )}
+                    {canManage && (
+                      <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/invite`}>
+                        {t('invite.open')}
+                      </Link>
+                    )}
                     {canReadResults && (
                       <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/results`}>
                         {t('results.open')}
@@ -72,6 +77,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
   const [divideId, setDivideId] = useState('');
   const [statements, setStatements] = useState('');
   const [strict, setStrict] = useState(false);
+  const [join, setJoin] = useState<'open' | 'personal'>('open');
   const { errors, failure, busy, save } = useFormSubmit();
   const divides = conflict.state === 'ready' ? conflict.data.divides : [];
 
@@ -99,9 +105,10 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           divide_id: divideId || null,
           strict_moderation: strict,
           statements: lines,
+          join,
         },
       });
-      navigate(`/i/${initiative.id}/dialogues/${created.id}/results`);
+      navigate(`/i/${initiative.id}/dialogues/${created.id}/invite`);
     });
   }
 
@@ -129,6 +136,15 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           ]}
         />
       )}
+      <SelectField
+        label={t('initiative.joinBy')}
+        value={join}
+        onChange={(value) => setJoin(value === 'personal' ? 'personal' : 'open')}
+        options={[
+          { value: 'open', label: t('initiative.joinOpen') },
+          { value: 'personal', label: t('initiative.joinPersonal') },
+        ]}
+      />
       <TextArea
         label={t('initiative.seedStatements')}
         hint={t('initiative.seedHint')}

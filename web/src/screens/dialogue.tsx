@@ -56,7 +56,26 @@ export default function Dialogue({ params }: { params: Record<string, string> })
   return <DialogueBody dialogue={dialogue.data} />;
 }
 
-function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
+/** What a participant who joined by link (no account) brings: the sides offered and the one declared. */
+export interface LinkParticipant {
+  divide: Divide | null;
+  groupId: string | null;
+  onDeclared: (groupId: string | null) => void;
+}
+
+export interface Divide {
+  id: string;
+  name: string;
+  groups: { id: string; name: string }[];
+}
+
+export function DialogueBody({
+  dialogue,
+  participant,
+}: {
+  dialogue: DialogueView;
+  participant?: LinkParticipant;
+}) {
   const { t, i18n } = useTranslation();
   const path = { id: dialogue.id };
   const statements = useResource('/api/dialogues/{id}/statements', { params: { path } });
@@ -118,7 +137,16 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
       </p>
       {dialogue.status === 'closed' && <p className="notice">{t('dialogue.closed')}</p>}
       <p>{t('dialogue.intro')}</p>
-      {dialogue.divide_id && <DeclareSide dialogue={dialogue} />}
+      {participant
+        ? participant.divide && (
+            <SidePicker
+              dialogueId={dialogue.id}
+              divide={participant.divide}
+              initial={participant.groupId}
+              onDeclared={participant.onDeclared}
+            />
+          )
+        : dialogue.divide_id && <DeclareSide dialogue={dialogue} />}
       {nextError !== null && <ErrorMessage error={nextError} onRetry={() => void loadNext()} />}
       {next === null && nextError === null && <Loading />}
       {next !== null && total === 0 && !current && <Empty>{t('dialogue.noStatements')}</Empty>}
@@ -165,7 +193,6 @@ function DialogueBody({ dialogue }: { dialogue: DialogueView }) {
 
 /** A participant may say which side they are on (optional): consensus is then also read by side. */
 function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
-  const { t } = useTranslation();
   const initiative = useResource('/api/initiatives/{id}', {
     params: { path: { id: dialogue.initiative_id } },
   });
@@ -174,12 +201,28 @@ function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
       ? apiGet('/api/conflicts/{id}', { params: { path: { id: initiative.data.conflict_id } } })
       : null,
   );
-  const [side, setSide] = useState('');
-  const [saved, setSaved] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   if (conflict.state !== 'ready') return null;
   const divide = conflict.data.divides.find((entry) => entry.id === dialogue.divide_id);
   if (!divide) return null;
+  return <SidePicker dialogueId={dialogue.id} divide={divide} initial={null} />;
+}
+
+/** The side picker itself; `initial` is the side already declared (remembered on this device). */
+function SidePicker({
+  dialogueId,
+  divide,
+  initial,
+  onDeclared,
+}: {
+  dialogueId: string;
+  divide: Divide;
+  initial: string | null;
+  onDeclared?: (groupId: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [side, setSide] = useState(initial ?? '');
+  const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
 
   async function declare(value: string) {
     setSide(value);
@@ -187,9 +230,10 @@ function DeclareSide({ dialogue }: { dialogue: DialogueView }) {
     setFailure(null);
     try {
       await api.put('/api/dialogues/{id}/group', {
-        params: { path: { id: dialogue.id } },
+        params: { path: { id: dialogueId } },
         body: { group_id: value || null },
       });
+      onDeclared?.(value || null);
       setSaved(true);
     } catch (error) {
       setFailure(error);

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiGet, type CallInit } from '../api/client.js';
+import { QrCode } from '../components/qr-code.js';
 import { actorLabel } from '../api/names.js';
 import { itemsOf, oneOf, type Actor, type Meeting } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
@@ -277,12 +278,16 @@ function AnswerLinks({ survey }: { survey: SurveyDetail }) {
       {links && (
         <>
           <p className="notice">{t('surveys.linksOnce')}</p>
+          <button type="button" onClick={() => window.print()}>
+            {t('invite.print')}
+          </button>
           <div className="table-wrap">
             <table className="survey-links">
               <thead>
                 <tr>
                   <th scope="col">{t('surveys.respondent')}</th>
                   <th scope="col">{t('surveys.link')}</th>
+                  <th scope="col">{t('surveys.linkQr')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -295,6 +300,13 @@ function AnswerLinks({ survey }: { survey: SurveyDetail }) {
                         aria-label={t('surveys.linkFor', { respondent: link.pseudonym })}
                         value={`${base}#/answer/${survey.id}/${waveId}/${link.token}`}
                         onFocus={(event) => event.target.select()}
+                      />
+                    </td>
+                    <td>
+                      <QrCode
+                        text={`${base}#/answer/${survey.id}/${waveId}/${link.token}`}
+                        label={`${t('surveys.linkQr')}: ${link.pseudonym}`}
+                        size={96}
                       />
                     </td>
                   </tr>

@@ -199,6 +199,9 @@ const fr: Messages = {
     noDialogues: 'Aucun dialogue ouvert.',
     newDialogue: 'Ouvrir un nouveau dialogue',
     prompt: 'Question posée aux participants',
+    joinBy: 'Comment les participants rejoignent',
+    joinOpen: 'Par un lien ouvert et un code QR pour la salle (et des liens personnels)',
+    joinPersonal: 'Par des liens personnels seulement',
     sidesFrom: 'Camps que les participants peuvent déclarer',
     seedStatements: 'Affirmations de départ (une par ligne)',
     seedHint: 'Quelques affirmations venues de camps différents lancent la conversation.',
@@ -385,6 +388,17 @@ const fr: Messages = {
     transferStatuses: { handed: 'Remis', noted: 'Pris en note', adopted: 'Adopté', rejected: 'Rejeté' },
   },
   dialogue: {
+    sheetStep1: 'Scannez le code avec l’appareil photo de votre téléphone, ou tapez l’adresse.',
+    sheetStep2: 'Dites de quel côté vous êtes, si vous le souhaitez ; c’est facultatif.',
+    sheetStep3:
+      'Lisez chaque affirmation et répondez d’accord, pas d’accord ou passer. Vous pouvez ajouter la vôtre.',
+    sheetPrivacy: 'Pas de compte, pas de nom : vos réponses sont anonymes.',
+    qrLabel: 'Code QR du lien d’accès',
+    joinTitle: 'Rejoindre le dialogue',
+    joinIntro:
+      'Vous participez sans compte. Vos réponses sont anonymes ; cet appareil se souvient de vous, vous pouvez revenir par le même lien.',
+    joinAgain: 'Rejoindre à nouveau par ce lien',
+    join: 'Rejoindre',
     title: 'Dialogue',
     intro: 'Lisez chaque affirmation et dites si vous êtes d’accord. Il n’y a pas de bonne réponse.',
     statementOf: 'Affirmation {{current}} sur {{total}}',
@@ -415,6 +429,40 @@ const fr: Messages = {
     noCommonGround: 'Pas encore de terrain d’entente : il apparaît quand assez de personnes ont voté.',
     agreedBy: '{{share}} d’accord',
     unavailable: 'Ce dialogue n’est pas encore ouvert sur ce serveur.',
+  },
+  invite: {
+    open: 'Inviter des participants',
+    title: 'Inviter des participants',
+    openTitle: 'Lien ouvert pour la salle',
+    link: 'Lien d’accès',
+    printSheet: 'Imprimer la feuille',
+    print: 'Imprimer',
+    back: 'Retour aux invitations',
+    replaceOpen: 'Remplacer le lien ouvert',
+    makeOpen: 'Créer un lien ouvert',
+    openHint:
+      'Toute personne qui a ce lien participe sans compte. Le remplacer retire l’ancien (les feuilles imprimées ne marchent plus).',
+    personalOnly: 'Ce dialogue n’accepte que des liens personnels : il n’a pas de lien ouvert.',
+    personalTitle: 'Liens personnels pour des invités nommés',
+    personalIntro:
+      'Un lien par personne : il sert une fois. Envoyez chacun par votre propre moyen (message, lettre) ; l’application n’envoie rien.',
+    labels: 'Invités (un pseudonyme par ligne)',
+    labelsHint:
+      'Facultatif : vous seul voyez ces libellés. Laissez vide pour créer un nombre de liens sans libellé.',
+    labelTooLong: 'Chaque libellé doit faire moins de 100 caractères.',
+    count: 'Nombre de liens (sans libellé)',
+    countRange: 'Donnez un nombre entier de 1 à 500, ou des libellés.',
+    makePersonal: 'Créer les liens personnels',
+    madeTitle: 'Nouveaux liens personnels',
+    madeHint: 'Ils ne sont montrés que maintenant : imprimez-les ou copiez-les avant de quitter la page.',
+    allTitle: 'Tous les liens',
+    noLinks: 'Aucun lien pour l’instant.',
+    kindOpen: 'Lien ouvert',
+    kindPersonal: 'Lien personnel',
+    inForce: 'En vigueur',
+    used: 'Utilisé',
+    revoked: 'Retiré',
+    revoke: 'Retirer',
   },
   results: {
     title: 'Résultats du dialogue',
@@ -544,6 +592,7 @@ const fr: Messages = {
     linksHint:
       'Chaque répondant répond sur son téléphone par un lien personnel ; aucun compte n’est nécessaire.',
     issueLinks: 'Émettre des liens pour tous les répondants',
+    linkQr: 'Code QR',
     linksOnce:
       'Copiez ces liens maintenant : ils ne sont affichés qu’une fois. Les émettre à nouveau les remplace.',
     link: 'Lien',
@@ -673,6 +722,11 @@ const fr: Messages = {
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
   },
   errors: {
+    TT_ERR_JOIN_LINK_UNKNOWN:
+      'Ce lien d’accès est inconnu. Vérifiez qu’il a été copié en entier, ou redemandez le lien à l’organisateur.',
+    TT_ERR_JOIN_LINK_REVOKED: 'L’organisateur a retiré ce lien d’accès. Demandez-lui un nouveau lien.',
+    TT_ERR_JOIN_LINK_USED:
+      'Ce lien personnel a déjà servi, sur l’appareil qui l’a ouvert en premier. Revenez sur cet appareil, ou demandez un nouveau lien à l’organisateur.',
     enrolSecondFactor: 'Configurer un second facteur sur la page de votre compte',
     TT_ERR_SECOND_FACTOR_REQUIRED:
       'Cet espace de travail exige un second facteur de toute personne qui voit des noms. Configurez-en un sur la page de votre compte, puis revenez.',

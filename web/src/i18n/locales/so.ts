@@ -24,6 +24,23 @@ const so: DeepPartial<Messages> = {
     passwordRequired: 'Geli furahaaga sirta ah.',
   },
   dialogue: {
+    sheetStep1: 'Ku sawir koodhka kamaradda taleefankaaga, ama qor cinwaanka.',
+    sheetStep2: 'Sheeg dhinaca aad ka tirsan tahay haddii aad rabto; waa ikhtiyaari.',
+    sheetStep3:
+      'Akhri weedh kasta oo ku jawaab waan ku raacsanahay, kuma raacsani ama ka gudub. Waxaad ku dari kartaa taada.',
+    sheetPrivacy: 'Akoon iyo magac midna ma jiro: jawaabahaagu waa qarsoodi.',
+    qrLabel: 'Koodhka QR ee xiriirka ku biirista',
+    joinTitle: 'Ku biir wadahadalka',
+    joinIntro:
+      'Waxaad ka qayb qaadanaysaa adigoon akoon lahayn. Jawaabahaagu waa qarsoodi; qalabkan ayaa ku xasuusanaya, markaa waad ku soo laaban kartaa isla xiriirka.',
+    joinAgain: 'Mar kale ku biir xiriirkan',
+    join: 'Ku biir',
+    side: 'Dhinacaaga ({{divide}}), haddii aad rabto inaad sheegto',
+    sideHint:
+      'Ikhtiyaari. Waxay u suurtagelisaa qabanqaabiyayaasha inay arkaan waxa dhinac kastaa isku raacsan yahay; qofna ma arko jawaabahaaga.',
+    noSide: 'Waxaan door bidayaa inaanan sheegin',
+    closed: 'Wadahadalkan waa xiran yahay: waad akhrin kartaa laakiin mar dambe codayn ma jirto.',
+    voteLabel: 'Jawaabtaada',
     title: 'Wada-hadal',
     intro: 'Akhri weedh kasta oo sheeg haddii aad ku raacsan tahay. Jawaab sax ah ma jirto.',
     statementOf: 'Weedha {{current}} ee {{total}}',
@@ -38,6 +55,13 @@ const so: DeepPartial<Messages> = {
     submittedOpen:
       'Mahadsanid: weedhaada hadda waa la tusayaa dadka kale. Fududeeyuhu wuu ka saari karaa haddii ay jebiso xeerarka wada-hadalka.',
     commonGround: 'Meelaha la isku raacsan yahay',
+  },
+  errors: {
+    TT_ERR_JOIN_LINK_UNKNOWN:
+      'Xiriirkan ku biirista lama yaqaan. Hubi in si buuxda loo koobiyeeyay, ama mar kale xiriirka ka codso qabanqaabiyaha.',
+    TT_ERR_JOIN_LINK_REVOKED: 'Qabanqaabiyaha ayaa ka noqday xiriirkan. Ka codso mid cusub.',
+    TT_ERR_JOIN_LINK_USED:
+      'Xiriirkan gaarka ah hore ayaa loogu biiray, qalabkii ugu horreeyay ee furay. Ku noqo qalabkaas, ama xiriir cusub ka codso qabanqaabiyaha.',
   },
 };
 

@@ -24,6 +24,22 @@ const sw: DeepPartial<Messages> = {
     passwordRequired: 'Weka nenosiri lako.',
   },
   dialogue: {
+    sheetStep1: 'Changanua msimbo kwa kamera ya simu yako, au andika anwani.',
+    sheetStep2: 'Sema uko upande gani, ukipenda; si lazima.',
+    sheetStep3: 'Soma kila kauli na ujibu nakubali, sikubali au ruka. Unaweza kuongeza yako.',
+    sheetPrivacy: 'Hakuna akaunti, hakuna jina: majibu yako hayana jina.',
+    qrLabel: 'Msimbo wa QR wa kiungo cha kujiunga',
+    joinTitle: 'Jiunge na mazungumzo',
+    joinIntro:
+      'Unashiriki bila akaunti. Majibu yako hayana jina; kifaa hiki kinakukumbuka, kwa hivyo unaweza kurudi kwa kiungo kile kile.',
+    joinAgain: 'Jiunge tena kwa kiungo hiki',
+    join: 'Jiunge',
+    side: 'Upande wako ({{divide}}), ukipenda kusema',
+    sideHint:
+      'Si lazima. Huwasaidia waratibu kuona kile ambacho kila upande unakubaliana nacho; hakuna anayeona majibu yako.',
+    noSide: 'Ningependa kutosema',
+    closed: 'Mazungumzo haya yamefungwa: unaweza kuyasoma lakini huwezi kupiga kura tena.',
+    voteLabel: 'Jibu lako',
     title: 'Mazungumzo',
     intro: 'Soma kila kauli na useme kama unakubali. Hakuna jibu sahihi.',
     statementOf: 'Kauli {{current}} kati ya {{total}}',
@@ -38,6 +54,13 @@ const sw: DeepPartial<Messages> = {
     submittedOpen:
       'Asante: kauli yako sasa inaonyeshwa kwa wengine. Mwezeshaji bado anaweza kuiondoa ikivunja kanuni za mazungumzo.',
     commonGround: 'Mambo mnayokubaliana',
+  },
+  errors: {
+    TT_ERR_JOIN_LINK_UNKNOWN:
+      'Kiungo hiki cha kujiunga hakijulikani. Hakikisha kimenakiliwa chote, au muombe mratibu kiungo tena.',
+    TT_ERR_JOIN_LINK_REVOKED: 'Mratibu ameondoa kiungo hiki cha kujiunga. Muombe kipya.',
+    TT_ERR_JOIN_LINK_USED:
+      'Kiungo hiki binafsi kimeshatumika kujiunga, kwenye kifaa kilichokifungua kwanza. Rudi kwenye kifaa hicho, au muombe mratibu kiungo kipya.',
   },
 };
 
