@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountRecord } from '../domain/account.js';
 import { TrackTwoError } from '../domain/errors.js';
 import type { Auth } from '../security/auth.js';
 import { authenticate, SESSION_COOKIE_NAME, sessionCookieOptions } from '../security/sessions.js';
@@ -42,6 +43,17 @@ export function setSessionCookie(
       maxAgeSeconds: policy.sessionHours * 3600,
     }),
   );
+}
+
+/** A completed sign-in (in one step or after the second factor): sets its cookie and gives its answer. */
+export function answerSignedIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  policy: CookiePolicy,
+  signedIn: { secret: string; account: Parameters<typeof accountRecord>[0]; expiresAt: string },
+): { account: ReturnType<typeof accountRecord>; expires_at: string } {
+  setSessionCookie(request, reply, policy, signedIn.secret);
+  return { account: accountRecord(signedIn.account), expires_at: signedIn.expiresAt };
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, policy: CookiePolicy): void {

@@ -20,6 +20,7 @@ import { defineRoute } from '../route.js';
 import {
   clearSessionCookie,
   sessionSecretOf,
+  answerSignedIn,
   setSessionCookie,
   type CookiePolicy,
 } from '../request-context.js';
@@ -101,8 +102,7 @@ export function registerAuthRoutes(
           methods: step.methods,
         };
       }
-      setSessionCookie(request, reply, policy, step.secret);
-      return { account: accountRecord(step.account), expires_at: step.expiresAt };
+      return answerSignedIn(request, reply, policy, step);
     },
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { accountRecord, signedInSchema } from '../../domain/account.js';
+import { signedInSchema } from '../../domain/account.js';
 import {
   passkeyAddedSchema,
   recoveryCodesSchema,
@@ -38,7 +38,7 @@ import {
 } from '../../services/accounts/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
-import { sessionSecretOf, setSessionCookie, type CookiePolicy } from '../request-context.js';
+import { answerSignedIn, sessionSecretOf, type CookiePolicy } from '../request-context.js';
 
 const passkeyParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,1400}$/) });
 
@@ -95,8 +95,7 @@ export function registerSecondFactorRoutes(
         { ...body, address: request.ip },
         policy.sessionHours * 3_600_000,
       );
-      setSessionCookie(request, reply, policy, signedIn.secret);
-      return { account: accountRecord(signedIn.account), expires_at: signedIn.expiresAt };
+      return answerSignedIn(request, reply, policy, signedIn);
     },
   });
 
