@@ -11,6 +11,7 @@ const webDomainModules = [
   'rule-issue',
   'errors',
   'location-precision',
+  'access-table',
 ];
 
 export default tseslint.config(

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../domain/errors.js';
-import { initiativeRoles, type GroundRule } from '../domain/vocabulary.js';
+import type { GroundRule } from '../domain/vocabulary.js';
+import { accessTable, permissions, rolesHolding, type Permission } from '../domain/access-table.js';
 import { findAccountById } from '../store/repositories/accounts.js';
 import {
   adminWorkspacesOf,
@@ -25,59 +26,9 @@ import type { Database } from '../store/schema.js';
 import type { MembershipRole } from '../store/tables/security.js';
 import type { Auth } from './auth.js';
 
-export type { MembershipRole, GroundRule };
-export { initiativeRoles as membershipRoles };
-
-const all: readonly MembershipRole[] = initiativeRoles;
-const leads: readonly MembershipRole[] = ['convener', 'facilitator'];
-const ADMIN_ONLY: readonly MembershipRole[] = [];
-
-/**
- * The access table of docs/foundation.md: which initiative roles hold each permission. Workspace
- * administrators hold every permission in their workspace; an empty list means administrators only.
- */
-export const accessTable = {
-  'initiative.read': all,
-  'initiative.write': ['convener'],
-  'members.manage': ['convener'],
-  'actors.read': ['convener', 'facilitator', 'researcher'],
-  'actors.names': leads,
-  'actors.write': leads,
-  'ties.write': leads,
-  'meetings.read': all,
-  'meetings.write': leads,
-  // Both: facilitators only for `open` meetings, see attendanceRoles.
-  'attendance.write': leads,
-  'attendance.read': leads,
-  'outcomes.read': all,
-  'outcomes.write': leads,
-  'transfers.write': leads,
-  'dialogues.participate': ['convener', 'facilitator', 'participant'],
-  'dialogues.manage': leads,
-  'dialogues.results': ['convener', 'facilitator', 'researcher'],
-  'surveys.manage': leads,
-  'evidence.read': ['convener', 'facilitator', 'researcher', 'funder'],
-  'export.research': ['convener', 'researcher'],
-  'audit.read': ADMIN_ONLY,
-  // Added to the contract's table: the workspace and conflict a role lives in.
-  'workspace.read': all,
-  'workspace.manage': ADMIN_ONLY,
-  'conflict.read': all,
-  'conflict.write': ADMIN_ONLY,
-} as const satisfies Record<string, readonly MembershipRole[]>;
-
-export type Permission = keyof typeof accessTable;
-export const permissions = Object.keys(accessTable) as Permission[];
-
-/**
- * Who sees a meeting's attendance list, and who records or removes attendances: under Chatham House or
- * closed rules, only its conveners. Writing is held to the readers because a write answers from the list
- * (how many attend, how many met ties it made, 204 or 404 for a removal): a facilitator who may not read
- * the list would read it back through the write.
- */
-export function attendanceRoles(groundRule: GroundRule): readonly MembershipRole[] {
-  return groundRule === 'open' ? leads : ['convener'];
-}
+export type { MembershipRole, GroundRule, Permission };
+export { initiativeRoles as membershipRoles } from '../domain/vocabulary-lists.js';
+export { accessTable, attendanceRoles, permissions } from '../domain/access-table.js';
 
 /**
  * Where an access check applies: a workspace, conflict or initiative, or a record by its own id, which
@@ -199,9 +150,7 @@ function rolesInPlace(trx: Kysely<Database>, accountId: string, place: Place): P
 }
 
 function allowedRoles(permission: Permission, place: Place): readonly MembershipRole[] {
-  if ((permission === 'attendance.read' || permission === 'attendance.write') && place.groundRule)
-    return attendanceRoles(place.groundRule);
-  return accessTable[permission];
+  return rolesHolding(permission, place.groundRule);
 }
 
 /** Throws TT_ERR_UNAUTHENTICATED unless `auth` names a live account (or is the system). */

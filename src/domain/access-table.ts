@@ -1,0 +1,78 @@
+/**
+ * Who may do what, as plain data without I/O or zod: the server's gates (src/security/access.ts) check
+ * against it, and the browser app imports it as it is to offer only the actions a role may take. A
+ * change of a role's rights is a change here and nowhere else.
+ */
+import { initiativeRoles, type groundRules } from './vocabulary-lists.js';
+
+type Role = (typeof initiativeRoles)[number];
+type GroundRule = (typeof groundRules)[number];
+
+const all: readonly Role[] = initiativeRoles;
+const leads: readonly Role[] = ['convener', 'facilitator'];
+const ADMIN_ONLY: readonly Role[] = [];
+
+/**
+ * The access table of docs/foundation.md: which initiative roles hold each permission. Workspace
+ * administrators hold every permission in their workspace; an empty list means administrators only.
+ */
+export const accessTable = {
+  'initiative.read': all,
+  'initiative.write': ['convener'],
+  'members.manage': ['convener'],
+  'actors.read': ['convener', 'facilitator', 'researcher'],
+  'actors.names': leads,
+  'actors.write': leads,
+  'ties.write': leads,
+  'meetings.read': all,
+  'meetings.write': leads,
+  // Both: facilitators only for `open` meetings, see attendanceRoles.
+  'attendance.write': leads,
+  'attendance.read': leads,
+  'outcomes.read': all,
+  'outcomes.write': leads,
+  'transfers.write': leads,
+  'dialogues.participate': ['convener', 'facilitator', 'participant'],
+  'dialogues.manage': leads,
+  'dialogues.results': ['convener', 'facilitator', 'researcher'],
+  'surveys.manage': leads,
+  'evidence.read': ['convener', 'facilitator', 'researcher', 'funder'],
+  'export.research': ['convener', 'researcher'],
+  'audit.read': ADMIN_ONLY,
+  // Added to the contract's table: the workspace and conflict a role lives in.
+  'workspace.read': all,
+  'workspace.manage': ADMIN_ONLY,
+  'conflict.read': all,
+  'conflict.write': ADMIN_ONLY,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof accessTable;
+export const permissions = Object.keys(accessTable) as Permission[];
+
+/**
+ * Who sees a meeting's attendance list, and who records or removes attendances: under Chatham House or
+ * closed rules, only its conveners. Writing is held to the readers because a write answers from the list
+ * (how many attend, how many met ties it made, 204 or 404 for a removal): a facilitator who may not read
+ * the list would read it back through the write.
+ */
+export function attendanceRoles(groundRule: GroundRule): readonly Role[] {
+  return groundRule === 'open' ? leads : ['convener'];
+}
+
+/** The roles that hold a permission in a place; a meeting's ground rule narrows the attendance rights. */
+export function rolesHolding(permission: Permission, groundRule?: GroundRule | null): readonly Role[] {
+  if ((permission === 'attendance.read' || permission === 'attendance.write') && groundRule)
+    return attendanceRoles(groundRule);
+  return accessTable[permission];
+}
+
+/** Whether an account with these roles in a place (or its workspace's administrator) holds a permission. */
+export function holdsPermission(
+  permission: Permission,
+  holder: { admin: boolean; roles: readonly Role[] },
+  groundRule?: GroundRule | null,
+): boolean {
+  if (holder.admin) return true;
+  const allowed = rolesHolding(permission, groundRule);
+  return holder.roles.some((role) => allowed.includes(role));
+}
