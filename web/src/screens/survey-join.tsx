@@ -54,8 +54,7 @@ export default function SurveyJoin({ params }: { params: Record<string, string> 
     if (!kept) return;
     setResuming(true);
     void join(ready.survey_id, kept.token);
-    // Once per survey loaded.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once per survey and wave loaded.
   }, [ready?.survey_id, ready?.wave?.id]);
 
   if (resuming) return <Loading />;
