@@ -197,7 +197,7 @@ const ar: ParticipantMessages = {
     make: 'أنشئ رابطًا مفتوحًا',
     link: 'رابط الاستبيان',
     qrLabel: 'رمز QR لرابط الاستبيان',
-    joined_one: 'انضم شخص واحد بهذا الرابط.',
+    joined_one: 'انضم {{count}} شخص بهذا الرابط.',
     joined_other: 'انضم {{count}} شخص بهذا الرابط.',
     revoke: 'اسحب الرابط',
     back: 'العودة إلى الاستبيان',
