@@ -10,6 +10,7 @@ import { registerPrivacyRoutes } from './privacy.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerJoinLinkRoutes } from './join-links.js';
+import { registerInvitationRoutes } from './invitations.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -37,6 +38,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerActorRoutes(app);
   registerTieRoutes(app);
   registerInitiativeRoutes(app);
+  registerInvitationRoutes(app, options.cookies);
   registerMeetingRoutes(app);
   registerOutcomeRoutes(app);
   registerNetworkRoutes(app);
