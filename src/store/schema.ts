@@ -8,5 +8,11 @@ import type { InvitationLinkTables } from './tables/invitation-links.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
-  extends CoreTables, SecurityTables, DialogueTables, SurveyTables, SecondFactorTables, JoinLinkTables,
+  extends
+    CoreTables,
+    SecurityTables,
+    DialogueTables,
+    SurveyTables,
+    SecondFactorTables,
+    JoinLinkTables,
     InvitationLinkTables {}
