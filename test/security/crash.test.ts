@@ -160,7 +160,7 @@ for (const dialect of enginesToRun()) {
         },
         body: JSON.stringify({
           current_password: password,
-          new_password: 'the administrator’s own passphrase',
+          new_password: 'a passphrase of my own choosing',
         }),
       });
       expect(changed.status).toBe(204);

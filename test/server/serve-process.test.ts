@@ -128,7 +128,7 @@ describe('npm start on a fresh clone (node bin/tracktwo.js serve)', () => {
         headers: { 'content-type': 'application/json', cookie: oneTime },
         body: JSON.stringify({
           current_password: password,
-          new_password: 'the administrator’s own passphrase',
+          new_password: 'a passphrase of my own choosing',
         }),
       });
       expect(changed.status).toBe(204);
