@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initiativeRoles } from '../../../src/domain/vocabulary-lists.js';
-import { api } from '../api/client.js';
+import { api, apiGet } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextField, isEmail, type FieldErrors } from '../components/form.js';
 import { useFormSubmit } from '../components/form-submit.js';
@@ -49,9 +49,17 @@ export default function People({ params }: { params: Record<string, string> }) {
   const { initiativeId } = params;
   const path = { id: initiativeId };
   const initiative = useResource('/api/initiatives/{id}', { params: { path } });
-  const members = useResource('/api/initiatives/{id}/members', { params: { path, query: { limit: 500 } } });
-  const invitations = useResource('/api/initiatives/{id}/invitations', { params: { path } });
   const can = useCan();
+  const place =
+    initiative.state === 'ready' ? { workspaceId: initiative.data.workspace_id, initiativeId } : null;
+  // Only those who manage the initiative's people ask for them: the others are told in words, not by a 403.
+  const mayManage = place !== null && can('members.manage', place);
+  const members = useResource(
+    mayManage ? apiGet('/api/initiatives/{id}/members', { params: { path, query: { limit: 500 } } }) : null,
+  );
+  const invitations = useResource(
+    mayManage ? apiGet('/api/initiatives/{id}/invitations', { params: { path } }) : null,
+  );
   const { session } = useSession();
   const myId = session.status === 'signed-in' ? session.me.account.id : '';
   const [failure, setFailure] = useState<unknown>(null);
@@ -76,8 +84,8 @@ export default function People({ params }: { params: Record<string, string> }) {
       <h1 id="people-title">{t('people.title')}</h1>
       <Loaded resource={initiative}>
         {(record) => {
-          const place = { workspaceId: record.workspace_id, initiativeId };
-          const mayDisable = can('workspace.manage', place);
+          if (!mayManage) return <p className="state state-error">{t('errors.TT_ERR_FORBIDDEN')}</p>;
+          const mayDisable = can('workspace.manage', { workspaceId: record.workspace_id, initiativeId });
           return (
             <>
               <p dir="auto">{record.name}</p>
