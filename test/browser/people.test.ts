@@ -104,8 +104,20 @@ describe('people and invitations', () => {
 
   it('the administrator sees the facilitator as a member and the invitation as accepted', async () => {
     await desk.reload();
-    await desk.getByText('Amina Facilitator').waitFor();
+    await desk.getByText('Amina Facilitator', { exact: true }).waitFor();
     await desk.getByText('accepted').first().waitFor();
+    // Disabling an account asks first, in words, then signs the facilitator out everywhere.
+    const card = desk.locator('li.card', { hasText: FACILITATOR });
+    await card.getByRole('button', { name: 'Disable account' }).click();
+    await card.getByText('Disable the account of Amina Facilitator?').waitFor();
+    await screenshot(desk, 'people-confirm-disable');
+    await card.getByRole('group').getByRole('button', { name: 'Disable account' }).click();
+    await card.getByText('account disabled').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await card.getByRole('button', { name: 'Enable account' }).click();
+    await card.getByRole('group').getByRole('button', { name: 'Enable account' }).click();
+    await card.getByRole('button', { name: 'Disable account' }).waitFor();
     await desk.setViewportSize({ width: 360, height: 740 });
     await fitsThePhone(desk);
     await screenshot(desk, 'people-phone');
