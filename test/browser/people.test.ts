@@ -3,6 +3,8 @@ import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { screenshot, startRig, type BrowserRig } from './support/harness.js';
 import { loadDemoFixture, type DemoFixture } from './support/demo-fixture.js';
 import { seriousViolations } from './support/axe.js';
+import { createAccount } from '../../src/security/accounts.js';
+import { systemAuth } from '../../src/security/auth.js';
 
 let rig: BrowserRig;
 let fixture: DemoFixture;
@@ -121,6 +123,34 @@ describe('people and invitations', () => {
     await desk.setViewportSize({ width: 360, height: 740 });
     await fitsThePhone(desk);
     await screenshot(desk, 'people-phone');
+  });
+
+  it('asks an account signed in with a one-time password for a password of its own first', async () => {
+    const oneTime = { email: 'one.time@browser.test', password: 'printed once on the console' };
+    await rig.server.store.db.transaction().execute(async (trx) => {
+      await createAccount(trx, rig.server.keys, systemAuth('browser test'), {
+        ...oneTime,
+        displayName: 'One Time',
+        mustChangePassword: true,
+      });
+    });
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const fresh = await context.newPage();
+    collectErrors(fresh);
+    await fresh.goto(rig.server.url);
+    await fresh.getByLabel('Email').fill(oneTime.email);
+    await fresh.getByLabel('Password').fill(oneTime.password);
+    await fresh.getByRole('button', { name: 'Sign in' }).click();
+    await fresh.getByRole('heading', { name: 'Set your own password' }).waitFor();
+    await fitsThePhone(fresh);
+    await screenshot(fresh, 'password-change-required-phone');
+    await fresh.getByLabel('Current password').fill(oneTime.password);
+    await fresh.getByLabel('New password').fill('a passphrase of my very own');
+    await fresh.getByLabel('Password again').fill('a passphrase of my very own');
+    await fresh.getByRole('button', { name: 'Change password' }).click();
+    await fresh.getByRole('heading', { name: 'Set your own password' }).waitFor({ state: 'detached' });
+    await fresh.getByRole('button', { name: 'Sign out' }).waitFor();
+    await context.close();
   });
 
   it('leaves no console error', () => {
