@@ -393,6 +393,30 @@ forEachEngine('invitation links and the people of an initiative', (getDb, engine
     });
   });
 
+  it('deletes an initiative’s invitation links in its emergency erasure', async () => {
+    const made = await admin.post(`/api/initiatives/${otherInitiativeId}/invitations`, {
+      email: 'to.erase@example.org',
+      role: 'participant',
+    });
+    expect(made.statusCode, made.body).toBe(202);
+    const links = () =>
+      getDb()
+        .selectFrom('invitation_links')
+        .select('email')
+        .where('initiative_id', '=', otherInitiativeId)
+        .execute();
+    expect(await links()).toHaveLength(1);
+    const erased = await admin.post(`/api/initiatives/${otherInitiativeId}/emergency-erase`, {
+      confirm: 'Other process',
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(await links()).toEqual([]);
+    const code = codeOf(made.json().url);
+    expect((await client(app).get(`/api/invitations/${code}`)).json().error.code).toBe(
+      'TT_ERR_INVITATION_UNKNOWN',
+    );
+  });
+
   describe('the one-time password', () => {
     it('must be changed before anything else: must_change_password and TT_ERR_PASSWORD_CHANGE_REQUIRED', async () => {
       await person('one.time@example.org', 'convener', initiativeId, true);
