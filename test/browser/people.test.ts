@@ -123,6 +123,14 @@ describe('people and invitations', () => {
     await desk.setViewportSize({ width: 360, height: 740 });
     await fitsThePhone(desk);
     await screenshot(desk, 'people-phone');
+    // Right to left in Arabic, on the phone as well.
+    await desk.getByLabel('Language').selectOption('ar');
+    await desk.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await desk.getByRole('heading', { name: 'الأشخاص والدعوات' }).waitFor();
+    await desk.getByRole('button', { name: 'إنشاء رابط دعوة' }).waitFor();
+    await fitsThePhone(desk);
+    expect(await seriousViolations(desk)).toEqual([]);
+    await screenshot(desk, 'people-phone-ar');
   });
 
   it('asks an account signed in with a one-time password for a password of its own first', async () => {
