@@ -7,6 +7,7 @@ import * as accountsService from '../../services/accounts/index.js';
 import { databaseHelp, withOperator } from '../database.js';
 import type { RegisterCommands } from './index.js';
 import { registerAccountSecondFactorCommands } from './second-factor.js';
+import { registerInvitationCommands } from './invitations.js';
 
 // Whoever runs the command line holds the database: they act as the system, and the audit log says so.
 
@@ -278,4 +279,5 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
     });
 
   registerAccountSecondFactorCommands(accounts, ctx);
+  registerInvitationCommands(accounts, ctx);
 };
