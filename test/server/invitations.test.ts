@@ -442,5 +442,17 @@ forEachEngine('invitation links and the people of an initiative', (getDb, engine
       expect((await renewed.get('/api/auth/me')).json().must_change_password).toBe(false);
       expect((await renewed.get('/api/workspaces')).statusCode).toBe(200);
     });
+
+    it('binds a password an administrator had generated for a colleague too', async () => {
+      const made = await admin.post('/api/accounts', {
+        email: 'colleague@example.org',
+        display_name: 'Colleague',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const colleague = await signIn('colleague@example.org', made.json().password);
+      expect((await colleague.get('/api/auth/me')).json().must_change_password).toBe(true);
+      const refused = await colleague.get('/api/workspaces');
+      expect(refused.json().error.code).toBe('TT_ERR_PASSWORD_CHANGE_REQUIRED');
+    });
   });
 });

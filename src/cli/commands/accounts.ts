@@ -91,11 +91,13 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
             displayName: options.name,
             password,
             adminOf: options.admin,
+            mustChangePassword: generated,
           }),
         );
         ctx.out(`Created account ${account.email} (${account.id})\n`);
         if (options.admin) ctx.out(`Administrator of workspace ${options.admin}\n`);
-        if (generated) ctx.out(`Password (shown once, change it after signing in): ${password}\n`);
+        if (generated)
+          ctx.out(`Password (shown once; it must be changed at the first sign-in): ${password}\n`);
       },
     );
 

@@ -248,6 +248,8 @@ export function createAccountForColleague(
       email: input.email,
       displayName: input.display_name,
       password,
+      // A generated password is read by the administrator too: its owner sets their own at first sign-in.
+      mustChangePassword: input.password === undefined,
     });
     if (input.initiative_id && input.role) {
       await grantMembership(trx, ctx.keys, ctx.auth, {
