@@ -206,6 +206,26 @@ describe('every page holds on a 360 px phone in every language', () => {
     }, 600_000);
   }
 
+  it('the QR sheet is printed in the language chosen for the room, and its link opens the page in it', async () => {
+    await desk.goto(`${rig.server.url}${dialoguePath}/sheet`);
+    await desk.getByLabel('Print the sheet in').selectOption('so');
+    await desk.getByText('Ku sawir koodhka kamaradda taleefankaaga, ama qor cinwaanka.').waitFor();
+    expect(await desk.locator('.sheet-body').getAttribute('lang')).toBe('so');
+    // The convener's own screen stays in their language.
+    expect(await desk.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await desk.getByRole('button', { name: 'Print' }).isVisible()).toBe(true);
+    await screenshot(desk, 'sheet-in-somali');
+
+    const fresh = await rig.browser.newContext({ viewport: { width, height: 740 } });
+    const page = await fresh.newPage();
+    collectErrors(page, 'sw');
+    const [path, hash] = joinPath.split('#');
+    await page.goto(`${rig.server.url}${path}?lang=sw#${hash}`);
+    await page.getByRole('heading', { name: 'Jiunge na mazungumzo' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sw');
+    await fresh.close();
+  });
+
   it('no page is wider than the phone', () => {
     expect(tooWide).toEqual([]);
   });
