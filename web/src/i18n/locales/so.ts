@@ -30,6 +30,7 @@ const so: DeepPartial<Messages> = {
       'Akhri weedh kasta oo ku jawaab waan ku raacsanahay, kuma raacsani ama ka gudub. Waxaad ku dari kartaa taada.',
     sheetPrivacy: 'Akoon iyo magac midna ma jiro: jawaabahaagu waa qarsoodi.',
     qrLabel: 'Koodhka QR ee xiriirka ku biirista',
+    sheetLanguage: 'Ku daabac warqadda',
     joinTitle: 'Ku biir wadahadalka',
     joinIntro:
       'Waxaad ka qayb qaadanaysaa adigoon akoon lahayn. Jawaabahaagu waa qarsoodi; qalabkan ayaa ku xasuusanaya, markaa waad ku soo laaban kartaa isla xiriirka.',

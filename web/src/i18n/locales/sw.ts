@@ -29,6 +29,7 @@ const sw: DeepPartial<Messages> = {
     sheetStep3: 'Soma kila kauli na ujibu nakubali, sikubali au ruka. Unaweza kuongeza yako.',
     sheetPrivacy: 'Hakuna akaunti, hakuna jina: majibu yako hayana jina.',
     qrLabel: 'Msimbo wa QR wa kiungo cha kujiunga',
+    sheetLanguage: 'Chapisha karatasi kwa',
     joinTitle: 'Jiunge na mazungumzo',
     joinIntro:
       'Unashiriki bila akaunti. Majibu yako hayana jina; kifaa hiki kinakukumbuka, kwa hivyo unaweza kurudi kwa kiungo kile kile.',
