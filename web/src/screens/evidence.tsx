@@ -82,7 +82,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
             <>
               {payload.items.map((survey) => (
                 <article key={survey.survey_id} className="card">
-                  <h3>{survey.title}</h3>
+                  <h3 dir="auto">{survey.title}</h3>
                   {survey.instruments.map((instrument) => {
                     const rows: Interval[] = [];
                     const overall = intervalOf(t('evidence.overall'), instrument.report.overall);
@@ -128,7 +128,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
                                 <tbody>
                                   {rows.map((row) => (
                                     <tr key={row.label}>
-                                      <td>{row.label}</td>
+                                      <td dir="auto">{row.label}</td>
                                       <td>{number.format(row.estimate)}</td>
                                       <td>
                                         {number.format(row.low)} – {number.format(row.high)}

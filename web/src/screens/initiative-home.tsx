@@ -45,7 +45,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
         {(data) => (
           <>
             <Breadcrumbs trail={[{ to: `/w/${data.workspace_id}`, label: t('nav.workspace') }]} />
-            <h1>{data.name}</h1>
+            <h1 dir="auto">{data.name}</h1>
             <p className="actions">
               <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>
               <Link to={`/i/${initiativeId}/privacy`}>{t('privacy.link')}</Link>
@@ -114,7 +114,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {list.map((meeting) => (
                 <li key={meeting.id}>
                   <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>
-                    {meeting.held_on}: {meeting.title}
+                    <bdi>{meeting.held_on}</bdi>: <bdi>{meeting.title}</bdi>
                   </Link>{' '}
                   <span className="tag">{t(`meetings.statuses.${meeting.status}`)}</span>
                 </li>

@@ -46,7 +46,7 @@ export default function MeetingPage({ params }: { params: Record<string, string>
       <Loaded resource={meeting}>
         {(data) => (
           <>
-            <h1>{data.title}</h1>
+            <h1 dir="auto">{data.title}</h1>
             <dl className="facts">
               <dt>{t('meetings.heldOn')}</dt>
               <dd>{data.held_on}</dd>
@@ -202,7 +202,7 @@ function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
             <ul className="cards">
               {list.map((outcome) => (
                 <li key={outcome.id} className="card">
-                  <h3>{outcome.title}</h3>
+                  <h3 dir="auto">{outcome.title}</h3>
                   <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
                   {outcome.description && <p>{outcome.description}</p>}
                   <Transfers outcome={outcome} actors={actors} actorsById={actorsById} />
