@@ -98,11 +98,14 @@ export default function Evidence({ params }: { params: Record<string, string> })
                         if (row) rows.push(row);
                       }
                     }
+                    // The effects are oriented (right of zero: less prejudice), so the heading names the
+                    // instrument in the reader's language and needs no raw scoring code beside it.
+                    const name = t(`surveys.instrumentNames.${instrument.instrument_id}`, {
+                      defaultValue: instrument.name,
+                    });
                     return (
                       <div key={instrument.instrument_id}>
-                        <h4>
-                          {instrument.name} <span className="hint">({instrument.higher_means})</span>
-                        </h4>
+                        <h4>{name}</h4>
                         {rows.length === 0 ? (
                           <Empty>{t('evidence.tooFew')}</Empty>
                         ) : (
@@ -110,7 +113,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
                             <Suspense fallback={<ChartLoading />}>
                               <EffectChart
                                 rows={rows}
-                                label={t('evidence.chartLabel', { instrument: instrument.name })}
+                                label={t('evidence.chartLabel', { instrument: name })}
                                 axisLabel={t('evidence.axisEffect')}
                                 format={formatEffect}
                               />
