@@ -98,7 +98,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             {data.aims && (
               <>
                 <h2>{t('initiative.aims')}</h2>
-                <p>{data.aims}</p>
+                <p dir="auto">{data.aims}</p>
               </>
             )}
           </>
@@ -132,7 +132,8 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             <ul>
               {list.map((outcome) => (
                 <li key={outcome.id}>
-                  {outcome.title} <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
+                  <bdi>{outcome.title}</bdi>{' '}
+                  <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
                 </li>
               ))}
             </ul>

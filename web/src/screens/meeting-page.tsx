@@ -53,7 +53,7 @@ export default function MeetingPage({ params }: { params: Record<string, string>
               {data.place && (
                 <>
                   <dt>{t('meetings.place')}</dt>
-                  <dd>{data.place}</dd>
+                  <dd dir="auto">{data.place}</dd>
                 </>
               )}
               <dt>{t('meetings.groundRule')}</dt>
@@ -204,7 +204,7 @@ function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
                 <li key={outcome.id} className="card">
                   <h3 dir="auto">{outcome.title}</h3>
                   <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
-                  {outcome.description && <p>{outcome.description}</p>}
+                  {outcome.description && <p dir="auto">{outcome.description}</p>}
                   <Transfers outcome={outcome} actors={actors} actorsById={actorsById} />
                 </li>
               ))}
