@@ -11,7 +11,9 @@ export function Breadcrumbs({ trail }: { trail: readonly { to: string; label: st
         </li>
         {trail.map((step) => (
           <li key={step.to}>
-            <Link to={step.to}>{step.label}</Link>
+            <Link to={step.to}>
+              <bdi>{step.label}</bdi>
+            </Link>
           </li>
         ))}
       </ol>

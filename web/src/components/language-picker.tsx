@@ -10,7 +10,7 @@ export function LanguagePicker() {
       <label htmlFor={id}>{t('app.language')}</label>
       <select id={id} value={i18n.language} onChange={(event) => void changeLanguage(event.target.value)}>
         {languages.map((language) => (
-          <option key={language.code} value={language.code} lang={language.code}>
+          <option key={language.code} value={language.code} lang={language.code} dir={language.dir}>
             {language.name}
           </option>
         ))}

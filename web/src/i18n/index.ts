@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.js';
+import { isolateWhenRightToLeft } from './isolate.js';
 
 export interface Language {
   code: string;
@@ -13,6 +14,7 @@ export const languages: readonly Language[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'fr', name: 'Français', dir: 'ltr' },
   { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'he', name: 'עברית', dir: 'rtl' },
   { code: 'so', name: 'Soomaali', dir: 'ltr' },
   { code: 'sw', name: 'Kiswahili', dir: 'ltr' },
 ];
@@ -24,6 +26,7 @@ export const languages: readonly Language[] = [
 export const catalogueLoaders: Record<string, () => Promise<{ default: unknown }>> = {
   fr: () => import('./locales/fr.js'),
   ar: () => import('./locales/ar.js'),
+  he: () => import('./locales/he.js'),
   so: () => import('./locales/so.js'),
   sw: () => import('./locales/sw.js'),
 };
@@ -74,7 +77,8 @@ export async function startI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: languages.map((language) => language.code),
     resources: { en: { translation: en } },
-    interpolation: { escapeValue: false },
+    // React escapes what it renders; the hook isolates interpolated values in right-to-left languages.
+    interpolation: { escapeValue: true, escape: isolateWhenRightToLeft(() => i18next.dir()) },
     returnNull: false,
   });
   await changeLanguage(code, false);

@@ -61,7 +61,9 @@ export default function ActorPage({ params }: { params: Record<string, string> }
             </p>
             <dl className="facts">
               <dt>{t('actors.pseudonym')}</dt>
-              <dd>{data.pseudonym}</dd>
+              <dd>
+                <bdi>{data.pseudonym}</bdi>
+              </dd>
               {names.length > 1 && (
                 <>
                   <dt>{t('actors.otherNames')}</dt>
@@ -168,7 +170,7 @@ export default function ActorPage({ params }: { params: Record<string, string> }
                       <td>{day(meeting.held_on)}</td>
                       <td>
                         <Link to={`/i/${meeting.initiative_id}/meetings/${meeting.meeting_id}`}>
-                          {meeting.title}
+                          <bdi>{meeting.title}</bdi>
                         </Link>
                       </td>
                       <td>{t(`meetings.groundRules.${meeting.ground_rule}`)}</td>

@@ -167,7 +167,9 @@ export default function Actors({ params }: { params: Record<string, string> }) {
                     {list.map((actor) => (
                       <tr key={actor.id}>
                         <td>
-                          <Link to={`/w/${workspaceId}/actors/${actor.id}`}>{actor.pseudonym}</Link>
+                          <Link to={`/w/${workspaceId}/actors/${actor.id}`}>
+                            <bdi>{actor.pseudonym}</bdi>
+                          </Link>
                         </td>
                         {showNames && <td>{actorName(actor) ?? ''}</td>}
                         <td>{t(`actors.kinds.${actor.kind}`)}</td>

@@ -174,8 +174,8 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
               {data.consensus.agree.length ? (
                 <ul className="consensus-agree">
                   {data.consensus.agree.map((id) => (
-                    <li key={id} dir="auto">
-                      {text.get(id)}
+                    <li key={id}>
+                      <bdi>{text.get(id)}</bdi>
                     </li>
                   ))}
                 </ul>
@@ -186,8 +186,8 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
               {data.consensus.disagree.length ? (
                 <ul>
                   {data.consensus.disagree.map((id) => (
-                    <li key={id} dir="auto">
-                      {text.get(id)}
+                    <li key={id}>
+                      <bdi>{text.get(id)}</bdi>
                     </li>
                   ))}
                 </ul>

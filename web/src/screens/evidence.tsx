@@ -85,7 +85,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
             <>
               {payload.items.map((survey) => (
                 <article key={survey.survey_id} className="card">
-                  <h3>{survey.title}</h3>
+                  <h3 dir="auto">{survey.title}</h3>
                   {survey.instruments.map((instrument) => {
                     const rows: Interval[] = [];
                     const overall = intervalOf(t('evidence.overall'), instrument.report.overall);
@@ -101,11 +101,14 @@ export default function Evidence({ params }: { params: Record<string, string> })
                         if (row) rows.push(row);
                       }
                     }
+                    // The effects are oriented (right of zero: less prejudice), so the heading names the
+                    // instrument in the reader's language and needs no raw scoring code beside it.
+                    const name = t(`surveys.instrumentNames.${instrument.instrument_id}`, {
+                      defaultValue: instrument.name,
+                    });
                     return (
                       <div key={instrument.instrument_id}>
-                        <h4>
-                          {instrument.name} <span className="hint">({instrument.higher_means})</span>
-                        </h4>
+                        <h4>{name}</h4>
                         {rows.length === 0 ? (
                           <Empty>{t('evidence.tooFew')}</Empty>
                         ) : (
@@ -113,7 +116,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
                             <Suspense fallback={<ChartLoading />}>
                               <EffectChart
                                 rows={rows}
-                                label={t('evidence.chartLabel', { instrument: instrument.name })}
+                                label={t('evidence.chartLabel', { instrument: name })}
                                 axisLabel={t('evidence.axisEffect')}
                                 format={formatEffect}
                               />
@@ -131,7 +134,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
                                 <tbody>
                                   {rows.map((row) => (
                                     <tr key={row.label}>
-                                      <td>{row.label}</td>
+                                      <td dir="auto">{row.label}</td>
                                       <td>{effectSize(row.estimate)}</td>
                                       <td>
                                         {effectSize(row.low)} – {effectSize(row.high)}

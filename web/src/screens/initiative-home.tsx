@@ -46,7 +46,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
         {(data) => (
           <>
             <Breadcrumbs trail={[{ to: `/w/${data.workspace_id}`, label: t('nav.workspace') }]} />
-            <h1>{data.name}</h1>
+            <h1 dir="auto">{data.name}</h1>
             <p className="actions">
               <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>
               <Link to={`/i/${initiativeId}/privacy`}>{t('privacy.link')}</Link>
@@ -102,7 +102,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             {data.aims && (
               <>
                 <h2>{t('initiative.aims')}</h2>
-                <p>{data.aims}</p>
+                <p dir="auto">{data.aims}</p>
               </>
             )}
           </>
@@ -118,7 +118,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {list.map((meeting) => (
                 <li key={meeting.id}>
                   <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>
-                    {day(meeting.held_on)}: {meeting.title}
+                    <bdi>{day(meeting.held_on)}</bdi>: <bdi>{meeting.title}</bdi>
                   </Link>{' '}
                   <span className="tag">{t(`meetings.statuses.${meeting.status}`)}</span>
                 </li>
@@ -136,7 +136,8 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             <ul>
               {list.map((outcome) => (
                 <li key={outcome.id}>
-                  {outcome.title} <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
+                  <bdi>{outcome.title}</bdi>{' '}
+                  <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
                 </li>
               ))}
             </ul>

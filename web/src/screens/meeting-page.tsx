@@ -47,14 +47,14 @@ export default function MeetingPage({ params }: { params: Record<string, string>
       <Loaded resource={meeting}>
         {(data) => (
           <>
-            <h1>{data.title}</h1>
+            <h1 dir="auto">{data.title}</h1>
             <dl className="facts">
               <dt>{t('meetings.heldOn')}</dt>
               <dd>{day(data.held_on)}</dd>
               {data.place && (
                 <>
                   <dt>{t('meetings.place')}</dt>
-                  <dd>{data.place}</dd>
+                  <dd dir="auto">{data.place}</dd>
                 </>
               )}
               <dt>{t('meetings.groundRule')}</dt>
@@ -203,9 +203,9 @@ function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
             <ul className="cards">
               {list.map((outcome) => (
                 <li key={outcome.id} className="card">
-                  <h3>{outcome.title}</h3>
+                  <h3 dir="auto">{outcome.title}</h3>
                   <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
-                  {outcome.description && <p>{outcome.description}</p>}
+                  {outcome.description && <p dir="auto">{outcome.description}</p>}
                   <Transfers outcome={outcome} actors={actors} actorsById={actorsById} />
                 </li>
               ))}

@@ -85,7 +85,9 @@ export default function Meetings({ params }: { params: Record<string, string> })
                     <tr key={meeting.id}>
                       <td>{day(meeting.held_on)}</td>
                       <td>
-                        <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>{meeting.title}</Link>
+                        <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>
+                          <bdi>{meeting.title}</bdi>
+                        </Link>
                       </td>
                       <td>{meeting.place ?? ''}</td>
                       <td>{t(`meetings.groundRules.${meeting.ground_rule}`)}</td>

@@ -316,7 +316,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
               {[...groupColors.values()].map((group) => (
                 <li key={group.name}>
                   <span className="swatch" style={{ background: group.color }} aria-hidden="true" />
-                  {group.name}
+                  <bdi>{group.name}</bdi>
                 </li>
               ))}
               <li>
@@ -407,7 +407,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
               <tbody>
                 {nodes.map((node) => (
                   <tr key={node.id}>
-                    <td>{node.label}</td>
+                    <td dir="auto">{node.label}</td>
                     <td>{node.groupLabel}</td>
                     <td>
                       {edges.filter((edge) => edge.source === node.id || edge.target === node.id).length}

@@ -296,7 +296,9 @@ function AnswerLinks({ survey }: { survey: SurveyDetail }) {
               <tbody>
                 {links.map((link) => (
                   <tr key={link.respondent_id}>
-                    <td>{link.pseudonym}</td>
+                    <td>
+                      <bdi>{link.pseudonym}</bdi>
+                    </td>
                     <td>
                       <input
                         readOnly
@@ -353,7 +355,7 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
       <Loaded resource={survey}>
         {(data) => (
           <>
-            <h1>{data.title}</h1>
+            <h1 dir="auto">{data.title}</h1>
             <dl className="facts">
               <dt>{t('surveys.instruments')}</dt>
               <dd>
@@ -416,7 +418,9 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
                         <tbody>
                           {payload.items.map((entry) => (
                             <tr key={entry.id}>
-                              <td>{entry.pseudonym}</td>
+                              <td>
+                                <bdi>{entry.pseudonym}</bdi>
+                              </td>
                               <td>{t(`surveys.arms.${entry.arm}`)}</td>
                               <td>
                                 {entry.answered.map((kind) => labelOf(t, 'surveys.waves', kind)).join(', ') ||

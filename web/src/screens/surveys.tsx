@@ -120,7 +120,9 @@ export default function Surveys({ params }: { params: Record<string, string> }) 
             <ul className="survey-list">
               {payload.items.map((survey) => (
                 <li key={survey.id}>
-                  <Link to={`/i/${initiativeId}/surveys/${survey.id}`}>{survey.title}</Link>{' '}
+                  <Link to={`/i/${initiativeId}/surveys/${survey.id}`}>
+                    <bdi>{survey.title}</bdi>
+                  </Link>{' '}
                   <span className="hint">
                     (
                     {survey.instruments

@@ -77,8 +77,8 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
       <Loaded resource={workspace}>
         {(data) => (
           <>
-            <h1>{data.name}</h1>
-            {data.description && <p>{data.description}</p>}
+            <h1 dir="auto">{data.name}</h1>
+            {data.description && <p dir="auto">{data.description}</p>}
           </>
         )}
       </Loaded>
@@ -97,8 +97,8 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
             <ul className="cards">
               {list.map((conflict) => (
                 <li key={conflict.id} className="card">
-                  <h3>{conflict.name}</h3>
-                  {conflict.description && <p>{conflict.description}</p>}
+                  <h3 dir="auto">{conflict.name}</h3>
+                  {conflict.description && <p dir="auto">{conflict.description}</p>}
                   {conflict.divides?.length > 0 && (
                     <>
                       <p>
@@ -107,7 +107,8 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
                       <ul>
                         {conflict.divides.map((divide) => (
                           <li key={divide.id}>
-                            {divide.name}: {divide.groups.map((group) => group.name).join(', ')}
+                            <bdi>{divide.name}</bdi>:{' '}
+                            <bdi>{divide.groups.map((group) => group.name).join(', ')}</bdi>
                           </li>
                         ))}
                       </ul>
@@ -130,7 +131,9 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
               {list.map((initiative) => (
                 <li key={initiative.id} className="card">
                   <h3>
-                    <Link to={`/i/${initiative.id}`}>{initiative.name}</Link>
+                    <Link to={`/i/${initiative.id}`}>
+                      <bdi>{initiative.name}</bdi>
+                    </Link>
                   </h3>
                   <span className="tag">{t(`initiative.statuses.${initiative.status}`)}</span>
                 </li>
@@ -154,9 +157,13 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
               {list.map((meeting) => (
                 <li key={meeting.id}>
                   <Link to={`/i/${meeting.initiative_id}/meetings/${meeting.id}`}>
-                    {day(meeting.held_on)}: {meeting.title}
+                    <bdi>{day(meeting.held_on)}</bdi>: <bdi>{meeting.title}</bdi>
                   </Link>{' '}
-                  {meeting.place && <span>({meeting.place})</span>}
+                  {meeting.place && (
+                    <span>
+                      (<bdi>{meeting.place}</bdi>)
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

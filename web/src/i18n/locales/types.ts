@@ -16,6 +16,14 @@ export type Catalogue<T = Messages> = {
   [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]>;
 } & PluralForms<T>;
 
+/**
+ * A translation while it is being completed: any key may still be missing (i18next falls back to
+ * English); the completeness test (test/web/locale-completeness.test.ts) names every one that is.
+ */
+export type PartialCatalogue<T = Messages> = {
+  [K in keyof T]?: T[K] extends string ? string : PartialCatalogue<T[K]>;
+} & PluralForms<T>;
+
 /** The sections a participant meets: sign-in, the shell, the dialogue, the survey pages, an invitation. */
 export type ParticipantMessages = Pick<
   Messages,
