@@ -713,6 +713,15 @@ const en = {
     saved: 'Saved.',
     textsHidden: 'Under this ground rule, only the meeting’s conveners read and write its minutes and notes.',
   },
+  tieEdit: {
+    title: 'Change the tie ({{tie}})',
+    actions: 'Change',
+    edit: 'Edit',
+    editTie: 'Edit the tie with {{actor}}',
+    delete: 'Delete the tie',
+    deleteQuestion: 'Delete this tie for good? The network map and its measures will no longer count it.',
+    deleteConfirm: 'Yes, delete it',
+  },
   picker: {
     placeholder: 'Type part of a pseudonym',
     placeholderNames: 'Type part of a name or pseudonym',

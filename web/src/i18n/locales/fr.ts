@@ -739,6 +739,16 @@ const fr: Messages = {
     textsHidden:
       'Sous cette règle, seuls les organisateurs de la réunion lisent et écrivent son compte rendu et ses notes.',
   },
+  tieEdit: {
+    title: 'Modifier le lien ({{tie}})',
+    actions: 'Modifier',
+    edit: 'Modifier',
+    editTie: 'Modifier le lien avec {{actor}}',
+    delete: 'Supprimer le lien',
+    deleteQuestion:
+      'Supprimer définitivement ce lien ? La carte du réseau et ses mesures ne le compteront plus.',
+    deleteConfirm: 'Oui, le supprimer',
+  },
   picker: {
     placeholder: 'Tapez une partie d’un pseudonyme',
     placeholderNames: 'Tapez une partie d’un nom ou d’un pseudonyme',

@@ -78,6 +78,16 @@ const so: DeepPartial<Messages> = {
     textsHidden:
       'Xeerkan hoostiisa, qabanqaabiyeyaasha kulanka oo keliya ayaa akhriya oo qora qoraalka iyo xusuus-qorka.',
   },
+  tieEdit: {
+    title: 'Beddel xiriirka ({{tie}})',
+    actions: 'Beddel',
+    edit: 'Wax ka beddel',
+    editTie: 'Wax ka beddel xiriirka {{actor}}',
+    delete: 'Tirtir xiriirka',
+    deleteQuestion:
+      'Ma tirtirtaa xiriirkan weligiis? Khariidadda shabakadda iyo cabbiradeeda ma sii tirin doonaan.',
+    deleteConfirm: 'Haa, tirtir',
+  },
   picker: {
     placeholder: 'Qor qayb ka mid ah magac-qarsoodiga',
     placeholderNames: 'Qor qayb ka mid ah magac ama magac-qarsoodi',

@@ -77,6 +77,15 @@ const sw: DeepPartial<Messages> = {
     textsHidden:
       'Chini ya kanuni hii, waitishaji wa mkutano pekee husoma na kuandika kumbukumbu na maelezo yake.',
   },
+  tieEdit: {
+    title: 'Badilisha uhusiano ({{tie}})',
+    actions: 'Badilisha',
+    edit: 'Hariri',
+    editTie: 'Hariri uhusiano na {{actor}}',
+    delete: 'Futa uhusiano',
+    deleteQuestion: 'Ufute uhusiano huu kabisa? Ramani ya mtandao na vipimo vyake havitauhesabu tena.',
+    deleteConfirm: 'Ndiyo, ufute',
+  },
   picker: {
     placeholder: 'Andika sehemu ya jina bandia',
     placeholderNames: 'Andika sehemu ya jina au jina bandia',
