@@ -29,6 +29,9 @@ export const accessTable = {
   // Both: facilitators only for `open` meetings, see attendanceRoles.
   'attendance.write': leads,
   'attendance.read': leads,
+  // A meeting's minutes and working notes, narrowed by its ground rule like attendance (see rolesHolding).
+  'minutes.read': leads,
+  'minutes.write': leads,
   'outcomes.read': all,
   'outcomes.write': leads,
   'transfers.write': leads,
@@ -59,10 +62,25 @@ export function attendanceRoles(groundRule: GroundRule): readonly Role[] {
   return groundRule === 'open' ? leads : ['convener'];
 }
 
-/** The roles that hold a permission in a place; a meeting's ground rule narrows the attendance rights. */
+/**
+ * The permissions a meeting's ground rule narrows (see attendanceRoles): its attendance list, and its
+ * minutes and notes, which under Chatham House or closed rules tell what was said in the room.
+ */
+export const meetingNarrowed = [
+  'attendance.read',
+  'attendance.write',
+  'minutes.read',
+  'minutes.write',
+] as const;
+type MeetingNarrowed = (typeof meetingNarrowed)[number];
+
+export function isMeetingNarrowed(permission: Permission): permission is MeetingNarrowed {
+  return (meetingNarrowed as readonly string[]).includes(permission);
+}
+
+/** The roles that hold a permission in a place; a meeting's ground rule narrows the rights of meetingNarrowed. */
 export function rolesHolding(permission: Permission, groundRule?: GroundRule | null): readonly Role[] {
-  if ((permission === 'attendance.read' || permission === 'attendance.write') && groundRule)
-    return attendanceRoles(groundRule);
+  if (isMeetingNarrowed(permission) && groundRule) return attendanceRoles(groundRule);
   return accessTable[permission];
 }
 

@@ -203,6 +203,17 @@ export const errorRegistry = {
     message:
       'This personal link has already been used to join, on the device that opened it first: go back to that device, or ask the convener for a new link.',
   },
+  // --- meetings ---
+  TT_ERR_CHATHAM_HOUSE_ATTRIBUTED: {
+    status: 400,
+    message:
+      'This meeting is held under the Chatham House rule: its minutes may say what was said, but not who said it or who attended. Remove the names and pseudonyms of attendees and save again.',
+  },
+  TT_ERR_MEETING_CANCEL_ATTENDED: {
+    status: 409,
+    message:
+      'This meeting has attendees recorded, so it took place: remove the attendance first, or mark it held.',
+  },
   // --- evaluation ---
   TT_ERR_EVIDENCE_TOO_FEW: {
     status: 422,

@@ -17,29 +17,5 @@ export function parseIdentity(input: unknown): Identity {
   return result.data;
 }
 
-// Letters NFKD does not take apart but people type without the mark.
-const FOLDS: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
-
-/**
- * The words of a name as the index sees them: lower-case, accents and other marks folded away, split on
- * anything that is not a letter or digit ("Nasra Abdi-Warsame" and "nasra abdi warsame" match).
- */
-export function nameWords(text: string): string[] {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (letter) => FOLDS[letter] ?? letter);
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
-  return [...new Set(words)];
-}
+/** The words of a name as the index sees them; the rule lives in the domain (minutes use it too). */
+export { nameWords } from '../domain/name-words.js';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../domain/errors.js';
 import type { Page, PageOf } from '../domain/scalars.js';
+import type { meetingNarrowed } from '../domain/access-table.js';
 import {
   accessTable,
   type AccessGrant,
@@ -65,11 +66,11 @@ export function sameWorkspace(given: string, actual: string): void {
 /**
  * Whether a passed check's grant, or an initiative from listVisibleInitiatives, also holds `permission`
  * (administrators: every one), read off the roles it already lists instead of another access check (four
- * queries). Not for `attendance.read` and `attendance.write`, which also depend on each meeting's ground rule.
+ * queries). Not for the permissions a meeting's ground rule narrows (attendance, minutes and notes).
  */
 export function grants(
   holder: Pick<AccessGrant | VisibleInitiative, 'admin' | 'roles'>,
-  permission: Exclude<Permission, 'attendance.read' | 'attendance.write'>,
+  permission: Exclude<Permission, (typeof meetingNarrowed)[number]>,
 ): boolean {
   const allowed: readonly MembershipRole[] = accessTable[permission];
   return holder.admin || holder.roles.some((role) => allowed.includes(role));

@@ -5,6 +5,7 @@ import type { SurveyTables } from './tables/surveys.js';
 import type { SecondFactorTables } from './tables/second-factors.js';
 import type { JoinLinkTables } from './tables/join-links.js';
 import type { InvitationLinkTables } from './tables/invitation-links.js';
+import type { MeetingTextTables } from './tables/meeting-texts.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
@@ -15,4 +16,5 @@ export interface Database
     SurveyTables,
     SecondFactorTables,
     JoinLinkTables,
-    InvitationLinkTables {}
+    InvitationLinkTables,
+    MeetingTextTables {}

@@ -23,6 +23,7 @@ export const snapshotTables = [
   ['meetings', ['id']],
   ['attendances', ['meeting_id', 'actor_id']],
   ['tie_meetings', ['tie_id', 'meeting_id']],
+  ['meeting_texts', ['meeting_id', 'kind']],
   ['outcomes', ['id']],
   ['transfers', ['id']],
   ['transfer_recipients', ['transfer_id', 'actor_id']],

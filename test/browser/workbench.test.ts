@@ -154,24 +154,27 @@ describe('the administrator at a laptop', () => {
     await desk.getByLabel('Ground rule').selectOption('open');
     await desk.getByRole('button', { name: 'Plan a meeting' }).click();
     await desk.getByRole('heading', { name: 'Browser test round' }).waitFor();
-    const attendee = desk.getByLabel('Actor', { exact: true });
-    await attendee.locator('option').nth(1).waitFor({ state: 'attached' });
-    for (const index of [1, 2]) {
-      await attendee.selectOption((await attendee.locator('option').nth(index).getAttribute('value'))!);
-      await desk.getByRole('button', { name: 'Record', exact: true }).click();
-      await desk
-        .locator('h2:has-text("Attendance") + ul li')
-        .nth(index - 1)
-        .waitFor();
-    }
+    // Attendees are chosen with the type-ahead picker (chips; no Ctrl or Cmd), then recorded at once.
+    const attendee = desk.getByRole('combobox', { name: 'Attendees' });
+    await attendee.fill('A-');
+    for (let i = 0; i < 2; i++)
+      await desk.getByRole('listbox', { name: 'Attendees' }).getByRole('option').first().click();
+    await attendee.press('Escape');
+    await desk.getByRole('button', { name: 'Record', exact: true }).click();
+    await desk.locator('.attendance-list li').nth(1).waitFor();
     await desk.getByLabel('Title', { exact: true }).fill('Joint water-sharing proposal');
     await desk.getByRole('button', { name: 'Add an outcome' }).click();
     await desk.getByRole('heading', { name: 'Joint water-sharing proposal' }).waitFor();
     await desk.getByRole('button', { name: 'Record a transfer' }).click();
-    const recipients = desk.getByLabel('Track-I recipients');
-    await recipients.selectOption((await recipients.locator('option').first().getAttribute('value'))!);
+    const recipients = desk.getByRole('combobox', { name: 'Track-I recipients' });
+    await recipients.focus();
+    await desk.getByRole('listbox', { name: 'Track-I recipients' }).getByRole('option').first().click();
+    await recipients.press('Escape');
     await desk.getByLabel('Handed on').fill('2031-03-20');
-    await desk.getByRole('button', { name: 'Save' }).click();
+    await desk
+      .locator('form', { has: desk.getByLabel('Handed on') })
+      .getByRole('button', { name: 'Save' })
+      .click();
     await desk.getByText(/2031-03-20: Handed/).waitFor();
     await screenshot(desk, 'meeting');
   });

@@ -270,6 +270,39 @@ forEachEngine('tracktwo record commands (as an account, through the services)', 
     const refused = await cli('meetings', 'attend', meeting.id, person, '--as', email('funder'));
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('TT_ERR_FORBIDDEN');
+
+    // Held, minuted under the Chatham House rule (no attendee named), and no longer cancellable.
+    expect((await json('meetings', 'held', meeting.id, '--as', email('convener'))).status).toBe('held');
+    const cancel = await cli('meetings', 'cancel', meeting.id, '--as', email('convener'));
+    expect([cancel.code, cancel.err.includes('TT_ERR_MEETING_CANCEL_ATTENDED')]).toEqual([2, true]);
+    const minuted = await cli(
+      'meetings',
+      'minutes',
+      meeting.id,
+      '--set',
+      'The room agreed to meet again.',
+      '--as',
+      email('convener'),
+    );
+    expect(minuted.code, minuted.err).toBe(0);
+    expect((await cli('meetings', 'minutes', meeting.id, '--as', email('convener'))).out).toBe(
+      'The room agreed to meet again.\n',
+    );
+    const named = await cli(
+      'meetings',
+      'minutes',
+      meeting.id,
+      '--set',
+      'Halvard BRISK spoke first.',
+      '--as',
+      email('convener'),
+    );
+    expect(named.code).toBe(2);
+    expect(named.err).toContain('TT_ERR_CHATHAM_HOUSE_ATTRIBUTED');
+    expect(named.err).not.toMatch(/halvard|brisk/i);
+    expect(await countRows(getDb(), 'meeting_texts')).toBe(1);
+    const notes = await cli('meetings', 'notes', meeting.id, '--as', email('facilitator'));
+    expect([notes.code, notes.err.includes('TT_ERR_FORBIDDEN')]).toEqual([2, true]);
   });
 
   it('lists outcomes', async () => {
@@ -332,6 +365,10 @@ describe('tracktwo record commands --help', () => {
       ['meetings', 'list'],
       ['meetings', 'add'],
       ['meetings', 'attend'],
+      ['meetings', 'held'],
+      ['meetings', 'cancel'],
+      ['meetings', 'minutes'],
+      ['meetings', 'notes'],
       ['outcomes', 'list'],
     ];
     for (const command of commands) {

@@ -28,6 +28,8 @@ meetings.read         yes      yes         yes         yes        yes
 meetings.write        yes      yes         no          no         no
 attendance.write      yes      yes         no          no         no
 attendance.read       yes      yes         no          no         no
+minutes.read          yes      yes         no          no         no
+minutes.write         yes      yes         no          no         no
 outcomes.read         yes      yes         yes         yes        yes
 outcomes.write        yes      yes         no          no         no
 transfers.write       yes      yes         no          no         no
@@ -150,7 +152,7 @@ forEachEngine('access', (getDb) => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(table).toHaveLength(25);
+    expect(table).toHaveLength(27);
   });
 
   it('answers the same at the conflict and workspace the initiative lies in', async () => {
@@ -240,6 +242,14 @@ forEachEngine('access', (getDb) => {
           role,
           ATTENDANCE[rule].includes(role),
         ]);
+        // Minutes and notes tell what was said in the room: the same rule holds them.
+        for (const permission of ['minutes.read', 'minutes.write'] as const)
+          expect([
+            rule,
+            role,
+            permission,
+            await hasAccess(db, member[role], permission, { meetingId }),
+          ]).toEqual([rule, role, permission, ATTENDANCE[rule].includes(role)]);
         // The rest of the meeting (date, place, rule) stays visible to every role.
         expect(await outcome(requireAccess(db, member[role], 'meetings.read', { meetingId }))).toBe('ok');
       }

@@ -72,6 +72,7 @@ export const recordTables = [
   'initiative_privacy',
   'meetings',
   'attendances',
+  'meeting_texts',
   'outcomes',
   'transfers',
   'transfer_recipients',

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { actorCreateSchema, actorFilterSchema } from '../../domain/actor.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { attendanceCreateSchema, meetingCreateSchema } from '../../domain/meeting.js';
+import { meetingTextKinds, meetingTextPutSchema } from '../../domain/meeting-text.js';
+import { readText } from '../files.js';
 import { pageSchema } from '../../domain/scalars.js';
 import { tieCreateSchema, tieFilterSchema } from '../../domain/tie.js';
 import * as actors from '../../services/actors/index.js';
@@ -619,6 +621,55 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
           `${result.ties.created} created, ${result.ties.strengthened} strengthened\n`,
       );
   });
+
+  for (const [name, status, what] of [
+    ['held', 'held', 'Mark a meeting held (it took place)'],
+    ['cancel', 'cancelled', 'Mark a meeting cancelled (refused once attendees are recorded)'],
+  ] as const) {
+    common(meetingCommands.command(`${name} <meeting-id>`).description(what)).action(
+      async (meetingId: string, options: CommonOptions) => {
+        const format = formatOf(options);
+        const meeting = await asAccount(options, (s) => meetings.updateMeeting(s, meetingId, { status }));
+        if (format === 'json') printRecord(ctx, format, meeting as unknown as Row);
+        else ctx.out(`Meeting ${meeting.id} is now ${meeting.status}\n`);
+      },
+    );
+  }
+  for (const kind of meetingTextKinds) {
+    common(
+      meetingCommands
+        .command(`${kind} <meeting-id>`)
+        .description(
+          kind === 'minutes'
+            ? "Print a meeting's minutes, or replace them (Chatham House: they may not name an attendee)"
+            : "Print a meeting's working notes, or replace them",
+        )
+        .option('--set <text>', 'replace the text with this one ("" clears it)')
+        .option('--file <path>', 'replace the text with the contents of this UTF-8 file'),
+    ).action(async (meetingId: string, options: CommonOptions & { set?: string; file?: string }) => {
+      const format = formatOf(options);
+      if (options.set !== undefined && options.file !== undefined)
+        throw new TrackTwoError('TT_ERR_VALIDATION', {
+          field: '--set',
+          reason: 'give --set or --file, not both',
+        });
+      const given = options.file !== undefined ? readText(options.file) : options.set;
+      const text =
+        given === undefined
+          ? await asAccount(options, (s) => meetings.getMeetingText(s, meetingId, kind))
+          : await asAccount(options, (s) =>
+              meetings.putMeetingText(
+                s,
+                meetingId,
+                kind,
+                parseInput(meetingTextPutSchema, { body: given }, { body: '--set' }).body,
+              ),
+            );
+      if (format === 'json') printRecord(ctx, format, text as unknown as Row);
+      else if (given !== undefined) ctx.out(`Saved the ${kind} of meeting ${meetingId}\n`);
+      else ctx.out(text.body === '' ? `No ${kind} yet.\n` : `${text.body}\n`);
+    });
+  }
 
   // outcomes ---------------------------------------------------------------------------------------
   const outcomeCommands = program.command('outcomes').description('Outcomes of an initiative');

@@ -14,6 +14,7 @@ import { idParams, pageQuery } from './params.js';
 import { listOf } from '../../domain/list.js';
 import { attendanceRecordedSchema } from '../../domain/meeting-attended.js';
 import { pageAnswer } from './lists.js';
+import { meetingTextKinds, meetingTextPutSchema, meetingTextSchema } from '../../domain/meeting-text.js';
 
 const attendeeParams = z.strictObject({ id: idSchema, actorId: idSchema });
 
@@ -108,4 +109,32 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
     status: 204,
     handler: ({ params, request }) => meetings.removeAttendance(request.services, params.id, params.actorId),
   });
+  for (const kind of meetingTextKinds) {
+    const what = kind === 'minutes' ? 'minutes' : 'working notes';
+    defineRoute(app, {
+      method: 'GET',
+      url: `/api/meetings/:id/${kind}`,
+      summary: `A meeting's ${what} (Chatham House and closed meetings: conveners only)`,
+      tag,
+      access: 'minutes.read',
+      response: meetingTextSchema,
+      params: idParams,
+      handler: ({ params, request }) => meetings.getMeetingText(request.services, params.id, kind),
+    });
+    defineRoute(app, {
+      method: 'PUT',
+      url: `/api/meetings/:id/${kind}`,
+      summary:
+        kind === 'minutes'
+          ? "Replace a meeting's minutes; under the Chatham House rule they may not name an attendee"
+          : "Replace a meeting's working notes",
+      tag,
+      access: 'minutes.write',
+      response: meetingTextSchema,
+      params: idParams,
+      body: meetingTextPutSchema,
+      handler: ({ params, body, request }) =>
+        meetings.putMeetingText(request.services, params.id, kind, body.body),
+    });
+  }
 }

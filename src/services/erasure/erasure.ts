@@ -4,6 +4,7 @@ import { eraseIdentity } from '../../security/vault.js';
 import { engineOf } from '../../store/engine/index.js';
 import * as repo from '../../store/repositories/erasure.js';
 import { markActorErased } from '../../store/repositories/actors.js';
+import { deleteMeetingTextsOfInitiative } from '../../store/repositories/meeting-texts.js';
 import { getInitiative } from '../../store/repositories/initiatives.js';
 import { getWorkspace } from '../../store/repositories/workspaces.js';
 import type { Database } from '../../store/schema.js';
@@ -32,6 +33,7 @@ const PURGED = [
   'attendances',
   'dialogue_participants',
   'invitation_links',
+  'meeting_texts',
 ] as const;
 
 /** The typed confirmation: the record's name, exactly (surrounding spaces aside). */
@@ -71,6 +73,8 @@ export async function eraseInitiative(
     const attendances = await repo.deleteAttendancesOfInitiative(trx, initiativeId);
     await repo.unlinkDialogueParticipants(trx, initiativeId);
     await repo.deleteInvitationLinksOfInitiative(trx, initiativeId);
+    // Notes may name people, and minutes say what they said: they go with the attendance lists.
+    await deleteMeetingTextsOfInitiative(trx, initiativeId);
     await audit(
       trx,
       ctx.keys,

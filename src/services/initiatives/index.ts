@@ -3,3 +3,4 @@ export * from './initiatives.js';
 export * from './meetings.js';
 export * from './outcomes.js';
 export * from './members.js';
+export * from './meeting-texts.js';

@@ -14,6 +14,9 @@ import { inTransaction, type ServiceContext } from '../context.js';
 import type { AttendanceRecorded, MeetingAttended } from '../../domain/meeting-attended.js';
 import { recordAttendees } from './attendance.js';
 import { coarsenMeetingInput } from '../privacy/location.js';
+import { TrackTwoError } from '../../domain/errors.js';
+import { getMeetingText as getMeetingTextRow } from '../../store/repositories/meeting-texts.js';
+import { requireUnattributed } from './meeting-texts.js';
 
 export function listMeetings(
   ctx: ServiceContext,
@@ -55,6 +58,26 @@ export function updateMeeting(
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'meetings.write', { meetingId: id });
     const current = must(await repo.getMeeting(trx, id), 'meeting');
+    if (changes.status === 'cancelled' && current.status !== 'cancelled') {
+      // Nobody meets at a meeting that did not take place (checkAttendable): attendance says it did.
+      if ((await repo.listAttendances(trx, id)).length > 0)
+        throw new TrackTwoError('TT_ERR_MEETING_CANCEL_ATTENDED', {
+          field: 'status',
+          reason: 'the meeting has attendees recorded',
+        });
+    }
+    if (changes.ground_rule === 'chatham_house' && current.ground_rule !== 'chatham_house') {
+      // Minutes written under another rule must not attribute once the meeting is held to Chatham House.
+      const minutes = await getMeetingTextRow(trx, id, 'minutes');
+      if (minutes)
+        await requireUnattributed(
+          trx,
+          ctx.keys,
+          grant.workspaceId,
+          { id, ground_rule: 'chatham_house' },
+          minutes.body,
+        );
+    }
     const coarse = await coarsenMeetingInput(trx, current.initiative_id, changes);
     const meeting = must(await repo.updateMeeting(trx, id, coarse), 'meeting');
     await audit(trx, ctx.keys, ctx.auth, 'meeting.update', 'meeting', id, grant.workspaceId);

@@ -11,6 +11,7 @@ import { retentionAndPrecisionMigration } from './0009_retention_and_precision.j
 import { joinLinksMigration } from './0010_join_links.js';
 import { surveyJoinLinksMigration } from './0014_survey_join_links.js';
 import { invitationLinksMigration } from './0011_invitation_links.js';
+import { meetingMinutesMigration } from './0013_meeting_minutes.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_join_links': joinLinksMigration,
   '0014_survey_join_links': surveyJoinLinksMigration,
   '0011_invitation_links': invitationLinksMigration,
+  '0013_meeting_minutes': meetingMinutesMigration,
 };

@@ -76,7 +76,7 @@ function rolesFor(permission: string, url: string, variant: MeetingVariant): rea
   if (!(permission in accessTable)) throw new Error(`access label names no permission: ${permission}`);
   // Writing a list is held to those who read it: a write's reply (counts, 204 or 404) tells who attended.
   if (
-    (permission === 'attendance.read' || permission === 'attendance.write') &&
+    ['attendance.read', 'attendance.write', 'minutes.read', 'minutes.write'].includes(permission) &&
     url.startsWith('/api/meetings/')
   )
     return visibleTo.attendance[variant];

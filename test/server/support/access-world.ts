@@ -263,6 +263,13 @@ export const matrix: Record<string, Entry> = {
     body: (ids) => ({ attendees: [{ actor_id: ids.official }] }),
   },
   'DELETE /api/meetings/:id/attendance/:actorId': { kind: 'target' },
+  'GET /api/meetings/:id/minutes': { kind: 'target' },
+  'PUT /api/meetings/:id/minutes': {
+    kind: 'target',
+    body: () => ({ body: 'The room agreed on a ceasefire plan.' }),
+  },
+  'GET /api/meetings/:id/notes': { kind: 'target' },
+  'PUT /api/meetings/:id/notes': { kind: 'target', body: () => ({ body: 'Follow up in May.' }) },
   'GET /api/initiatives/:id/outcomes': { kind: 'target' },
   'POST /api/outcomes': { kind: 'target', body: (ids) => ({ initiative_id: ids.I, title: 'Another' }) },
   'GET /api/outcomes/:id': { kind: 'target' },

@@ -4060,6 +4060,170 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/meetings/{id}/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A meeting's minutes (Chatham House and closed meetings: conveners only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              meeting_id: string;
+              /** @enum {string} */
+              kind: 'minutes' | 'notes';
+              body: string;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Replace a meeting's minutes; under the Chatham House rule they may not name an attendee */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              meeting_id: string;
+              /** @enum {string} */
+              kind: 'minutes' | 'notes';
+              body: string;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A meeting's working notes (Chatham House and closed meetings: conveners only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              meeting_id: string;
+              /** @enum {string} */
+              kind: 'minutes' | 'notes';
+              body: string;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Replace a meeting's working notes */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              meeting_id: string;
+              /** @enum {string} */
+              kind: 'minutes' | 'notes';
+              body: string;
+              /** Format: date-time */
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/initiatives/{id}/outcomes': {
     parameters: {
       query?: never;

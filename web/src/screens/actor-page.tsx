@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
@@ -5,6 +6,8 @@ import { itemsOf, type Actor, type Tie } from '../api/records.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
+import { TieEditor } from '../components/tie-editor.js';
+import { useCan } from '../permissions.js';
 import { useResource } from '../use-resource.js';
 import { labelOf } from '../i18n/labels.js';
 import { day } from '../i18n/format.js';
@@ -14,6 +17,8 @@ type NamedActor = Actor & Record<string, unknown>;
 export default function ActorPage({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { workspaceId, actorId } = params;
+  const can = useCan();
+  const [editing, setEditing] = useState<string | null>(null);
   const actor = useResource('/api/actors/{id}', { params: { path: { id: actorId } } });
   const conflictId = actor.state === 'ready' ? actor.data.conflict_id : null;
   const ties = useResource(
@@ -38,6 +43,7 @@ export default function ActorPage({ params }: { params: Record<string, string> }
   const othersById = new Map(
     others.state === 'ready' ? itemsOf<NamedActor>(others.data).map((entry) => [entry.id, entry]) : [],
   );
+  const mayEditTies = conflictId !== null && can('ties.write', { workspaceId, conflictId });
   const groupNames = new Map(
     conflict.state === 'ready'
       ? conflict.data.divides.flatMap((divide) =>
@@ -104,6 +110,12 @@ export default function ActorPage({ params }: { params: Record<string, string> }
         {(payload) => {
           const list = itemsOf<Tie>(payload);
           if (!list.length) return <Empty>{t('actors.noTies')}</Empty>;
+          const chosen = list.find((tie) => tie.id === editing);
+          const tieLabel = (tie: Tie) => {
+            const otherId = tie.source_actor_id === actorId ? tie.target_actor_id : tie.source_actor_id;
+            const other = othersById.get(otherId);
+            return `${t(`ties.kinds.${tie.kind}`)}: ${other ? actorLabel(other) : otherId.slice(0, 8)}`;
+          };
           return (
             <div className="table-wrap">
               <table>
@@ -115,6 +127,7 @@ export default function ActorPage({ params }: { params: Record<string, string> }
                     <th scope="col">{t('ties.validFrom')}</th>
                     <th scope="col">{t('ties.validTo')}</th>
                     <th scope="col">{t('ties.source')}</th>
+                    {mayEditTies && <th scope="col">{t('tieEdit.actions')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -137,11 +150,36 @@ export default function ActorPage({ params }: { params: Record<string, string> }
                         <td>{tie.valid_from ?? ''}</td>
                         <td>{tie.valid_to ?? ''}</td>
                         <td>{t(`ties.sources.${tie.source}`)}</td>
+                        {mayEditTies && (
+                          <td>
+                            <button
+                              type="button"
+                              aria-expanded={editing === tie.id}
+                              aria-label={t('tieEdit.editTie', {
+                                actor: other ? actorLabel(other) : otherId.slice(0, 8),
+                              })}
+                              onClick={() => setEditing(editing === tie.id ? null : tie.id)}
+                            >
+                              {t('tieEdit.edit')}
+                            </button>
+                          </td>
+                        )}
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
+              {chosen && (
+                <TieEditor
+                  key={chosen.id}
+                  tie={chosen}
+                  label={tieLabel(chosen)}
+                  onDone={() => {
+                    setEditing(null);
+                    ties.reload();
+                  }}
+                />
+              )}
             </div>
           );
         }}

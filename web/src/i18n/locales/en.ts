@@ -719,6 +719,46 @@ const en = {
     coordinateRange: 'Enter a number from −{{limit}} to {{limit}}, or leave it empty.',
     coordinatesHint: 'Decimal degrees. Rounded to the initiative’s location precision when saved.',
   },
+  meetingEdit: {
+    markHeld: 'Mark held',
+    markCancelled: 'Mark cancelled',
+    edit: 'Edit the meeting',
+    delete: 'Delete the meeting',
+    deleteQuestion:
+      'Delete this meeting, its attendance list, minutes and notes for good? Its outcomes stay, and people who met stay linked.',
+    deleteConfirm: 'Yes, delete it',
+    attendees: 'Attendees',
+    remove: 'Remove',
+    removeAttendee: 'Remove {{actor}} from the attendance',
+    minutes: 'Minutes',
+    notes: 'Working notes',
+    minutesLabel: 'Minutes: what was said and agreed',
+    notesLabel: 'Notes for those running the process',
+    chathamHint:
+      'Chatham House rule: write what was said, never who said it or who was there. Minutes naming an attendee are not saved.',
+    savedAt: 'Last saved {{at}} (UTC)',
+    saved: 'Saved.',
+    textsHidden: 'Under this ground rule, only the meeting’s conveners read and write its minutes and notes.',
+  },
+  tieEdit: {
+    title: 'Change the tie ({{tie}})',
+    actions: 'Change',
+    edit: 'Edit',
+    editTie: 'Edit the tie with {{actor}}',
+    delete: 'Delete the tie',
+    deleteQuestion: 'Delete this tie for good? The network map and its measures will no longer count it.',
+    deleteConfirm: 'Yes, delete it',
+  },
+  picker: {
+    placeholder: 'Type part of a pseudonym',
+    placeholderNames: 'Type part of a name or pseudonym',
+    hint: 'Type to search, then tap an actor to add them. Tap × to remove.',
+    recipientsHint: 'Only Track 1 and 1.5 actors can receive a transfer. Type to search, then tap to add.',
+    chosen: 'Chosen actors',
+    remove: 'Remove {{actor}}',
+    none: 'No actor matches.',
+    track: 'track {{track}}',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is no such page, or you may not see it.',
@@ -789,6 +829,10 @@ const en = {
       'You signed in with the one-time password shown when the server first started. Choose a password of your own before you go on: others may have seen the one-time password.',
   },
   errors: {
+    TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
+      'This meeting is held under the Chatham House rule: the minutes may say what was said, but not who said it or who attended. Remove the names and pseudonyms of attendees, then save again.',
+    TT_ERR_MEETING_CANCEL_ATTENDED:
+      'Attendees are recorded for this meeting, so it took place: remove the attendance first, or mark it held.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'This join link is not known. Check that it was copied whole, or ask the convener for the link again.',
     TT_ERR_JOIN_LINK_REVOKED: 'The convener has withdrawn this join link. Ask them for a new one.',

@@ -746,6 +746,49 @@ const fr: Catalogue = {
     coordinateRange: 'Saisissez un nombre de −{{limit}} à {{limit}}, ou laissez vide.',
     coordinatesHint: 'Degrés décimaux. Arrondis à la précision de l’initiative à l’enregistrement.',
   },
+  meetingEdit: {
+    markHeld: 'Marquer comme tenue',
+    markCancelled: 'Marquer comme annulée',
+    edit: 'Modifier la réunion',
+    delete: 'Supprimer la réunion',
+    deleteQuestion:
+      'Supprimer définitivement cette réunion, sa liste de présence, son compte rendu et ses notes ? Ses résultats restent, et les personnes qui se sont rencontrées restent reliées.',
+    deleteConfirm: 'Oui, la supprimer',
+    attendees: 'Participants',
+    remove: 'Retirer',
+    removeAttendee: 'Retirer {{actor}} de la liste de présence',
+    minutes: 'Compte rendu',
+    notes: 'Notes de travail',
+    minutesLabel: 'Compte rendu : ce qui a été dit et convenu',
+    notesLabel: 'Notes pour celles et ceux qui mènent le processus',
+    chathamHint:
+      'Règle de Chatham House : écrivez ce qui a été dit, jamais qui l’a dit ni qui était présent. Un compte rendu qui nomme un participant n’est pas enregistré.',
+    savedAt: 'Dernier enregistrement {{at}} (UTC)',
+    saved: 'Enregistré.',
+    textsHidden:
+      'Sous cette règle, seuls les organisateurs de la réunion lisent et écrivent son compte rendu et ses notes.',
+  },
+  tieEdit: {
+    title: 'Modifier le lien ({{tie}})',
+    actions: 'Modifier',
+    edit: 'Modifier',
+    editTie: 'Modifier le lien avec {{actor}}',
+    delete: 'Supprimer le lien',
+    deleteQuestion:
+      'Supprimer définitivement ce lien ? La carte du réseau et ses mesures ne le compteront plus.',
+    deleteConfirm: 'Oui, le supprimer',
+  },
+  picker: {
+    placeholder: 'Tapez une partie d’un pseudonyme',
+    placeholderNames: 'Tapez une partie d’un nom ou d’un pseudonyme',
+    hint: 'Tapez pour chercher, puis touchez un acteur pour l’ajouter. Touchez × pour le retirer.',
+    recipientsHint:
+      'Seuls les acteurs des pistes 1 et 1,5 peuvent recevoir une transmission. Tapez pour chercher, puis touchez pour ajouter.',
+    chosen: 'Acteurs choisis',
+    remove: 'Retirer {{actor}}',
+    none: 'Aucun acteur ne correspond.',
+    track: 'piste {{track}}',
+  },
   notFound: {
     title: 'Page introuvable',
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
@@ -817,6 +860,10 @@ const fr: Catalogue = {
       'Vous vous êtes connecté·e avec le mot de passe à usage unique affiché au premier démarrage du serveur. Choisissez votre propre mot de passe avant de continuer : d’autres ont pu voir le mot de passe à usage unique.',
   },
   errors: {
+    TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
+      'Cette réunion se tient sous la règle de Chatham House : le compte rendu peut dire ce qui a été dit, mais ni qui l’a dit ni qui était présent. Retirez les noms et pseudonymes des participants, puis enregistrez à nouveau.',
+    TT_ERR_MEETING_CANCEL_ATTENDED:
+      'Des participants sont enregistrés pour cette réunion : elle a donc eu lieu. Retirez d’abord la présence, ou marquez-la comme tenue.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Ce lien d’accès est inconnu. Vérifiez qu’il a été copié en entier, ou redemandez le lien à l’organisateur.',
     TT_ERR_JOIN_LINK_REVOKED: 'L’organisateur a retiré ce lien d’accès. Demandez-lui un nouveau lien.',

@@ -123,7 +123,54 @@ const so: DeepPartial<Messages> = {
     intro:
       'Waxaad ku gashay furaha hal-mar ah ee la muujiyay markii serferku markii ugu horreysay shaqeeyay. Dooro fure kuu gaar ah intaadan sii wadin: dad kale ayaa laga yaabaa inay arkeen furaha hal-mar ah.',
   },
+  meetingEdit: {
+    markHeld: 'Calaamadee in la qabtay',
+    markCancelled: 'Calaamadee in la joojiyay',
+    edit: 'Wax ka beddel kulanka',
+    delete: 'Tirtir kulanka',
+    deleteQuestion:
+      'Ma tirtirtaa kulankan, liiska ka soo qaybgalayaasha, qoraalka kulanka iyo xusuus-qorka weligood? Natiijooyinkiisu way harayaan, dadkii kulmayna xiriir ayay ku harayaan.',
+    deleteConfirm: 'Haa, tirtir',
+    attendees: 'Ka soo qaybgalayaasha',
+    remove: 'Ka saar',
+    removeAttendee: 'Ka saar {{actor}} liiska ka soo qaybgalayaasha',
+    minutes: 'Qoraalka kulanka',
+    notes: 'Xusuus-qor shaqo',
+    minutesLabel: 'Qoraalka kulanka: waxa la yiri iyo waxa lagu heshiiyay',
+    notesLabel: 'Xusuus-qor loogu talagalay kuwa hawsha wada',
+    chathamHint:
+      'Xeerka Chatham House: qor waxa la yiri, marna ha qorin cidda tiri ama cidda joogtay. Qoraal magacaaba qof ka soo qaybgalay lama kaydiyo.',
+    savedAt: 'Markii ugu dambeysay ee la kaydiyay {{at}} (UTC)',
+    saved: 'Waa la kaydiyay.',
+    textsHidden:
+      'Xeerkan hoostiisa, qabanqaabiyeyaasha kulanka oo keliya ayaa akhriya oo qora qoraalka iyo xusuus-qorka.',
+  },
+  tieEdit: {
+    title: 'Beddel xiriirka ({{tie}})',
+    actions: 'Beddel',
+    edit: 'Wax ka beddel',
+    editTie: 'Wax ka beddel xiriirka {{actor}}',
+    delete: 'Tirtir xiriirka',
+    deleteQuestion:
+      'Ma tirtirtaa xiriirkan weligiis? Khariidadda shabakadda iyo cabbiradeeda ma sii tirin doonaan.',
+    deleteConfirm: 'Haa, tirtir',
+  },
+  picker: {
+    placeholder: 'Qor qayb ka mid ah magac-qarsoodiga',
+    placeholderNames: 'Qor qayb ka mid ah magac ama magac-qarsoodi',
+    hint: 'Qor si aad u raadiso, kadib taabo qof si aad ugu darto. Taabo × si aad uga saarto.',
+    recipientsHint:
+      'Kaliya jilayaasha Track 1 iyo 1.5 ayaa heli kara wareejin. Qor si aad u raadiso, kadib taabo si aad ugu darto.',
+    chosen: 'Jilayaasha la doortay',
+    remove: 'Ka saar {{actor}}',
+    none: 'Ma jiro jile ku habboon.',
+    track: 'track {{track}}',
+  },
   errors: {
+    TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
+      'Kulankan wuxuu ku socdaa xeerka Chatham House: qoraalka kulanka wuxuu sheegi karaa waxa la yiri, laakiin ma aha cidda tiri ama cidda joogtay. Ka saar magacyada iyo magac-qarsoodiyada ka soo qaybgalayaasha, kadibna mar kale kaydi.',
+    TT_ERR_MEETING_CANCEL_ATTENDED:
+      'Kulankan waxaa loo diiwaangeliyay ka soo qaybgalayaal, markaa wuu dhacay: marka hore ka saar ka soo qaybgalka, ama calaamadee in la qabtay.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Xiriirkan ku biirista lama yaqaan. Hubi in si buuxda loo koobiyeeyay, ama mar kale xiriirka ka codso qabanqaabiyaha.',
     TT_ERR_JOIN_LINK_REVOKED: 'Qabanqaabiyaha ayaa ka noqday xiriirkan. Ka codso mid cusub.',

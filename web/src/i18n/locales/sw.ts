@@ -120,7 +120,53 @@ const sw: DeepPartial<Messages> = {
     intro:
       'Umeingia kwa nenosiri la mara moja lililoonyeshwa seva ilipowashwa mara ya kwanza. Chagua nenosiri lako mwenyewe kabla ya kuendelea: huenda wengine waliliona nenosiri la mara moja.',
   },
+  meetingEdit: {
+    markHeld: 'Weka alama kuwa umefanyika',
+    markCancelled: 'Weka alama kuwa umeahirishwa',
+    edit: 'Hariri mkutano',
+    delete: 'Futa mkutano',
+    deleteQuestion:
+      'Ufute mkutano huu, orodha ya waliohudhuria, kumbukumbu na maelezo yake kabisa? Matokeo yake yanabaki, na watu waliokutana wanabaki wameunganishwa.',
+    deleteConfirm: 'Ndiyo, ufute',
+    attendees: 'Waliohudhuria',
+    remove: 'Ondoa',
+    removeAttendee: 'Ondoa {{actor}} kwenye orodha ya waliohudhuria',
+    minutes: 'Kumbukumbu za mkutano',
+    notes: 'Maelezo ya kazi',
+    minutesLabel: 'Kumbukumbu: yaliyosemwa na yaliyokubaliwa',
+    notesLabel: 'Maelezo kwa wanaoendesha mchakato',
+    chathamHint:
+      'Kanuni ya Chatham House: andika yaliyosemwa, kamwe si nani aliyesema wala nani alikuwepo. Kumbukumbu zinazomtaja mhudhuriaji hazihifadhiwi.',
+    savedAt: 'Ilihifadhiwa mwisho {{at}} (UTC)',
+    saved: 'Imehifadhiwa.',
+    textsHidden:
+      'Chini ya kanuni hii, waitishaji wa mkutano pekee husoma na kuandika kumbukumbu na maelezo yake.',
+  },
+  tieEdit: {
+    title: 'Badilisha uhusiano ({{tie}})',
+    actions: 'Badilisha',
+    edit: 'Hariri',
+    editTie: 'Hariri uhusiano na {{actor}}',
+    delete: 'Futa uhusiano',
+    deleteQuestion: 'Ufute uhusiano huu kabisa? Ramani ya mtandao na vipimo vyake havitauhesabu tena.',
+    deleteConfirm: 'Ndiyo, ufute',
+  },
+  picker: {
+    placeholder: 'Andika sehemu ya jina bandia',
+    placeholderNames: 'Andika sehemu ya jina au jina bandia',
+    hint: 'Andika ili kutafuta, kisha gusa mhusika ili kumwongeza. Gusa × ili kumwondoa.',
+    recipientsHint:
+      'Wahusika wa Track 1 na 1.5 pekee wanaweza kupokea uhamisho. Andika ili kutafuta, kisha gusa ili kuongeza.',
+    chosen: 'Wahusika waliochaguliwa',
+    remove: 'Ondoa {{actor}}',
+    none: 'Hakuna mhusika anayelingana.',
+    track: 'track {{track}}',
+  },
   errors: {
+    TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
+      'Mkutano huu unafanyika chini ya kanuni ya Chatham House: kumbukumbu zinaweza kusema yaliyosemwa, lakini si nani aliyesema wala nani alihudhuria. Ondoa majina na majina bandia ya waliohudhuria, kisha hifadhi tena.',
+    TT_ERR_MEETING_CANCEL_ATTENDED:
+      'Waliohudhuria wamerekodiwa kwa mkutano huu, kwa hiyo ulifanyika: ondoa mahudhurio kwanza, au weka alama kuwa umefanyika.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Kiungo hiki cha kujiunga hakijulikani. Hakikisha kimenakiliwa chote, au muombe mratibu kiungo tena.',
     TT_ERR_JOIN_LINK_REVOKED: 'Mratibu ameondoa kiungo hiki cha kujiunga. Muombe kipya.',
