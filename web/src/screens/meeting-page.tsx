@@ -17,6 +17,8 @@ import { useResource } from '../use-resource.js';
 import type { AttendanceRole, OutcomeKind, TransferStatus } from '../../../src/domain/vocabulary.js';
 import { attendanceRoles, outcomeKinds, transferStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { useConfirm } from '../components/confirm.js';
+import { useInitiativeCan } from '../permissions.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
@@ -25,8 +27,10 @@ export default function MeetingPage({ params }: { params: Record<string, string>
   const { initiativeId, meetingId } = params;
   const meeting = useResource('/api/meetings/{id}', { params: { path: { id: meetingId } } });
   const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
+  const can = useInitiativeCan(initiativeId);
+  // Only those who may read the actor map ask for it: for the others it would be a refusal to hide.
   const actors = useResource(
-    initiative.state === 'ready'
+    initiative.state === 'ready' && can('actors.read')
       ? apiGet('/api/conflicts/{id}/actors', {
           params: { path: { id: initiative.data.conflict_id }, query: { limit: 500 } },
         })
@@ -61,8 +65,8 @@ export default function MeetingPage({ params }: { params: Record<string, string>
               <dt>{t('meetings.status')}</dt>
               <dd>{t(`meetings.statuses.${data.status}`)}</dd>
             </dl>
-            <AttendanceSection meeting={data} actors={actorList} actorsById={actorsById} />
-            <OutcomesSection meeting={data} actors={actorList} actorsById={actorsById} />
+            <AttendanceSection meeting={data} actors={actorList} actorsById={actorsById} can={can} />
+            <OutcomesSection meeting={data} actors={actorList} actorsById={actorsById} can={can} />
           </>
         )}
       </Loaded>
@@ -71,14 +75,18 @@ export default function MeetingPage({ params }: { params: Record<string, string>
 }
 
 interface SectionProps {
+  can: ReturnType<typeof useInitiativeCan>;
   meeting: Meeting;
   actors: NamedActor[];
   actorsById: Map<string, NamedActor>;
 }
 
-function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
+function AttendanceSection({ meeting, actors, actorsById, can }: SectionProps) {
   const { t } = useTranslation();
-  const attendance = useResource('/api/meetings/{id}/attendance', { params: { path: { id: meeting.id } } });
+  const mayRead = can('attendance.read', meeting.ground_rule);
+  const attendance = useResource(
+    mayRead ? apiGet('/api/meetings/{id}/attendance', { params: { path: { id: meeting.id } } }) : null,
+  );
   const [actorId, setActorId] = useState('');
   const [role, setRole] = useState('participant');
   const { errors, failure, save } = useFormSubmit();
@@ -99,9 +107,11 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
   // Chatham House and closed meetings show who attended only to their conveners, and only they record it
   // (a recording's answer would tell the rest who attended): the server says no to both.
   const hidden =
-    attendance.state === 'error' &&
-    attendance.error instanceof ApiError &&
-    (attendance.error.status === 403 || (attendance.error.status === 404 && meeting.ground_rule !== 'open'));
+    !mayRead ||
+    (attendance.state === 'error' &&
+      attendance.error instanceof ApiError &&
+      (attendance.error.status === 403 ||
+        (attendance.error.status === 404 && meeting.ground_rule !== 'open')));
 
   return (
     <>
@@ -129,7 +139,7 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
           }}
         </Loaded>
       )}
-      {!hidden && actors.length > 0 && (
+      {!hidden && can('attendance.write', meeting.ground_rule) && actors.length > 0 && (
         <form onSubmit={submit} noValidate>
           <h3>{t('meetings.addAttendee')}</h3>
           <ErrorSummary title={t('common.fixErrors')} errors={errors} />
@@ -162,7 +172,7 @@ function AttendanceSection({ meeting, actors, actorsById }: SectionProps) {
   );
 }
 
-function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
+function OutcomesSection({ meeting, actors, actorsById, can }: SectionProps) {
   const { t } = useTranslation();
   const outcomes = useResource('/api/initiatives/{id}/outcomes', {
     params: { path: { id: meeting.initiative_id }, query: { limit: 500 } },
@@ -202,39 +212,145 @@ function OutcomesSection({ meeting, actors, actorsById }: SectionProps) {
             <ul className="cards">
               {list.map((outcome) => (
                 <li key={outcome.id} className="card">
-                  <h3>{outcome.title}</h3>
-                  <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
-                  {outcome.description && <p>{outcome.description}</p>}
-                  <Transfers outcome={outcome} actors={actors} actorsById={actorsById} />
+                  <OutcomeCard
+                    outcome={outcome}
+                    mayWrite={can('outcomes.write')}
+                    onChange={outcomes.reload}
+                  />
+                  <Transfers
+                    outcome={outcome}
+                    actors={actors}
+                    actorsById={actorsById}
+                    mayWrite={can('transfers.write')}
+                  />
                 </li>
               ))}
             </ul>
           );
         }}
       </Loaded>
+      {can('outcomes.write') && (
+        <form onSubmit={submit} noValidate>
+          <h3>{t('meetings.addOutcome')}</h3>
+          <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+          {failure !== null && <ErrorMessage error={failure} />}
+          <div className="form-grid">
+            <TextField
+              label={t('meetings.outcomeTitle')}
+              value={title}
+              onChange={setTitle}
+              error={errors.title}
+              maxLength={200}
+              required
+            />
+            <SelectField
+              label={t('meetings.outcomeKind')}
+              value={kind}
+              onChange={setKind}
+              options={outcomeKinds.map((value) => ({ value, label: t(`meetings.outcomeKinds.${value}`) }))}
+            />
+          </div>
+          <TextArea label={t('meetings.outcomeDescription')} value={description} onChange={setDescription} />
+          <button type="submit">{t('meetings.addOutcome')}</button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** An outcome, with its edit form and delete (after a confirmation) for those who write outcomes. */
+function OutcomeCard({
+  outcome,
+  mayWrite,
+  onChange,
+}: {
+  outcome: Outcome;
+  mayWrite: boolean;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const confirm = useConfirm();
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(outcome.title);
+  const [kind, setKind] = useState<string>(outcome.kind);
+  const [description, setDescription] = useState(outcome.description);
+  const { errors, failure, busy, save } = useFormSubmit();
+  const removal = useFormSubmit();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = { title: title.trim() ? undefined : t('common.required') };
+    await save(found, async () => {
+      await api.patch('/api/outcomes/{id}', {
+        params: { path: { id: outcome.id } },
+        body: { title: title.trim(), description: description.trim(), kind: kind as OutcomeKind },
+      });
+      setEditing(false);
+      onChange();
+    });
+  }
+
+  async function remove() {
+    const yes = await confirm({
+      title: t('edits.deleteOutcomeTitle', { title: outcome.title }),
+      body: t('edits.deleteOutcomeBody'),
+      confirm: t('edits.delete'),
+      danger: true,
+    });
+    if (!yes) return;
+    await removal.save({}, async () => {
+      await api.delete('/api/outcomes/{id}', { params: { path: { id: outcome.id } } });
+      onChange();
+    });
+  }
+
+  if (editing) {
+    return (
       <form onSubmit={submit} noValidate>
-        <h3>{t('meetings.addOutcome')}</h3>
         <ErrorSummary title={t('common.fixErrors')} errors={errors} />
         {failure !== null && <ErrorMessage error={failure} />}
-        <div className="form-grid">
-          <TextField
-            label={t('meetings.outcomeTitle')}
-            value={title}
-            onChange={setTitle}
-            error={errors.title}
-            maxLength={200}
-            required
-          />
-          <SelectField
-            label={t('meetings.outcomeKind')}
-            value={kind}
-            onChange={setKind}
-            options={outcomeKinds.map((value) => ({ value, label: t(`meetings.outcomeKinds.${value}`) }))}
-          />
-        </div>
+        <TextField
+          label={t('meetings.outcomeTitle')}
+          value={title}
+          onChange={setTitle}
+          error={errors.title}
+          maxLength={200}
+          required
+        />
+        <SelectField
+          label={t('meetings.outcomeKind')}
+          value={kind}
+          onChange={setKind}
+          options={outcomeKinds.map((value) => ({ value, label: t(`meetings.outcomeKinds.${value}`) }))}
+        />
         <TextArea label={t('meetings.outcomeDescription')} value={description} onChange={setDescription} />
-        <button type="submit">{t('meetings.addOutcome')}</button>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('common.save')}
+          </button>
+          <button type="button" onClick={() => setEditing(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
       </form>
+    );
+  }
+  return (
+    <>
+      <h3>{outcome.title}</h3>
+      <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
+      {outcome.description && <p>{outcome.description}</p>}
+      {removal.failure !== null && <ErrorMessage error={removal.failure} />}
+      {mayWrite && (
+        <p className="actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('edits.editOutcome')}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()} disabled={removal.busy}>
+            {t('edits.deleteOutcome')}
+          </button>
+        </p>
+      )}
     </>
   );
 }
@@ -243,10 +359,12 @@ function Transfers({
   outcome,
   actors,
   actorsById,
+  mayWrite,
 }: {
   outcome: Outcome;
   actors: NamedActor[];
   actorsById: Map<string, NamedActor>;
+  mayWrite: boolean;
 }) {
   const { t } = useTranslation();
   const transfers = useResource('/api/initiatives/{id}/transfers', {
@@ -291,22 +409,19 @@ function Transfers({
           return (
             <ul>
               {list.map((transfer) => (
-                <li key={transfer.id}>
-                  {transfer.handed_on}: {t(`meetings.transferStatuses.${transfer.status}`)} (
-                  {transfer.status_on}) →{' '}
-                  {transfer.recipient_actor_ids
-                    .map((id) => {
-                      const actor = actorsById.get(id);
-                      return actor ? actorLabel(actor) : id.slice(0, 8);
-                    })
-                    .join(', ')}
-                </li>
+                <TransferRow
+                  key={transfer.id}
+                  transfer={transfer}
+                  actorsById={actorsById}
+                  mayWrite={mayWrite}
+                  onChange={transfers.reload}
+                />
               ))}
             </ul>
           );
         }}
       </Loaded>
-      {!open ? (
+      {!mayWrite ? null : !open ? (
         trackOne.length > 0 && (
           <button type="button" onClick={() => setOpen(true)}>
             {t('meetings.addTransfer')}
@@ -365,5 +480,120 @@ function Transfers({
         </form>
       )}
     </>
+  );
+}
+
+/**
+ * A transfer: when it was handed on, what became of it and to whom (the recipients' count for those who
+ * may not read the actor map). Those who write transfers record a new status or delete it.
+ */
+function TransferRow({
+  transfer,
+  actorsById,
+  mayWrite,
+  onChange,
+}: {
+  transfer: Transfer & { recipient_count?: number };
+  actorsById: Map<string, NamedActor>;
+  mayWrite: boolean;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const confirm = useConfirm();
+  const [editing, setEditing] = useState(false);
+  const [status, setStatus] = useState<string>(transfer.status);
+  const [statusOn, setStatusOn] = useState(transfer.status_on);
+  const [note, setNote] = useState(transfer.note);
+  const { errors, failure, busy, save } = useFormSubmit();
+  const removal = useFormSubmit();
+  const recipients = transfer.recipient_actor_ids.length
+    ? transfer.recipient_actor_ids
+        .map((id) => {
+          const actor = actorsById.get(id);
+          return actor ? actorLabel(actor) : id.slice(0, 8);
+        })
+        .join(', ')
+    : t('edits.recipientCount', { count: transfer.recipient_count ?? 0 });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = {
+      statusOn: !statusOn ? t('common.required') : !isIsoDate(statusOn) ? t('common.invalidDate') : undefined,
+    };
+    await save(found, async () => {
+      await api.patch('/api/transfers/{id}', {
+        params: { path: { id: transfer.id } },
+        body: { status: status as TransferStatus, status_on: statusOn, note: note.trim() },
+      });
+      setEditing(false);
+      onChange();
+    });
+  }
+
+  async function remove() {
+    const yes = await confirm({
+      title: t('edits.deleteTransferTitle'),
+      body: t('edits.deleteTransferBody'),
+      confirm: t('edits.delete'),
+      danger: true,
+    });
+    if (!yes) return;
+    await removal.save({}, async () => {
+      await api.delete('/api/transfers/{id}', { params: { path: { id: transfer.id } } });
+      onChange();
+    });
+  }
+
+  return (
+    <li>
+      {transfer.handed_on}: {t(`meetings.transferStatuses.${transfer.status}`)} ({transfer.status_on}) →{' '}
+      {recipients}
+      {transfer.note && <span className="hint"> {transfer.note}</span>}
+      {removal.failure !== null && <ErrorMessage error={removal.failure} />}
+      {mayWrite && !editing && (
+        <span className="row-actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('edits.editTransfer')}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()} disabled={removal.busy}>
+            {t('edits.deleteTransfer')}
+          </button>
+        </span>
+      )}
+      {editing && (
+        <form onSubmit={submit} noValidate>
+          <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+          {failure !== null && <ErrorMessage error={failure} />}
+          <div className="form-grid">
+            <SelectField
+              label={t('meetings.transferStatus')}
+              value={status}
+              onChange={setStatus}
+              options={transferStatuses.map((value) => ({
+                value,
+                label: t(`meetings.transferStatuses.${value}`),
+              }))}
+            />
+            <TextField
+              label={t('edits.statusOn')}
+              type="date"
+              value={statusOn}
+              onChange={setStatusOn}
+              error={errors.statusOn}
+              required
+            />
+          </div>
+          <TextArea label={t('meetings.note')} value={note} onChange={setNote} maxLength={2000} />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('common.save')}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
   );
 }

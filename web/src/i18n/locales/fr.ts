@@ -721,6 +721,37 @@ const fr: Messages = {
     title: 'Page introuvable',
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
   },
+  edits: {
+    delete: 'Supprimer',
+    editInitiative: 'Modifier l’initiative',
+    name: 'Nom',
+    ended: 'Terminée le',
+    fundingNeeded: 'Financement nécessaire',
+    fundingPledged: 'Financement promis',
+    amountInvalid: 'Saisissez un montant entier, 0 ou plus, sans séparateurs.',
+    endBeforeStart: 'La date de fin précède la date de début.',
+    editOutcome: 'Modifier le résultat',
+    deleteOutcome: 'Supprimer le résultat',
+    deleteOutcomeTitle: 'Supprimer le résultat « {{title}} » ?',
+    deleteOutcomeBody:
+      'Ses transmissions aux acteurs de la voie I sont supprimées avec lui. Cette action est irréversible.',
+    editTransfer: 'Noter ce qu’il en est advenu',
+    deleteTransfer: 'Supprimer la transmission',
+    deleteTransferTitle: 'Supprimer cette transmission ?',
+    deleteTransferBody:
+      'La trace de la transmission de ce résultat est supprimée. Cette action est irréversible.',
+    statusOn: 'Statut au',
+    recipientCount_one: '{{count}} destinataire',
+    recipientCount_other: '{{count}} destinataires',
+    dialogueSettings: 'Réglages du dialogue',
+    dialogueIsOpen: 'Le dialogue est ouvert : les participants votent et proposent des énoncés.',
+    dialogueIsClosed: 'Le dialogue est clos : il ne reçoit plus d’énoncés ni de votes.',
+    closeDialogue: 'Clore le dialogue',
+    reopenDialogue: 'Rouvrir le dialogue',
+    closeDialogueTitle: 'Clore ce dialogue ?',
+    closeDialogueBody:
+      'Les participants ne pourront plus voter ni proposer d’énoncés. Vous pourrez le rouvrir plus tard.',
+  },
   errors: {
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Ce lien d’accès est inconnu. Vérifiez qu’il a été copié en entier, ou redemandez le lien à l’organisateur.',
