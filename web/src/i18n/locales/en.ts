@@ -724,6 +724,19 @@ const en = {
     closeDialogueTitle: 'Close this dialogue?',
     closeDialogueBody:
       'Participants can then no longer vote or put statements forward. You can reopen it later.',
+    higherMeans: {
+      warmer: 'higher means warmer feelings',
+      more_distance: 'higher means more social distance',
+      more_trust: 'higher means more trust',
+      more_anxiety: 'higher means more anxiety',
+      more: 'higher means more',
+    },
+    forestTooFew_one:
+      'Only {{count}} study has an effect you may see here: a forest plot pools two or more. It appears once another initiative’s survey has two answered waves or a published study is entered.',
+    forestTooFew_other:
+      '{{count}} studies have an effect you may see here: a forest plot pools two or more. It appears once another initiative’s survey has two answered waves or a published study is entered.',
+    forestCaption:
+      'Initiative surveys you may see: {{initiatives}}; published studies entered in this workspace: {{external}}. Plotted with their pooled effect:',
   },
   errors: {
     TT_ERR_JOIN_LINK_UNKNOWN:

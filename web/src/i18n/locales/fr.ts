@@ -751,6 +751,19 @@ const fr: Messages = {
     closeDialogueTitle: 'Clore ce dialogue ?',
     closeDialogueBody:
       'Les participants ne pourront plus voter ni proposer d’énoncés. Vous pourrez le rouvrir plus tard.',
+    higherMeans: {
+      warmer: 'plus élevé signifie des sentiments plus chaleureux',
+      more_distance: 'plus élevé signifie plus de distance sociale',
+      more_trust: 'plus élevé signifie plus de confiance',
+      more_anxiety: 'plus élevé signifie plus d’anxiété',
+      more: 'plus élevé signifie davantage',
+    },
+    forestTooFew_one:
+      'Seule {{count}} étude a un effet que vous pouvez voir ici : un graphique en forêt en regroupe deux ou plus. Il apparaîtra quand l’enquête d’une autre initiative aura deux vagues remplies ou qu’une étude publiée sera saisie.',
+    forestTooFew_other:
+      '{{count}} études ont un effet que vous pouvez voir ici : un graphique en forêt en regroupe deux ou plus. Il apparaîtra quand l’enquête d’une autre initiative aura deux vagues remplies ou qu’une étude publiée sera saisie.',
+    forestCaption:
+      'Enquêtes d’initiatives que vous pouvez voir : {{initiatives}} ; études publiées saisies dans cet espace : {{external}}. Représentées avec leur effet combiné :',
   },
   errors: {
     TT_ERR_JOIN_LINK_UNKNOWN:
