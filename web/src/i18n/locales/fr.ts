@@ -241,7 +241,8 @@ const fr: Messages = {
     positionPending:
       'Les mesures du réseau apparaîtront lorsque l’analyse du réseau sera disponible sur ce serveur.',
     created: 'Acteur enregistré.',
-    count: '{{count}} acteurs',
+    count_one: '{{count}} acteur',
+    count_other: '{{count}} acteurs',
     kinds: { person: 'Personne', organisation: 'Organisation' },
     tracks: {
       '1': 'Voie 1 (officielle)',
@@ -332,7 +333,11 @@ const fr: Messages = {
     bridgeTie: 'Pont : le seul lien entre les groupes (trait épais en tirets)',
     crossTie: 'Lien entre groupes (trait fin en tirets)',
     broker: 'Intermédiaire ayant des contacts des deux côtés (cerclé)',
-    brokersSummary: '{{bridges}} liens-ponts et {{brokers}} intermédiaires entre les groupes de ce clivage.',
+    brokersSummary: '{{bridges}} et {{brokers}} entre les groupes de ce clivage.',
+    bridgeTies_one: '{{count}} lien-pont',
+    bridgeTies_other: '{{count}} liens-ponts',
+    brokerCount_one: '{{count}} intermédiaire',
+    brokerCount_other: '{{count}} intermédiaires',
     noBrokers:
       'Les ponts et intermédiaires apparaissent une fois les acteurs rattachés aux groupes de ce clivage.',
     brokerLinks: '{{actor}} relie {{count}} paires de {{first}} et {{second}}',
