@@ -19,6 +19,8 @@ const ADMIN_ONLY: readonly Role[] = [];
 export const accessTable = {
   'initiative.read': all,
   'initiative.write': ['convener'],
+  // Funding figures (needed, pledged) of an initiative: not for participants or researchers.
+  'funding.read': ['convener', 'facilitator', 'funder'],
   'members.manage': ['convener'],
   'actors.read': ['convener', 'facilitator', 'researcher'],
   'actors.names': leads,

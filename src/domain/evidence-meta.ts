@@ -57,3 +57,10 @@ export const evidenceMetaSchema = z.strictObject({
   result: metaAnalysisResultSchema,
 });
 export type EvidenceMeta = z.infer<typeof evidenceMetaSchema>;
+
+/**
+ * The studies a forest plot of the same query would show, without pooling them: how many there are
+ * (pooling needs two, the fixed-effect model one) and what they are, so a page can say what it plots.
+ */
+export const evidenceStudiesSchema = evidenceMetaSchema.omit({ result: true });
+export type EvidenceStudies = z.infer<typeof evidenceStudiesSchema>;

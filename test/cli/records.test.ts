@@ -311,6 +311,47 @@ forEachEngine('tracktwo record commands (as an account, through the services)', 
     expect(listed.out).toMatch(/statement\s+Joint statement/);
   });
 
+  it('edits and deletes an outcome as a convener; a participant is refused and changes nothing', async () => {
+    const [outcome] = (await json('outcomes', 'list', I, '--as', email('convener'))).items as {
+      id: string;
+    }[];
+    const refused = await cli(
+      'outcomes',
+      'edit',
+      outcome.id,
+      '--title',
+      'Mine',
+      '--as',
+      email('participant'),
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('TT_ERR_FORBIDDEN');
+    const empty = await cli('outcomes', 'edit', outcome.id, '--as', email('convener'));
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('TT_ERR_VALIDATION');
+    const badKind = await cli('outcomes', 'edit', outcome.id, '--kind', 'decree', '--as', email('convener'));
+    expect(badKind.err).toContain('--kind');
+    const edited = await cli(
+      'outcomes',
+      'edit',
+      outcome.id,
+      '--title',
+      'Joint statement, revised',
+      '--as',
+      email('convener'),
+    );
+    expect(edited.code, edited.err).toBe(0);
+    expect((await cli('outcomes', 'list', I, '--as', email('participant'))).out).toContain(
+      'Joint statement, revised',
+    );
+    expect((await cli('outcomes', 'delete', outcome.id, '--as', email('participant'))).err).toContain(
+      'TT_ERR_FORBIDDEN',
+    );
+    const deleted = await cli('outcomes', 'delete', outcome.id, '--as', email('convener'));
+    expect(deleted.code, deleted.err).toBe(0);
+    expect((await json('outcomes', 'list', I, '--as', email('convener'))).total).toBe(0);
+  });
+
   it('acts as the account of TRACKTWO_TOKEN, and refuses a bad token, both ways at once, or neither', async () => {
     process.env.TRACKTWO_TOKEN = researcherToken;
     try {
@@ -370,6 +411,8 @@ describe('tracktwo record commands --help', () => {
       ['meetings', 'minutes'],
       ['meetings', 'notes'],
       ['outcomes', 'list'],
+      ['outcomes', 'edit'],
+      ['outcomes', 'delete'],
     ];
     for (const command of commands) {
       const { code, out } = await run(...command, '--help');

@@ -19,6 +19,7 @@ const CONTRACT = `
 permission            convener facilitator participant researcher funder
 initiative.read       yes      yes         yes         yes        yes
 initiative.write      yes      no          no          no         no
+funding.read          yes      yes         no          no         yes
 members.manage        yes      no          no          no         no
 actors.read           yes      yes         no          yes        no
 actors.names          yes      yes         no          no         no
@@ -152,7 +153,7 @@ forEachEngine('access', (getDb) => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(table).toHaveLength(27);
+    expect(table).toHaveLength(28);
   });
 
   it('answers the same at the conflict and workspace the initiative lies in', async () => {
@@ -303,6 +304,7 @@ forEachEngine('access', (getDb) => {
     expect(funder.sort()).toEqual(
       [
         'initiative.read',
+        'funding.read',
         'meetings.read',
         'outcomes.read',
         'evidence.read',

@@ -104,6 +104,38 @@ forEachEngine('resources: initiatives and their members', (getDb, engine) => {
     }
   });
 
+  it('shows funding figures only to conveners, facilitators and funders (funding.read)', async () => {
+    ok(
+      await world.as.convener.patch(`/api/initiatives/${world.initiativeId}`, {
+        funding_needed: 80000,
+        funding_pledged: 5000,
+      }),
+    );
+    const one = async (client: World['admin']) =>
+      ok<InitiativeBody & { funding_pledged: number | null }>(
+        await client.get(`/api/initiatives/${world.initiativeId}`),
+      );
+    const listed = async (client: World['admin']) =>
+      ok<{ items: (InitiativeBody & { funding_pledged: number | null })[] }>(
+        await client.get(`/api/workspaces/${world.workspaceId}/initiatives`),
+      ).items.find((i) => i.id === world.initiativeId)!;
+    for (const [client, sees] of [
+      [world.admin, true],
+      [world.as.convener, true],
+      [world.as.facilitator, true],
+      [world.as.funder, true],
+      [world.as.participant, false],
+      [world.as.researcher, false],
+    ] as const) {
+      for (const seen of [await one(client), await listed(client)]) {
+        expect(seen.funding_needed).toBe(sees ? 80000 : null);
+        expect(seen.funding_pledged).toBe(sees ? 5000 : null);
+      }
+    }
+    const participantBody = (await world.as.participant.get(`/api/initiatives/${world.initiativeId}`)).body;
+    expect(participantBody).not.toContain('80000');
+  });
+
   it('manages members: conveners list, add and remove roles; nobody else', async () => {
     const members = async () =>
       ok<{ items: Member[] }>(await world.as.convener.get(`/api/initiatives/${world.initiativeId}/members`))

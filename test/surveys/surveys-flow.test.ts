@@ -410,6 +410,12 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
         citation: '',
       }),
     ).rejects.toMatchObject({ code: 'TT_ERR_FORBIDDEN' });
+    // One study alone is listed, unpooled, where the meta-analysis (REML needs two) refuses.
+    const alone = await evidence.evidenceStudies(world.accounts.funder, world.workspace.id);
+    expect(alone.studies.map((s) => s.source)).toEqual(['initiative']);
+    await expect(evidence.evidenceMeta(world.accounts.funder, world.workspace.id)).rejects.toMatchObject({
+      code: 'TT_ERR_EVIDENCE_TOO_FEW',
+    });
     await evidence.addExternalEffect(researcher, world.workspace.id, {
       label: 'Published study (2019)',
       effect: 0.25,
@@ -451,6 +457,16 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
       expect(svg.headers['content-type']).toContain('image/svg+xml');
       expect(svg.body).toContain('<svg');
       expect(svg.body).toContain('Published study (2019)');
+      const studies = await app.inject({
+        method: 'GET',
+        url: `/api/workspaces/${world.workspace.id}/evidence/studies?to=post`,
+        headers,
+      });
+      expect(studies.statusCode).toBe(200);
+      expect(studies.json().studies.map((s: { label: string }) => s.label)).toEqual(
+        meta.studies.map((s) => s.label),
+      );
+      expect(studies.json()).not.toHaveProperty('result');
       const byHttp = await app.inject({
         method: 'GET',
         url: `/api/surveys/${surveyId}/effects?from=baseline&to=post`,

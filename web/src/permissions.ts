@@ -4,6 +4,8 @@
  * the account's role allows. The server still decides; this only keeps refused actions off the page.
  */
 import { useCallback } from 'react';
+import { apiGet } from './api/client.js';
+import { useResource } from './use-resource.js';
 import { holdsPermission, type Permission } from '../../src/domain/access-table.js';
 import type { groundRules } from '../../src/domain/vocabulary-lists.js';
 import { useSession, type Me, type Membership } from './session.js';
@@ -46,5 +48,36 @@ export function useCan(): (permission: Permission, place: Place) => boolean {
   return useCallback(
     (permission: Permission, place: Place) => me !== null && can(me, permission, place),
     [me],
+  );
+}
+
+/**
+ * `can` in one initiative, for screens that know only its id: the place comes from the account's
+ * memberships, or (for a workspace administrator without a role there) from the initiative itself.
+ * Until the place is known nothing is allowed, so no action flashes up and disappears.
+ */
+export function useInitiativeCan(
+  initiativeId: string,
+): (permission: Permission, groundRule?: Place['groundRule']) => boolean {
+  const { session } = useSession();
+  const me = session.status === 'signed-in' ? session.me : null;
+  const membership = me?.memberships.find((m) => m.initiative_id === initiativeId);
+  const needsLookup = !!me && !membership && me.admin_workspaces.length > 0;
+  const initiative = useResource(
+    needsLookup ? apiGet('/api/initiatives/{id}', { params: { path: { id: initiativeId } } }) : null,
+  );
+  const place: Place | null = membership
+    ? { workspaceId: membership.workspace_id, conflictId: membership.conflict_id, initiativeId }
+    : initiative.state === 'ready'
+      ? { workspaceId: initiative.data.workspace_id, conflictId: initiative.data.conflict_id, initiativeId }
+      : null;
+  const workspaceId = place?.workspaceId;
+  const conflictId = place?.conflictId;
+  return useCallback(
+    (permission: Permission, groundRule?: Place['groundRule']) =>
+      me !== null &&
+      workspaceId !== undefined &&
+      can(me, permission, { workspaceId, conflictId, initiativeId, groundRule }),
+    [me, workspaceId, conflictId, initiativeId],
   );
 }

@@ -5,6 +5,7 @@ import { TrackTwoError } from '../../domain/errors.js';
 import { attendanceCreateSchema, meetingCreateSchema } from '../../domain/meeting.js';
 import { meetingTextKinds, meetingTextPutSchema } from '../../domain/meeting-text.js';
 import { readText } from '../files.js';
+import { outcomePatchSchema } from '../../domain/outcome.js';
 import { pageSchema } from '../../domain/scalars.js';
 import { tieCreateSchema, tieFilterSchema } from '../../domain/tie.js';
 import * as actors from '../../services/actors/index.js';
@@ -685,5 +686,39 @@ export const registerRecordCommands: RegisterCommands = (program, ctx) => {
       ['id', 'kind', 'title', 'meeting_id', 'created_at'],
       'No outcomes yet.',
     );
+  });
+  common(
+    outcomeCommands
+      .command('edit <outcome-id>')
+      .description('Change an outcome: its title, kind or description (conveners and facilitators)')
+      .option('--title <title>', 'what the outcome is called')
+      .option('--kind <kind>', 'statement, proposal, agreement, joint_action or other')
+      .option('--description <text>', 'what it says'),
+  ).action(
+    async (
+      outcomeId: string,
+      options: CommonOptions & { title?: string; kind?: string; description?: string },
+    ) => {
+      const format = formatOf(options);
+      const changes = parseInput(outcomePatchSchema, {
+        ...(options.title !== undefined ? { title: options.title } : {}),
+        ...(options.kind !== undefined ? { kind: options.kind } : {}),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+      });
+      const outcome = await asAccount(options, (s) => outcomes.updateOutcome(s, outcomeId, changes));
+      if (format === 'json') printRecord(ctx, format, outcome as unknown as Row);
+      else ctx.out(`Changed outcome ${outcome.id} (${outcome.kind}: ${outcome.title})\n`);
+    },
+  );
+  common(
+    outcomeCommands
+      .command('delete <outcome-id>')
+      .description(
+        'Delete an outcome with its transfers; this cannot be undone (conveners and facilitators)',
+      ),
+  ).action(async (outcomeId: string, options: CommonOptions) => {
+    formatOf(options);
+    await asAccount(options, (s) => outcomes.deleteOutcome(s, outcomeId));
+    ctx.out(`Deleted outcome ${outcomeId}\n`);
   });
 };

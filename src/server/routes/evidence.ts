@@ -6,7 +6,7 @@ import * as evidence from '../../services/evidence/index.js';
 import { conflictInclusion, initiativeInclusion } from '../../services/evidence/index.js';
 import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
-import { evidenceMetaSchema } from '../../domain/evidence-meta.js';
+import { evidenceMetaSchema, evidenceStudiesSchema } from '../../domain/evidence-meta.js';
 import { inclusionReportSchema } from '../../domain/inclusion-report.js';
 import { listOf } from '../../domain/list.js';
 import { surveyEffectsSchema } from '../../domain/survey-effects.js';
@@ -73,6 +73,18 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
     query: metaQuery,
     handler: ({ params, query, request }) =>
       evidence.evidenceMeta(request.services, params.id, metaOptions(query)),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/workspaces/:id/evidence/studies',
+    summary: 'The studies a meta-analysis and forest plot would pool (unpooled: any number, even none)',
+    tag,
+    access: 'evidence.read',
+    response: evidenceStudiesSchema,
+    params: idParams,
+    query: metaQuery,
+    handler: ({ params, query, request }) =>
+      evidence.evidenceStudies(request.services, params.id, metaOptions(query)),
   });
   defineRoute(app, {
     method: 'GET',

@@ -207,6 +207,15 @@ export function evidenceMeta(
   });
 }
 
+/** The studies the meta-analysis and forest plot of these options would pool, left unpooled. */
+export function evidenceStudies(
+  ctx: ServiceContext,
+  workspaceId: string,
+  options: MetaOptions = {},
+): Promise<Omit<EvidenceMeta, 'result'>> {
+  return inTransaction(ctx, (trx) => gatherStudies(trx, ctx, workspaceId, options));
+}
+
 export function evidenceForestSvg(
   ctx: ServiceContext,
   workspaceId: string,

@@ -1,4 +1,7 @@
-import type { z } from 'zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Auth } from '../../security/auth.js';
+import type { Database } from '../../store/schema.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import type { Initiative, initiativeCreateSchema, initiativePatchSchema } from '../../domain/initiative.js';
 import type { Page, PageOf } from '../../domain/scalars.js';
@@ -8,12 +11,30 @@ import { audit, must, pageOf, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { coarsenStoredPlaces } from '../privacy/location.js';
 
+/** What a reader of an initiative may see beyond its name, aims and status. */
+interface Sight {
+  actors: boolean;
+  funding: boolean;
+}
+
 /**
  * Who convenes and facilitates is itself a list of actors (pseudonymous ids): only those who may read the
- * actor map see it; the others see the initiative without it.
+ * actor map see it. Funding figures are shown only to those holding `funding.read`; the others read null.
  */
-function shown(initiative: Initiative, mayReadActors: boolean): Initiative {
-  return mayReadActors ? initiative : { ...initiative, actors: [] };
+function shown(initiative: Initiative, sight: Sight): Initiative {
+  return {
+    ...initiative,
+    actors: sight.actors ? initiative.actors : [],
+    funding_needed: sight.funding ? initiative.funding_needed : null,
+    funding_pledged: sight.funding ? initiative.funding_pledged : null,
+  };
+}
+
+async function sightOf(trx: Kysely<Database>, auth: Auth | null, initiativeId: string): Promise<Sight> {
+  return {
+    actors: await hasAccess(trx, auth, 'actors.read', { initiativeId }),
+    funding: await hasAccess(trx, auth, 'funding.read', { initiativeId }),
+  };
 }
 
 export function listInitiatives(
@@ -24,10 +45,13 @@ export function listInitiatives(
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'workspace.read', { workspaceId });
     const visible = await listVisibleInitiatives(trx, ctx.auth, { workspaceId });
-    const readsActors = new Set(visible.filter((v) => grants(v, 'actors.read')).map((v) => v.id));
+    const sights = new Map(
+      visible.map((v) => [v.id, { actors: grants(v, 'actors.read'), funding: grants(v, 'funding.read') }]),
+    );
     const initiatives = await repo.listInitiatives(trx, workspaceId, { ids: visible.map((v) => v.id) });
     const listed = pageOf(initiatives, page);
-    return { ...listed, items: listed.items.map((i) => shown(i, readsActors.has(i.id))) };
+    const none: Sight = { actors: false, funding: false };
+    return { ...listed, items: listed.items.map((i) => shown(i, sights.get(i.id) ?? none)) };
   });
 }
 
@@ -35,7 +59,7 @@ export function getInitiative(ctx: ServiceContext, id: string): Promise<Initiati
   return inTransaction(ctx, async (trx) => {
     await requireAccess(trx, ctx.auth, 'initiative.read', { initiativeId: id });
     const initiative = must(await repo.getInitiative(trx, id), 'initiative');
-    return shown(initiative, await hasAccess(trx, ctx.auth, 'actors.read', { initiativeId: id }));
+    return shown(initiative, await sightOf(trx, ctx.auth, id));
   });
 }
 
@@ -69,7 +93,7 @@ export function updateInitiative(
     const grant = await requireAccess(trx, ctx.auth, 'initiative.write', { initiativeId: id });
     const initiative = must(await repo.updateInitiative(trx, id, changes), 'initiative');
     await audit(trx, ctx.keys, ctx.auth, 'initiative.update', 'initiative', id, grant.workspaceId);
-    return initiative;
+    return shown(initiative, await sightOf(trx, ctx.auth, id));
   });
 }
 

@@ -339,6 +339,7 @@ export const matrix: Record<string, Entry> = {
   // Workspace evidence pools only the initiatives the account may read (here: none of I's surveys).
   'GET /api/workspaces/:id/evidence/meta': { kind: 'workspace' },
   'GET /api/workspaces/:id/evidence/forest.svg': { kind: 'workspace' },
+  'GET /api/workspaces/:id/evidence/studies': { kind: 'workspace' },
   'GET /api/workspaces/:id/evidence/external-effects': { kind: 'workspace' },
   // External studies belong to the workspace: a convener or researcher of any of its initiatives adds them.
   'POST /api/workspaces/:id/evidence/external-effects': {

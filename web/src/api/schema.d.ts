@@ -8159,6 +8159,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{id}/evidence/studies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The studies a meta-analysis and forest plot would pool (unpooled: any number, even none) */
+    get: {
+      parameters: {
+        query?: {
+          from?: 'baseline' | 'post' | 'follow_up';
+          to?: 'baseline' | 'post' | 'follow_up';
+          instrument?: string;
+          method?: 'fe' | 'dl' | 'reml';
+          external?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              workspace_id: string;
+              instrument: string;
+              /** @enum {string} */
+              from: 'baseline' | 'post' | 'follow_up';
+              /** @enum {string} */
+              to: 'baseline' | 'post' | 'follow_up';
+              /** @enum {string} */
+              orientation: 'positive_is_improvement';
+              studies: {
+                effect: number;
+                variance: number;
+                label: string;
+                /** @enum {string} */
+                source: 'initiative' | 'external';
+                /** Format: uuid */
+                initiative_id: string | null;
+                /** Format: uuid */
+                survey_id: string | null;
+                /** @enum {string} */
+                kind: 'd_ppc2' | 'g_rm' | 'external';
+                n: number | null;
+              }[];
+              left_out: {
+                /** Format: uuid */
+                survey_id: string;
+                /** Format: uuid */
+                initiative_id: string;
+                reason: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/workspaces/{id}/evidence/forest.svg': {
     parameters: {
       query?: never;

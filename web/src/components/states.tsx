@@ -19,12 +19,26 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="state state-empty">{children}</p>;
 }
 
-/** Says what went wrong in the reader's language; falls back to the server's own words. */
-export function errorText(error: unknown, t: TFunction): string {
+/**
+ * Refusals whose details name the server's internals (a permission, a role, a record): the words of
+ * the code say all a reader needs, so their `reason` is never shown.
+ */
+const QUIET_REASONS = new Set(['TT_ERR_FORBIDDEN', 'TT_ERR_NOT_FOUND', 'TT_ERR_UNAUTHENTICATED']);
+
+/**
+ * Says what went wrong in the reader's language, by error code; a code without words of its own falls
+ * back to the server's message, never to the code or a permission name. The one place errors are put
+ * into words: every screen shows an API error through it (ErrorMessage, form failures).
+ */
+export function errorText(error: unknown, typed: TFunction): string {
+  // Keys made from a code: checked against the catalogue by the completeness test, not by the type.
+  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string;
   if (error instanceof ApiError) {
-    const base = t(`errors.${error.code}`, { defaultValue: error.message });
+    const fallback =
+      error.status >= 500 ? t('errors.TT_ERR_INTERNAL') : error.message || t('errors.TT_ERR_HTTP');
+    const base = t(`errors.${error.code}`, { defaultValue: fallback });
     const details = error.details;
-    if (!details) return base;
+    if (!details || QUIET_REASONS.has(error.code)) return base;
     const where: string[] = [];
     if (details.row !== undefined) where.push(t('errors.where.row', { row: details.row }));
     if (details.column !== undefined) where.push(t('errors.where.column', { column: details.column }));
@@ -37,17 +51,21 @@ export function errorText(error: unknown, t: TFunction): string {
   return t('errors.TT_ERR_INTERNAL');
 }
 
+/** An error in words; its code stays out of sight, in `data-error-code`, for support and tests. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="state state-error" role="alert">
+    <div
+      className="state state-error"
+      role="alert"
+      data-error-code={error instanceof ApiError ? error.code : undefined}
+    >
       <p>{errorText(error, t)}</p>
       {error instanceof ApiError && error.code === 'TT_ERR_SECOND_FACTOR_REQUIRED' && (
         <p>
           <Link to="/account">{t('errors.enrolSecondFactor')}</Link>
         </p>
       )}
-      {error instanceof ApiError && <p className="error-code">{error.code}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('common.retry')}

@@ -1,3 +1,5 @@
+import { DialogueSettings } from '../components/dialogue-settings.js';
+import { useInitiativeCan } from '../permissions.js';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
@@ -112,6 +114,8 @@ function OpinionMap({ results, label }: { results: DialogueResults; label: strin
 export default function DialogueResultsScreen({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const { initiativeId, dialogueId } = params;
+  const can = useInitiativeCan(initiativeId);
+  const manages = can('dialogues.manage');
   const results = useResource('/api/dialogues/{id}/results', { params: { path: { id: dialogueId } } });
 
   return (
@@ -255,7 +259,14 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
           );
         }}
       </Loaded>
-      <ModerationQueue dialogueId={dialogueId} onChange={results.reload} />
+      {manages && results.state === 'ready' && (
+        <DialogueSettings
+          key={results.data.dialogue.prompt}
+          dialogue={results.data.dialogue}
+          onChange={results.reload}
+        />
+      )}
+      {manages && <ModerationQueue dialogueId={dialogueId} onChange={results.reload} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useInitiativeCan } from '../permissions.js';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../api/client.js';
+import { apiGet, apiUrl } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
 import { Empty, Loaded, Loading } from '../components/states.js';
@@ -56,14 +57,25 @@ export default function Evidence({ params }: { params: Record<string, string> })
   const formatEffect = useCallback((value: number) => effectSize(value), [i18n.language]);
   const formatShare = useCallback((value: number) => percent(value), [i18n.language]);
   const workspaceId = initiative.state === 'ready' ? initiative.data.workspace_id : null;
+  const can = useInitiativeCan(initiativeId);
+  // What the forest plot would show, asked first: too few studies to pool get words, not a broken image.
+  const studies = useResource(
+    workspaceId
+      ? apiGet('/api/workspaces/{id}/evidence/studies', {
+          params: { path: { id: workspaceId }, query: { to } },
+        })
+      : null,
+  );
 
   return (
     <section>
       <Breadcrumbs trail={[{ to: `/i/${initiativeId}`, label: t('nav.initiative') }]} />
       <h1>{t('evidence.title')}</h1>
-      <p className="actions">
-        <Link to={`/i/${initiativeId}/surveys`}>{t('evidence.manageSurveys')}</Link>
-      </p>
+      {can('surveys.manage') && (
+        <p className="actions">
+          <Link to={`/i/${initiativeId}/surveys`}>{t('evidence.manageSurveys')}</Link>
+        </p>
+      )}
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           label={t('evidence.compare')}
@@ -108,7 +120,12 @@ export default function Evidence({ params }: { params: Record<string, string> })
                     });
                     return (
                       <div key={instrument.instrument_id}>
-                        <h4>{name}</h4>
+                        <h4>
+                          {name}{' '}
+                          <span className="hint">
+                            {t(`edits.higherMeans.${instrument.higher_means}` as 'edits.higherMeans.more')}
+                          </span>
+                        </h4>
                         {rows.length === 0 ? (
                           <Empty>{t('evidence.tooFew')}</Empty>
                         ) : (
@@ -160,14 +177,29 @@ export default function Evidence({ params }: { params: Record<string, string> })
       {workspaceId && (
         <>
           <h2>{t('evidence.forest')}</h2>
-          <p className="hint">{t('evidence.forestHint')}</p>
-          <img
-            className="forest-plot"
-            src={apiUrl('/api/workspaces/{id}/evidence/forest.svg', {
-              params: { path: { id: workspaceId }, query: { to } },
-            })}
-            alt={t('evidence.forestAlt')}
-          />
+          <Loaded resource={studies}>
+            {(gathered) => {
+              const own = gathered.studies.filter((study) => study.source === 'initiative');
+              const external = gathered.studies.filter((study) => study.source === 'external');
+              if (gathered.studies.length < 2)
+                return <Empty>{t('edits.forestTooFew', { count: gathered.studies.length })}</Empty>;
+              return (
+                <figure className="forest-figure">
+                  <img
+                    className="forest-plot"
+                    src={apiUrl('/api/workspaces/{id}/evidence/forest.svg', {
+                      params: { path: { id: workspaceId }, query: { to } },
+                    })}
+                    alt={t('evidence.forestAlt')}
+                  />
+                  <figcaption className="hint">
+                    {t('edits.forestCaption', { initiatives: own.length, external: external.length })}{' '}
+                    {gathered.studies.map((study) => study.label).join('; ')}
+                  </figcaption>
+                </figure>
+              );
+            }}
+          </Loaded>
         </>
       )}
 
@@ -230,9 +262,11 @@ export default function Evidence({ params }: { params: Record<string, string> })
 
       <h2>{t('evidence.export')}</h2>
       <p>{t('evidence.exportWhat')}</p>
-      <p>
-        <Link to={`/i/${initiativeId}/research`}>{t('evidence.researchLink')}</Link>
-      </p>
+      {can('export.research') && (
+        <p>
+          <Link to={`/i/${initiativeId}/research`}>{t('evidence.researchLink')}</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { itemsOf, type Meeting, type Outcome } from '../api/records.js';
@@ -5,9 +6,9 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
-import { useSession } from '../session.js';
-import { useCan } from '../permissions.js';
 import { DialogueList } from '../components/dialogue-list.js';
+import { InitiativeEdit } from '../components/initiative-edit.js';
+import { useInitiativeCan } from '../permissions.js';
 import { day, number, percent } from '../i18n/format.js';
 
 export default function InitiativeHome({ params }: { params: Record<string, string> }) {
@@ -20,15 +21,10 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
   const outcomes = useResource('/api/initiatives/{id}/outcomes', {
     params: { path: { id: initiativeId }, query: { limit: 500 } },
   });
-  const { session } = useSession();
-  const can = useCan();
-  // Participants and funders may not read the actor map (docs/foundation.md): no link they cannot follow.
-  const me = session.status === 'signed-in' ? session.me : null;
-  const isAdmin =
-    !!me && initiative.state === 'ready' && me.admin_workspaces.includes(initiative.data.workspace_id);
-  const hasRole = (roles: string[]) =>
-    !!me?.memberships.some((m) => m.initiative_id === initiativeId && roles.includes(m.role));
-  const canReadActors = isAdmin || hasRole(['convener', 'facilitator', 'researcher']);
+  // Each link and action only for the roles the access table lets through: none that ends in a refusal.
+  const can = useInitiativeCan(initiativeId);
+  const canReadActors = can('actors.read');
+  const [editing, setEditing] = useState(false);
 
   // Without the initiative itself nothing else on the page can be shown: one clear message, not three.
   if (initiative.state === 'error') {
@@ -50,15 +46,9 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             <p className="actions">
               <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>
               <Link to={`/i/${initiativeId}/privacy`}>{t('privacy.link')}</Link>
-              {(isAdmin || hasRole(['convener', 'facilitator', 'researcher', 'funder'])) && (
-                <Link to={`/i/${initiativeId}/evidence`}>{t('nav.evidence')}</Link>
-              )}
-              {(isAdmin || hasRole(['convener', 'facilitator'])) && (
-                <Link to={`/i/${initiativeId}/surveys`}>{t('nav.surveys')}</Link>
-              )}
-              {(isAdmin || hasRole(['convener', 'researcher'])) && (
-                <Link to={`/i/${initiativeId}/research`}>{t('nav.research')}</Link>
-              )}
+              {can('evidence.read') && <Link to={`/i/${initiativeId}/evidence`}>{t('nav.evidence')}</Link>}
+              {can('surveys.manage') && <Link to={`/i/${initiativeId}/surveys`}>{t('nav.surveys')}</Link>}
+              {can('export.research') && <Link to={`/i/${initiativeId}/research`}>{t('nav.research')}</Link>}
               {canReadActors && (
                 <Link to={`/w/${data.workspace_id}/actors?conflict=${data.conflict_id}`}>
                   {t('nav.actors')}
@@ -67,11 +57,27 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {canReadActors && (
                 <Link to={`/w/${data.workspace_id}/map?conflict=${data.conflict_id}`}>{t('nav.map')}</Link>
               )}
-              {can('members.manage', { workspaceId: data.workspace_id, initiativeId }) && (
-                <Link to={`/i/${initiativeId}/people`}>{t('people.link')}</Link>
+              {can('members.manage') && <Link to={`/i/${initiativeId}/people`}>{t('people.link')}</Link>}
+              {can('workspace.manage') && (
+                <Link to={`/i/${initiativeId}/settings`}>{t('danger.settings')}</Link>
               )}
-              {isAdmin && <Link to={`/i/${initiativeId}/settings`}>{t('danger.settings')}</Link>}
+              {can('initiative.write') && !editing && (
+                <button type="button" onClick={() => setEditing(true)}>
+                  {t('edits.editInitiative')}
+                </button>
+              )}
             </p>
+            {editing && (
+              <InitiativeEdit
+                initiative={data}
+                showFunding={can('funding.read')}
+                onCancel={() => setEditing(false)}
+                onSaved={() => {
+                  setEditing(false);
+                  initiative.reload();
+                }}
+              />
+            )}
             <dl className="facts">
               <dt>{t('initiative.status')}</dt>
               <dd>{t(`initiative.statuses.${data.status}`)}</dd>
@@ -81,7 +87,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
                   <dd>{day(data.started_on)}</dd>
                 </>
               )}
-              {data.funding_needed !== null && (
+              {can('funding.read') && data.funding_needed !== null && (
                 <>
                   <dt>{t('initiative.funding')}</dt>
                   <dd>
@@ -147,9 +153,9 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
       {initiative.state === 'ready' && (
         <DialogueList
           initiative={initiative.data}
-          canParticipate={isAdmin || hasRole(['convener', 'facilitator', 'participant'])}
-          canReadResults={isAdmin || hasRole(['convener', 'facilitator', 'researcher'])}
-          canManage={isAdmin || hasRole(['convener', 'facilitator'])}
+          canParticipate={can('dialogues.participate')}
+          canReadResults={can('dialogues.results')}
+          canManage={can('dialogues.manage')}
         />
       )}
     </section>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
+import { api, apiGet } from '../api/client.js';
 import { itemsOf, type Meeting } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } from '../components/form.js';
@@ -11,6 +11,7 @@ import type { GroundRule, MeetingStatus } from '../../../src/domain/vocabulary.j
 import { groundRules, meetingStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
 import { day } from '../i18n/format.js';
+import { useInitiativeCan } from '../permissions.js';
 
 /** A coordinate as typed: empty is none; else a number within ±limit, or the reason it is not. */
 function coordinateError(text: string, limit: number, message: string): string | undefined {
@@ -30,7 +31,11 @@ export default function Meetings({ params }: { params: Record<string, string> })
   const [place, setPlace] = useState('');
   const [latitude, setLatitude] = useState('');
   const [longitude, setLongitude] = useState('');
-  const privacy = useResource('/api/initiatives/{id}/privacy', { params: { path: { id: initiativeId } } });
+  const can = useInitiativeCan(initiativeId);
+  const mayPlan = can('meetings.write');
+  const privacy = useResource(
+    mayPlan ? apiGet('/api/initiatives/{id}/privacy', { params: { path: { id: initiativeId } } }) : null,
+  );
   const [groundRule, setGroundRule] = useState('chatham_house');
   const [status, setStatus] = useState('planned');
   const { errors, failure, busy, save } = useFormSubmit();
@@ -100,73 +105,77 @@ export default function Meetings({ params }: { params: Record<string, string> })
           );
         }}
       </Loaded>
-      <h2>{t('meetings.plan')}</h2>
-      <ErrorSummary title={t('common.fixErrors')} errors={errors} />
-      {failure !== null && <ErrorMessage error={failure} />}
-      <form onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <TextField
-            label={t('meetings.meetingTitle')}
-            value={title}
-            onChange={setTitle}
-            error={errors.title}
-            maxLength={200}
-            required
-          />
-          <TextField
-            label={t('meetings.heldOn')}
-            type="date"
-            value={heldOn}
-            onChange={setHeldOn}
-            error={errors.heldOn}
-            required
-          />
-          <TextField
-            label={t('meetings.place')}
-            hint={t('meetings.placeHint')}
-            value={place}
-            onChange={setPlace}
-            maxLength={120}
-          />
-          <TextField
-            label={t('privacy.latitude')}
-            hint={t('privacy.coordinatesHint')}
-            inputMode="decimal"
-            value={latitude}
-            onChange={setLatitude}
-            error={errors.latitude}
-          />
-          <TextField
-            label={t('privacy.longitude')}
-            inputMode="decimal"
-            value={longitude}
-            onChange={setLongitude}
-            error={errors.longitude}
-          />
-          <SelectField
-            label={t('meetings.groundRule')}
-            value={groundRule}
-            onChange={setGroundRule}
-            options={groundRules.map((value) => ({ value, label: t(`meetings.groundRules.${value}`) }))}
-          />
-          <SelectField
-            label={t('meetings.status')}
-            value={status}
-            onChange={setStatus}
-            options={meetingStatuses.map((value) => ({ value, label: t(`meetings.statuses.${value}`) }))}
-          />
-        </div>
-        {privacy.state === 'ready' && (
-          <p role="note">
-            {t('privacy.applied', {
-              precision: t(`privacy.precisions.${privacy.data.location_precision}`),
-            })}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy}>
-          {t('meetings.plan')}
-        </button>
-      </form>
+      {mayPlan && (
+        <>
+          <h2>{t('meetings.plan')}</h2>
+          <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+          {failure !== null && <ErrorMessage error={failure} />}
+          <form onSubmit={submit} noValidate>
+            <div className="form-grid">
+              <TextField
+                label={t('meetings.meetingTitle')}
+                value={title}
+                onChange={setTitle}
+                error={errors.title}
+                maxLength={200}
+                required
+              />
+              <TextField
+                label={t('meetings.heldOn')}
+                type="date"
+                value={heldOn}
+                onChange={setHeldOn}
+                error={errors.heldOn}
+                required
+              />
+              <TextField
+                label={t('meetings.place')}
+                hint={t('meetings.placeHint')}
+                value={place}
+                onChange={setPlace}
+                maxLength={120}
+              />
+              <TextField
+                label={t('privacy.latitude')}
+                hint={t('privacy.coordinatesHint')}
+                inputMode="decimal"
+                value={latitude}
+                onChange={setLatitude}
+                error={errors.latitude}
+              />
+              <TextField
+                label={t('privacy.longitude')}
+                inputMode="decimal"
+                value={longitude}
+                onChange={setLongitude}
+                error={errors.longitude}
+              />
+              <SelectField
+                label={t('meetings.groundRule')}
+                value={groundRule}
+                onChange={setGroundRule}
+                options={groundRules.map((value) => ({ value, label: t(`meetings.groundRules.${value}`) }))}
+              />
+              <SelectField
+                label={t('meetings.status')}
+                value={status}
+                onChange={setStatus}
+                options={meetingStatuses.map((value) => ({ value, label: t(`meetings.statuses.${value}`) }))}
+              />
+            </div>
+            {privacy.state === 'ready' && (
+              <p role="note">
+                {t('privacy.applied', {
+                  precision: t(`privacy.precisions.${privacy.data.location_precision}`),
+                })}
+              </p>
+            )}
+            <button type="submit" className="primary" disabled={busy}>
+              {t('meetings.plan')}
+            </button>
+          </form>
+        </>
+      )}
     </section>
   );
 }

@@ -343,8 +343,8 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
               <>
                 <p className="brokers-summary">
                   {t('map.brokersSummary', {
-                    bridges: highlight.bridges.size,
-                    brokers: highlight.brokers.size,
+                    bridges: t('map.bridgeTies', { count: highlight.bridges.size }),
+                    brokers: t('map.brokerCount', { count: highlight.brokers.size }),
                   })}
                 </p>
                 <ol className="panel-list brokers-list">

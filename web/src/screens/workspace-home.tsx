@@ -4,14 +4,14 @@ import { itemsOf, type Conflict, type Initiative, type Meeting } from '../api/re
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
-import { useSession } from '../session.js';
+import { useCan } from '../permissions.js';
 import { SecondFactorRule } from '../components/second-factor-rule.js';
 import { useAll, useResource } from '../use-resource.js';
 import { isBridge, labelOf } from '../map/network-panels.js';
 import { day, percent } from '../i18n/format.js';
 
-/** Actors whose loss would split the network or cut its reach across the divide. */
-function BridgeAlerts({ conflictId }: { conflictId: string }) {
+/** Actors whose loss would split the network or cut its reach across the divide, each a link to the actor. */
+function BridgeAlerts({ workspaceId, conflictId }: { workspaceId: string; conflictId: string }) {
   const { t } = useTranslation();
   const fragility = useResource('/api/conflicts/{id}/network/fragility', {
     params: { path: { id: conflictId }, query: { limit: 5 } },
@@ -21,13 +21,17 @@ function BridgeAlerts({ conflictId }: { conflictId: string }) {
   return (
     <>
       {fragility.data.result.filter(isBridge).map((loss) => (
-        <li key={loss.id}>{t('workspace.bridgeAlert', { actor: labelOf(fragility.data, loss.id) })}</li>
+        <li key={loss.id}>
+          <Link to={`/w/${workspaceId}/actors/${loss.id}`}>
+            {t('workspace.bridgeAlert', { actor: labelOf(fragility.data, loss.id) })}
+          </Link>
+        </li>
       ))}
     </>
   );
 }
 
-/** The latest period in which women's share of attendees fell below the initiative's target. */
+/** The latest period in which women's share of attendees fell below the initiative's target, a link to its evidence. */
 function InclusionAlert({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
   const report = useResource('/api/initiatives/{id}/evidence/inclusion', {
@@ -40,11 +44,13 @@ function InclusionAlert({ initiative }: { initiative: Initiative }) {
   if (!last || !last.below_target) return null;
   return (
     <li>
-      {t('workspace.inclusionBelowTarget', {
-        initiative: initiative.name,
-        share: percent(last.share),
-        target: percent(initiative.inclusion_target_women ?? 0),
-      })}
+      <Link to={`/i/${initiative.id}/evidence`}>
+        {t('workspace.inclusionBelowTarget', {
+          initiative: initiative.name,
+          share: percent(last.share),
+          target: percent(initiative.inclusion_target_women ?? 0),
+        })}
+      </Link>
     </li>
   );
 }
@@ -68,8 +74,21 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
     ) ?? null,
   );
   const name = workspace.state === 'ready' ? workspace.data.name : '…';
-  const { session } = useSession();
-  const isAdmin = session.status === 'signed-in' && session.me.admin_workspaces.includes(workspaceId);
+  const can = useCan();
+  const isAdmin = can('workspace.manage', { workspaceId });
+  // Alerts only from what the account may read: the actor map of a conflict, an initiative's evidence.
+  const mapReaders =
+    conflicts.state === 'ready'
+      ? itemsOf<Conflict>(conflicts.data).filter((c) => can('actors.read', { workspaceId, conflictId: c.id }))
+      : [];
+  const evidenceReaders =
+    initiatives.state === 'ready'
+      ? itemsOf<Initiative>(initiatives.data).filter(
+          (i) =>
+            i.inclusion_target_women !== null &&
+            can('evidence.read', { workspaceId, conflictId: i.conflict_id, initiativeId: i.id }),
+        )
+      : [];
 
   return (
     <section>
@@ -83,8 +102,12 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
         )}
       </Loaded>
       <p className="actions">
-        <Link to={`/w/${workspaceId}/actors`}>{t('nav.actors')}</Link>
-        <Link to={`/w/${workspaceId}/map`}>{t('nav.map')}</Link>
+        {can('actors.read', { workspaceId }) && (
+          <>
+            <Link to={`/w/${workspaceId}/actors`}>{t('nav.actors')}</Link>
+            <Link to={`/w/${workspaceId}/map`}>{t('nav.map')}</Link>
+          </>
+        )}
         {isAdmin && <Link to={`/w/${workspaceId}/settings`}>{t('danger.settings')}</Link>}
       </p>
 
@@ -171,17 +194,18 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
         }}
       </Loaded>
 
-      <h2>{t('workspace.alerts')}</h2>
-      {conflicts.state === 'ready' && (
-        <ul className="alert-list">
-          {itemsOf<Conflict>(conflicts.data).map((conflict) => (
-            <BridgeAlerts key={conflict.id} conflictId={conflict.id} />
-          ))}
-          {initiatives.state === 'ready' &&
-            itemsOf<Initiative>(initiatives.data)
-              .filter((initiative) => initiative.inclusion_target_women !== null)
-              .map((initiative) => <InclusionAlert key={initiative.id} initiative={initiative} />)}
-        </ul>
+      {(mapReaders.length > 0 || evidenceReaders.length > 0) && (
+        <>
+          <h2>{t('workspace.alerts')}</h2>
+          <ul className="alert-list">
+            {mapReaders.map((conflict) => (
+              <BridgeAlerts key={conflict.id} workspaceId={workspaceId} conflictId={conflict.id} />
+            ))}
+            {evidenceReaders.map((initiative) => (
+              <InclusionAlert key={initiative.id} initiative={initiative} />
+            ))}
+          </ul>
+        </>
       )}
       {isAdmin && <SecondFactorRule workspaceId={workspaceId} />}
     </section>

@@ -230,7 +230,12 @@ const ar: PartialCatalogue = {
     networkPosition: 'الموقع في الشبكة',
     positionPending: 'تظهر مقاييس الشبكة حين يتوفر تحليل الشبكة على هذا الخادم.',
     created: 'تم حفظ الفاعل.',
-    count: 'عدد الفاعلين: {{count}}',
+    count_zero: 'عدد الفاعلين: {{count}}',
+    count_one: 'عدد الفاعلين: {{count}}',
+    count_two: 'عدد الفاعلين: {{count}}',
+    count_few: 'عدد الفاعلين: {{count}}',
+    count_many: 'عدد الفاعلين: {{count}}',
+    count_other: 'عدد الفاعلين: {{count}}',
     kinds: { person: 'شخص', organisation: 'منظمة' },
     tracks: {
       '1': 'المسار 1 (رسمي)',

@@ -241,7 +241,8 @@ const fr: Catalogue = {
     positionPending:
       'Les mesures du réseau apparaîtront lorsque l’analyse du réseau sera disponible sur ce serveur.',
     created: 'Acteur enregistré.',
-    count: '{{count}} acteurs',
+    count_one: '{{count}} acteur',
+    count_other: '{{count}} acteurs',
     kinds: { person: 'Personne', organisation: 'Organisation' },
     tracks: {
       '1': 'Voie 1 (officielle)',
@@ -333,7 +334,11 @@ const fr: Catalogue = {
     bridgeTie: 'Pont : le seul lien entre les groupes (trait épais en tirets)',
     crossTie: 'Lien entre groupes (trait fin en tirets)',
     broker: 'Intermédiaire ayant des contacts des deux côtés (cerclé)',
-    brokersSummary: '{{bridges}} liens-ponts et {{brokers}} intermédiaires entre les groupes de ce clivage.',
+    brokersSummary: '{{bridges}} et {{brokers}} entre les groupes de ce clivage.',
+    bridgeTies_one: '{{count}} lien-pont',
+    bridgeTies_other: '{{count}} liens-ponts',
+    brokerCount_one: '{{count}} intermédiaire',
+    brokerCount_other: '{{count}} intermédiaires',
     noBrokers:
       'Les ponts et intermédiaires apparaissent une fois les acteurs rattachés aux groupes de ce clivage.',
     brokerLinks: '{{actor}} relie {{count}} paires de {{first}} et {{second}}',
@@ -858,6 +863,50 @@ const fr: Catalogue = {
     title: 'Choisissez votre propre mot de passe',
     intro:
       'Vous vous êtes connecté·e avec le mot de passe à usage unique affiché au premier démarrage du serveur. Choisissez votre propre mot de passe avant de continuer : d’autres ont pu voir le mot de passe à usage unique.',
+  },
+  edits: {
+    delete: 'Supprimer',
+    editInitiative: 'Modifier l’initiative',
+    name: 'Nom',
+    ended: 'Terminée le',
+    fundingNeeded: 'Financement nécessaire',
+    fundingPledged: 'Financement promis',
+    amountInvalid: 'Saisissez un montant entier, 0 ou plus, sans séparateurs.',
+    endBeforeStart: 'La date de fin précède la date de début.',
+    editOutcome: 'Modifier le résultat',
+    deleteOutcome: 'Supprimer le résultat',
+    deleteOutcomeTitle: 'Supprimer le résultat « {{title}} » ?',
+    deleteOutcomeBody:
+      'Ses transmissions aux acteurs de la voie I sont supprimées avec lui. Cette action est irréversible.',
+    editTransfer: 'Noter ce qu’il en est advenu',
+    deleteTransfer: 'Supprimer la transmission',
+    deleteTransferTitle: 'Supprimer cette transmission ?',
+    deleteTransferBody:
+      'La trace de la transmission de ce résultat est supprimée. Cette action est irréversible.',
+    statusOn: 'Statut au',
+    recipientCount_one: '{{count}} destinataire',
+    recipientCount_other: '{{count}} destinataires',
+    dialogueSettings: 'Réglages du dialogue',
+    dialogueIsOpen: 'Le dialogue est ouvert : les participants votent et proposent des énoncés.',
+    dialogueIsClosed: 'Le dialogue est clos : il ne reçoit plus d’énoncés ni de votes.',
+    closeDialogue: 'Clore le dialogue',
+    reopenDialogue: 'Rouvrir le dialogue',
+    closeDialogueTitle: 'Clore ce dialogue ?',
+    closeDialogueBody:
+      'Les participants ne pourront plus voter ni proposer d’énoncés. Vous pourrez le rouvrir plus tard.',
+    higherMeans: {
+      warmer: 'plus élevé signifie des sentiments plus chaleureux',
+      more_distance: 'plus élevé signifie plus de distance sociale',
+      more_trust: 'plus élevé signifie plus de confiance',
+      more_anxiety: 'plus élevé signifie plus d’anxiété',
+      more: 'plus élevé signifie davantage',
+    },
+    forestTooFew_one:
+      'Seule {{count}} étude a un effet que vous pouvez voir ici : un graphique en forêt en regroupe deux ou plus. Il apparaîtra quand l’enquête d’une autre initiative aura deux vagues remplies ou qu’une étude publiée sera saisie.',
+    forestTooFew_other:
+      '{{count}} études ont un effet que vous pouvez voir ici : un graphique en forêt en regroupe deux ou plus. Il apparaîtra quand l’enquête d’une autre initiative aura deux vagues remplies ou qu’une étude publiée sera saisie.',
+    forestCaption:
+      'Enquêtes d’initiatives que vous pouvez voir : {{initiatives}} ; études publiées saisies dans cet espace : {{external}}. Représentées avec leur effet combiné :',
   },
   errors: {
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:

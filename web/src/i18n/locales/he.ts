@@ -231,7 +231,9 @@ const he: PartialCatalogue = {
     networkPosition: 'מיקום ברשת',
     positionPending: 'מדדי הרשת יופיעו כשניתוח הרשת יהיה זמין בשרת זה.',
     created: 'השחקן נשמר.',
-    count: 'שחקנים: {{count}}',
+    count_one: 'שחקנים: {{count}}',
+    count_two: 'שחקנים: {{count}}',
+    count_other: 'שחקנים: {{count}}',
     kinds: { person: 'אדם', organisation: 'ארגון' },
     tracks: {
       '1': 'מסלול 1 (רשמי)',
