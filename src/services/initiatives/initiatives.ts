@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Auth } from '../../security/auth.js';
 import type { Database } from '../../store/schema.js';
 import { TrackTwoError } from '../../domain/errors.js';

@@ -1,5 +1,5 @@
 import { useInitiativeCan } from '../permissions.js';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiUrl } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
