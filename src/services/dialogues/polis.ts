@@ -215,6 +215,7 @@ export async function importPolis(
         actor_id: null,
         group_id: null,
         created_at: at,
+        language: null,
       })),
     );
     const statementId = new Map(data.comments.map((c) => [c.id, newId()]));
@@ -229,6 +230,7 @@ export async function importPolis(
         origin: c.isSeed ? 'seeded' : 'submitted',
         moderation: fromPolisModeration(c.moderated),
         is_meta: c.isMeta ? 1 : 0,
+        language: null,
         created_at:
           Number.isFinite(c.timestamp) && c.timestamp > 0 ? new Date(c.timestamp).toISOString() : at,
       })),

@@ -1049,7 +1049,7 @@ export interface paths {
             /** Format: uuid */
             initiative_id?: string;
             /** @enum {string} */
-            role?: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+            role?: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
           };
         };
       };
@@ -3239,7 +3239,7 @@ export interface paths {
           'application/json': {
             email: string;
             /** @enum {string} */
-            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
           };
         };
       };
@@ -3253,7 +3253,7 @@ export interface paths {
             'application/json': {
               email: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
               /** @enum {string} */
               status: 'invited';
             };
@@ -3285,7 +3285,7 @@ export interface paths {
         path: {
           id: string;
           accountId: string;
-          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
         };
         cookie?: never;
       };
@@ -7825,7 +7825,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An initiative's dialogues (for participants and those who read results) */
+    /** An initiative's dialogues (for participants, translators and those who read results) */
     get: {
       parameters: {
         query?: never;
@@ -7864,6 +7864,8 @@ export interface paths {
                 /** Format: date-time */
                 closed_at: string | null;
                 join_url?: string;
+                languages: string[];
+                translation_hold: boolean;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -7905,6 +7907,12 @@ export interface paths {
             seed?: number;
             /** @default [] */
             statements?: string[];
+            /** @default [] */
+            languages?: string[];
+            /** @default false */
+            translation_hold?: boolean;
+            /** @default null */
+            statements_language?: string | null;
             /**
              * @default open
              * @enum {string}
@@ -7940,6 +7948,8 @@ export interface paths {
               /** Format: date-time */
               closed_at: string | null;
               join_url?: string;
+              languages: string[];
+              translation_hold: boolean;
             };
           };
         };
@@ -8014,6 +8024,8 @@ export interface paths {
                 /** Format: date-time */
                 closed_at: string | null;
                 join_url?: string;
+                languages: string[];
+                translation_hold: boolean;
               };
               statements: number;
               participants: number;
@@ -8036,7 +8048,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One dialogue (participants: by account or x-participant-token) */
+    /** One dialogue (participants: by account or x-participant-token; translators without its join link) */
     get: {
       parameters: {
         query?: never;
@@ -8074,6 +8086,8 @@ export interface paths {
               /** Format: date-time */
               closed_at: string | null;
               join_url?: string;
+              languages: string[];
+              translation_hold: boolean;
             };
           };
         };
@@ -8101,6 +8115,8 @@ export interface paths {
             /** @enum {string} */
             status?: 'open' | 'closed';
             strict_moderation?: boolean;
+            languages?: string[];
+            translation_hold?: boolean;
           };
         };
       };
@@ -8131,6 +8147,8 @@ export interface paths {
               /** Format: date-time */
               closed_at: string | null;
               join_url?: string;
+              languages: string[];
+              translation_hold: boolean;
             };
           };
         };
@@ -8181,6 +8199,7 @@ export interface paths {
                 author: number | null;
                 /** Format: date-time */
                 created_at: string;
+                language: string | null;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -8310,10 +8329,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Opinion map, groups, representative statements, consensus by group and by declared side */
+    /** Opinion map, groups, representative statements, consensus by group, by declared side and by language (texts in ?language= beside the original) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -8349,6 +8370,8 @@ export interface paths {
                 /** Format: date-time */
                 closed_at: string | null;
                 join_url?: string;
+                languages: string[];
+                translation_hold: boolean;
               };
               participants: number;
               votes: number;
@@ -8359,6 +8382,10 @@ export interface paths {
                 id: string;
                 number: number;
                 text: string;
+                language: string | null;
+                original: boolean;
+                original_text: string;
+                original_language: string | null;
                 /** @enum {string} */
                 origin: 'seeded' | 'submitted';
                 /** @enum {string} */
@@ -8416,6 +8443,24 @@ export interface paths {
                   }[];
                 };
               } | null;
+              by_language: {
+                languages: {
+                  language: string | null;
+                  participants: number;
+                  votes: number;
+                }[];
+                statements: {
+                  /** Format: uuid */
+                  statement_id: string;
+                  tallies: {
+                    agree: number;
+                    disagree: number;
+                    pass: number;
+                    language: string | null;
+                  }[];
+                }[];
+                common_ground: string[];
+              };
             };
           };
         };
@@ -8499,6 +8544,8 @@ export interface paths {
              * @default null
              */
             group_id?: string | null;
+            /** @default null */
+            language?: string | null;
           };
         };
       };
@@ -8571,6 +8618,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/dialogues/{id}/language': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Say (or clear) the language one reads statements in (counted for participation by language) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            language: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              language: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dialogues/{id}/statements': {
     parameters: {
       query?: never;
@@ -8578,10 +8671,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The statements shown to participants, with the caller’s own votes */
+    /** The statements shown to participants in ?language= (or the original, marked), with the caller’s own votes */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -8602,6 +8697,8 @@ export interface paths {
                 id: string;
                 number: number;
                 text: string;
+                language: string | null;
+                original: boolean;
                 my_vote: number | null;
               }[];
               /** @description the offset of the next page; absent on the last */
@@ -8627,10 +8724,12 @@ export interface paths {
           'application/json':
             | {
                 text: string;
+                language?: string;
               }
             | {
                 statements: {
                   text: string;
+                  language?: string;
                 }[];
               };
         };
@@ -8658,6 +8757,7 @@ export interface paths {
                   author: number | null;
                   /** Format: date-time */
                   created_at: string;
+                  language: string | null;
                 }
               | {
                   items: {
@@ -8675,6 +8775,7 @@ export interface paths {
                     author: number | null;
                     /** Format: date-time */
                     created_at: string;
+                    language: string | null;
                   }[];
                   /** @description the offset of the next page; absent on the last */
                   next?: number;
@@ -8714,6 +8815,7 @@ export interface paths {
             /** Format: uuid */
             statement_id: string;
             vote: number;
+            language?: string;
             request_id?: string;
           };
         };
@@ -8751,7 +8853,9 @@ export interface paths {
     /** The next statement to vote on, chosen by routing priority */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -8772,6 +8876,8 @@ export interface paths {
                 id: string;
                 number: number;
                 text: string;
+                language: string | null;
+                original: boolean;
               } | null;
               remaining: number;
             };
@@ -8797,7 +8903,9 @@ export interface paths {
     /** The statements every opinion group supports (participants: once they have voted on all) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -8817,6 +8925,9 @@ export interface paths {
                 /** Format: uuid */
                 statement_id: string;
                 text: string;
+                language: string | null;
+                original: boolean;
+                original_text: string;
                 agree_share: number;
                 group_informed_consensus: number;
               }[];
@@ -9065,6 +9176,8 @@ export interface paths {
              * @default null
              */
             group_id?: string | null;
+            /** @default null */
+            language?: string | null;
           };
         };
       };
@@ -9088,6 +9201,155 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dialogues/{id}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The translation queue: each statement beside its translations and the dialogue's languages it lacks */
+    get: {
+      parameters: {
+        query?: {
+          missing?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                statement_id: string;
+                number: number;
+                text: string;
+                language: string | null;
+                /** @enum {string} */
+                moderation: 'accepted' | 'rejected' | 'unmoderated';
+                translations: {
+                  /** Format: uuid */
+                  statement_id: string;
+                  language: string;
+                  text: string;
+                  /** @enum {string} */
+                  status: 'human' | 'machine-unverified';
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  updated_at: string;
+                }[];
+                missing: string[];
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dialogues/{id}/statements/{sid}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write (or correct) a statement's translation into one of the dialogue's other languages */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sid: string;
+          lang: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+            /**
+             * @default human
+             * @enum {string}
+             */
+            status?: 'human' | 'machine-unverified';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              statement_id: string;
+              language: string;
+              text: string;
+              /** @enum {string} */
+              status: 'human' | 'machine-unverified';
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a statement's translation into a language */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sid: string;
+          lang: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
