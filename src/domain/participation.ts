@@ -77,4 +77,6 @@ export const polisExportSchema = z.strictObject({
   'comments.csv': z.string(),
   'votes.csv': z.string(),
   'participants-votes.csv': z.string(),
+  /** tracktwo's extra file: each statement's translations (comments.csv keeps the original text). */
+  'comment-translations.csv': z.string(),
 });

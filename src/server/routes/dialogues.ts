@@ -200,6 +200,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
         'comments.csv': files.comments,
         'votes.csv': files.votes,
         'participants-votes.csv': files.participantsVotes,
+        'comment-translations.csv': files.commentTranslations,
       };
     },
   });
