@@ -11,6 +11,7 @@ import { dialogueResults, type DialogueResults } from '../../services/dialogues/
 import type { CommandContext } from '../io.js';
 import { databaseHelp, withServices } from '../database.js';
 import { progressListener } from '../progress.js';
+import { registerDialogueTranslationCommands } from './dialogue-translations.js';
 
 function printResults(ctx: CommandContext, r: DialogueResults) {
   ctx.out(`${r.dialogue.prompt}\n`);
@@ -208,4 +209,5 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
         );
       },
     );
+  registerDialogueTranslationCommands(dialogue, ctx);
 }
