@@ -9,6 +9,8 @@ type Role = (typeof initiativeRoles)[number];
 type GroundRule = (typeof groundRules)[number];
 
 const all: readonly Role[] = initiativeRoles;
+/** Every role but the translator, who sees a dialogue's statements and their translations and nothing else. */
+const members: readonly Role[] = initiativeRoles.filter((role) => role !== 'translator');
 const leads: readonly Role[] = ['convener', 'facilitator'];
 const ADMIN_ONLY: readonly Role[] = [];
 
@@ -26,7 +28,7 @@ export const accessTable = {
   'actors.names': leads,
   'actors.write': leads,
   'ties.write': leads,
-  'meetings.read': all,
+  'meetings.read': members,
   'meetings.write': leads,
   // Both: facilitators only for `open` meetings, see attendanceRoles.
   'attendance.write': leads,
@@ -34,12 +36,14 @@ export const accessTable = {
   // A meeting's minutes and working notes, narrowed by its ground rule like attendance (see rolesHolding).
   'minutes.read': leads,
   'minutes.write': leads,
-  'outcomes.read': all,
+  'outcomes.read': members,
   'outcomes.write': leads,
   'transfers.write': leads,
   'dialogues.participate': ['convener', 'facilitator', 'participant'],
   'dialogues.manage': leads,
   'dialogues.results': ['convener', 'facilitator', 'researcher'],
+  // The translation queue: a dialogue's statements and their translations, never who wrote or voted.
+  'statements.translate': ['convener', 'facilitator', 'translator'],
   'surveys.manage': leads,
   'evidence.read': ['convener', 'facilitator', 'researcher', 'funder'],
   'export.research': ['convener', 'researcher'],
@@ -47,7 +51,7 @@ export const accessTable = {
   // Added to the contract's table: the workspace and conflict a role lives in.
   'workspace.read': all,
   'workspace.manage': ADMIN_ONLY,
-  'conflict.read': all,
+  'conflict.read': members,
   'conflict.write': ADMIN_ONLY,
 } as const satisfies Record<string, readonly Role[]>;
 

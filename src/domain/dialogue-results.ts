@@ -6,7 +6,14 @@ import { idSchema } from './scalars.js';
 export const statementResultSchema = z.strictObject({
   id: idSchema,
   number: z.number().int().min(0),
+  /** In the viewer's language (`?language=`) when translated, else the original. */
   text: z.string(),
+  /** The language of `text`; null when no language was ever given. */
+  language: z.string().nullable(),
+  /** Whether `text` is the original; when false the original is beside it. */
+  original: z.boolean(),
+  original_text: z.string(),
+  original_language: z.string().nullable(),
   origin: statementOriginSchema,
   moderation: moderationStateSchema,
   /** Author's participant number; null when seeded or when authors are hidden. */
@@ -40,6 +47,36 @@ export type RepresentativeResult = z.infer<typeof representativeResultSchema>;
 /** Representative statements keyed by group (opinion group number, or a declared side's group id). */
 const repnessSchema = z.record(z.string(), z.array(representativeResultSchema));
 
+/** The votes on one statement of the participants reading in one language. */
+const languageTallySchema = z.strictObject({
+  agree: z.number().int().min(0),
+  disagree: z.number().int().min(0),
+  pass: z.number().int().min(0),
+});
+
+/**
+ * Participation and common ground by the language participants read in, beside those by declared side.
+ * `language` null gathers those who never said. A statement is common ground across languages when, in
+ * every language with voters, at least `minimum_votes_per_group` voted on it and most of them agreed.
+ */
+export const byLanguageSchema = z.strictObject({
+  languages: z.array(
+    z.strictObject({
+      language: z.string().nullable(),
+      participants: z.number().int().min(0),
+      votes: z.number().int().min(0),
+    }),
+  ),
+  statements: z.array(
+    z.strictObject({
+      statement_id: idSchema,
+      tallies: z.array(languageTallySchema.extend({ language: z.string().nullable() })),
+    }),
+  ),
+  common_ground: z.array(idSchema),
+});
+export type ByLanguage = z.infer<typeof byLanguageSchema>;
+
 /**
  * Results for conveners and researchers: the opinion map, opinion groups, their representative
  * statements, consensus, and the same over declared sides. Participants appear only by their number.
@@ -71,5 +108,7 @@ export const dialogueResultsSchema = z.strictObject({
       repness: repnessSchema,
     })
     .nullable(),
+  /** Participation and common ground by the language participants read in. */
+  by_language: byLanguageSchema,
 });
 export type DialogueResults = z.infer<typeof dialogueResultsSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkNotEmpty, idSchema, isoTimestampSchema } from './scalars.js';
+import { dialogueLanguagesSchema, languageCodeSchema } from './language-code.js';
 
 /** A deliberation: a prompt, statements, and agree / disagree / pass votes by its participants. */
 export const dialogueStatuses = ['open', 'closed'] as const;
@@ -58,6 +59,10 @@ export const dialogueSchema = z.strictObject({
    * dialogue takes personal links only.
    */
   join_url: z.string().optional(),
+  /** The languages the dialogue is held in; the first is the language of statements that name none. */
+  languages: dialogueLanguagesSchema,
+  /** Hold a participant's new statement back from other languages until it is translated into them. */
+  translation_hold: z.boolean(),
 });
 export type Dialogue = z.infer<typeof dialogueSchema>;
 
@@ -75,6 +80,10 @@ export const dialogueCreateSchema = z.strictObject({
     .max(2 ** 31 - 1)
     .default(0),
   statements: z.array(statementTextSchema).max(500).default([]),
+  languages: dialogueLanguagesSchema.default([]),
+  translation_hold: z.boolean().default(false),
+  /** The language the seed statements are written in (default: the dialogue's first language). */
+  statements_language: languageCodeSchema.nullable().default(null),
   /** `open`: the dialogue gets an open join link at once; `personal`: it takes personal links only. */
   join: z.enum(['open', 'personal']).default('open'),
 });
@@ -85,6 +94,8 @@ export const dialoguePatchSchema = z
     prompt: promptSchema,
     status: dialogueStatusSchema,
     strict_moderation: z.boolean(),
+    languages: dialogueLanguagesSchema,
+    translation_hold: z.boolean(),
   })
   .partial()
   .superRefine(checkNotEmpty);
@@ -103,14 +114,21 @@ export const dialogueStatementSchema = z.strictObject({
   /** The author's participant number, or null (seeded by a convener, or authors hidden). */
   author: z.number().int().nullable(),
   created_at: isoTimestampSchema,
+  /** The language it was written in; null when none was given (read as the dialogue's first language). */
+  language: languageCodeSchema.nullable(),
 });
 export type DialogueStatement = z.infer<typeof dialogueStatementSchema>;
 
 export const statementSeedSchema = z.strictObject({
   text: statementTextSchema,
   is_meta: z.boolean().default(false),
+  language: languageCodeSchema.nullable().default(null),
 });
-export const statementSubmitSchema = z.strictObject({ text: statementTextSchema });
+export const statementSubmitSchema = z.strictObject({
+  text: statementTextSchema,
+  /** The language it is written in (default: the dialogue's first language). */
+  language: languageCodeSchema.optional(),
+});
 export const moderationSchema = z.strictObject({ moderation: moderationStateSchema });
 
 /** Anonymous participant tokens a convener hands out (on paper, by message): each is shown once. */
@@ -127,12 +145,19 @@ export const tokenIssueSchema = z
     }
   });
 
-export const joinSchema = z.strictObject({ group_id: idSchema.nullable().default(null) });
+export const joinSchema = z.strictObject({
+  group_id: idSchema.nullable().default(null),
+  /** The language the participant reads in: counted for participation by language. */
+  language: languageCodeSchema.nullable().default(null),
+});
+export const participantLanguageSchema = z.strictObject({ language: languageCodeSchema.nullable() });
 export const declareGroupSchema = z.strictObject({ group_id: idSchema.nullable() });
 
 export const voteSchema = z.strictObject({
   statement_id: idSchema,
   vote: voteValueSchema,
+  /** The language the participant reads in (a statement held back from it cannot be voted on). */
+  language: languageCodeSchema.optional(),
   /** Idempotency key (or the Idempotency-Key header); without one a replay cannot be told apart. */
   request_id: requestIdSchema.optional(),
 });

@@ -189,6 +189,11 @@ export const errorRegistry = {
     message:
       'The common ground is shown at the end: vote on the remaining statements, or wait for the close.',
   },
+  TT_ERR_TRANSLATION_LANGUAGE: {
+    status: 400,
+    message:
+      "Translate into one of the dialogue's languages other than the statement's own: add the language to the dialogue first if it is missing.",
+  },
   TT_ERR_JOIN_LINK_UNKNOWN: {
     status: 404,
     message:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageCodeSchema } from './language-code.js';
 import { idSchema, isoTimestampSchema } from './scalars.js';
 
 /**
@@ -64,7 +65,11 @@ export const joinInfoSchema = z.strictObject({
 });
 export type JoinInfo = z.infer<typeof joinInfoSchema>;
 
-export const joinByLinkSchema = z.strictObject({ group_id: idSchema.nullable().default(null) });
+export const joinByLinkSchema = z.strictObject({
+  group_id: idSchema.nullable().default(null),
+  /** The language the participant reads in (counted for participation by language). */
+  language: languageCodeSchema.nullable().default(null),
+});
 
 /** A participant made by a join link: their number and token (kept on their device only). */
 export const joinedByLinkSchema = z.strictObject({

@@ -18,6 +18,10 @@ export const participantStatementSchema = z.strictObject({
   id: idSchema,
   number: z.number().int().min(0),
   text: z.string(),
+  /** The language of `text`: the reader's when translated, else the original's (null: never said). */
+  language: z.string().nullable(),
+  /** True when `text` is the original, not a translation into the reader's language (mark it so). */
+  original: z.boolean(),
   my_vote: voteValueSchema.nullable(),
 });
 export type ParticipantStatement = z.infer<typeof participantStatementSchema>;
@@ -31,14 +35,27 @@ export type VoteReceipt = z.infer<typeof voteReceiptSchema>;
 
 /** The next statement to vote on (null when none is left) and how many remain. */
 export const nextStatementSchema = z.strictObject({
-  statement: z.strictObject({ id: idSchema, number: z.number().int().min(0), text: z.string() }).nullable(),
+  statement: z
+    .strictObject({
+      id: idSchema,
+      number: z.number().int().min(0),
+      text: z.string(),
+      language: z.string().nullable(),
+      original: z.boolean(),
+    })
+    .nullable(),
   remaining: z.number().int().min(0),
 });
 export type NextStatement = z.infer<typeof nextStatementSchema>;
 
 export const commonGroundItemSchema = z.strictObject({
   statement_id: idSchema,
+  /** In the viewer's language when translated (`original` false), else the original. */
   text: z.string(),
+  language: z.string().nullable(),
+  original: z.boolean(),
+  /** The original text, beside the translation. */
+  original_text: z.string(),
   /** Share of those who saw it who agreed. */
   agree_share: z.number(),
   group_informed_consensus: z.number(),
@@ -60,4 +77,6 @@ export const polisExportSchema = z.strictObject({
   'comments.csv': z.string(),
   'votes.csv': z.string(),
   'participants-votes.csv': z.string(),
+  /** tracktwo's extra file: each statement's translations (comments.csv keeps the original text). */
+  'comment-translations.csv': z.string(),
 });

@@ -50,4 +50,11 @@ export const outcomeKinds = ['proposal', 'agreement', 'statement', 'other'] as c
 export const transferStatuses = ['handed', 'noted', 'adopted', 'rejected'] as const;
 
 /** Account roles per initiative (security's `memberships`), listed here so every layer shares one list. */
-export const initiativeRoles = ['convener', 'facilitator', 'participant', 'researcher', 'funder'] as const;
+export const initiativeRoles = [
+  'convener',
+  'facilitator',
+  'participant',
+  'researcher',
+  'funder',
+  'translator',
+] as const;

@@ -272,6 +272,33 @@ export function formatPolisComments(
   );
 }
 
+/** One translation of a comment: tracktwo's extra file beside a Pol.is export (comments keep the original). */
+export interface PolisCommentTranslation {
+  commentId: string;
+  language: string;
+  status: string;
+  body: string;
+}
+
+/**
+ * `comment-translations.csv`: comment-id, the original's language, each translation's language, status
+ * and body. Pol.is tools ignore a file they do not know, so the four Pol.is files stay as Pol.is writes them.
+ */
+export function formatPolisCommentTranslations(
+  rows: readonly (PolisCommentTranslation & { originalLanguage: string })[],
+): string {
+  return formatCsv(
+    ['comment-id', 'original-language', 'language', 'status', 'comment-body'],
+    rows.map((r) => ({
+      'comment-id': r.commentId,
+      'original-language': r.originalLanguage,
+      language: r.language,
+      status: r.status,
+      'comment-body': r.body,
+    })),
+  );
+}
+
 export function formatPolisVotes(votes: PolisVote[]): string {
   return formatCsv(
     ['timestamp', 'datetime', 'comment-id', 'voter-id', 'vote'],

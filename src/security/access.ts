@@ -170,7 +170,13 @@ async function requireLiveAccount(
  * or `admin`. The route's `access` label must say the same (test/server/access-labels.test.ts).
  */
 export type Requirement =
-  Permission | 'signed-in' | 'admin' | 'instance-admin' | 'operator' | `${Permission}|${Permission}`;
+  | Permission
+  | 'signed-in'
+  | 'admin'
+  | 'instance-admin'
+  | 'operator'
+  | `${Permission}|${Permission}`
+  | `${Permission}|${Permission}|${Permission}`;
 
 const requirementLog = new AsyncLocalStorage<Requirement[]>();
 
@@ -252,7 +258,7 @@ export function requireOperator(auth: Auth | null | undefined): void {
 export async function requireAccess(
   trx: Kysely<Database>,
   auth: Auth | null | undefined,
-  permission: Permission | readonly [Permission, Permission],
+  permission: Permission | readonly Permission[],
   scope: AccessScope,
 ): Promise<AccessGrant> {
   const wanted: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;

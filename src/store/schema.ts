@@ -6,6 +6,7 @@ import type { SecondFactorTables } from './tables/second-factors.js';
 import type { JoinLinkTables } from './tables/join-links.js';
 import type { InvitationLinkTables } from './tables/invitation-links.js';
 import type { MeetingTextTables } from './tables/meeting-texts.js';
+import type { StatementTranslationTables } from './tables/statement-translations.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
@@ -17,4 +18,5 @@ export interface Database
     SecondFactorTables,
     JoinLinkTables,
     InvitationLinkTables,
-    MeetingTextTables {}
+    MeetingTextTables,
+    StatementTranslationTables {}

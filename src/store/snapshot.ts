@@ -44,6 +44,7 @@ export const snapshotTables = [
   ['dialogue_vote_requests', ['participant_id', 'request_id']],
   ['dialogue_join_links', ['id']],
   ['invitation_links', ['id']],
+  ['statement_translations', ['statement_id', 'language']],
   ['surveys', ['id']],
   ['survey_waves', ['id']],
   ['survey_respondents', ['id']],

@@ -16,38 +16,46 @@ import { makeAccount, makeConflict, makeInitiative, makeMeeting, makeWorkspace }
 
 /** docs/foundation.md's access table, copied by hand: the code must agree with the contract, not with itself. */
 const CONTRACT = `
-permission            convener facilitator participant researcher funder
-initiative.read       yes      yes         yes         yes        yes
-initiative.write      yes      no          no          no         no
-funding.read          yes      yes         no          no         yes
-members.manage        yes      no          no          no         no
-actors.read           yes      yes         no          yes        no
-actors.names          yes      yes         no          no         no
-actors.write          yes      yes         no          no         no
-ties.write            yes      yes         no          no         no
-meetings.read         yes      yes         yes         yes        yes
-meetings.write        yes      yes         no          no         no
-attendance.write      yes      yes         no          no         no
-attendance.read       yes      yes         no          no         no
-minutes.read          yes      yes         no          no         no
-minutes.write         yes      yes         no          no         no
-outcomes.read         yes      yes         yes         yes        yes
-outcomes.write        yes      yes         no          no         no
-transfers.write       yes      yes         no          no         no
-dialogues.participate yes      yes         yes         no         no
-dialogues.manage      yes      yes         no          no         no
-dialogues.results     yes      yes         no          yes        no
-surveys.manage        yes      yes         no          no         no
-evidence.read         yes      yes         no          yes        yes
-export.research       yes      no          no          yes        no
-audit.read            no       no          no          no         no
-workspace.read        yes      yes         yes         yes        yes
-workspace.manage      no       no          no          no         no
-conflict.read         yes      yes         yes         yes        yes
-conflict.write        no       no          no          no         no
+permission            convener facilitator participant researcher funder translator
+initiative.read       yes      yes         yes         yes        yes    yes
+initiative.write      yes      no          no          no         no     no
+funding.read          yes      yes         no          no         yes    no
+members.manage        yes      no          no          no         no     no
+actors.read           yes      yes         no          yes        no     no
+actors.names          yes      yes         no          no         no     no
+actors.write          yes      yes         no          no         no     no
+ties.write            yes      yes         no          no         no     no
+meetings.read         yes      yes         yes         yes        yes    no
+meetings.write        yes      yes         no          no         no     no
+attendance.write      yes      yes         no          no         no     no
+attendance.read       yes      yes         no          no         no     no
+minutes.read          yes      yes         no          no         no     no
+minutes.write         yes      yes         no          no         no     no
+outcomes.read         yes      yes         yes         yes        yes    no
+outcomes.write        yes      yes         no          no         no     no
+transfers.write       yes      yes         no          no         no     no
+dialogues.participate yes      yes         yes         no         no     no
+dialogues.manage      yes      yes         no          no         no     no
+dialogues.results     yes      yes         no          yes        no     no
+statements.translate  yes      yes         no          no         no     yes
+surveys.manage        yes      yes         no          no         no     no
+evidence.read         yes      yes         no          yes        yes    no
+export.research       yes      no          no          yes        no     no
+audit.read            no       no          no          no         no     no
+workspace.read        yes      yes         yes         yes        yes    yes
+workspace.manage      no       no          no          no         no     no
+conflict.read         yes      yes         yes         yes        yes    no
+conflict.write        no       no          no          no         no     no
 `;
 
-const roles: MembershipRole[] = ['convener', 'facilitator', 'participant', 'researcher', 'funder'];
+const roles: MembershipRole[] = [
+  'convener',
+  'facilitator',
+  'participant',
+  'researcher',
+  'funder',
+  'translator',
+];
 const table = CONTRACT.trim()
   .split('\n')
   .slice(1)
@@ -153,7 +161,7 @@ forEachEngine('access', (getDb) => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(table).toHaveLength(28);
+    expect(table).toHaveLength(29);
   });
 
   it('answers the same at the conflict and workspace the initiative lies in', async () => {
@@ -251,8 +259,10 @@ forEachEngine('access', (getDb) => {
             permission,
             await hasAccess(db, member[role], permission, { meetingId }),
           ]).toEqual([rule, role, permission, ATTENDANCE[rule].includes(role)]);
-        // The rest of the meeting (date, place, rule) stays visible to every role.
-        expect(await outcome(requireAccess(db, member[role], 'meetings.read', { meetingId }))).toBe('ok');
+        // The rest of the meeting (date, place, rule) stays visible to every role but the translator's.
+        expect(await outcome(requireAccess(db, member[role], 'meetings.read', { meetingId }))).toBe(
+          role === 'translator' ? 'TT_ERR_FORBIDDEN' : 'ok',
+        );
       }
       expect(await canSeeAttendance(db, admin, meetingId)).toBe(true);
       expect(await canSeeAttendance(db, outsider, meetingId)).toBe(false);

@@ -6,7 +6,7 @@ export interface Membership {
   initiative_id: string;
   workspace_id: string;
   conflict_id: string;
-  role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+  role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
 }
 export interface Me {
   account: { id: string; email: string; display_name: string | null };

@@ -11,6 +11,7 @@ import { dialogueResults, type DialogueResults } from '../../services/dialogues/
 import type { CommandContext } from '../io.js';
 import { databaseHelp, withServices } from '../database.js';
 import { progressListener } from '../progress.js';
+import { registerDialogueTranslationCommands } from './dialogue-translations.js';
 
 function printResults(ctx: CommandContext, r: DialogueResults) {
   ctx.out(`${r.dialogue.prompt}\n`);
@@ -142,7 +143,7 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
   dialogue
     .command('export')
     .description(
-      'Export a dialogue as a Pol.is folder: summary.csv, comments.csv, votes.csv, participants-votes.csv',
+      'Export a dialogue as a Pol.is folder: summary.csv, comments.csv, votes.csv, participants-votes.csv, comment-translations.csv',
     )
     .requiredOption('--dialogue <id>', 'the dialogue')
     .requiredOption('--out <dir>', 'folder to write (created if missing)')
@@ -157,6 +158,7 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
         ['comments.csv', files.comments],
         ['votes.csv', files.votes],
         ['participants-votes.csv', files.participantsVotes],
+        ['comment-translations.csv', files.commentTranslations],
       ];
       for (const [name, text] of names) writeFileSync(join(options.out, name), text, { mode: 0o600 });
       ctx.err(`Wrote ${names.map(([n]) => n).join(', ')} to ${options.out}\n`);
@@ -207,4 +209,5 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
         );
       },
     );
+  registerDialogueTranslationCommands(dialogue, ctx);
 }

@@ -10,6 +10,7 @@ import {
   joinSchema,
   moderationSchema,
   moderationStateSchema,
+  participantLanguageSchema,
   polisImportSchema,
   requestIdSchema,
   statementSubmitSchema,
@@ -26,6 +27,7 @@ import { defineRoute } from '../route.js';
 import { idParams } from './params.js';
 import { dialogueResultsSchema } from '../../domain/dialogue-results.js';
 import { listOf } from '../../domain/list.js';
+import { viewerLanguageQuerySchema } from '../../domain/statement-translations.js';
 import {
   commonGroundItemSchema,
   declaredGroupSchema,
@@ -72,9 +74,9 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
   defineRoute(app, {
     method: 'GET',
     url: '/api/initiatives/:id/dialogues',
-    summary: "An initiative's dialogues (for participants and those who read results)",
+    summary: "An initiative's dialogues (for participants, translators and those who read results)",
     tag,
-    access: 'dialogues.participate|dialogues.results',
+    access: 'dialogues.participate|dialogues.results|statements.translate',
     response: listOf(dialogueSchema),
     params: idParams,
     handler: async ({ params, request }) => ({
@@ -109,9 +111,10 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
   defineRoute(app, {
     method: 'GET',
     url: '/api/dialogues/:id',
-    summary: 'One dialogue (participants: by account or x-participant-token)',
+    summary:
+      'One dialogue (participants: by account or x-participant-token; translators without its join link)',
     tag,
-    access: 'dialogues.participate|dialogues.results',
+    access: 'dialogues.participate|dialogues.results|statements.translate',
     tokenGuarded: true,
     response: dialogueSchema,
     params: idParams,
@@ -173,12 +176,14 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
   defineRoute(app, {
     method: 'GET',
     url: '/api/dialogues/:id/results',
-    summary: 'Opinion map, groups, representative statements, consensus by group and by declared side',
+    summary:
+      'Opinion map, groups, representative statements, consensus by group, by declared side and by language (texts in ?language= beside the original)',
     tag,
     access: 'dialogues.results',
     response: dialogueResultsSchema,
     params: idParams,
-    handler: ({ params, request }) => dialogueResults(request.services, params.id),
+    query: viewerLanguageQuerySchema,
+    handler: ({ params, query, request }) => dialogueResults(request.services, params.id, query.language),
   });
   defineRoute(app, {
     method: 'GET',
@@ -195,6 +200,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
         'comments.csv': files.comments,
         'votes.csv': files.votes,
         'participants-votes.csv': files.participantsVotes,
+        'comment-translations.csv': files.commentTranslations,
       };
     },
   });
@@ -209,7 +215,7 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     body: joinSchema,
     status: 201,
     handler: ({ params, body, request }) =>
-      participation.joinDialogue(request.services, params.id, body.group_id),
+      participation.joinDialogue(request.services, params.id, body.group_id, body.language),
   });
   defineRoute(app, {
     method: 'PUT',
@@ -225,16 +231,41 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
       participation.declareGroup(request.services, params.id, participantToken(request), body.group_id),
   });
   defineRoute(app, {
+    method: 'PUT',
+    url: '/api/dialogues/:id/language',
+    summary: 'Say (or clear) the language one reads statements in (counted for participation by language)',
+    tag,
+    access: 'dialogues.participate',
+    tokenGuarded: true,
+    response: participantLanguageSchema,
+    params: idParams,
+    body: participantLanguageSchema,
+    handler: ({ params, body, request }) =>
+      participation.setParticipantLanguage(
+        request.services,
+        params.id,
+        participantToken(request),
+        body.language,
+      ),
+  });
+  defineRoute(app, {
     method: 'GET',
     url: '/api/dialogues/:id/statements',
-    summary: 'The statements shown to participants, with the caller’s own votes',
+    summary:
+      'The statements shown to participants in ?language= (or the original, marked), with the caller’s own votes',
     tag,
     access: 'dialogues.participate',
     tokenGuarded: true,
     response: listOf(participantStatementSchema),
     params: idParams,
-    handler: ({ params, request }) =>
-      participation.participantStatements(request.services, params.id, participantToken(request)),
+    query: viewerLanguageQuerySchema,
+    handler: ({ params, query, request }) =>
+      participation.participantStatements(
+        request.services,
+        params.id,
+        participantToken(request),
+        query.language,
+      ),
   });
   defineRoute(app, {
     method: 'POST',
@@ -279,8 +310,9 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     tokenGuarded: true,
     response: nextStatementSchema,
     params: idParams,
-    handler: ({ params, request }) =>
-      participation.nextStatement(request.services, params.id, participantToken(request)),
+    query: viewerLanguageQuerySchema,
+    handler: ({ params, query, request }) =>
+      participation.nextStatement(request.services, params.id, participantToken(request), query.language),
   });
   defineRoute(app, {
     method: 'GET',
@@ -291,7 +323,8 @@ export function registerDialogueRoutes(app: FastifyInstance): void {
     tokenGuarded: true,
     response: listOf(commonGroundItemSchema),
     params: idParams,
-    handler: ({ params, request }) =>
-      participation.commonGround(request.services, params.id, participantToken(request)),
+    query: viewerLanguageQuerySchema,
+    handler: ({ params, query, request }) =>
+      participation.commonGround(request.services, params.id, participantToken(request), 5, query.language),
   });
 }

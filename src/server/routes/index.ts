@@ -12,6 +12,7 @@ import { registerDialogueRoutes } from './dialogues.js';
 import { registerJoinLinkRoutes } from './join-links.js';
 import { registerSurveyJoinLinkRoutes } from './survey-join-links.js';
 import { registerInvitationRoutes } from './invitations.js';
+import { registerTranslationRoutes } from './translations.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -48,6 +49,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerDialogueRoutes(app);
   registerJoinLinkRoutes(app);
   registerSurveyJoinLinkRoutes(app);
+  registerTranslationRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);

@@ -79,6 +79,6 @@ export function registerJoinLinkRoutes(app: FastifyInstance): void {
     body: joinByLinkSchema,
     status: 201,
     handler: ({ params, body, request }) =>
-      joinLinks.joinByLink(request.services, params.code, body.group_id),
+      joinLinks.joinByLink(request.services, params.code, body.group_id, body.language),
   });
 }

@@ -54,6 +54,7 @@ export async function writeDemoDialogue(
       actor_id: null,
       group_id: place.groupIdOf(p.community),
       created_at: at(0),
+      language: null,
     })),
   );
   const statementIds = demo.statements.map(() => newId());
@@ -69,6 +70,7 @@ export async function writeDemoDialogue(
       moderation: 'accepted',
       is_meta: 0,
       created_at: at(0),
+      language: null,
     })),
   );
   await repo.upsertVotes(

@@ -16,7 +16,7 @@ import * as repo from '../../store/repositories/dialogues.js';
 import * as joinLinks from '../../store/repositories/join-links.js';
 import { openLinkRow, withJoinUrl, withJoinUrls } from './join-codes.js';
 import type { Database } from '../../store/schema.js';
-import { audit, must, requireAccess } from '../common.js';
+import { audit, grants, must, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { ifLive, newParticipantToken } from './live.js';
 import type { IssuedToken } from '../../domain/participation.js';
@@ -34,7 +34,7 @@ export async function dialogueOrNotFound(trx: Kysely<Database>, id: string): Pro
 export async function requireDialogueAccess(
   trx: Kysely<Database>,
   auth: Auth | null,
-  permission: Permission | readonly [Permission, Permission],
+  permission: Permission | readonly Permission[],
   dialogueId: string,
 ): Promise<{ dialogue: Dialogue; grant: AccessGrant }> {
   const grant = await requireAccess(trx, auth, permission, { dialogueId });
@@ -75,12 +75,31 @@ export async function meetingHidesAuthors(
 export function createDialogue(
   ctx: ServiceContext,
   initiativeId: string,
-  input: Omit<z.output<typeof dialogueCreateSchema>, 'join'> & { join?: 'open' | 'personal' },
+  input: Omit<
+    z.output<typeof dialogueCreateSchema>,
+    'join' | 'languages' | 'translation_hold' | 'statements_language'
+  > &
+    Partial<
+      Pick<
+        z.output<typeof dialogueCreateSchema>,
+        'join' | 'languages' | 'translation_hold' | 'statements_language'
+      >
+    >,
 ): Promise<Dialogue> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'dialogues.manage', { initiativeId });
     const hideAuthors =
       (await meetingHidesAuthors(trx, initiativeId, input.meeting_id)) || input.hide_authors;
+    if (
+      input.statements_language &&
+      input.languages?.length &&
+      !input.languages.includes(input.statements_language)
+    ) {
+      throw new TrackTwoError('TT_ERR_TRANSLATION_LANGUAGE', {
+        field: 'statements_language',
+        reason: "not one of the dialogue's languages",
+      });
+    }
     if (input.divide_id && !(await repo.divideOfInitiative(trx, input.divide_id, initiativeId))) {
       throw new TrackTwoError('TT_ERR_VALIDATION', {
         field: 'divide_id',
@@ -97,6 +116,8 @@ export function createDialogue(
       hide_authors: hideAuthors,
       seed: input.seed,
       created_at: nowIso(),
+      languages: input.languages ?? [],
+      translation_hold: input.translation_hold ?? false,
     });
     await audit(trx, ctx.keys, ctx.auth, 'dialogue.create', 'dialogue', dialogue.id, grant.workspaceId);
     if ((input.join ?? 'open') === 'open') {
@@ -116,7 +137,11 @@ export function createDialogue(
       await insertSeeded(
         trx,
         dialogue.id,
-        input.statements.map((text) => ({ text, is_meta: false })),
+        input.statements.map((text) => ({
+          text,
+          is_meta: false,
+          language: input.statements_language ?? null,
+        })),
       );
     }
     return withJoinUrl(trx, dialogue);
@@ -126,7 +151,7 @@ export function createDialogue(
 async function insertSeeded(
   trx: Kysely<Database>,
   dialogueId: string,
-  items: { text: string; is_meta: boolean }[],
+  items: { text: string; is_meta: boolean; language?: string | null }[],
 ) {
   const first = await repo.nextStatementNumber(trx, dialogueId);
   const at = nowIso();
@@ -140,16 +165,25 @@ async function insertSeeded(
     moderation: 'accepted',
     is_meta: item.is_meta ? 1 : 0,
     created_at: at,
+    language: item.language ?? null,
   }));
   await repo.insertStatements(trx, rows);
   return rows;
 }
 
-/** Dialogues of an initiative: for those who take part in or read the results of its dialogues. */
+/** Dialogues of an initiative: for those who take part in, translate, or read the results of its dialogues. */
 export function listDialogues(ctx: ServiceContext, initiativeId: string): Promise<Dialogue[]> {
   return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], { initiativeId });
-    return withJoinUrls(trx, await repo.listDialogues(trx, initiativeId));
+    const grant = await requireAccess(
+      trx,
+      ctx.auth,
+      ['dialogues.participate', 'dialogues.results', 'statements.translate'],
+      { initiativeId },
+    );
+    const list = await repo.listDialogues(trx, initiativeId);
+    // A translator translates; the join link would let them into the room as a participant.
+    if (!grants(grant, 'dialogues.participate') && !grants(grant, 'dialogues.results')) return list;
+    return withJoinUrls(trx, list);
   });
 }
 
@@ -180,15 +214,28 @@ export function updateDialogue(
   });
 }
 
+/**
+ * A statement's language must be one of the dialogue's languages when it has any (TT_ERR_TRANSLATION_LANGUAGE),
+ * so that the queue knows what to translate it into.
+ */
+export function checkStatementLanguage(dialogue: Dialogue, language: string | null | undefined): void {
+  if (!language || !dialogue.languages.length || dialogue.languages.includes(language)) return;
+  throw new TrackTwoError('TT_ERR_TRANSLATION_LANGUAGE', {
+    field: 'language',
+    reason: `not one of the dialogue's languages (${dialogue.languages.join(', ')})`,
+  });
+}
+
 /** Conveners seed statements: accepted at once, with no author. */
 export function seedStatements(
   ctx: ServiceContext,
   dialogueId: string,
-  items: { text: string; is_meta: boolean }[],
+  items: { text: string; is_meta: boolean; language?: string | null }[],
 ): Promise<DialogueStatement[]> {
   return inTransaction(ctx, async (trx) => {
     const { grant, dialogue } = await requireDialogueAccess(trx, ctx.auth, 'dialogues.manage', dialogueId);
     if (dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
+    for (const item of items) checkStatementLanguage(dialogue, item.language);
     const rows = await insertSeeded(trx, dialogueId, items);
     for (const row of rows) {
       await audit(
@@ -211,6 +258,9 @@ export function seedStatements(
           text: r.text,
           moderation: r.moderation,
           isMeta: r.is_meta === 1,
+          language: r.language,
+          origin: r.origin,
+          authorId: null,
         });
       }
     });
@@ -232,6 +282,7 @@ export function statementRecord(
     is_meta: row.is_meta === 1,
     author: hidden ? null : row.author_number,
     created_at: row.created_at,
+    language: row.language,
   };
 }
 
@@ -329,6 +380,7 @@ export function issueParticipantTokens(
         actor_id: input.actor_id,
         group_id: group,
         created_at: at,
+        language: null,
       };
       return { row, token };
     });

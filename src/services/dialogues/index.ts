@@ -5,3 +5,4 @@ export * from './participation.js';
 export * from './polis.js';
 export * from './results.js';
 export * from './join-links.js';
+export * from './translations.js';

@@ -168,6 +168,7 @@ export async function joinByLink(
   ctx: ServiceContext,
   code: string,
   groupId: string | null,
+  language: string | null = null,
 ): Promise<JoinedByLink> {
   checkCode(code);
   const { token, hash } = newParticipantToken();
@@ -185,6 +186,7 @@ export async function joinByLink(
       actor_id: null,
       group_id: groupId,
       created_at: nowIso(),
+      language,
     };
     await repo.insertParticipants(trx, [participant]);
     if (link.kind === 'personal' && !(await links.claimPersonalLink(trx, link.id, participant.id))) {

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Dialogue, ModerationState } from '../../domain/dialogue.js';
+import type { Dialogue, ModerationState, StatementOrigin } from '../../domain/dialogue.js';
+import { heldFrom, textInLanguage } from '../../domain/statement-translations.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { DeliberationState, type LiveResults } from '../../deliberation/index.js';
 import type { MatrixAnalysis } from '../../deliberation/analysis.js';
 import { recomputeOnWorker } from '../../deliberation/recompute-worker.js';
 import type { VoteValue } from '../../deliberation/vote-matrix.js';
 import * as repo from '../../store/repositories/dialogues.js';
+import * as translations from '../../store/repositories/statement-translations.js';
 import type { Database } from '../../store/schema.js';
 
 /**
@@ -34,12 +36,18 @@ export interface LiveStatement {
   text: string;
   moderation: ModerationState;
   isMeta: boolean;
+  /** The language it was written in (null: the dialogue's first language). */
+  language?: string | null;
+  origin?: StatementOrigin;
+  authorId?: string | null;
 }
 
 export interface LiveParticipant {
   id: string;
   number: number;
   groupId: string | null;
+  /** The language the participant reads in, when they said. */
+  language?: string | null;
 }
 
 /** Results are at most this old when asked for between votes; a results request always recomputes. */
@@ -54,6 +62,8 @@ export class LiveDialogue {
   readonly participants = new Map<string, LiveParticipant>();
   /** Statements each participant has voted on (for routing): never shown to anyone else. */
   readonly votedBy = new Map<string, Map<string, VoteValue>>();
+  /** Translations by statement, then language: what participants in other languages read. */
+  readonly translations = new Map<string, Map<string, string>>();
   /** Declared groups (sides) of the divide, as dense indices for the core. */
   readonly sideIndex = new Map<string, number>();
   voteCount = 0;
@@ -76,6 +86,48 @@ export class LiveDialogue {
     );
   }
 
+  /**
+   * Whether a participant reading in `language` may see and vote on the statement: visible, and not held
+   * back by the dialogue's translation hold until it is translated into their language.
+   */
+  visibleTo(
+    statement: LiveStatement,
+    reader: { language: string | undefined; participantId?: string },
+  ): boolean {
+    if (!this.visible(statement)) return false;
+    const translated = this.translations.get(statement.id);
+    return !heldFrom(
+      {
+        language: statement.language ?? null,
+        origin: statement.origin ?? 'seeded',
+        authorId: statement.authorId ?? null,
+      },
+      translated && new Set(translated.keys()),
+      reader,
+      this.dialogue,
+    );
+  }
+
+  /** The statement as a reader in `language` sees it: their translation, or the original marked as such. */
+  textFor(statement: LiveStatement, language: string | undefined) {
+    return textInLanguage(
+      { text: statement.text, language: statement.language ?? null },
+      this.translations.get(statement.id),
+      language,
+      this.dialogue.languages,
+    );
+  }
+
+  setTranslation(statementId: string, language: string, text: string | null): void {
+    let byLanguage = this.translations.get(statementId);
+    if (text === null) {
+      byLanguage?.delete(language);
+      return;
+    }
+    if (!byLanguage) this.translations.set(statementId, (byLanguage = new Map()));
+    byLanguage.set(language, text);
+  }
+
   addStatement(s: LiveStatement): void {
     this.statements.set(s.id, s);
     this.state.addStatement(s.id, { moderated: coreModeration(s.moderation), isMeta: s.isMeta });
@@ -92,8 +144,10 @@ export class LiveDialogue {
 
   addParticipant(p: LiveParticipant): void {
     if (!this.participants.has(p.id)) {
-      this.participants.set(p.id, { ...p, groupId: null });
+      this.participants.set(p.id, { ...p, groupId: null, language: p.language ?? null });
       this.votedBy.set(p.id, new Map());
+    } else if (p.language !== undefined) {
+      this.participants.get(p.id)!.language = p.language;
     }
     this.setGroup(p.id, p.groupId);
   }
@@ -201,10 +255,16 @@ async function loadLive(db: Kysely<Database>, dialogueId: string): Promise<LiveD
       text: s.text,
       moderation: s.moderation,
       isMeta: s.is_meta === 1,
+      language: s.language,
+      origin: s.origin,
+      authorId: s.author_participant_id,
     });
   }
+  for (const t of await translations.listTranslations(db, dialogueId)) {
+    live.setTranslation(t.statement_id, t.language, t.text);
+  }
   for (const p of await repo.listParticipants(db, dialogueId)) {
-    live.addParticipant({ id: p.id, number: p.number, groupId: p.group_id });
+    live.addParticipant({ id: p.id, number: p.number, groupId: p.group_id, language: p.language });
   }
   for (const v of await repo.listVotes(db, dialogueId)) {
     live.applyVote(v.participant_id, v.statement_id, v.vote as VoteValue);

@@ -16,10 +16,12 @@ import {
   participantOfToken,
   type LiveDialogue,
   type LiveParticipant,
+  type LiveStatement,
 } from './live.js';
 import {
   authorsHidden,
   checkGroup,
+  checkStatementLanguage,
   requireDialogueAccess,
   seedStatements,
   statementRecord,
@@ -77,6 +79,7 @@ async function byAccount(ctx: ServiceContext, dialogueId: string): Promise<Parti
         actor_id: null,
         group_id: null,
         created_at: nowIso(),
+        language: null,
       };
       await repo.insertParticipants(trx, [row]);
       await audit(
@@ -121,13 +124,17 @@ export async function readDialogue(
   token?: string,
 ): Promise<Dialogue> {
   if (token) return withJoinUrl(ctx.db, (await byToken(ctx, dialogueId, token)).live.dialogue);
-  return inTransaction(ctx, async (trx) =>
-    withJoinUrl(
+  return inTransaction(ctx, async (trx) => {
+    const { dialogue, grant } = await requireDialogueAccess(
       trx,
-      (await requireDialogueAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], dialogueId))
-        .dialogue,
-    ),
-  );
+      ctx.auth,
+      ['dialogues.participate', 'dialogues.results', 'statements.translate'],
+      dialogueId,
+    );
+    // A translator translates; the join link would let them into the room as a participant.
+    if (!grants(grant, 'dialogues.participate') && !grants(grant, 'dialogues.results')) return dialogue;
+    return withJoinUrl(trx, dialogue);
+  });
 }
 
 /**
@@ -138,6 +145,7 @@ export async function joinDialogue(
   ctx: ServiceContext,
   dialogueId: string,
   groupId: string | null,
+  language: string | null = null,
 ): Promise<{ participant: number; token: string }> {
   const p = await byAccount(ctx, dialogueId);
   if (p.live.dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
@@ -153,6 +161,7 @@ export async function joinDialogue(
     const row = await repo.participantByAccount(trx, dialogueId, ctx.auth!.accountId!);
     await repo.setParticipantToken(trx, p.participant.id, hash);
     if (groupId !== null) await repo.setParticipantGroup(trx, p.participant.id, groupId);
+    if (language !== null) await repo.setParticipantLanguage(trx, p.participant.id, language);
     await audit(
       trx,
       ctx.keys,
@@ -166,6 +175,7 @@ export async function joinDialogue(
   });
   forgetToken(ctx.db, before);
   if (groupId !== null) p.live.setGroup(p.participant.id, groupId);
+  if (language !== null) p.participant.language = language;
   return { participant: p.participant.number, token };
 }
 
@@ -195,7 +205,33 @@ export async function declareGroup(
   return { group_id: groupId };
 }
 
-export type StatementsPut = { text: string } | { statements: { text: string }[] };
+/** Says (or clears) the language the participant reads in: counted for participation by language. */
+export async function setParticipantLanguage(
+  ctx: ServiceContext,
+  dialogueId: string,
+  token: string | undefined,
+  language: string | null,
+): Promise<{ language: string | null }> {
+  const p = await participation(ctx, dialogueId, token);
+  await inTransaction(ctx, async (trx) => {
+    await repo.setParticipantLanguage(trx, p.participant.id, language);
+    if (p.auth)
+      await audit(
+        trx,
+        ctx.keys,
+        p.auth,
+        'dialogue_participant.language',
+        'dialogue_participant',
+        p.participant.id,
+        p.workspaceId,
+      );
+  });
+  p.participant.language = language;
+  return { language };
+}
+
+type StatementIn = { text: string; language?: string | null };
+export type StatementsPut = StatementIn | { statements: StatementIn[] };
 
 /**
  * Statements put forward: the one use case that decides between seeding and submitting. A batch
@@ -217,11 +253,20 @@ export async function putStatementsForward(
     manages = grants(grant, 'dialogues.manage');
   }
   if ('statements' in body) {
-    const items = body.statements.map((s) => ({ text: s.text, is_meta: false }));
+    const items = body.statements.map((s) => ({
+      text: s.text,
+      is_meta: false,
+      language: s.language ?? null,
+    }));
     return { items: await seedStatements(ctx, dialogueId, items) };
   }
-  if (manages) return (await seedStatements(ctx, dialogueId, [{ text: body.text, is_meta: false }]))[0];
-  return submitStatement(ctx, dialogueId, token, body.text);
+  if (manages)
+    return (
+      await seedStatements(ctx, dialogueId, [
+        { text: body.text, is_meta: false, language: body.language ?? null },
+      ])
+    )[0];
+  return submitStatement(ctx, dialogueId, token, body.text, body.language ?? null);
 }
 
 async function submitStatement(
@@ -229,9 +274,13 @@ async function submitStatement(
   dialogueId: string,
   token: string | undefined,
   text: string,
+  given: string | null,
 ): Promise<DialogueStatement> {
   const p = await participation(ctx, dialogueId, token);
   if (p.live.dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
+  checkStatementLanguage(p.live.dialogue, given);
+  // Unsaid, a participant writes in the language they read in.
+  const language = given ?? p.participant.language ?? null;
   const row = await inTransaction(ctx, async (trx) => {
     const row: repo.StatementRow = {
       id: newId(),
@@ -243,6 +292,7 @@ async function submitStatement(
       moderation: 'unmoderated',
       is_meta: 0,
       created_at: nowIso(),
+      language: language ?? null,
     };
     await repo.insertStatements(trx, [row]);
     if (p.auth)
@@ -264,6 +314,9 @@ async function submitStatement(
       text: row.text,
       moderation: row.moderation,
       isMeta: false,
+      language: row.language,
+      origin: row.origin,
+      authorId: row.author_participant_id,
     }),
   );
   // The author is the caller: telling them their own authorship reveals nothing.
@@ -277,14 +330,32 @@ export async function participantStatements(
   ctx: ServiceContext,
   dialogueId: string,
   token?: string,
+  language?: string,
 ): Promise<{ items: ParticipantStatement[] }> {
   const { live, participant } = await participation(ctx, dialogueId, token);
   const mine = live.votedBy.get(participant.id)!;
+  const reader = readerOf(participant, language);
   const items = [...live.statements.values()]
-    .filter((s) => live.visible(s))
+    .filter((s) => live.visibleTo(s, reader))
     .sort((a, b) => a.number - b.number)
-    .map((s) => ({ id: s.id, number: s.number, text: s.text, my_vote: mine.get(s.id) ?? null }));
+    .map((s) => ({
+      id: s.id,
+      number: s.number,
+      ...shownText(live, s, reader.language),
+      my_vote: mine.get(s.id) ?? null,
+    }));
   return { items };
+}
+
+/** The language a participant reads in: the one asked for, else the one they said. */
+function readerOf(participant: LiveParticipant, language: string | undefined) {
+  return { language: language ?? participant.language ?? undefined, participantId: participant.id };
+}
+
+/** A statement's text for a reader, with its language and whether it is the original (to mark it so). */
+function shownText(live: LiveDialogue, s: LiveStatement, language: string | undefined) {
+  const shown = live.textFor(s, language);
+  return { text: shown.text, language: shown.language, original: shown.original };
 }
 
 export type { VoteReceipt };
@@ -304,7 +375,7 @@ export async function castVote(
   const { live, participant } = await participation(ctx, dialogueId, token);
   if (live.dialogue.status === 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_CLOSED');
   const statement = live.statements.get(input.statement_id);
-  if (!statement || !live.visible(statement)) {
+  if (!statement || !live.visibleTo(statement, readerOf(participant, input.language))) {
     throw new TrackTwoError('TT_ERR_DIALOGUE_UNKNOWN_STATEMENT', { field: 'statement_id' });
   }
   // Without an idempotency key the vote cannot be told from a replay; it is still one vote per statement.
@@ -331,11 +402,16 @@ export async function nextStatement(
   ctx: ServiceContext,
   dialogueId: string,
   token?: string,
-): Promise<{ statement: { id: string; number: number; text: string } | null; remaining: number }> {
+  language?: string,
+): Promise<{
+  statement: { id: string; number: number; text: string; language: string | null; original: boolean } | null;
+  remaining: number;
+}> {
   const { live, participant } = await participation(ctx, dialogueId, token);
   const mine = live.votedBy.get(participant.id)!;
+  const reader = readerOf(participant, language);
   const open = [...live.statements.values()]
-    .filter((s) => live.visible(s) && !mine.has(s.id))
+    .filter((s) => live.visibleTo(s, reader) && !mine.has(s.id))
     .sort((a, b) => a.number - b.number);
   if (!open.length || live.dialogue.status === 'closed') return { statement: null, remaining: 0 };
   live.maybeRecompute();
@@ -353,7 +429,10 @@ export async function nextStatement(
       break;
     }
   }
-  return { statement: { id: chosen.id, number: chosen.number, text: chosen.text }, remaining: open.length };
+  return {
+    statement: { id: chosen.id, number: chosen.number, ...shownText(live, chosen, reader.language) },
+    remaining: open.length,
+  };
 }
 
 export type { CommonGroundItem };
@@ -368,9 +447,11 @@ export async function commonGround(
   dialogueId: string,
   token?: string,
   limit = 5,
+  language?: string,
 ): Promise<{ items: CommonGroundItem[] }> {
   let live: LiveDialogue;
   let readsResults = false;
+  let reader: { language: string | undefined; participantId?: string } = { language };
   if (!token) {
     const grant = await inTransaction(ctx, (trx) =>
       requireAccess(trx, ctx.auth, ['dialogues.participate', 'dialogues.results'], { dialogueId }),
@@ -381,8 +462,9 @@ export async function commonGround(
   else {
     const p = await participation(ctx, dialogueId, token);
     live = p.live;
+    reader = readerOf(p.participant, language);
     const mine = live.votedBy.get(p.participant.id)!;
-    const left = [...live.statements.values()].some((s) => live.visible(s) && !mine.has(s.id));
+    const left = [...live.statements.values()].some((s) => live.visibleTo(s, reader) && !mine.has(s.id));
     if (left && live.dialogue.status !== 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_NOT_FINISHED');
   }
   await live.analyse();
@@ -391,10 +473,14 @@ export async function commonGround(
   const items = live.state.statementIds
     .map((id, s) => ({ id, s, seen: agree[s] + disagree[s] + pass[s] }))
     // The minimum-votes rule: a statement some group has hardly voted on is not common ground.
-    .filter(({ id, s, seen }) => seen > 0 && results.enoughVotes[s] && live.visible(live.statements.get(id)!))
+    .filter(
+      ({ id, s, seen }) =>
+        seen > 0 && results.enoughVotes[s] && live.visibleTo(live.statements.get(id)!, reader),
+    )
     .map(({ id, s, seen }) => ({
       statement_id: id,
-      text: live.statements.get(id)!.text,
+      ...shownText(live, live.statements.get(id)!, reader.language),
+      original_text: live.statements.get(id)!.text,
       agree_share: agree[s] / seen,
       group_informed_consensus: results.groupInformedConsensus[s],
     }))

@@ -1,5 +1,6 @@
 import type { ModerationState, PolisImportInput } from '../../domain/dialogue.js';
 import {
+  formatPolisCommentTranslations,
   formatPolisExport,
   parsePolisExport,
   type PolisComment,
@@ -12,6 +13,8 @@ import {
 import { requireAccess } from '../../security/access.js';
 import { newId, nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/dialogues.js';
+import * as translationStore from '../../store/repositories/statement-translations.js';
+import { sourceLanguageOf } from '../../domain/statement-translations.js';
 import { audit } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { forgetLive, liveDialogue } from './live.js';
@@ -44,19 +47,23 @@ const toPolisModeration = (m: ModerationState): PolisVoteValue =>
 const fromPolisModeration = (m: PolisVoteValue): ModerationState =>
   m === 1 ? 'accepted' : m === -1 ? 'rejected' : 'unmoderated';
 
-export type PolisFiles = Required<PolisExportTexts>;
+export type PolisFiles = Required<PolisExportTexts> & { commentTranslations: string };
 
 export async function exportPolis(ctx: ServiceContext, dialogueId: string): Promise<PolisFiles> {
-  const { dialogue, hidden, statements, participants, votes } = await inTransaction(ctx, async (trx) => {
-    const { dialogue } = await requireDialogueAccess(trx, ctx.auth, 'dialogues.results', dialogueId);
-    return {
-      dialogue,
-      hidden: await authorsHidden(trx, dialogue),
-      statements: await repo.listStatements(trx, dialogueId),
-      participants: await repo.listParticipants(trx, dialogueId),
-      votes: await repo.listVotes(trx, dialogueId),
-    };
-  });
+  const { dialogue, hidden, statements, participants, votes, translations } = await inTransaction(
+    ctx,
+    async (trx) => {
+      const { dialogue } = await requireDialogueAccess(trx, ctx.auth, 'dialogues.results', dialogueId);
+      return {
+        dialogue,
+        hidden: await authorsHidden(trx, dialogue),
+        statements: await repo.listStatements(trx, dialogueId),
+        participants: await repo.listParticipants(trx, dialogueId),
+        votes: await repo.listVotes(trx, dialogueId),
+        translations: await translationStore.listTranslations(trx, dialogueId),
+      };
+    },
+  );
   const live = await liveDialogue(ctx.db, dialogueId);
   const analysis = await live.analyse();
   const groupOf = new Map(live.state.participantIds.map((id, r) => [id, analysis.groups.groupOf[r] ?? -1]));
@@ -137,7 +144,19 @@ export async function exportPolis(ctx: ServiceContext, dialogueId: string): Prom
     participantVoteColumns: comments.map((c) => c.id),
     layout: { commentColumns: COMMENT_COLUMNS, participantColumns: PARTICIPANT_COLUMNS },
   };
-  return formatPolisExport(data);
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  return {
+    ...formatPolisExport(data),
+    commentTranslations: formatPolisCommentTranslations(
+      translations.map((t) => ({
+        commentId: String(byId.get(t.statement_id)!.number),
+        originalLanguage: sourceLanguageOf(byId.get(t.statement_id)!, dialogue.languages) ?? '',
+        language: t.language,
+        status: t.status,
+        body: t.text,
+      })),
+    ),
+  };
 }
 
 /** Pol.is ids as our numbers: kept when they are distinct whole numbers, else numbered in order. */
@@ -215,6 +234,7 @@ export async function importPolis(
         actor_id: null,
         group_id: null,
         created_at: at,
+        language: null,
       })),
     );
     const statementId = new Map(data.comments.map((c) => [c.id, newId()]));
@@ -229,6 +249,7 @@ export async function importPolis(
         origin: c.isSeed ? 'seeded' : 'submitted',
         moderation: fromPolisModeration(c.moderated),
         is_meta: c.isMeta ? 1 : 0,
+        language: null,
         created_at:
           Number.isFinite(c.timestamp) && c.timestamp > 0 ? new Date(c.timestamp).toISOString() : at,
       })),

@@ -1,4 +1,6 @@
+import { sourceLanguageOf } from '../../domain/statement-translations.js';
 import type {
+  ByLanguage,
   DialogueResults,
   RepresentativeResult,
   StatementResult,
@@ -32,7 +34,62 @@ function representatives(live: LiveDialogue, list: RepresentativeStatement[]): R
   }));
 }
 
-export async function dialogueResults(ctx: ServiceContext, dialogueId: string): Promise<DialogueResults> {
+/**
+ * Participation and common ground by the language participants read in (null: never said), from each
+ * participant's latest votes: one statement, one set of votes, however many languages it is read in.
+ */
+function byLanguage(live: LiveDialogue): ByLanguage {
+  const ids = live.state.statementIds;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const languages = new Map<string | null, { participants: number; votes: number; tally: Int32Array[] }>();
+  for (const p of live.participants.values()) {
+    const votes = live.votedBy.get(p.id)!;
+    if (!votes.size) continue;
+    const key = p.language ?? null;
+    let entry = languages.get(key);
+    if (!entry) {
+      entry = { participants: 0, votes: 0, tally: [0, 1, 2].map(() => new Int32Array(ids.length)) };
+      languages.set(key, entry);
+    }
+    entry.participants++;
+    entry.votes += votes.size;
+    for (const [id, v] of votes) entry.tally[v > 0 ? 0 : v < 0 ? 1 : 2][index.get(id)!]++;
+  }
+  const ordered = [...languages.entries()].sort(([a], [b]) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+  );
+  const statements = ids.map((id, s) => ({
+    statement_id: id,
+    tallies: ordered.map(([language, e]) => ({
+      language,
+      agree: e.tally[0][s],
+      disagree: e.tally[1][s],
+      pass: e.tally[2][s],
+    })),
+  }));
+  const commonGround = statements
+    .filter(
+      (st) =>
+        st.tallies.length > 0 &&
+        live.visible(live.statements.get(st.statement_id)!) &&
+        st.tallies.every((t) => {
+          const seen = t.agree + t.disagree + t.pass;
+          return seen >= MINIMUM_VOTES_PER_GROUP && t.agree * 2 > seen;
+        }),
+    )
+    .map((st) => st.statement_id);
+  return {
+    languages: ordered.map(([language, e]) => ({ language, participants: e.participants, votes: e.votes })),
+    statements,
+    common_ground: commonGround,
+  };
+}
+
+export async function dialogueResults(
+  ctx: ServiceContext,
+  dialogueId: string,
+  language?: string,
+): Promise<DialogueResults> {
   const { dialogue, hidden, rows, sideGroups } = await inTransaction(ctx, async (trx) => {
     const { dialogue } = await requireDialogueAccess(trx, ctx.auth, 'dialogues.results', dialogueId);
     return {
@@ -71,10 +128,15 @@ export async function dialogueResults(ctx: ServiceContext, dialogueId: string): 
   const sidesDeclared = [...live.participants.values()].some((p) => p.groupId !== null);
   const statements = rows.map((row) => {
     const s = index.get(row.id)!;
+    const shown = live.textFor(live.statements.get(row.id)!, language);
     return {
       id: row.id,
       number: row.number,
-      text: row.text,
+      text: shown.text,
+      language: shown.language,
+      original: shown.original,
+      original_text: row.text,
+      original_language: sourceLanguageOf(row, dialogue.languages),
       origin: row.origin,
       moderation: row.moderation,
       author: hidden ? null : row.author_number,
@@ -124,5 +186,6 @@ export async function dialogueResults(ctx: ServiceContext, dialogueId: string): 
       disagree: results.consensus.disagree.map((c) => live.state.statementIds[c.statement]),
     },
     sides,
+    by_language: byLanguage(live),
   };
 }

@@ -19,6 +19,8 @@ function toDialogue(row: DialoguesTable): Dialogue {
     ...row,
     strict_moderation: row.strict_moderation === 1,
     hide_authors: row.hide_authors === 1,
+    languages: JSON.parse(row.languages) as string[],
+    translation_hold: row.translation_hold === 1,
   };
 }
 
@@ -32,6 +34,8 @@ export interface NewDialogue {
   hide_authors: boolean;
   seed: number;
   created_at: string;
+  languages?: readonly string[];
+  translation_hold?: boolean;
 }
 
 export async function createDialogue(db: Kysely<Database>, input: NewDialogue): Promise<Dialogue> {
@@ -41,6 +45,8 @@ export async function createDialogue(db: Kysely<Database>, input: NewDialogue): 
     strict_moderation: input.strict_moderation ? 1 : 0,
     hide_authors: input.hide_authors ? 1 : 0,
     closed_at: null,
+    languages: JSON.stringify(input.languages ?? []),
+    translation_hold: input.translation_hold ? 1 : 0,
   };
   await mapStoreErrors(() => db.insertInto('dialogues').values(row).execute(), { record: 'dialogue' });
   return toDialogue(row);
@@ -67,6 +73,8 @@ export interface DialogueChanges {
   status?: DialogueStatus;
   strict_moderation?: boolean;
   closed_at?: string | null;
+  languages?: readonly string[];
+  translation_hold?: boolean;
 }
 
 export async function updateDialogue(
@@ -74,12 +82,14 @@ export async function updateDialogue(
   id: string,
   changes: DialogueChanges,
 ): Promise<Dialogue | undefined> {
-  const { strict_moderation, ...rest } = changes;
+  const { strict_moderation, languages, translation_hold, ...rest } = changes;
   await db
     .updateTable('dialogues')
     .set({
       ...rest,
       ...(strict_moderation === undefined ? {} : { strict_moderation: strict_moderation ? 1 : 0 }),
+      ...(languages === undefined ? {} : { languages: JSON.stringify(languages) }),
+      ...(translation_hold === undefined ? {} : { translation_hold: translation_hold ? 1 : 0 }),
     })
     .where('id', '=', id)
     .execute();
@@ -208,6 +218,10 @@ export function listParticipants(db: Kysely<Database>, dialogueId: string): Prom
 
 export async function setParticipantToken(db: Kysely<Database>, id: string, tokenHash: string) {
   await db.updateTable('dialogue_participants').set({ token_hash: tokenHash }).where('id', '=', id).execute();
+}
+
+export async function setParticipantLanguage(db: Kysely<Database>, id: string, language: string | null) {
+  await db.updateTable('dialogue_participants').set({ language }).where('id', '=', id).execute();
 }
 
 export async function setParticipantGroup(db: Kysely<Database>, id: string, groupId: string | null) {

@@ -16,6 +16,10 @@ export interface DialoguesTable {
   seed: number;
   created_at: string;
   closed_at: string | null;
+  /** JSON array of the language codes the dialogue is held in (migration 0012), e.g. `["ar","he"]`. */
+  languages: string;
+  /** Hold a participant's new statement back from other languages until it is translated into them. */
+  translation_hold: Flag;
 }
 
 export interface DialogueParticipantsTable {
@@ -30,6 +34,8 @@ export interface DialogueParticipantsTable {
   /** Declared group (side) in the dialogue's divide. */
   group_id: string | null;
   created_at: string;
+  /** The language the participant reads statements in (null: not said). */
+  language: string | null;
 }
 
 export interface DialogueStatementsTable {
@@ -43,6 +49,8 @@ export interface DialogueStatementsTable {
   moderation: ModerationState;
   is_meta: Flag;
   created_at: string;
+  /** The language the statement was written in (null: not said, read as the dialogue's first language). */
+  language: string | null;
 }
 
 /** One row per participant and statement: a later vote replaces the earlier one. */

@@ -26,6 +26,7 @@ export const roles = [
   'participant',
   'researcher',
   'funder',
+  'translator',
   'other-admin',
   'no-role',
 ] as const;
@@ -41,6 +42,7 @@ export const ownRoles = [
   'participant',
   'researcher',
   'funder',
+  'translator',
   'workspace-admin',
 ] as const;
 export type OwnRole = (typeof ownRoles)[number];
@@ -401,6 +403,13 @@ export const matrix: Record<string, Entry> = {
   'GET /api/dialogues/:id/export': { kind: 'target' },
   'POST /api/dialogues/:id/join': { kind: 'target', body: () => ({}) },
   'PUT /api/dialogues/:id/group': { kind: 'target', body: () => ({ group_id: null }) },
+  'PUT /api/dialogues/:id/language': { kind: 'target', body: () => ({ language: 'ar' }) },
+  'GET /api/dialogues/:id/translations': { kind: 'target' },
+  'PUT /api/dialogues/:id/statements/:sid/translations/:lang': {
+    kind: 'target',
+    body: () => ({ text: 'Shalom' }),
+  },
+  'DELETE /api/dialogues/:id/statements/:sid/translations/:lang': { kind: 'target' },
   'GET /api/dialogues/:id/statements': { kind: 'target' },
   'POST /api/dialogues/:id/statements': { kind: 'target', body: () => ({ text: 'Let me in' }) },
   'POST /api/dialogues/:id/votes': {
@@ -447,6 +456,8 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
     .replace(':id', idFor(url))
     .replace(':accountId', ids.convenerAccount)
     .replace(':statementId', ids.statement)
+    .replace(':sid', ids.statement)
+    .replace(':lang', 'he')
     .replace(':linkId', ids.joinLink)
     .replace(':invitationId', ids.invitation)
     .replace(':code', 'no-such-join-code-0000')

@@ -1050,7 +1050,7 @@ export interface paths {
             /** Format: uuid */
             initiative_id?: string;
             /** @enum {string} */
-            role?: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+            role?: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
           };
         };
       };
@@ -3242,7 +3242,7 @@ export interface paths {
           'application/json': {
             email: string;
             /** @enum {string} */
-            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
           };
         };
       };
@@ -3256,7 +3256,7 @@ export interface paths {
             'application/json': {
               email: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
               /** @enum {string} */
               status: 'invited';
             };
@@ -3286,7 +3286,7 @@ export interface paths {
         path: {
           id: string;
           accountId: string;
-          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
         };
         cookie?: never;
       };
@@ -3310,7 +3310,7 @@ export interface paths {
         path: {
           id: string;
           accountId: string;
-          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
         };
         cookie?: never;
       };
@@ -3459,7 +3459,7 @@ export interface paths {
                 initiative_id: string;
                 email: string;
                 /** @enum {string} */
-                role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+                role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
                 /** @enum {string} */
                 status: 'pending' | 'accepted' | 'expired' | 'revoked';
                 /** Format: date-time */
@@ -3491,7 +3491,7 @@ export interface paths {
           'application/json': {
             email: string;
             /** @enum {string} */
-            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
           };
         };
       };
@@ -3509,7 +3509,7 @@ export interface paths {
               initiative_id: string;
               email: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
               /** @enum {string} */
               status: 'pending' | 'accepted' | 'expired' | 'revoked';
               /** Format: date-time */
@@ -3593,7 +3593,7 @@ export interface paths {
             'application/json': {
               initiative_name: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
               email: string;
               /** Format: date-time */
               expires_at: string;
@@ -3650,7 +3650,7 @@ export interface paths {
               /** Format: uuid */
               initiative_id: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
               signed_in: boolean;
             };
           };
@@ -8422,7 +8422,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An initiative's dialogues (for participants and those who read results) */
+    /** An initiative's dialogues (for participants, translators and those who read results) */
     get: {
       parameters: {
         query?: never;
@@ -8461,6 +8461,8 @@ export interface paths {
                 /** Format: date-time */
                 closed_at: string | null;
                 join_url?: string;
+                languages: string[];
+                translation_hold: boolean;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -8502,6 +8504,12 @@ export interface paths {
             seed?: number;
             /** @default [] */
             statements?: string[];
+            /** @default [] */
+            languages?: string[];
+            /** @default false */
+            translation_hold?: boolean;
+            /** @default null */
+            statements_language?: string | null;
             /**
              * @default open
              * @enum {string}
@@ -8537,6 +8545,8 @@ export interface paths {
               /** Format: date-time */
               closed_at: string | null;
               join_url?: string;
+              languages: string[];
+              translation_hold: boolean;
             };
           };
         };
@@ -8611,6 +8621,8 @@ export interface paths {
                 /** Format: date-time */
                 closed_at: string | null;
                 join_url?: string;
+                languages: string[];
+                translation_hold: boolean;
               };
               statements: number;
               participants: number;
@@ -8633,7 +8645,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One dialogue (participants: by account or x-participant-token) */
+    /** One dialogue (participants: by account or x-participant-token; translators without its join link) */
     get: {
       parameters: {
         query?: never;
@@ -8671,6 +8683,8 @@ export interface paths {
               /** Format: date-time */
               closed_at: string | null;
               join_url?: string;
+              languages: string[];
+              translation_hold: boolean;
             };
           };
         };
@@ -8698,6 +8712,8 @@ export interface paths {
             /** @enum {string} */
             status?: 'open' | 'closed';
             strict_moderation?: boolean;
+            languages?: string[];
+            translation_hold?: boolean;
           };
         };
       };
@@ -8728,6 +8744,8 @@ export interface paths {
               /** Format: date-time */
               closed_at: string | null;
               join_url?: string;
+              languages: string[];
+              translation_hold: boolean;
             };
           };
         };
@@ -8778,6 +8796,7 @@ export interface paths {
                 author: number | null;
                 /** Format: date-time */
                 created_at: string;
+                language: string | null;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -8907,10 +8926,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Opinion map, groups, representative statements, consensus by group and by declared side */
+    /** Opinion map, groups, representative statements, consensus by group, by declared side and by language (texts in ?language= beside the original) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -8946,6 +8967,8 @@ export interface paths {
                 /** Format: date-time */
                 closed_at: string | null;
                 join_url?: string;
+                languages: string[];
+                translation_hold: boolean;
               };
               participants: number;
               votes: number;
@@ -8956,6 +8979,10 @@ export interface paths {
                 id: string;
                 number: number;
                 text: string;
+                language: string | null;
+                original: boolean;
+                original_text: string;
+                original_language: string | null;
                 /** @enum {string} */
                 origin: 'seeded' | 'submitted';
                 /** @enum {string} */
@@ -9013,6 +9040,24 @@ export interface paths {
                   }[];
                 };
               } | null;
+              by_language: {
+                languages: {
+                  language: string | null;
+                  participants: number;
+                  votes: number;
+                }[];
+                statements: {
+                  /** Format: uuid */
+                  statement_id: string;
+                  tallies: {
+                    agree: number;
+                    disagree: number;
+                    pass: number;
+                    language: string | null;
+                  }[];
+                }[];
+                common_ground: string[];
+              };
             };
           };
         };
@@ -9056,6 +9101,7 @@ export interface paths {
               'comments.csv': string;
               'votes.csv': string;
               'participants-votes.csv': string;
+              'comment-translations.csv': string;
             };
           };
         };
@@ -9096,6 +9142,8 @@ export interface paths {
              * @default null
              */
             group_id?: string | null;
+            /** @default null */
+            language?: string | null;
           };
         };
       };
@@ -9168,6 +9216,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/dialogues/{id}/language': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Say (or clear) the language one reads statements in (counted for participation by language) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            language: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              language: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dialogues/{id}/statements': {
     parameters: {
       query?: never;
@@ -9175,10 +9269,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The statements shown to participants, with the caller’s own votes */
+    /** The statements shown to participants in ?language= (or the original, marked), with the caller’s own votes */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -9199,6 +9295,8 @@ export interface paths {
                 id: string;
                 number: number;
                 text: string;
+                language: string | null;
+                original: boolean;
                 my_vote: number | null;
               }[];
               /** @description the offset of the next page; absent on the last */
@@ -9224,10 +9322,12 @@ export interface paths {
           'application/json':
             | {
                 text: string;
+                language?: string;
               }
             | {
                 statements: {
                   text: string;
+                  language?: string;
                 }[];
               };
         };
@@ -9255,6 +9355,7 @@ export interface paths {
                   author: number | null;
                   /** Format: date-time */
                   created_at: string;
+                  language: string | null;
                 }
               | {
                   items: {
@@ -9272,6 +9373,7 @@ export interface paths {
                     author: number | null;
                     /** Format: date-time */
                     created_at: string;
+                    language: string | null;
                   }[];
                   /** @description the offset of the next page; absent on the last */
                   next?: number;
@@ -9311,6 +9413,7 @@ export interface paths {
             /** Format: uuid */
             statement_id: string;
             vote: number;
+            language?: string;
             request_id?: string;
           };
         };
@@ -9348,7 +9451,9 @@ export interface paths {
     /** The next statement to vote on, chosen by routing priority */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -9369,6 +9474,8 @@ export interface paths {
                 id: string;
                 number: number;
                 text: string;
+                language: string | null;
+                original: boolean;
               } | null;
               remaining: number;
             };
@@ -9394,7 +9501,9 @@ export interface paths {
     /** The statements every opinion group supports (participants: once they have voted on all) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          language?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -9414,6 +9523,9 @@ export interface paths {
                 /** Format: uuid */
                 statement_id: string;
                 text: string;
+                language: string | null;
+                original: boolean;
+                original_text: string;
                 agree_share: number;
                 group_informed_consensus: number;
               }[];
@@ -9662,6 +9774,8 @@ export interface paths {
              * @default null
              */
             group_id?: string | null;
+            /** @default null */
+            language?: string | null;
           };
         };
       };
@@ -9920,6 +10034,155 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dialogues/{id}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The translation queue: each statement beside its translations and the dialogue's languages it lacks */
+    get: {
+      parameters: {
+        query?: {
+          missing?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                statement_id: string;
+                number: number;
+                text: string;
+                language: string | null;
+                /** @enum {string} */
+                moderation: 'accepted' | 'rejected' | 'unmoderated';
+                translations: {
+                  /** Format: uuid */
+                  statement_id: string;
+                  language: string;
+                  text: string;
+                  /** @enum {string} */
+                  status: 'human' | 'machine-unverified';
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  updated_at: string;
+                }[];
+                missing: string[];
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dialogues/{id}/statements/{sid}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write (or correct) a statement's translation into one of the dialogue's other languages */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sid: string;
+          lang: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+            /**
+             * @default human
+             * @enum {string}
+             */
+            status?: 'human' | 'machine-unverified';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              statement_id: string;
+              language: string;
+              text: string;
+              /** @enum {string} */
+              status: 'human' | 'machine-unverified';
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a statement's translation into a language */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sid: string;
+          lang: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -107,6 +107,7 @@ const he: PartialCatalogue = {
       participant: 'משתתף/ת',
       researcher: 'חוקר/ת',
       funder: 'מממן/ת',
+      translator: 'מתרגם/ת',
     },
     password: 'שינוי הסיסמה',
     currentPassword: 'הסיסמה הנוכחית',

@@ -69,6 +69,7 @@ const so: DeepPartial<Messages> = {
       participant: 'Ka qaybgale',
       researcher: 'Cilmi-baare',
       funder: 'Maalgeliye',
+      translator: 'Turjubaan',
     },
     remove: 'Ka saar',
     removeRole: 'Ka saar doorka {{role}} ee {{name}}',

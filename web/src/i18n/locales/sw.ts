@@ -68,6 +68,7 @@ const sw: DeepPartial<Messages> = {
       participant: 'Mshiriki',
       researcher: 'Mtafiti',
       funder: 'Mfadhili',
+      translator: 'Mfasiri',
     },
     remove: 'Ondoa',
     removeRole: 'Ondoa jukumu la {{role}} la {{name}}',
