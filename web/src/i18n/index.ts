@@ -15,6 +15,7 @@ export const languages: readonly Language[] = [
   { code: 'ar', name: 'العربية', dir: 'rtl' },
   { code: 'so', name: 'Soomaali', dir: 'ltr' },
   { code: 'sw', name: 'Kiswahili', dir: 'ltr' },
+  { code: 'ln', name: 'Lingála', dir: 'ltr' },
 ];
 
 /** Each language but English is its own chunk: a participant downloads only the one they read. */
@@ -23,6 +24,7 @@ const loaders: Record<string, () => Promise<{ default: unknown }>> = {
   ar: () => import('./locales/ar.js'),
   so: () => import('./locales/so.js'),
   sw: () => import('./locales/sw.js'),
+  ln: () => import('./locales/ln.js'),
 };
 
 export const LANGUAGE_STORAGE_KEY = 'tracktwo.language';
