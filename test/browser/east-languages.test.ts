@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { screenshot, startRig, type BrowserRig } from './support/harness.js';
+import { loadDemoFixture, type DemoFixture } from './support/demo-fixture.js';
+import en, { type Messages } from '../../web/src/i18n/locales/en.js';
+import fr from '../../web/src/i18n/locales/fr.js';
+import so from '../../web/src/i18n/locales/so.js';
+import sw from '../../web/src/i18n/locales/sw.js';
+import ln from '../../web/src/i18n/locales/ln.js';
+
+/**
+ * Somali, Swahili and Lingala (and French, whose long words overflowed too) on a 360 px phone: a
+ * participant joins a dialogue by its link, declares a side and votes on every statement. The page never
+ * grows wider than the phone, the three vote buttons stay whole and full-sized, and none of the English
+ * chrome of the participant's pages shows through.
+ */
+const PHONE = 360;
+const catalogues: [string, Messages][] = [
+  ['so', so],
+  ['sw', sw],
+  ['ln', ln],
+  ['fr', fr],
+];
+
+/**
+ * The chrome a participant meets on the join and dialogue pages. None of it may show in English in another
+ * language, except a word the language writes the same way (French "Dialogue").
+ */
+const chrome: ((messages: Messages) => string)[] = [
+  (m) => m.app.skip,
+  (m) => m.app.language,
+  (m) => m.dialogue.joinTitle,
+  (m) => m.dialogue.joinIntro,
+  (m) => m.dialogue.title,
+  (m) => m.dialogue.intro,
+  (m) => m.dialogue.agree,
+  (m) => m.dialogue.disagree,
+  (m) => m.dialogue.pass,
+  (m) => m.dialogue.sideHint,
+  (m) => m.dialogue.noSide,
+  (m) => m.dialogue.submitTitle,
+  (m) => m.dialogue.submitHint,
+  (m) => m.dialogue.submit,
+  (m) => m.dialogue.allVoted,
+  (m) => m.dialogue.commonGround,
+  (m) => m.dialogue.commonGroundIntro,
+  (m) => m.common.saved,
+  (m) => m.dialogue.side.split(' (')[0],
+  (m) => m.dialogue.statementOf.split(' {{')[0],
+];
+
+function englishChrome(messages: Messages): string[] {
+  return chrome.map((pick) => pick(en)).filter((phrase, index) => phrase !== chrome[index](messages));
+}
+
+let rig: BrowserRig;
+let fixture: DemoFixture;
+let laptop: BrowserContext;
+let joinUrl = '';
+const consoleErrors: string[] = [];
+
+function collectErrors(target: Page): void {
+  target.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.location().url}: ${message.text()}`);
+  });
+  target.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+}
+
+beforeAll(async () => {
+  rig = await startRig();
+  fixture = await loadDemoFixture(rig.server);
+  laptop = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desk = await laptop.newPage();
+  collectErrors(desk);
+  await desk.goto(rig.server.url);
+  await desk.getByLabel('Email').fill(fixture.admin.email);
+  await desk.getByLabel('Password').fill(fixture.admin.password);
+  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await desk.getByRole('button', { name: 'Sign out' }).waitFor();
+  await desk.goto(`${rig.server.url}/#/i/${fixture.demo.initiativeIds.dialogue}`);
+  await desk.getByRole('heading', { name: 'Open a new dialogue' }).waitFor();
+  await desk
+    .getByLabel('Prompt (the question put to participants)')
+    .fill('Biyo: sidee loo qaybsadaa ceelasha?');
+  await desk.getByLabel('Sides participants may declare').selectOption({ index: 1 });
+  await desk
+    .getByLabel('Opening statements (one per line)')
+    .fill('Tuulo kastaa ha haysato hal ceel oo u furan dhammaan.\nOdayaashu ha wada go’aamiyaan saacadaha.');
+  await desk.getByRole('button', { name: 'Open the dialogue' }).click();
+  await desk.getByRole('heading', { name: 'Invite participants' }).waitFor();
+  joinUrl = await desk.getByLabel('Join link').inputValue();
+});
+
+afterAll(async () => {
+  await laptop?.close();
+  await rig?.close();
+});
+
+/** Fails with the widest element's tag and class when the page is wider than the phone. */
+async function widthReport(page: Page): Promise<{ scrollWidth: number; widest: string }> {
+  return page.evaluate(() => {
+    let widest = '';
+    let right = 0;
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      const box = element.getBoundingClientRect();
+      if (box.right > right) {
+        right = box.right;
+        widest = `${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.right)} px)`;
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, widest };
+  });
+}
+
+async function expectFitsPhone(page: Page): Promise<void> {
+  const report = await widthReport(page);
+  expect(report.scrollWidth, `widest: ${report.widest}`).toBeLessThanOrEqual(PHONE);
+}
+
+async function expectNoEnglishChrome(page: Page, messages: Messages): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(englishChrome(messages).filter((phrase) => text.includes(phrase))).toEqual([]);
+}
+
+/** Each vote button lies wholly inside the phone, shows its whole label and keeps a thumb-sized target. */
+async function expectVoteButtonsWhole(page: Page): Promise<void> {
+  const buttons = page.locator('.vote-buttons button');
+  expect(await buttons.count()).toBe(3);
+  for (let index = 0; index < 3; index += 1) {
+    const button = buttons.nth(index);
+    const box = await button.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(box!.width).toBeGreaterThanOrEqual(88);
+    const clipped = await button.evaluate(
+      (element) => element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight,
+    );
+    expect(clipped).toBe(false);
+  }
+}
+
+describe('Somali, Swahili, Lingala and French on a 360 px phone', () => {
+  for (const [code, messages] of catalogues) {
+    it(`${code}: a participant joins, declares a side and votes on every statement`, async () => {
+      const phone = await rig.browser.newContext({
+        viewport: { width: PHONE, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        locale: code,
+      });
+      try {
+        const page = await phone.newPage();
+        collectErrors(page);
+        // A phone set to the language: the app picks it from the browser, no choice needed.
+        await page.goto(joinUrl);
+        await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+        await page.getByRole('heading', { name: messages.dialogue.joinTitle }).waitFor();
+        await expectFitsPhone(page);
+        await expectNoEnglishChrome(page, messages);
+        await screenshot(page, `east-${code}-join`);
+
+        await page.getByRole('button', { name: messages.dialogue.join, exact: true }).click();
+        await page.getByRole('heading', { name: messages.dialogue.title, exact: true }).waitFor();
+        await page.locator('.statement-card').waitFor();
+        await page
+          .getByText(messages.dialogue.statementOf.replace('{{current}}', '1').replace('{{total}}', '2'))
+          .waitFor();
+        await expectFitsPhone(page);
+        await expectVoteButtonsWhole(page);
+        await expectNoEnglishChrome(page, messages);
+        await screenshot(page, `east-${code}-voting`);
+
+        const side = page.getByLabel(messages.dialogue.side.split(' (')[0]);
+        await side.selectOption({ index: 1 });
+        await page.getByText(messages.common.saved, { exact: true }).waitFor();
+        await expectFitsPhone(page);
+
+        await page.getByRole('button', { name: messages.dialogue.agree, exact: true }).click();
+        await page
+          .getByText(messages.dialogue.statementOf.replace('{{current}}', '2').replace('{{total}}', '2'))
+          .waitFor();
+        await expectVoteButtonsWhole(page);
+        await page.getByRole('button', { name: messages.dialogue.pass, exact: true }).click();
+        await page.getByText(messages.dialogue.allVoted).waitFor();
+        await expectFitsPhone(page);
+        await expectNoEnglishChrome(page, messages);
+        await screenshot(page, `east-${code}-voted`);
+      } finally {
+        await phone.close();
+      }
+    });
+  }
+
+  it('logs no console error on any page of the journey', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
