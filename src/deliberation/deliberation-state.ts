@@ -34,6 +34,16 @@ export interface LiveResults {
   priority: Float64Array;
 }
 
+/** What a full recompute elsewhere needs, and what `adopt` needs to know of it. */
+export interface RecomputeSnapshot {
+  dialogue: IndexedDialogue;
+  seed: number;
+  votesCounted: number;
+  participantCount: number;
+}
+
+const NO_VOTE = 9;
+
 export class DeliberationState {
   readonly statementIds: string[] = [];
   readonly participantIds: string[] = [];
@@ -55,6 +65,8 @@ export class DeliberationState {
   votesSinceRecompute = 0;
   /** How many full recomputes ran: a vote must not add to it. */
   fullRecomputes = 0;
+  /** While a snapshot is out for recompute: (participant, statement, previous, vote) of each vote since. */
+  private changesSince: number[] | null = null;
 
   constructor(private readonly seed = 0) {}
 
@@ -108,17 +120,51 @@ export class DeliberationState {
     this.votes[p].set(s, vote);
     this.count(p, s, vote, 1);
     this.votesSinceRecompute++;
+    this.changesSince?.push(p, s, previous ?? NO_VOTE, vote);
   }
 
-  /** Full recompute of the PCA, the projection and the opinion groups. */
+  /** Full recompute of the PCA, the projection and the opinion groups, here and now. */
   recompute(): MatrixAnalysis {
-    const dialogue = this.toIndexedDialogue();
-    const analysis = analyzeMatrix(dialogue, { seed: this.seed });
+    const snapshot = this.snapshot();
+    return this.adopt(analyzeMatrix(snapshot.dialogue, { seed: this.seed }), snapshot);
+  }
+
+  /**
+   * The votes as they stand, for a full recompute elsewhere (a worker thread): votes keep coming in
+   * meanwhile and are recorded, so that `adopt` can bring the new groups' tallies up to date.
+   */
+  snapshot(): RecomputeSnapshot {
+    this.changesSince = [];
+    return {
+      dialogue: this.toIndexedDialogue(),
+      seed: this.seed,
+      votesCounted: this.votesSinceRecompute,
+      participantCount: this.participantIds.length,
+    };
+  }
+
+  /**
+   * Takes the result of a full recompute of `snapshot`: the groups found on the snapshot, with their
+   * tallies brought up to date by replaying the votes cast since it was taken. A participant who came
+   * after the snapshot has no group until the next recompute.
+   */
+  adopt(analysis: MatrixAnalysis, snapshot: RecomputeSnapshot): MatrixAnalysis {
+    const changes = this.changesSince ?? [];
+    this.changesSince = null;
     this.last = analysis;
-    this.groupOf = Array.from(analysis.groups.groupOf);
-    this.groupTallies = analysis.groups.tallies;
+    this.groupOf = Array.from({ length: this.participantIds.length }, (_, p) =>
+      p < snapshot.participantCount ? analysis.groups.groupOf[p] : -1,
+    );
+    this.groupTallies = widen(analysis.groups.tallies, this.statementIds.length);
+    for (let i = 0; i < changes.length; i += 4) {
+      const [p, s, previous, vote] = [changes[i], changes[i + 1], changes[i + 2], changes[i + 3]];
+      const g = this.groupOf[p];
+      if (g < 0 || g >= this.groupTallies.groupCount) continue;
+      if (previous !== NO_VOTE) addToTallies(this.groupTallies, g, s, previous as VoteValue, -1);
+      addToTallies(this.groupTallies, g, s, vote as VoteValue, 1);
+    }
     this.fullRecomputes++;
-    this.votesSinceRecompute = 0;
+    this.votesSinceRecompute = Math.max(0, this.votesSinceRecompute - snapshot.votesCounted);
     return analysis;
   }
 
@@ -172,12 +218,21 @@ export class DeliberationState {
     for (let p = 0; p < n; p++) rowStart[p + 1] = rowStart[p] + this.votes[p].size;
     const statementOf = new Int32Array(rowStart[n]);
     const value = new Int8Array(rowStart[n]);
+    // Rows sorted by statement: filled in the map's order, then insertion-sorted in place (rows are short),
+    // which holds the event loop far less than sorting arrays of pairs when a snapshot leaves for a worker.
     for (let p = 0; p < n; p++) {
-      const entries = [...this.votes[p]].sort((a, b) => a[0] - b[0]);
-      entries.forEach(([s, v], i) => {
-        statementOf[rowStart[p] + i] = s;
-        value[rowStart[p] + i] = v;
-      });
+      const from = rowStart[p];
+      let i = from;
+      for (const [s, v] of this.votes[p]) {
+        let j = i++;
+        while (j > from && statementOf[j - 1] > s) {
+          statementOf[j] = statementOf[j - 1];
+          value[j] = value[j - 1];
+          j--;
+        }
+        statementOf[j] = s;
+        value[j] = v;
+      }
     }
     const matrix: VoteMatrix = { participantCount: n, statementCount: m, rowStart, statementOf, value };
     const log = { participant: new Int32Array(0), statement: new Int32Array(0), value: new Int8Array(0) };

@@ -2,15 +2,13 @@
 // batches of sources handed out on demand (so a thread that draws cheap sources takes more). Named
 // *-worker.ts because, like the entry file, it is allowed Node's thread API; nothing in the pure core
 // imports it. Browser callers use betweenness() from betweenness.ts instead.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { TrackTwoError } from '../domain/errors.js';
 import type { KernelGraph } from './brandes-kernel.js';
 import type { WorkerReply, WorkerRequest } from './betweenness.worker.js';
 import { kernelGraph, normaliseBetweenness, type ProgressOptions } from './betweenness.js';
 import type { Network } from './network.js';
+import { startWorker } from './start-worker.js';
 
 export interface PoolOptions extends ProgressOptions {
   workers: number;
@@ -18,25 +16,8 @@ export interface PoolOptions extends ProgressOptions {
   sources?: Int32Array;
 }
 
-/**
- * Under tsx or vitest this module and the worker are .ts files. A worker thread does not inherit the
- * parent's loader hooks, and Node 20 applies `execArgv: ['--import', 'tsx']` too late for the entry
- * file, so the worker starts from a two-line bootstrap that registers tsx's ESM hooks and then imports
- * the entry. tsx is found from this file, so it works whatever the current directory is.
- */
-function startWorker(graph: KernelGraph): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./betweenness.worker.js', import.meta.url), { workerData: graph });
-  }
-  const entry = new URL('./betweenness.worker.ts', import.meta.url).href;
-  const require = createRequire(import.meta.url);
-  const packageFile = require.resolve('tsx/package.json');
-  const manifest = require('tsx/package.json') as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  const api = pathToFileURL(join(dirname(packageFile), manifest.exports['./esm/api'].import.default)).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: graph });
+function startKernelWorker(graph: KernelGraph): Worker {
+  return startWorker('./betweenness.worker', import.meta.url, graph);
 }
 
 /** Raw (unnormalised) dependency sums over `sources`, computed on `workers` threads. */
@@ -49,7 +30,7 @@ export async function dependenciesOnWorkers(
   if (signal?.aborted) throw new TrackTwoError('TT_ERR_NETWORK_CANCELLED', { reason: 'betweenness' });
   const workerCount = Math.max(1, Math.min(options.workers, sources.length || 1));
   const batch = Math.max(8, Math.min(256, Math.ceil(sources.length / (workerCount * 40))));
-  const workers = Array.from({ length: workerCount }, () => startWorker(graph));
+  const workers = Array.from({ length: workerCount }, () => startKernelWorker(graph));
   const total = new Float64Array(graph.n);
   let handedOut = 0;
   let done = 0;

@@ -47,6 +47,7 @@ export const snapshotTables = [
   ['survey_respondents', ['id']],
   ['survey_links', ['token_hash']],
   ['survey_responses', ['id']],
+  ['survey_join_links', ['id']],
   ['external_effects', ['id']],
   ['totp_factors', ['account_id']],
   ['recovery_codes', ['account_id', 'code_hash']],

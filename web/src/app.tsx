@@ -29,6 +29,8 @@ const Evidence = lazy(() => import('./screens/evidence.js'));
 const Surveys = lazy(() => import('./screens/surveys.js'));
 const SurveyPage = lazy(() => import('./screens/survey-page.js'));
 const SurveyAnswer = lazy(() => import('./screens/survey-answer.js'));
+const SurveyJoin = lazy(() => import('./screens/survey-join.js'));
+const SurveySheet = lazy(() => import('./screens/survey-sheet.js'));
 const ResearchExport = lazy(() => import('./screens/research-export.js'));
 const WorkspaceSettings = lazy(() => import('./screens/workspace-settings.js'));
 const InitiativeSettings = lazy(() => import('./screens/initiative-settings.js'));
@@ -59,10 +61,13 @@ const routes: Route[] = [
   { pattern: '/i/:initiativeId/evidence', screen: Evidence },
   { pattern: '/i/:initiativeId/surveys', screen: Surveys },
   { pattern: '/i/:initiativeId/surveys/:surveyId', screen: SurveyPage },
+  { pattern: '/i/:initiativeId/surveys/:surveyId/sheet', screen: SurveySheet },
   { pattern: '/i/:initiativeId/research', screen: ResearchExport },
   { pattern: '/i/:initiativeId/settings', screen: InitiativeSettings },
   /** A survey link: the token is the respondent's credential, no account needed. */
   { pattern: '/answer/:surveyId/:waveId/:token', screen: SurveyAnswer, public: true },
+  /** A survey's open join link: a new (or returning) respondent, no account needed. */
+  { pattern: '/survey-join/:code', screen: SurveyJoin, public: true },
   { pattern: '/i/:initiativeId/meetings/:meetingId', screen: MeetingPage },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId', screen: Dialogue },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId/results', screen: DialogueResults },

@@ -1,7 +1,13 @@
 import { TrackTwoError } from '../../domain/errors.js';
 import { surveyWaves, type SurveyWaveKind } from '../../domain/survey.js';
 import { initiativeSurveyEffects, type SurveyEffects } from '../../services/evidence/index.js';
-import { getSurvey } from '../../services/surveys/index.js';
+import {
+  createSurveyJoinLink,
+  getSurvey,
+  listSurveyJoinLinks,
+  revokeSurveyJoinLink,
+} from '../../services/surveys/index.js';
+import type { SurveyJoinLink } from '../../domain/survey-join-links.js';
 import { importAnswers } from '../../services/surveys/index.js';
 import { databaseHelp, withServices } from '../database.js';
 import { readText } from '../files.js';
@@ -133,5 +139,49 @@ export const registerSurveyCommands: RegisterCommands = (program, ctx) => {
       ctx.out(
         `Imported ${result.rows} answers (${result.created} new, ${result.replaced} replaced; ${result.new_respondents} new comparison respondents).\n`,
       );
+    });
+
+  const joinLinks = surveys
+    .command('join-link')
+    .description(
+      "A survey's open join link for a room or a public call (each use makes a comparison respondent)",
+    );
+  const linkLine = (link: SurveyJoinLink) =>
+    `${link.id}  ${link.revoked_at ? `revoked ${link.revoked_at}` : 'in force'}  joined ${link.joined}  ${link.url}`;
+  joinLinks
+    .command('open')
+    .description('Make the open join link (replacing the one in force) and print its address')
+    .requiredOption('--survey <id>', 'the survey')
+    .option('--database <url>', databaseHelp)
+    .action(async (options: { survey: string; database?: string }) => {
+      const link = await withServices(options.database, (services) =>
+        createSurveyJoinLink(services, options.survey),
+      );
+      ctx.out(
+        `${link.url}\n(the address after the server's, e.g. https://tracktwo.example.org${link.url})\n`,
+      );
+    });
+  joinLinks
+    .command('list')
+    .description("The survey's join links, in force and revoked, with how many joined by each")
+    .requiredOption('--survey <id>', 'the survey')
+    .option('--database <url>', databaseHelp)
+    .action(async (options: { survey: string; database?: string }) => {
+      const links = await withServices(options.database, (services) =>
+        listSurveyJoinLinks(services, options.survey),
+      );
+      ctx.out(links.length ? links.map(linkLine).join('\n') + '\n' : 'No join link.\n');
+    });
+  joinLinks
+    .command('revoke')
+    .description('Withdraw a join link (printed sheets stop working)')
+    .requiredOption('--survey <id>', 'the survey')
+    .requiredOption('--link <id>', 'the join link')
+    .option('--database <url>', databaseHelp)
+    .action(async (options: { survey: string; link: string; database?: string }) => {
+      const link = await withServices(options.database, (services) =>
+        revokeSurveyJoinLink(services, options.survey, options.link),
+      );
+      ctx.out(linkLine(link) + '\n');
     });
 };

@@ -10,6 +10,7 @@ import { registerPrivacyRoutes } from './privacy.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerJoinLinkRoutes } from './join-links.js';
+import { registerSurveyJoinLinkRoutes } from './survey-join-links.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -44,6 +45,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerEvidenceRoutes(app);
   registerDialogueRoutes(app);
   registerJoinLinkRoutes(app);
+  registerSurveyJoinLinkRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);

@@ -4,6 +4,7 @@ import type { Dialogue, ModerationState } from '../../domain/dialogue.js';
 import { TrackTwoError } from '../../domain/errors.js';
 import { DeliberationState, type LiveResults } from '../../deliberation/index.js';
 import type { MatrixAnalysis } from '../../deliberation/analysis.js';
+import { recomputeOnWorker } from '../../deliberation/recompute-worker.js';
 import type { VoteValue } from '../../deliberation/vote-matrix.js';
 import * as repo from '../../store/repositories/dialogues.js';
 import type { Database } from '../../store/schema.js';
@@ -44,6 +45,8 @@ export interface LiveParticipant {
 /** Results are at most this old when asked for between votes; a results request always recomputes. */
 const RECOMPUTE_EVERY_MS = 5_000;
 const LIVE_RESULTS_TTL_MS = 1_000;
+/** About where a recompute starts to hold the event loop for longer than a worker's round trip. */
+const RECOMPUTE_ON_WORKER_FROM_VOTES = 20_000;
 
 export class LiveDialogue {
   readonly state: DeliberationState;
@@ -55,6 +58,9 @@ export class LiveDialogue {
   readonly sideIndex = new Map<string, number>();
   voteCount = 0;
   private analysis: MatrixAnalysis | null = null;
+  private running: Promise<MatrixAnalysis> | null = null;
+  /** Dialogues with at least this many votes recompute on a worker thread (below, it costs less inline). */
+  workerFrom = RECOMPUTE_ON_WORKER_FROM_VOTES;
   private recomputedAt = 0;
   private live: { at: number; results: LiveResults } | null = null;
 
@@ -112,23 +118,39 @@ export class LiveDialogue {
     this.state.castVote(participantId, statementId, vote);
   }
 
-  /** The full recompute (PCA, projection, opinion groups), run lazily: only when votes came in since. */
-  analyse(): MatrixAnalysis {
-    if (!this.analysis || this.state.votesSinceRecompute > 0) {
-      this.analysis = this.state.recompute();
-      this.recomputedAt = Date.now();
-      this.live = null;
-    }
-    return this.analysis;
+  /**
+   * The full recompute (PCA, projection, opinion groups), run lazily: only when votes came in since.
+   * From `workerFrom` votes on, it runs on a worker thread so that votes go on being taken meanwhile;
+   * callers asking while one runs share it.
+   */
+  async analyse(): Promise<MatrixAnalysis> {
+    if (this.analysis && this.state.votesSinceRecompute === 0) return this.analysis;
+    if (this.running) return this.running;
+    if (this.voteCount < this.workerFrom) return this.adopted(this.state.recompute());
+    const snapshot = this.state.snapshot();
+    this.running = recomputeOnWorker(snapshot)
+      .then((analysis) => this.adopted(this.state.adopt(analysis, snapshot)))
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  private adopted(analysis: MatrixAnalysis): MatrixAnalysis {
+    this.analysis = analysis;
+    this.recomputedAt = Date.now();
+    this.live = null;
+    return analysis;
   }
 
   /**
    * For routing: recompute at most every few seconds, when a participant asks for the next statement,
-   * never on the vote path (a recompute holds the event loop for the length of the PCA and k-means).
+   * never on the vote path; a failed background recompute leaves the last groups in place.
    */
   maybeRecompute(): void {
     if (this.state.votesSinceRecompute > 0 && Date.now() - this.recomputedAt >= RECOMPUTE_EVERY_MS) {
-      this.analyse();
+      this.recomputedAt = Date.now();
+      this.analyse().catch(() => undefined);
     }
   }
 

@@ -385,7 +385,7 @@ export async function commonGround(
     const left = [...live.statements.values()].some((s) => live.visible(s) && !mine.has(s.id));
     if (left && live.dialogue.status !== 'closed') throw new TrackTwoError('TT_ERR_DIALOGUE_NOT_FINISHED');
   }
-  live.analyse();
+  await live.analyse();
   const results = live.results(true);
   const { agree, disagree, pass } = tallies(live);
   const items = live.state.statementIds

@@ -58,8 +58,8 @@ export async function exportPolis(ctx: ServiceContext, dialogueId: string): Prom
     };
   });
   const live = await liveDialogue(ctx.db, dialogueId);
-  const analysis = live.analyse();
-  const groupOf = new Map(live.state.participantIds.map((id, r) => [id, analysis.groups.groupOf[r]]));
+  const analysis = await live.analyse();
+  const groupOf = new Map(live.state.participantIds.map((id, r) => [id, analysis.groups.groupOf[r] ?? -1]));
   const numberOfParticipant = new Map(participants.map((p) => [p.id, p.number]));
   const statementNumber = new Map(statements.map((s) => [s.id, s.number]));
 

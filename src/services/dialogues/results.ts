@@ -43,7 +43,7 @@ export async function dialogueResults(ctx: ServiceContext, dialogueId: string): 
     };
   });
   const live = await liveDialogue(ctx.db, dialogueId);
-  const analysis = live.analyse();
+  const analysis = await live.analyse();
   const results = live.results(true);
   const { agree, disagree, pass } = tallies(live);
   const index = new Map(live.state.statementIds.map((id, i) => [id, i]));
@@ -57,7 +57,8 @@ export async function dialogueResults(ctx: ServiceContext, dialogueId: string): 
   const voters = new Set<string>();
   for (const [p, votes] of live.votedBy) if (votes.size) voters.add(p);
   ids.forEach((id, r) => {
-    if (!voters.has(id)) return;
+    // Participants who came during a background recompute are placed on the map at the next one.
+    if (!voters.has(id) || r >= analysis.groups.groupOf.length) return;
     const g = analysis.groups.groupOf[r];
     if (g >= 0) groups[g].members.push(numberOf(r));
     opinionMap.push({

@@ -4,3 +4,4 @@ export * from './import.js';
 export * from './responses.js';
 export * from './scores.js';
 export * from './surveys.js';
+export * from './join-links.js';

@@ -21,6 +21,22 @@ export interface DialogueJoinLinksTable {
   revoked_at: string | null;
 }
 
+/**
+ * A survey's open join link (migration 0014_survey_join_links): at most one in force per survey, its code
+ * kept (printed on the sheet); `joined` counts the respondents it made.
+ */
+export interface SurveyJoinLinksTable {
+  id: string;
+  survey_id: string;
+  code: string;
+  /** sha-256 (hex) of the code: what a join looks up. */
+  code_hash: string;
+  joined: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface JoinLinkTables {
   dialogue_join_links: DialogueJoinLinksTable;
+  survey_join_links: SurveyJoinLinksTable;
 }

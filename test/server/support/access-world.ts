@@ -389,6 +389,11 @@ export const matrix: Record<string, Entry> = {
   // Joining by link needs no account: a code that is no link is refused (404) and changes nothing.
   'GET /api/join/:code': { kind: 'public' },
   'POST /api/join/:code': { kind: 'public', body: () => ({}) },
+  'GET /api/surveys/:id/join-links': { kind: 'target' },
+  'POST /api/surveys/:id/join-links': { kind: 'target' },
+  'DELETE /api/surveys/:id/join-links/:linkId': { kind: 'target' },
+  'GET /api/survey-join/:code': { kind: 'public' },
+  'POST /api/survey-join/:code': { kind: 'public', body: () => ({}) },
 };
 
 /** The meeting a `/api/meetings/:id` route is called on (its ground rule): the Chatham House one unless told. */

@@ -9093,6 +9093,241 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/surveys/{id}/join-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A survey's open join links, the one in force and those revoked, with their addresses */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                survey_id: string;
+                url: string;
+                joined: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                revoked_at: string | null;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Make the open join link of a survey (replacing the one in force) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              survey_id: string;
+              url: string;
+              joined: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              revoked_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/join-links/{linkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a survey join link: it is then refused with TT_ERR_JOIN_LINK_REVOKED */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          linkId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              survey_id: string;
+              url: string;
+              joined: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              revoked_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/survey-join/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a survey join link opens (no account needed): the survey's title, today's wave, its sides */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              title: string;
+              languages: string[];
+              wave: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'baseline' | 'post' | 'follow_up';
+                /** Format: date */
+                opens_on: string;
+                /** Format: date */
+                closes_on: string;
+              } | null;
+              sides: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Join a survey by its link without an account: a respondent and an answer link for today's wave (kept on the device) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            side?: string | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            gender?: 'woman' | 'man' | 'other' | 'undisclosed' | null;
+            previous_token?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              /** Format: uuid */
+              wave_id: string;
+              /** Format: uuid */
+              respondent_id: string;
+              pseudonym: string;
+              token: string;
+              returning: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conflicts/{id}/import/kumu': {
     parameters: {
       query?: never;

@@ -605,6 +605,32 @@ const en = {
     change: 'Change my answers',
     waves: { baseline: 'Baseline', post: 'Post-meeting', follow_up: 'Follow-up' },
   },
+  surveyJoin: {
+    title: 'Answer a survey',
+    intro:
+      'This survey is anonymous: no account, no name. Your answers are kept sealed and are seen only as totals.',
+    side: 'Your side (optional)',
+    gender: 'Gender (optional)',
+    optional: 'You may leave this blank.',
+    noAnswer: 'Prefer not to say',
+    privacy:
+      'Your answers are kept on this server only, sealed; nobody sees who answered what. This device keeps your answer link so you can come back for the next round.',
+    start: 'Start the survey',
+    noWave: 'This survey is not taking answers today. Come back when the next round opens.',
+    linkTitle: 'Open link for the room',
+    linkHint:
+      'Anyone with this link answers without an account, as a comparison respondent (participants of the process answer by their own answer links). Replacing it withdraws the old one.',
+    make: 'Make an open link',
+    link: 'Survey link',
+    qrLabel: 'QR code of the survey link',
+    joined_one: '{{count}} person has joined by this link.',
+    joined_other: '{{count}} people have joined by this link.',
+    revoke: 'Withdraw the link',
+    back: 'Back to the survey',
+    none: 'This survey has no open link: make one on the survey page.',
+    sheetStep2: 'Give your side and gender if you wish; both are optional.',
+    sheetStep3: 'Answer each question; you can change your answers until the round closes.',
+  },
   research: {
     title: 'Research export',
     intro: 'Download an anonymised data set for research: choose what to export, and see what is done to it.',

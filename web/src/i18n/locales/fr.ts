@@ -626,6 +626,32 @@ const fr: Messages = {
     change: 'Modifier mes réponses',
     waves: { baseline: 'Référence', post: 'Après la réunion', follow_up: 'Suivi' },
   },
+  surveyJoin: {
+    title: 'Répondre à une enquête',
+    intro:
+      'Cette enquête est anonyme : ni compte, ni nom. Vos réponses sont gardées scellées et ne sont vues qu’en totaux.',
+    side: 'Votre camp (facultatif)',
+    gender: 'Genre (facultatif)',
+    optional: 'Vous pouvez laisser ce champ vide.',
+    noAnswer: 'Je préfère ne pas répondre',
+    privacy:
+      'Vos réponses restent sur ce serveur, scellées ; personne ne voit qui a répondu quoi. Cet appareil garde votre lien de réponse pour que vous puissiez revenir au prochain tour.',
+    start: 'Commencer l’enquête',
+    noWave: 'Cette enquête ne prend pas de réponses aujourd’hui. Revenez quand le prochain tour ouvrira.',
+    linkTitle: 'Lien ouvert pour la salle',
+    linkHint:
+      'Toute personne ayant ce lien répond sans compte, comme répondant de comparaison (les participants du processus répondent par leur propre lien). Le remplacer retire l’ancien.',
+    make: 'Créer un lien ouvert',
+    link: 'Lien de l’enquête',
+    qrLabel: 'Code QR du lien de l’enquête',
+    joined_one: '{{count}} personne a rejoint par ce lien.',
+    joined_other: '{{count}} personnes ont rejoint par ce lien.',
+    revoke: 'Retirer le lien',
+    back: 'Retour à l’enquête',
+    none: 'Cette enquête n’a pas de lien ouvert : créez-en un sur la page de l’enquête.',
+    sheetStep2: 'Indiquez votre camp et votre genre si vous le souhaitez ; les deux sont facultatifs.',
+    sheetStep3: 'Répondez à chaque question ; vous pouvez modifier vos réponses jusqu’à la clôture du tour.',
+  },
   research: {
     title: 'Export pour la recherche',
     intro:

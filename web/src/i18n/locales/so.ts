@@ -783,6 +783,32 @@ const so: Messages = {
     TT_ERR_SURVEY_WAVE_CLOSED:
       'Sahankani hadda ma furna: jawaabaha waxaa la qaataa keliya inta uu furan yahay.',
   },
+  surveyJoin: {
+    title: 'Ka jawaab sahan',
+    intro:
+      'Sahankan waa qarsoodi: akoon iyo magac midna looma baahna. Jawaabahaaga waa la xiraa, waxaana la arkaa kaliya wadar ahaan.',
+    side: 'Dhinacaaga (ikhtiyaari)',
+    gender: 'Jinsiga (ikhtiyaari)',
+    optional: 'Waad ka tagi kartaa meeshan oo bannaan.',
+    noAnswer: 'Door inaanan sheegin',
+    privacy:
+      'Jawaabahaagu waxay ku jiraan kaliya server-kan, iyagoo xiran; qofna ma arko cidda waxa ka jawaabtay. Qalabkani wuxuu hayaa xiriirkaaga jawaabta si aad ugu soo laabato wareegga xiga.',
+    start: 'Bilow sahanka',
+    noWave: 'Sahankani maanta jawaabo ma qaato. Soo noqo marka wareegga xiga furmo.',
+    linkTitle: 'Xiriir furan oo qolka loogu talagalay',
+    linkHint:
+      'Qof kasta oo haysta xiriirkan wuxuu ku jawaabaa akoon la’aan, isagoo ah jawaabe isbarbardhig ah (ka qaybgalayaasha hawsha waxay ku jawaabaan xiriirradooda gaarka ah). Beddelkiisu wuxuu joojiyaa kii hore.',
+    make: 'Samee xiriir furan',
+    link: 'Xiriirka sahanka',
+    qrLabel: 'Koodhka QR ee xiriirka sahanka',
+    joined_one: '{{count}} qof ayaa ku soo biiray xiriirkan.',
+    joined_other: '{{count}} qof ayaa ku soo biiray xiriirkan.',
+    revoke: 'Ka noqo xiriirka',
+    back: 'Ku noqo sahanka',
+    none: 'Sahankan ma laha xiriir furan: mid ka samee bogga sahanka.',
+    sheetStep2: 'Sheeg dhinacaaga iyo jinsigaaga haddii aad rabto; labaduba waa ikhtiyaari.',
+    sheetStep3: 'Ka jawaab su’aal kasta; waad beddeli kartaa jawaabahaaga ilaa wareeggu xirmo.',
+  },
 };
 
 export default so;

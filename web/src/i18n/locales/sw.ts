@@ -775,6 +775,32 @@ const sw: Messages = {
       'Kiungo hiki cha utafiti ni cha utafiti au awamu nyingine: fungua kiungo ulichotumiwa.',
     TT_ERR_SURVEY_WAVE_CLOSED: 'Utafiti huu haujafunguliwa sasa: majibu yanapokelewa tu ukiwa wazi.',
   },
+  surveyJoin: {
+    title: 'Jibu utafiti',
+    intro:
+      'Utafiti huu hauna majina: hakuna akaunti, hakuna jina. Majibu yako yanahifadhiwa yakiwa yamefungwa na yanaonekana kwa jumla tu.',
+    side: 'Upande wako (si lazima)',
+    gender: 'Jinsia (si lazima)',
+    optional: 'Unaweza kuacha hapa wazi.',
+    noAnswer: 'Sipendi kusema',
+    privacy:
+      'Majibu yako yanabaki kwenye seva hii tu, yakiwa yamefungwa; hakuna anayeona nani alijibu nini. Kifaa hiki kinahifadhi kiungo chako cha majibu ili urudi kwa awamu ijayo.',
+    start: 'Anza utafiti',
+    noWave: 'Utafiti huu haupokei majibu leo. Rudi awamu ijayo itakapofunguliwa.',
+    linkTitle: 'Kiungo wazi cha ukumbi',
+    linkHint:
+      'Yeyote mwenye kiungo hiki anajibu bila akaunti, kama mjibuji wa kulinganisha (washiriki wa mchakato wanajibu kwa viungo vyao wenyewe). Kukibadilisha kunaondoa kile cha zamani.',
+    make: 'Tengeneza kiungo wazi',
+    link: 'Kiungo cha utafiti',
+    qrLabel: 'Msimbo wa QR wa kiungo cha utafiti',
+    joined_one: 'Mtu {{count}} amejiunga kwa kiungo hiki.',
+    joined_other: 'Watu {{count}} wamejiunga kwa kiungo hiki.',
+    revoke: 'Ondoa kiungo',
+    back: 'Rudi kwenye utafiti',
+    none: 'Utafiti huu hauna kiungo wazi: tengeneza kimoja kwenye ukurasa wa utafiti.',
+    sheetStep2: 'Taja upande wako na jinsia yako ukipenda; vyote si lazima.',
+    sheetStep3: 'Jibu kila swali; unaweza kubadilisha majibu yako hadi awamu itakapofungwa.',
+  },
 };
 
 export default sw;
