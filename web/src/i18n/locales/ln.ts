@@ -642,6 +642,33 @@ const ln: Messages = {
     change: 'Bongola biyano na ngai',
     waves: { baseline: 'Ebandeli', post: 'Nsima ya likita', follow_up: 'Kolandela' },
   },
+  surveyJoin: {
+    title: 'Yanola ankɛtɛ',
+    intro:
+      'Ankɛtɛ oyo ezali kozanga nkombo: kɔ́ntɛ te, nkombo te. Biyano na yo ebombami na sekele mpe emonanaka kaka lokola motango ya nyɔnsɔ.',
+    side: 'Ngámbo na yo (soki olingi)',
+    gender: 'Mobali to mwasi (soki olingi)',
+    optional: 'Okoki kotika esika oyo pamba.',
+    noAnswer: 'Nalingi koloba te',
+    privacy:
+      'Biyano na yo etikalaka kaka na server oyo, na sekele; moto moko te amonaka nani ayanolaki nini. Esaleli oyo ebombaka nzela na yo ya koyanola mpo ozonga na mbala oyo elandi.',
+    start: 'Banda ankɛtɛ',
+    noWave: 'Ankɛtɛ oyo ezali kozwa biyano lelo te. Zonga ntango mbala oyo elandi ekofungwama.',
+    linkTitle: 'Nzela polele mpo na ndako',
+    linkHint:
+      'Moto nyɔnsɔ oyo azali na nzela oyo ayanolaka kozanga kɔ́ntɛ, lokola moyanoli ya kokokanisa (basangani ya mosala bayanolaka na banzela na bango moko ya koyanola). Kobongola yango elongolaka oyo ya kala.',
+    make: 'Sala nzela polele',
+    link: 'Nzela ya ankɛtɛ',
+    qrLabel: 'Kode QR ya nzela ya ankɛtɛ',
+    joined_one: 'Moto {{count}} akɔti na nzela oyo.',
+    joined_other: 'Bato {{count}} bakɔti na nzela oyo.',
+    revoke: 'Longola nzela',
+    back: 'Zonga na ankɛtɛ',
+    none: 'Ankɛtɛ oyo ezali na nzela polele te: sala moko na lokasa ya ankɛtɛ.',
+    sheetStep2:
+      'Loba ngámbo na yo mpe soki ozali mobali to mwasi, soki olingi; nyɔnsɔ mibale ezali na bopusi te.',
+    sheetStep3: 'Yanola motuna moko na moko; okoki kobongola biyano na yo kino mbala ekokangama.',
+  },
   research: {
     title: 'Kobimisa mpo na bolukiluki',
     intro:

@@ -786,18 +786,18 @@ const so: Messages = {
   surveyJoin: {
     title: 'Ka jawaab sahan',
     intro:
-      'Sahankan waa qarsoodi: akoon iyo magac midna looma baahna. Jawaabahaaga waa la xiraa, waxaana la arkaa kaliya wadar ahaan.',
+      'Sahankan waa qarsoodi: akoon iyo magac midna looma baahna. Jawaabahaaga waa la xiraa, waxaana la arkaa keliya wadar ahaan.',
     side: 'Dhinacaaga (ikhtiyaari)',
     gender: 'Jinsiga (ikhtiyaari)',
     optional: 'Waad ka tagi kartaa meeshan oo bannaan.',
-    noAnswer: 'Door inaanan sheegin',
+    noAnswer: 'Waxaan door bidayaa inaanan sheegin',
     privacy:
-      'Jawaabahaagu waxay ku jiraan kaliya server-kan, iyagoo xiran; qofna ma arko cidda waxa ka jawaabtay. Qalabkani wuxuu hayaa xiriirkaaga jawaabta si aad ugu soo laabato wareegga xiga.',
+      'Jawaabahaagu waxay ku jiraan keliya server-kan, iyagoo xiran; qofna ma arko cidda waxa ka jawaabtay. Qalabkani wuxuu hayaa xiriirkaaga jawaabta si aad ugu soo laabato wareegga xiga.',
     start: 'Bilow sahanka',
     noWave: 'Sahankani maanta jawaabo ma qaato. Soo noqo marka wareegga xiga furmo.',
     linkTitle: 'Xiriir furan oo qolka loogu talagalay',
     linkHint:
-      'Qof kasta oo haysta xiriirkan wuxuu ku jawaabaa akoon la’aan, isagoo ah jawaabe isbarbardhig ah (ka qaybgalayaasha hawsha waxay ku jawaabaan xiriirradooda gaarka ah). Beddelkiisu wuxuu joojiyaa kii hore.',
+      'Qof kasta oo haysta xiriirkan wuxuu ku jawaabaa akoon la’aan, isagoo ah jawaab-bixiye isbarbardhig ah (ka-qaybgalayaasha hawsha waxay ku jawaabaan xiriirradooda gaarka ah). Beddelkiisu wuxuu joojiyaa kii hore.',
     make: 'Samee xiriir furan',
     link: 'Xiriirka sahanka',
     qrLabel: 'Koodhka QR ee xiriirka sahanka',

@@ -789,7 +789,7 @@ const sw: Messages = {
     noWave: 'Utafiti huu haupokei majibu leo. Rudi awamu ijayo itakapofunguliwa.',
     linkTitle: 'Kiungo wazi cha ukumbi',
     linkHint:
-      'Yeyote mwenye kiungo hiki anajibu bila akaunti, kama mjibuji wa kulinganisha (washiriki wa mchakato wanajibu kwa viungo vyao wenyewe). Kukibadilisha kunaondoa kile cha zamani.',
+      'Yeyote mwenye kiungo hiki anajibu bila akaunti, kama mhojiwa wa kulinganisha (washiriki wa mchakato wanajibu kwa viungo vyao wenyewe). Kukibadilisha kunaondoa kile cha zamani.',
     make: 'Tengeneza kiungo wazi',
     link: 'Kiungo cha utafiti',
     qrLabel: 'Msimbo wa QR wa kiungo cha utafiti',
