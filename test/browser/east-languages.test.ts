@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { systemAuth } from '../../src/security/auth.js';
+import { addWave, createSurvey, createSurveyJoinLink } from '../../src/services/surveys/index.js';
 import { screenshot, startRig, type BrowserRig } from './support/harness.js';
 import { loadDemoFixture, type DemoFixture } from './support/demo-fixture.js';
 import en, { type Messages } from '../../web/src/i18n/locales/en.js';
@@ -49,14 +51,15 @@ const chrome: ((messages: Messages) => string)[] = [
   (m) => m.dialogue.statementOf.split(' {{')[0],
 ];
 
-function englishChrome(messages: Messages): string[] {
-  return chrome.map((pick) => pick(en)).filter((phrase, index) => phrase !== chrome[index](messages));
+function englishChrome(messages: Messages, picks = chrome): string[] {
+  return picks.map((pick) => pick(en)).filter((phrase, index) => phrase !== picks[index](messages));
 }
 
 let rig: BrowserRig;
 let fixture: DemoFixture;
 let laptop: BrowserContext;
 let joinUrl = '';
+let surveyJoinUrl = '';
 const consoleErrors: string[] = [];
 
 function collectErrors(target: Page): void {
@@ -89,12 +92,45 @@ beforeAll(async () => {
   await desk.getByRole('button', { name: 'Open the dialogue' }).click();
   await desk.getByRole('heading', { name: 'Invite participants' }).waitFor();
   joinUrl = await desk.getByLabel('Join link').inputValue();
+
+  const { store, keys } = rig.server;
+  const ctx = { db: store.db, dialect: store.dialect, keys, auth: systemAuth('east languages test') };
+  const survey = await createSurvey(ctx, {
+    initiative_id: fixture.demo.initiativeIds.dialogue,
+    title: 'Sidee u aragtaa dhinaca kale?',
+    instruments: [{ library: 'feeling-thermometer' }],
+    out_groups: ['Buuraleyda', 'Dadka dooxada'],
+    languages: ['en', 'fr', 'ar'],
+  });
+  await addWave(ctx, survey.id, {
+    kind: 'baseline',
+    opens_on: '2020-01-01',
+    closes_on: '2099-12-31',
+    after_meeting_id: null,
+  });
+  surveyJoinUrl = `${rig.server.url}${(await createSurveyJoinLink(ctx, survey.id)).url}`;
 });
 
 afterAll(async () => {
   await laptop?.close();
   await rig?.close();
 });
+
+/** The chrome of the survey join page and of the answer page it leads to (the questions are the survey's own). */
+const surveyChrome: ((messages: Messages) => string)[] = [
+  (m) => m.surveyJoin.title,
+  (m) => m.surveyJoin.intro,
+  (m) => m.surveyJoin.side,
+  (m) => m.surveyJoin.gender,
+  (m) => m.surveyJoin.optional,
+  (m) => m.surveyJoin.noAnswer,
+  (m) => m.surveyJoin.privacy,
+  (m) => m.surveyJoin.start,
+  (m) => m.answer.title,
+  (m) => m.answer.intro,
+  (m) => m.answer.send,
+  (m) => m.answer.noAnswer,
+];
 
 /** Fails with the widest element's tag and class when the page is wider than the phone. */
 async function widthReport(page: Page): Promise<{ scrollWidth: number; widest: string }> {
@@ -117,9 +153,9 @@ async function expectFitsPhone(page: Page): Promise<void> {
   expect(report.scrollWidth, `widest: ${report.widest}`).toBeLessThanOrEqual(PHONE);
 }
 
-async function expectNoEnglishChrome(page: Page, messages: Messages): Promise<void> {
+async function expectNoEnglishChrome(page: Page, messages: Messages, picks = chrome): Promise<void> {
   const text = await page.locator('body').innerText();
-  expect(englishChrome(messages).filter((phrase) => text.includes(phrase))).toEqual([]);
+  expect(englishChrome(messages, picks).filter((phrase) => text.includes(phrase))).toEqual([]);
 }
 
 /** Each vote button lies wholly inside the phone, shows its whole label and keeps a thumb-sized target. */
@@ -187,6 +223,38 @@ describe('Somali, Swahili, Lingala and French on a 360 px phone', () => {
         await expectFitsPhone(page);
         await expectNoEnglishChrome(page, messages);
         await screenshot(page, `east-${code}-voted`);
+      } finally {
+        await phone.close();
+      }
+    });
+  }
+
+  for (const [code, messages] of catalogues) {
+    it(`${code}: a person answers a survey by its open link`, async () => {
+      const phone = await rig.browser.newContext({
+        viewport: { width: PHONE, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        locale: code,
+      });
+      try {
+        const page = await phone.newPage();
+        collectErrors(page);
+        await page.goto(surveyJoinUrl);
+        await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+        await page.getByRole('heading', { name: messages.surveyJoin.title }).waitFor();
+        await page.getByLabel(messages.surveyJoin.side).selectOption('Dadka dooxada');
+        await expectFitsPhone(page);
+        await expectNoEnglishChrome(page, messages, surveyChrome);
+        await screenshot(page, `east-${code}-survey-join`);
+
+        await page.getByRole('button', { name: messages.surveyJoin.start }).click();
+        await page.waitForURL(/#\/answer\//);
+        await page.getByRole('heading', { name: messages.answer.title }).waitFor();
+        await page.getByRole('button', { name: messages.answer.send }).waitFor();
+        await expectFitsPhone(page);
+        await expectNoEnglishChrome(page, messages, surveyChrome);
+        await screenshot(page, `east-${code}-survey-answer`);
       } finally {
         await phone.close();
       }
