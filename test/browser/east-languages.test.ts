@@ -261,6 +261,69 @@ describe('Somali, Swahili, Lingala and French on a 360 px phone', () => {
     });
   }
 
+  it('every page a convener or facilitator opens fits a 360 px phone in so, sw, ln and fr', async () => {
+    const db = rig.server.store.db;
+    const dialogue = await db
+      .selectFrom('dialogues')
+      .select(['id', 'initiative_id'])
+      .executeTakeFirstOrThrow();
+    const meeting = await db.selectFrom('meetings').select(['id', 'initiative_id']).executeTakeFirstOrThrow();
+    const actor = await db.selectFrom('actors').select('id').executeTakeFirstOrThrow();
+    const w = fixture.demo.workspaceId;
+    const i = fixture.demo.initiativeIds.dialogue;
+    const d = `/i/${dialogue.initiative_id}/dialogues/${dialogue.id}`;
+    const paths = [
+      '/',
+      '/account',
+      `/w/${w}`,
+      `/w/${w}/actors`,
+      `/w/${w}/actors/new`,
+      `/w/${w}/actors/${actor.id}`,
+      `/w/${w}/ties/new`,
+      `/w/${w}/map`,
+      `/w/${w}/settings`,
+      `/i/${i}`,
+      `/i/${i}/privacy`,
+      `/i/${i}/meetings`,
+      `/i/${meeting.initiative_id}/meetings/${meeting.id}`,
+      `/i/${i}/evidence`,
+      `/i/${i}/surveys`,
+      `/i/${i}/research`,
+      `/i/${i}/settings`,
+      `${d}/results`,
+      `${d}/invite`,
+      `${d}/sheet`,
+    ];
+    const tooWide: string[] = [];
+    for (const [code] of catalogues) {
+      const phone = await rig.browser.newContext({
+        viewport: { width: PHONE, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        locale: code,
+      });
+      try {
+        const page = await phone.newPage();
+        collectErrors(page);
+        await page.goto(rig.server.url);
+        await page.locator('input[type=email]').fill(fixture.admin.email);
+        await page.locator('input[type=password]').fill(fixture.admin.password);
+        await page.locator('button[type=submit]').click();
+        await page.locator('.app-header nav button').waitFor();
+        for (const path of paths) {
+          await page.goto(`${rig.server.url}/#${path}`);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForFunction(() => !document.querySelector('.state-loading'));
+          const report = await widthReport(page);
+          if (report.scrollWidth > PHONE) tooWide.push(`${code} ${path}: ${report.widest}`);
+        }
+      } finally {
+        await phone.close();
+      }
+    }
+    expect(tooWide).toEqual([]);
+  }, 300_000);
+
   it('logs no console error on any page of the journey', () => {
     expect(consoleErrors).toEqual([]);
   });
