@@ -13,6 +13,69 @@ import type { Messages } from './en.js';
  *   second factor: bondimisi ya mibale · passkey: fungola ya sekele
  * Plurals (i18next, ln): _one for 0 and 1, the bare key for every other count.
  */
+/** The print sheet's language label, which the core branch adds to English (spread in, as below). */
+const printSheet = {
+  sheetLanguage: 'Bimisa lokasa na lokóta',
+};
+
+/**
+ * The server's other error codes, which the core branch adds to the English catalogue (with the
+ * completeness test that checks them). Spread into the errors section below, so that this file type-checks
+ * both before and after that merge; once merged they can move into the section itself.
+ */
+const otherServerErrors = {
+  TT_ERR_ACTOR_ERASED: 'Mosali oyo alimwisami: eloko mosusu ekoki kokomama lisusu te mpo na ye.',
+  TT_ERR_AUDIT_CHAIN_BROKEN: 'Buku ya botaleli ya kopi ya libateli endimami te: eloko moko te ezongisami.',
+  TT_ERR_BACKUP_UNREADABLE:
+    'Kopi oyo ya libateli ekoki kotángama te: tala soki ezali mobimba mpe soki fungola ezali ya malamu.',
+  TT_ERR_BACKUP_VERSION:
+    'Kopi oyo ya libateli euti na version mosusu ya tracktwo: zongisa yango na version oyo ekokani.',
+  TT_ERR_BAD_ENCODING:
+    'Makomi oyo etindami ezali UTF-8 ya malamu te: bomba fisyé lokola UTF-8 mpe meka lisusu.',
+  TT_ERR_BAD_JSON: 'Oyo etindami ezali JSON ya malamu te.',
+  TT_ERR_BAD_REQUEST: 'Bosengi esosolami te: zongisa lokasa sika mpe meka lisusu.',
+  TT_ERR_BAD_URL: 'Adrɛsi oyo ebongi te: tala nzela.',
+  TT_ERR_CONFIGURATION: 'Bobongisi ya server ebongi te: senga mokambi.',
+  TT_ERR_CROSS_ORIGIN: 'Bosengi euti na site mosusu mpe eboyami: fungola tracktwo mbala moko.',
+  TT_ERR_CSV_BAD_VALUE: 'Motuya moko na fisyé ebongi te: bongisa etúká oyo etangami mpe kɔtisa lisusu.',
+  TT_ERR_CSV_MISSING_COLUMN: 'Likonzi moko oyo fisyé esengeli ezali te: bakisa yango mpe kɔtisa lisusu.',
+  TT_ERR_ERASE_NOT_CONFIRMED:
+    'Nkombo oyo okomi ekokani te: koma yango ndenge ekomami mpo na kondimisa bolimwisi.',
+  TT_ERR_EVIDENCE_BAD_VARIANCE:
+    'Variance ya bolukiluki moko ezali motango ya malamu (positif) te: bongisa yango mpe meka lisusu.',
+  TT_ERR_EVIDENCE_NOT_CONVERGED:
+    'Motango oyo ekanisami etelemaki te na bolukiluki oyo: tala ba données to bakisa bolukiluki.',
+  TT_ERR_EVIDENCE_TOO_FEW: 'Biyano moke mingi mpo na kotánga yango: zela biyano mosusu.',
+  TT_ERR_FILE_EXISTS: 'Fisyé na nkombo wana ezali kala: pona nkombo mosusu.',
+  TT_ERR_FILE_NOT_FOUND: 'Fisyé ezwami te: tala nkombo mpe esika na yango.',
+  TT_ERR_HEADERS_TOO_LARGE:
+    'Mitó ya bosengi ezali minene mingi: longola ba cookies ya site oyo mpe meka lisusu.',
+  TT_ERR_IDENTITY_UNREADABLE:
+    'Nkombo oyo ekoki kotángama lisusu te: fungola oyo ebatelaki yango ezali lisusu te.',
+  TT_ERR_IMPORT_REJECTED:
+    'Bokɔtisi eboyami mpe eloko moko te ebongwani: bongisa esika oyo etangami mpe kɔtisa lisusu.',
+  TT_ERR_KEY_SHARES_MISMATCH: 'Biteni oyo ya fungola ekokani te: salela biteni ya lisanga moko.',
+  TT_ERR_KEY_SHARE_INVALID: 'Eteni moko ya fungola ebongi te: tala soki ekopiamaki mobimba.',
+  TT_ERR_MASTER_KEY_INVALID: 'Fungola monene ezali te to ebongi te: senga mokambi.',
+  TT_ERR_METHOD_NOT_ALLOWED: 'Likambo oyo ekoki kosalema awa te.',
+  TT_ERR_NETWORK_BAD_DATE: 'Mokolo ebongi te: koma yango lokola MMMM-SS-MM.',
+  TT_ERR_NETWORK_BAD_STRENGTH: 'Makasi ya ekangiseli ebongi te: ezali motango kobanda 1 kino 5.',
+  TT_ERR_NETWORK_CANCELLED: 'Botángi etelemisamaki liboso esila: meka lisusu.',
+  TT_ERR_NETWORK_DUPLICATE_ACTOR: 'Mosali moko amonani mbala mibale: tika kaka moko.',
+  TT_ERR_NETWORK_NO_GROUPS:
+    'Mosali moko te naino azali na ngámbo to lisanga: tya yango mpo na komona bokabwani.',
+  TT_ERR_NETWORK_UNKNOWN_ACTOR: 'Mosali oyo azali na monyɔlɔ te: pona mosusu.',
+  TT_ERR_NETWORK_UNKNOWN_METRIC: 'Emekeli oyo eyebani te: pona moko na liste.',
+  TT_ERR_RESTORE_TARGET_NOT_EMPTY:
+    'Kopi ya libateli ezongisamaka kaka na base ya pamba: eloko moko te ebongwani.',
+  TT_ERR_SURVEY_HAS_RESPONSES:
+    'Ankɛtɛ oyo ezali kala na biyano: bimekeli mpe masanga na yango ekoki kobongwana lisusu te.',
+  TT_ERR_TOKEN_NAME_TAKEN: 'Ozali kala na elembo na nkombo wana: pona nkombo mosusu.',
+  TT_ERR_TOO_MANY_ATTEMPTS: 'Bomeki mingi koleka: zela miniti moke mpe meka lisusu.',
+  TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'Lolenge oyo ya fisyé to ya makambo endimami awa te.',
+  TT_ERR_URL_TOO_LONG: 'Adrɛsi oyo ezali molai mingi: tala nzela.',
+};
+
 const ln: Messages = {
   app: {
     name: 'tracktwo',
@@ -409,6 +472,7 @@ const ln: Messages = {
     transferStatuses: { handed: 'Epesami', noted: 'Ekomami', adopted: 'Endimami', rejected: 'Eboyami' },
   },
   dialogue: {
+    ...printSheet,
     sheetStep1: 'Scanner kode na kamera ya telefone na yo, to koma adrɛsi.',
     sheetStep2: 'Loba ngámbo nini ozali, soki olingi; ezali na bopusi te.',
     sheetStep3: 'Tánga liloba moko na moko mpe yanola nandimi, nandimi te to leka. Okoki kobakisa oyo na yo.',
@@ -765,6 +829,7 @@ const ln: Messages = {
     body: 'Lokasa ya boye ezali te, to okoki komona yango te.',
   },
   errors: {
+    ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Nzela oyo ya kokɔta eyebani te. Tala soki ekopiamaki mobimba, to senga mobongisi nzela lisusu.',
     TT_ERR_JOIN_LINK_REVOKED: 'Mobongisi alongoli nzela oyo ya kokɔta. Senga ye nzela ya sika.',

@@ -10,6 +10,58 @@ import type { Messages } from './en.js';
  *   divide: kala-qaybsanaan · second factor: xaqiijinta labaad · passkey: furaha-gelitaanka
  * Plurals (i18next, so): _one for 1, the bare key for every other count.
  */
+/**
+ * The server's other error codes, which the core branch adds to the English catalogue (with the
+ * completeness test that checks them). Spread into the errors section below, so that this file type-checks
+ * both before and after that merge; once merged they can move into the section itself.
+ */
+const otherServerErrors = {
+  TT_ERR_ACTOR_ERASED: 'Jilaagan waa la tirtiray: wax dambe laguma diiwaangelin karo isaga.',
+  TT_ERR_AUDIT_CHAIN_BROKEN: 'Diiwaanka hubinta ee kaydka lama xaqiijin karo: waxba dib looma soo celin.',
+  TT_ERR_BACKUP_UNREADABLE:
+    'Kaydkan lama akhrin karo: hubi inuu dhammaystiran yahay iyo in furuhu sax yahay.',
+  TT_ERR_BACKUP_VERSION: 'Kaydkan wuxuu ka yimid nooc kale oo tracktwo ah: ku soo celi nooc u dhigma.',
+  TT_ERR_BAD_ENCODING: 'Qoraalka la diray ma aha UTF-8 sax ah: faylka u kaydi UTF-8 oo isku day mar kale.',
+  TT_ERR_BAD_JSON: 'Waxa la diray ma aha JSON sax ah.',
+  TT_ERR_BAD_REQUEST: 'Codsiga lama fahmin: dib u soo rar bogga oo isku day mar kale.',
+  TT_ERR_BAD_URL: 'Cinwaankani ma saxna: hubi xiriirka.',
+  TT_ERR_CONFIGURATION: 'Dejinta server-ku ma saxna: weydii maamulaha.',
+  TT_ERR_CROSS_ORIGIN: 'Codsigu wuxuu ka yimid goob kale waana la diiday: si toos ah u fur tracktwo.',
+  TT_ERR_CSV_BAD_VALUE: 'Qiime ku jira faylka ma saxna: sax unugga la magacaabay oo mar kale soo geli.',
+  TT_ERR_CSV_MISSING_COLUMN: 'Tiir uu faylku u baahan yahay ayaa maqan: ku dar oo mar kale soo geli.',
+  TT_ERR_ERASE_NOT_CONFIRMED:
+    'Magaca la qoray isma waafaqsana: u qor sida saxda ah ee loo qoray si aad u xaqiijiso tirtiridda.',
+  TT_ERR_EVIDENCE_BAD_VARIANCE: 'Kala-duwanaanshaha daraasad ma aha tiro togan: sax oo isku day mar kale.',
+  TT_ERR_EVIDENCE_NOT_CONVERGED: 'Qiyaastu kuma degin daraasaadkan: hubi xogta ama ku dar daraasaad.',
+  TT_ERR_EVIDENCE_TOO_FEW: 'Jawaabo aad u yar ayaa jira si tan loo xisaabiyo: sug jawaabo kale.',
+  TT_ERR_FILE_EXISTS: 'Fayl magacaas leh hore ayuu u jiraa: dooro magac kale.',
+  TT_ERR_FILE_NOT_FOUND: 'Faylka lama helin: hubi magaciisa iyo meeshiisa.',
+  TT_ERR_HEADERS_TOO_LARGE:
+    'Madaxyada codsigu aad bay u weyn yihiin: tirtir cookies-ka goobtan oo isku day mar kale.',
+  TT_ERR_IDENTITY_UNREADABLE: 'Magacan mar dambe lama akhrin karo: furihii ilaalinayay wuu baxay.',
+  TT_ERR_IMPORT_REJECTED:
+    'Soo-gelinta waa la diiday waxna lama beddelin: sax meesha la magacaabay oo mar kale soo geli.',
+  TT_ERR_KEY_SHARES_MISMATCH: 'Qaybahan furuhu isku ma aha: isticmaal qaybo ka mid ah isla koox.',
+  TT_ERR_KEY_SHARE_INVALID: 'Qayb furaha ka mid ah ma saxna: hubi in si buuxda loo koobiyeeyay.',
+  TT_ERR_MASTER_KEY_INVALID: 'Furaha guud waa maqan yahay ama ma saxna: weydii maamulaha.',
+  TT_ERR_METHOD_NOT_ALLOWED: 'Ficilkan halkan looma samayn karo.',
+  TT_ERR_NETWORK_BAD_DATE: 'Taariikh ma saxna: u geli sidan SSSS-BB-MM.',
+  TT_ERR_NETWORK_BAD_STRENGTH: 'Xoogga xiriirka ma saxna: waa tiro u dhexeysa 1 iyo 5.',
+  TT_ERR_NETWORK_CANCELLED: 'Xisaabinta waa la joojiyay intaanay dhammaan: isku day mar kale.',
+  TT_ERR_NETWORK_DUPLICATE_ACTOR: 'Isla jilaaga ayaa laba jeer soo muuqda: mid hay.',
+  TT_ERR_NETWORK_NO_GROUPS: 'Weli jilaa ma laha dhinac ama koox: u samee si aad u aragto kala-qaybsanaanta.',
+  TT_ERR_NETWORK_UNKNOWN_ACTOR: 'Jilaagani kuma jiro shabakadda: dooro mid kale.',
+  TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cabbirkan lama yaqaan: liiska mid ka dooro.',
+  TT_ERR_RESTORE_TARGET_NOT_EMPTY:
+    'Kaydka waxaa lagu soo celiyaa kayd-xogeed madhan oo keliya: waxba lama beddelin.',
+  TT_ERR_SURVEY_HAS_RESPONSES:
+    'Sahankan hore ayuu jawaabo u lahaa: qalabkiisa cabbirka iyo kooxihiisa mar dambe lama beddeli karo.',
+  TT_ERR_TOKEN_NAME_TAKEN: 'Hore ayaad u haysatay calaamad magacaas leh: dooro magac kale.',
+  TT_ERR_TOO_MANY_ATTEMPTS: 'Isku-dayo aad u badan: sug dhowr daqiiqo oo isku day mar kale.',
+  TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'Nooca faylkan ama nuxurkan halkan lagama aqbalo.',
+  TT_ERR_URL_TOO_LONG: 'Cinwaankani aad buu u dheer yahay: hubi xiriirka.',
+};
+
 const so: Messages = {
   app: {
     name: 'tracktwo',
@@ -734,6 +786,7 @@ const so: Messages = {
     body: 'Bog noocaas ah ma jiro, ama laguuma oggola inaad aragto.',
   },
   errors: {
+    ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Xiriirkan ku biirista lama yaqaan. Hubi in si buuxda loo koobiyeeyay, ama mar kale xiriirka ka codso qabanqaabiyaha.',
     TT_ERR_JOIN_LINK_REVOKED: 'Qabanqaabiyaha ayaa ka noqday xiriirkan. Ka codso mid cusub.',

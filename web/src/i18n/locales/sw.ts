@@ -12,6 +12,58 @@ import type { Messages } from './en.js';
  *   second factor: uthibitisho wa pili · passkey: ufunguo wa siri (passkey)
  * Plurals (i18next, sw): _one for 1, the bare key for every other count.
  */
+/**
+ * The server's other error codes, which the core branch adds to the English catalogue (with the
+ * completeness test that checks them). Spread into the errors section below, so that this file type-checks
+ * both before and after that merge; once merged they can move into the section itself.
+ */
+const otherServerErrors = {
+  TT_ERR_ACTOR_ERASED: 'Mhusika huyu amefutwa: hakuna kingine kinachoweza kurekodiwa kumhusu.',
+  TT_ERR_AUDIT_CHAIN_BROKEN: 'Kumbukumbu ya ukaguzi ya nakala ya akiba haithibitiki: hakuna kilichorejeshwa.',
+  TT_ERR_BACKUP_UNREADABLE: 'Nakala hii ya akiba haisomeki: hakikisha ni kamili na ufunguo ni sahihi.',
+  TT_ERR_BACKUP_VERSION:
+    'Nakala hii ya akiba inatoka toleo jingine la tracktwo: irejeshe kwa toleo linalolingana.',
+  TT_ERR_BAD_ENCODING: 'Maandishi yaliyotumwa si UTF-8 halali: hifadhi faili kama UTF-8 na ujaribu tena.',
+  TT_ERR_BAD_JSON: 'Kilichotumwa si JSON halali.',
+  TT_ERR_BAD_REQUEST: 'Ombi halikueleweka: pakia ukurasa upya na ujaribu tena.',
+  TT_ERR_BAD_URL: 'Anwani hii si halali: angalia kiungo.',
+  TT_ERR_CONFIGURATION: 'Usanidi wa seva si halali: muulize msimamizi.',
+  TT_ERR_CROSS_ORIGIN: 'Ombi lilitoka tovuti nyingine na limekataliwa: fungua tracktwo moja kwa moja.',
+  TT_ERR_CSV_BAD_VALUE: 'Thamani moja katika faili si halali: sahihisha seli iliyotajwa na uingize tena.',
+  TT_ERR_CSV_MISSING_COLUMN: 'Safu inayohitajika na faili haipo: iongeze na uingize tena.',
+  TT_ERR_ERASE_NOT_CONFIRMED:
+    'Jina lililoandikwa halilingani: liandike hasa kama lilivyoandikwa ili kuthibitisha ufutaji.',
+  TT_ERR_EVIDENCE_BAD_VARIANCE:
+    'Tofauti (variance) ya utafiti mmoja si namba chanya: isahihishe na ujaribu tena.',
+  TT_ERR_EVIDENCE_NOT_CONVERGED: 'Makadirio hayakutulia kwa tafiti hizi: angalia data au ongeza tafiti.',
+  TT_ERR_EVIDENCE_TOO_FEW: 'Majibu ni machache mno kukokotoa hili: subiri majibu zaidi.',
+  TT_ERR_FILE_EXISTS: 'Faili yenye jina hilo tayari ipo: chagua jina jingine.',
+  TT_ERR_FILE_NOT_FOUND: 'Faili haikupatikana: angalia jina na mahali pake.',
+  TT_ERR_HEADERS_TOO_LARGE: 'Vichwa vya ombi ni vikubwa mno: futa vidakuzi vya tovuti hii na ujaribu tena.',
+  TT_ERR_IDENTITY_UNREADABLE: 'Jina hili haliwezi kusomwa tena: ufunguo uliolilinda haupo.',
+  TT_ERR_IMPORT_REJECTED:
+    'Uingizaji umekataliwa na hakuna kilichobadilishwa: sahihisha mahali palipotajwa na uingize tena.',
+  TT_ERR_KEY_SHARES_MISMATCH: 'Vipande hivi vya ufunguo haviendani: tumia vipande vya seti moja.',
+  TT_ERR_KEY_SHARE_INVALID: 'Kipande kimoja cha ufunguo si halali: hakikisha kimenakiliwa chote.',
+  TT_ERR_MASTER_KEY_INVALID: 'Ufunguo mkuu haupo au si halali: muulize msimamizi.',
+  TT_ERR_METHOD_NOT_ALLOWED: 'Kitendo hiki hakiwezekani hapa.',
+  TT_ERR_NETWORK_BAD_DATE: 'Tarehe si halali: iweke kama MMMM-MM-SS.',
+  TT_ERR_NETWORK_BAD_STRENGTH: 'Nguvu ya uhusiano si halali: ni namba kuanzia 1 hadi 5.',
+  TT_ERR_NETWORK_CANCELLED: 'Hesabu ilisimamishwa kabla ya kumalizika: jaribu tena.',
+  TT_ERR_NETWORK_DUPLICATE_ACTOR: 'Mhusika yule yule anaonekana mara mbili: baki na mmoja.',
+  TT_ERR_NETWORK_NO_GROUPS: 'Bado hakuna mhusika mwenye upande au kundi: waweke ili kuona mgawanyiko.',
+  TT_ERR_NETWORK_UNKNOWN_ACTOR: 'Mhusika huyu hayumo kwenye mtandao: chagua mwingine.',
+  TT_ERR_NETWORK_UNKNOWN_METRIC: 'Kipimo hiki hakijulikani: chagua kimoja kutoka kwenye orodha.',
+  TT_ERR_RESTORE_TARGET_NOT_EMPTY:
+    'Nakala ya akiba inarejeshwa tu kwenye hifadhidata tupu: hakuna kilichobadilishwa.',
+  TT_ERR_SURVEY_HAS_RESPONSES:
+    'Utafiti huu tayari una majibu: vipimo na makundi yake haviwezi kubadilika tena.',
+  TT_ERR_TOKEN_NAME_TAKEN: 'Tayari una tokeni yenye jina hilo: chagua jina jingine.',
+  TT_ERR_TOO_MANY_ATTEMPTS: 'Majaribio mengi mno: subiri dakika chache na ujaribu tena.',
+  TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'Aina hii ya faili au maudhui haikubaliwi hapa.',
+  TT_ERR_URL_TOO_LONG: 'Anwani hii ni ndefu mno: angalia kiungo.',
+};
+
 const sw: Messages = {
   app: {
     name: 'tracktwo',
@@ -729,6 +781,7 @@ const sw: Messages = {
     body: 'Hakuna ukurasa kama huo, au huruhusiwi kuuona.',
   },
   errors: {
+    ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Kiungo hiki cha kujiunga hakijulikani. Hakikisha kimenakiliwa chote, au muombe mratibu kiungo tena.',
     TT_ERR_JOIN_LINK_REVOKED: 'Mratibu ameondoa kiungo hiki cha kujiunga. Muombe kipya.',
