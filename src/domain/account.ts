@@ -47,6 +47,8 @@ export const meSchema = z.discriminatedUnion('signed_in', [
     account: accountSchema,
     admin_workspaces: z.array(idSchema),
     memberships: z.array(membershipSchema),
+    /** The account signed in with a one-time password: it must set its own before anything else. */
+    must_change_password: z.boolean(),
   }),
 ]);
 export type MeAnswer = z.infer<typeof meSchema>;

@@ -37,6 +37,49 @@ export const errorRegistry = {
     status: 403,
     message: 'Your role does not allow this. Ask a convener or the administrator.',
   },
+  TT_ERR_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message:
+      'This account signed in with a one-time password: set a password of your own first (PUT /api/auth/password, or the page the app shows), then retry.',
+  },
+  TT_ERR_INVITATION_UNKNOWN: {
+    status: 404,
+    message:
+      'This invitation link is not known: check that it was copied whole, or ask the person who invited you for a new one.',
+  },
+  TT_ERR_INVITATION_EXPIRED: {
+    status: 410,
+    message:
+      'This invitation link has expired (links last 14 days): ask the person who invited you for a new one.',
+  },
+  TT_ERR_INVITATION_REVOKED: {
+    status: 410,
+    message: 'This invitation was withdrawn: ask the person who invited you for a new one.',
+  },
+  TT_ERR_INVITATION_USED: {
+    status: 409,
+    message:
+      'This invitation link has already been used: sign in, or ask the person who invited you for a new one.',
+  },
+  TT_ERR_INVITATION_SIGN_IN_REQUIRED: {
+    status: 409,
+    message:
+      'The invited address already has an account here: sign in with it (and its second factor), then open the invitation link again to accept.',
+  },
+  TT_ERR_INVITATION_OTHER_ACCOUNT: {
+    status: 403,
+    message:
+      'This invitation is for another e-mail address than the account you are signed in with: sign out, then open the link again.',
+  },
+  TT_ERR_LAST_CONVENER: {
+    status: 409,
+    message: 'This is the last convener of the initiative: make someone else convener first.',
+  },
+  TT_ERR_SELF_LOCKOUT: {
+    status: 409,
+    message:
+      'This would take away your own right to manage the people of this initiative: ask another convener or an administrator to do it.',
+  },
 
   // --- files and imports ---
   TT_ERR_CSV_MISSING_COLUMN: {

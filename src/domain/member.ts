@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './scalars.js';
+import { idSchema, isoTimestampSchema } from './scalars.js';
 import { initiativeRoleSchema } from './vocabulary.js';
 
 /** An account holding a role in an initiative. */
@@ -8,6 +8,7 @@ export const memberSchema = z.strictObject({
   email: z.string(),
   display_name: z.string(),
   role: z.string(),
+  disabled_at: isoTimestampSchema.nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { TrackTwoError } from '../domain/errors.js';
 import {
+  clearMustChangePassword,
   findAccountByEmail,
   findAccountById,
   insertAccount,
@@ -75,6 +76,8 @@ export interface NewAccount {
   email: string;
   displayName: string;
   password: string;
+  /** A one-time password (printed on first start): the account must set its own at first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** Creates an account (operator or workspace administrator); the password must meet the policy. */
@@ -101,6 +104,7 @@ export async function createAccount(
     password_hash: await hashPassword(input.password),
     created_at: now.toISOString(),
     disabled_at: null,
+    must_change_password: input.mustChangePassword ? 1 : 0,
   };
   await insertAccount(trx, row);
   await appendAudit(
@@ -258,6 +262,7 @@ export async function changePassword(
   input.throttle.recordSuccess(row.email, input.address);
   checkPasswordPolicy(input.newPassword, row.email);
   await setPasswordHash(trx, row.id, await hashPassword(input.newPassword));
+  await clearMustChangePassword(trx, row.id);
   await deleteSessionsOfAccount(trx, row.id);
   await appendAudit(trx, keys, auth, { action: 'account.password', recordType: 'account', recordId: row.id });
 }

@@ -107,6 +107,8 @@ export interface AuthenticatedSession extends AccountAuth {
   expiresAt: string;
   /** A token's scopes; empty for a cookie session (which holds them all, credentials included). */
   scopes: TokenScope[];
+  /** The account still signs in with a one-time password (TT_ERR_PASSWORD_CHANGE_REQUIRED elsewhere). */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -144,6 +146,7 @@ export async function authenticate(
     kind,
     expiresAt: session.expires_at,
     scopes: kind === 'token' ? scopesOf(session.scopes) : [],
+    mustChangePassword: account.must_change_password === 1,
   };
 }
 

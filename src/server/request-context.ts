@@ -105,6 +105,7 @@ export async function installRequestContext(
   app.decorateRequest('services', null as unknown as ServiceContext);
   app.addHook('onRequest', async (request) => {
     let auth: Auth | null = null;
+    let mustChangePassword = false;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const bearer = BEARER.exec(header);
@@ -112,6 +113,7 @@ export async function installRequestContext(
       if (!session)
         throw new TrackTwoError('TT_ERR_UNAUTHENTICATED', { reason: 'the bearer token is not valid' });
       auth = { accountId: session.accountId, token: { scopes: session.scopes } };
+      mustChangePassword = session.mustChangePassword;
       // A read-only token reads; every other method needs the `write` scope.
       if (!SAFE_METHODS.has(request.method) && !session.scopes.includes('write'))
         throw new TrackTwoError('TT_ERR_FORBIDDEN', { reason: 'this API token may only read (scope read)' });
@@ -119,11 +121,33 @@ export async function installRequestContext(
       checkSameOrigin(request);
       const session = await authenticate(store.db, sessionSecretOf(request), 'cookie');
       if (session) auth = { accountId: session.accountId };
+      mustChangePassword = session?.mustChangePassword ?? false;
     }
     request.auth = auth;
     request.services = { db: store.db, dialect: store.dialect, keys, auth };
     refuseAnonymousBody(request);
+    refuseUntilPasswordChanged(request, mustChangePassword);
   });
+}
+
+/** What an account that must replace its one-time password may still do: see itself, change it, leave. */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/auth/me',
+  'PUT /api/auth/password',
+  'POST /api/auth/logout',
+]);
+
+/**
+ * An account signed in with the one-time password printed on first start is refused every other API call
+ * (TT_ERR_PASSWORD_CHANGE_REQUIRED) until it has set its own: the console it was printed on may be read
+ * by others. Public routes (and the web app's files) stay open.
+ */
+export function refuseUntilPasswordChanged(request: FastifyRequest, mustChangePassword: boolean): void {
+  if (!mustChangePassword) return;
+  const access = request.routeOptions.config?.access;
+  if (access === undefined || access === 'public' || access === 'setup') return;
+  if (OPEN_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)) return;
+  throw new TrackTwoError('TT_ERR_PASSWORD_CHANGE_REQUIRED');
 }
 
 /** Participants named by their dialogue token send it in this header (not as a bearer: that is an API token). */

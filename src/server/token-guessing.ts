@@ -20,6 +20,7 @@ const lookupFailures = new Set<string>([
   'TT_ERR_SURVEY_LINK_MISMATCH',
   'TT_ERR_NOT_FOUND',
   'TT_ERR_JOIN_LINK_UNKNOWN',
+  'TT_ERR_INVITATION_UNKNOWN',
 ]);
 
 export interface TokenGuessLimit {

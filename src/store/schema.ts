@@ -4,7 +4,15 @@ import type { DialogueTables } from './tables/dialogues.js';
 import type { SurveyTables } from './tables/surveys.js';
 import type { SecondFactorTables } from './tables/second-factors.js';
 import type { JoinLinkTables } from './tables/join-links.js';
+import type { InvitationLinkTables } from './tables/invitation-links.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
-  extends CoreTables, SecurityTables, DialogueTables, SurveyTables, SecondFactorTables, JoinLinkTables {}
+  extends
+    CoreTables,
+    SecurityTables,
+    DialogueTables,
+    SurveyTables,
+    SecondFactorTables,
+    JoinLinkTables,
+    InvitationLinkTables {}

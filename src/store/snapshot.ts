@@ -42,6 +42,7 @@ export const snapshotTables = [
   ['dialogue_votes', ['participant_id', 'statement_id']],
   ['dialogue_vote_requests', ['participant_id', 'request_id']],
   ['dialogue_join_links', ['id']],
+  ['invitation_links', ['id']],
   ['surveys', ['id']],
   ['survey_waves', ['id']],
   ['survey_respondents', ['id']],

@@ -114,7 +114,25 @@ describe('npm start on a fresh clone (node bin/tracktwo.js serve)', () => {
         body: JSON.stringify({ email, password }),
       });
       expect(login.status).toBe(200);
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const oneTime = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      // The one-time password binds until replaced: everything else is refused.
+      const me = await fetch(`${served.url}/api/auth/me`, { headers: { cookie: oneTime } });
+      expect(((await me.json()) as { must_change_password: boolean }).must_change_password).toBe(true);
+      const refused = await fetch(`${served.url}/api/workspaces`, { headers: { cookie: oneTime } });
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+        'TT_ERR_PASSWORD_CHANGE_REQUIRED',
+      );
+      const changed = await fetch(`${served.url}/api/auth/password`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie: oneTime },
+        body: JSON.stringify({
+          current_password: password,
+          new_password: 'a passphrase of my own choosing',
+        }),
+      });
+      expect(changed.status).toBe(204);
+      const cookie = (changed.headers.get('set-cookie') ?? '').split(';')[0];
       const workspaces = (await (
         await fetch(`${served.url}/api/workspaces`, { headers: { cookie } })
       ).json()) as {

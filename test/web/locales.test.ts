@@ -28,8 +28,21 @@ describe('translations', () => {
     expect(keys(fr).sort()).toEqual([...english].sort());
   });
 
-  it('Arabic has every key of the participant pages (shell, sign-in, dialogue, survey answers, errors)', () => {
-    const sections = ['app', 'nav', 'common', 'auth', 'dialogue', 'answer', 'notFound', 'errors'];
+  it('Arabic has every key of the participant pages (shell, sign-in, dialogue, survey join and answers, errors, invitations, people)', () => {
+    const sections = [
+      'app',
+      'nav',
+      'common',
+      'auth',
+      'dialogue',
+      'answer',
+      'surveyJoin',
+      'notFound',
+      'errors',
+      'people',
+      'invitation',
+      'passwordChange',
+    ];
     const wanted = english.filter((key) => sections.includes(key.split('.')[0]));
     expect(keys(ar).sort()).toEqual(wanted.sort());
   });

@@ -8,6 +8,7 @@ const me = (memberships: Me['memberships'], admin: string[] = []): Me => ({
   account: { id: 'a', email: 'a@example.org', display_name: null },
   admin_workspaces: admin,
   memberships,
+  must_change_password: false,
 });
 const member = (role: Me['memberships'][number]['role'], initiative = 'i1') => ({
   initiative_id: initiative,

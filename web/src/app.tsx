@@ -35,6 +35,9 @@ const ResearchExport = lazy(() => import('./screens/research-export.js'));
 const WorkspaceSettings = lazy(() => import('./screens/workspace-settings.js'));
 const InitiativeSettings = lazy(() => import('./screens/initiative-settings.js'));
 const NotFound = lazy(() => import('./screens/not-found.js'));
+const People = lazy(() => import('./screens/people.js'));
+const Invitation = lazy(() => import('./screens/invitation.js'));
+const PasswordChangeRequired = lazy(() => import('./screens/password-change-required.js'));
 
 type Params = Record<string, string>;
 interface Route {
@@ -64,6 +67,9 @@ const routes: Route[] = [
   { pattern: '/i/:initiativeId/surveys/:surveyId/sheet', screen: SurveySheet },
   { pattern: '/i/:initiativeId/research', screen: ResearchExport },
   { pattern: '/i/:initiativeId/settings', screen: InitiativeSettings },
+  { pattern: '/i/:initiativeId/people', screen: People },
+  /** An invitation link: a new person sets a password, an existing account signs in and accepts. */
+  { pattern: '/invitation/:code', screen: Invitation, public: true },
   /** A survey link: the token is the respondent's credential, no account needed. */
   { pattern: '/answer/:surveyId/:waveId/:token', screen: SurveyAnswer, public: true },
   /** A survey's open join link: a new (or returning) respondent, no account needed. */
@@ -120,6 +126,8 @@ export function App() {
   if (session.status === 'checking') content = <Loading />;
   else if (session.status === 'unreachable')
     content = <ErrorMessage error={session.error} onRetry={() => void refresh()} />;
+  // The one-time password printed on first start binds until replaced (the server refuses the rest).
+  else if (signedIn && session.me.must_change_password) content = <PasswordChangeRequired />;
   else if (path === '/' || path === '') content = signedIn ? <Home /> : <SignIn params={{}} />;
   else if (!route) content = <NotFound />;
   else if (!signedIn && !route.public) content = <SignIn params={{ next: path }} />;

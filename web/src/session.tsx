@@ -12,6 +12,8 @@ export interface Me {
   account: { id: string; email: string; display_name: string | null };
   admin_workspaces: string[];
   memberships: Membership[];
+  /** Signed in with the one-time password printed on first start: the app asks for a new one first. */
+  must_change_password: boolean;
 }
 
 type SessionState =
@@ -35,6 +37,7 @@ export function toMe(payload: unknown): Me {
     account: value.account ?? { id: '', email: '', display_name: null },
     admin_workspaces: Array.isArray(value.admin_workspaces) ? value.admin_workspaces : [],
     memberships: Array.isArray(value.memberships) ? value.memberships : [],
+    must_change_password: value.must_change_password === true,
   };
 }
 

@@ -7,6 +7,7 @@ import * as accountsService from '../../services/accounts/index.js';
 import { databaseHelp, withOperator } from '../database.js';
 import type { RegisterCommands } from './index.js';
 import { registerAccountSecondFactorCommands } from './second-factor.js';
+import { registerInvitationCommands } from './invitations.js';
 
 // Whoever runs the command line holds the database: they act as the system, and the audit log says so.
 
@@ -90,11 +91,13 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
             displayName: options.name,
             password,
             adminOf: options.admin,
+            mustChangePassword: generated,
           }),
         );
         ctx.out(`Created account ${account.email} (${account.id})\n`);
         if (options.admin) ctx.out(`Administrator of workspace ${options.admin}\n`);
-        if (generated) ctx.out(`Password (shown once, change it after signing in): ${password}\n`);
+        if (generated)
+          ctx.out(`Password (shown once; it must be changed at the first sign-in): ${password}\n`);
       },
     );
 
@@ -278,4 +281,5 @@ export const registerAccountsCommands: RegisterCommands = (program, ctx) => {
     });
 
   registerAccountSecondFactorCommands(accounts, ctx);
+  registerInvitationCommands(accounts, ctx);
 };

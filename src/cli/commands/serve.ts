@@ -59,7 +59,7 @@ export const registerServeCommands: RegisterCommands = (program, ctx) => {
         ctx.out(
           `Loaded the demo workspace (fictional). Sign in as ${firstRun.account.email} with the one-time password:\n` +
             `  ${firstRun.password}\n` +
-            'It is shown only now; change it after signing in.\n',
+            'It is shown only now; you must set your own password when you first sign in.\n',
         );
       } else if (firstRun.kind === 'setup-open') {
         ctx.out(`No account yet: open ${url} to create the first administrator (POST /api/setup).\n`);

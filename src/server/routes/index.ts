@@ -11,6 +11,7 @@ import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerJoinLinkRoutes } from './join-links.js';
 import { registerSurveyJoinLinkRoutes } from './survey-join-links.js';
+import { registerInvitationRoutes } from './invitations.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -38,6 +39,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerActorRoutes(app);
   registerTieRoutes(app);
   registerInitiativeRoutes(app);
+  registerInvitationRoutes(app, options.cookies);
   registerMeetingRoutes(app);
   registerOutcomeRoutes(app);
   registerNetworkRoutes(app);

@@ -9,8 +9,10 @@ import { idParams, pageQuery } from './params.js';
 import { listOf } from '../../domain/list.js';
 import { invitationSchema, memberSchema } from '../../domain/member.js';
 import { pageAnswer } from './lists.js';
+import { accountRecord, accountSchema } from '../../domain/account.js';
 
 const memberParams = z.strictObject({ id: idSchema, accountId: idSchema, role: initiativeRoleSchema });
+const accountParams = z.strictObject({ id: idSchema, accountId: idSchema });
 
 export function registerInitiativeRoutes(app: FastifyInstance): void {
   const tag = 'initiatives';
@@ -94,4 +96,40 @@ export function registerInitiativeRoutes(app: FastifyInstance): void {
     handler: ({ params, request }) =>
       initiatives.removeMember(request.services, params.id, params.accountId, params.role),
   });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/initiatives/:id/members/:accountId/:role',
+    summary:
+      "Change a member's role: the account holds this one role in the initiative instead of its roles now (never the last convener away, never your own right to manage people)",
+    tag,
+    access: 'members.manage',
+    response: null,
+    params: memberParams,
+    status: 204,
+    handler: ({ params, request }) =>
+      initiatives.changeMemberRole(request.services, params.id, params.accountId, params.role),
+  });
+  for (const action of ['disable', 'enable'] as const) {
+    defineRoute(app, {
+      method: 'POST',
+      url: `/api/initiatives/:id/members/:accountId/${action}`,
+      summary:
+        action === 'disable'
+          ? "Disable a member's account everywhere (signs it out; workspace administrators; not an administrator's account, not your own)"
+          : "Enable a member's disabled account again (workspace administrators)",
+      tag,
+      access: 'workspace.manage',
+      response: accountSchema,
+      params: accountParams,
+      handler: async ({ params, request }) =>
+        accountRecord(
+          await initiatives.setMemberEnabled(
+            request.services,
+            params.id,
+            params.accountId,
+            action === 'enable',
+          ),
+        ),
+    });
+  }
 }

@@ -29,7 +29,13 @@ import { inTransaction, type ServiceContext } from '../context.js';
 
 export function createAccountWith(
   ctx: ServiceContext,
-  input: { email: string; displayName: string; password: string; adminOf?: string },
+  input: {
+    email: string;
+    displayName: string;
+    password: string;
+    adminOf?: string;
+    mustChangePassword?: boolean;
+  },
 ): Promise<Account> {
   return inTransaction(ctx, async (trx) => {
     await requireAdministrator(trx, ctx.auth);

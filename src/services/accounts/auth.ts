@@ -139,6 +139,7 @@ export interface Me {
   account: Account;
   admin_workspaces: string[];
   memberships: { initiative_id: string; workspace_id: string; conflict_id: string; role: string }[];
+  must_change_password: boolean;
 }
 
 /** Who is signed in, what they administer and where they hold roles: what the browser app needs first. */
@@ -162,6 +163,7 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
         conflict_id: m.conflictId,
         role: m.role,
       })),
+      must_change_password: row.must_change_password === 1,
     };
   });
 }
@@ -246,6 +248,8 @@ export function createAccountForColleague(
       email: input.email,
       displayName: input.display_name,
       password,
+      // A generated password is read by the administrator too: its owner sets their own at first sign-in.
+      mustChangePassword: input.password === undefined,
     });
     if (input.initiative_id && input.role) {
       await grantMembership(trx, ctx.keys, ctx.auth, {

@@ -39,6 +39,8 @@ export async function prepareFirstRun(
       email: DEMO_ADMIN_EMAIL,
       displayName: 'Demo administrator',
       password,
+      // Printed on the console: whoever reads it must not keep it as the administrator's password.
+      mustChangePassword: true,
     });
     await grantWorkspaceAdmin(trx, ctx.keys, system, { workspaceId, accountId: created.id });
     await setInstanceAdmin(trx, ctx.keys, system, { accountId: created.id, grant: true });

@@ -4,3 +4,4 @@ export * from './first-run.js';
 export * from './password.js';
 export * from './administration.js';
 export * from './second-factor.js';
+export * from './invitations.js';

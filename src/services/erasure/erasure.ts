@@ -31,6 +31,7 @@ const PURGED = [
   'workspace_keys',
   'attendances',
   'dialogue_participants',
+  'invitation_links',
 ] as const;
 
 /** The typed confirmation: the record's name, exactly (surrounding spaces aside). */
@@ -49,7 +50,7 @@ async function zeroFreedSpace(trx: Kysely<Database>): Promise<void> {
 
 /**
  * Erases the identities of every actor the initiative names (conveners, facilitators, attendees, dialogue
- * participants), deletes its attendance lists and unlinks its dialogue participants from accounts and
+ * participants), deletes its attendance lists and invitation links and unlinks its dialogue participants from accounts and
  * actors. Actors also named by other initiatives lose their identity too: it is one identity.
  */
 export async function eraseInitiative(
@@ -69,6 +70,7 @@ export async function eraseInitiative(
     }
     const attendances = await repo.deleteAttendancesOfInitiative(trx, initiativeId);
     await repo.unlinkDialogueParticipants(trx, initiativeId);
+    await repo.deleteInvitationLinksOfInitiative(trx, initiativeId);
     await audit(
       trx,
       ctx.keys,

@@ -2,3 +2,4 @@
 export * from './initiatives.js';
 export * from './meetings.js';
 export * from './outcomes.js';
+export * from './members.js';

@@ -1,23 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TrackTwoError } from '../../domain/errors.js';
 import type { Initiative, initiativeCreateSchema, initiativePatchSchema } from '../../domain/initiative.js';
 import type { Page, PageOf } from '../../domain/scalars.js';
-import { initiativeRoleSchema } from '../../domain/vocabulary.js';
-import { inviteToInitiative, revokeMembership } from '../../security/accounts.js';
 import { hasAccess, listVisibleInitiatives } from '../../security/access.js';
 import * as repo from '../../store/repositories/initiatives.js';
-import { membersOfInitiative } from '../../store/repositories/memberships.js';
 import { audit, must, pageOf, requireAccess, grants } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
-import type { Member } from '../../domain/member.js';
 import { coarsenStoredPlaces } from '../privacy/location.js';
-
-export const memberAddSchema = z.strictObject({
-  email: z.string().trim().min(3).max(254),
-  role: initiativeRoleSchema,
-});
-
-export type { Member };
 
 /**
  * Who convenes and facilitates is itself a list of actors (pseudonymous ids): only those who may read the
@@ -90,53 +79,5 @@ export function deleteInitiative(ctx: ServiceContext, id: string): Promise<void>
     const grant = await requireAccess(trx, ctx.auth, 'workspace.manage', { initiativeId: id });
     await repo.deleteInitiative(trx, id);
     await audit(trx, ctx.keys, ctx.auth, 'initiative.delete', 'initiative', id, grant.workspaceId);
-  });
-}
-
-export function listMembers(ctx: ServiceContext, initiativeId: string, page: Page): Promise<PageOf<Member>> {
-  return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
-    const members = (await membersOfInitiative(trx, initiativeId)).map((m) => ({
-      account_id: m.accountId,
-      email: m.email,
-      display_name: m.displayName,
-      role: m.role,
-    }));
-    return pageOf(members, page);
-  });
-}
-
-export interface Invitation {
-  email: string;
-  role: z.infer<typeof initiativeRoleSchema>;
-  status: 'invited';
-}
-
-/**
- * Offers a role to an e-mail address: an account of that address gets it now, or when it is made. The
- * answer is the same either way and names no account, so adding a member tells nothing of who has one.
- */
-export function addMember(
-  ctx: ServiceContext,
-  initiativeId: string,
-  input: z.output<typeof memberAddSchema>,
-): Promise<Invitation> {
-  return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
-    await inviteToInitiative(trx, ctx.keys, ctx.auth, { email: input.email, initiativeId, role: input.role });
-    return { email: input.email.trim().toLowerCase(), role: input.role, status: 'invited' };
-  });
-}
-
-export function removeMember(
-  ctx: ServiceContext,
-  initiativeId: string,
-  accountId: string,
-  role: z.infer<typeof initiativeRoleSchema>,
-): Promise<void> {
-  return inTransaction(ctx, async (trx) => {
-    await requireAccess(trx, ctx.auth, 'members.manage', { initiativeId });
-    const removed = await revokeMembership(trx, ctx.keys, ctx.auth, { accountId, initiativeId, role });
-    if (!removed) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'no such membership' });
   });
 }

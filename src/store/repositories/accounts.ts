@@ -37,3 +37,8 @@ export async function setAccountDisabled(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The account has set its own password: the one-time one it was given no longer binds it. */
+export async function clearMustChangePassword(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('accounts').set({ must_change_password: 0 }).where('id', '=', id).execute();
+}

@@ -80,3 +80,11 @@ export async function markWorkspaceActorsErased(db: Kysely<Database>, workspaceI
     .where('erased_at', 'is', null)
     .execute();
 }
+
+/** Deletes an initiative's invitation links (they hold the addresses of people invited). */
+export async function deleteInvitationLinksOfInitiative(
+  db: Kysely<Database>,
+  initiativeId: string,
+): Promise<void> {
+  await db.deleteFrom('invitation_links').where('initiative_id', '=', initiativeId).execute();
+}

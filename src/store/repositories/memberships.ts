@@ -102,6 +102,7 @@ export function membersOfInitiative(db: Kysely<Database>, initiativeId: string) 
       'accounts.id as accountId',
       'accounts.email as email',
       'accounts.display_name as displayName',
+      'accounts.disabled_at as disabledAt',
       'memberships.role as role',
     ])
     .where('memberships.initiative_id', '=', initiativeId)

@@ -16,6 +16,8 @@ export interface AccountsTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** 1 while the account signs in with a one-time password it must replace (migration 0011). */
+  must_change_password: ColumnType<number, number | undefined, number>;
 }
 
 export interface WorkspaceAdminsTable {

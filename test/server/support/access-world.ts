@@ -6,6 +6,7 @@ import * as conflicts from '../../../src/services/workspaces/index.js';
 import { actingAs, type ServiceContext } from '../../../src/services/context.js';
 import * as initiatives from '../../../src/services/initiatives/index.js';
 import * as dialogueService from '../../../src/services/dialogues/index.js';
+import * as invitationService from '../../../src/services/accounts/index.js';
 import * as meetings from '../../../src/services/initiatives/index.js';
 import * as surveys from '../../../src/services/surveys/index.js';
 import * as outcomes from '../../../src/services/initiatives/index.js';
@@ -82,6 +83,8 @@ export interface Ids {
   statement: string;
   /** A personal join link of the dialogue. */
   joinLink: string;
+  /** A pending invitation link of I. */
+  invitation: string;
 }
 
 export const matrix: Record<string, Entry> = {
@@ -231,6 +234,21 @@ export const matrix: Record<string, Entry> = {
     body: () => ({ email: 'convener@example.org', role: 'funder' }),
   },
   'DELETE /api/initiatives/:id/members/:accountId/:role': { kind: 'target' },
+  'PUT /api/initiatives/:id/members/:accountId/:role': { kind: 'target' },
+  'POST /api/initiatives/:id/members/:accountId/disable': { kind: 'target' },
+  'POST /api/initiatives/:id/members/:accountId/enable': { kind: 'target' },
+  'GET /api/initiatives/:id/invitations': { kind: 'target' },
+  'POST /api/initiatives/:id/invitations': {
+    kind: 'target',
+    body: () => ({ email: 'invitee@example.org', role: 'participant' }),
+  },
+  'DELETE /api/initiatives/:id/invitations/:invitationId': { kind: 'target' },
+  // A code no one holds: 404, and counted as a guess.
+  'GET /api/invitations/:code': { kind: 'public' },
+  'POST /api/invitations/:code/accept': {
+    kind: 'public',
+    body: () => ({ display_name: 'Guess', password: 'a long enough passphrase' }),
+  },
   'GET /api/initiatives/:id/meetings': { kind: 'target' },
   'POST /api/meetings': {
     kind: 'target',
@@ -422,6 +440,7 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
     .replace(':accountId', ids.convenerAccount)
     .replace(':statementId', ids.statement)
     .replace(':linkId', ids.joinLink)
+    .replace(':invitationId', ids.invitation)
     .replace(':code', 'no-such-join-code-0000')
     .replace(':role', 'convener')
     .replace(':actorId', ids.actor)
@@ -553,6 +572,10 @@ export async function buildWorld(ctx: ServiceContext) {
     note: '',
     recipient_actor_ids: [official.id],
   });
+  const invitation = await invitationService.createInvitation(system, I.id, {
+    email: 'pending.invitee@example.org',
+    role: 'facilitator',
+  });
   const dialogue = await dialogueService.createDialogue(system, I.id, {
     meeting_id: meeting.id,
     divide_id: null,
@@ -658,6 +681,7 @@ export async function buildWorld(ctx: ServiceContext) {
     dialogue: dialogue.id,
     statement: statement.id,
     joinLink: joinLink.id,
+    invitation: invitation.id,
   };
   const pseudonyms = [a1.pseudonym, a2.pseudonym, official.pseudonym];
   const secrets = [

@@ -282,6 +282,7 @@ export interface paths {
                     conflict_id: string;
                     role: string;
                   }[];
+                  must_change_password: boolean;
                 };
           };
         };
@@ -3215,6 +3216,8 @@ export interface paths {
                 email: string;
                 display_name: string;
                 role: string;
+                /** Format: date-time */
+                disabled_at: string | null;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -3275,7 +3278,29 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put?: never;
+    /** Change a member's role: the account holds this one role in the initiative instead of its roles now (never the last convener away, never your own right to manage people) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          accountId: string;
+          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     post?: never;
     /** Take a role away */
     delete: {
@@ -3300,6 +3325,339 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/members/{accountId}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable a member's account everywhere (signs it out; workspace administrators; not an administrator's account, not your own) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          accountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              display_name: string;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              disabled_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/members/{accountId}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a member's disabled account again (workspace administrators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          accountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              display_name: string;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              disabled_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The invitation links of an initiative with their state (never the links themselves) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                initiative_id: string;
+                email: string;
+                /** @enum {string} */
+                role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'expired' | 'revoked';
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                expires_at: string;
+                url: string | null;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Invite an e-mail address to a role by a link (14 days, one use) to send yourself; the answer (202) is the same whether or not the address has an account, and no e-mail is sent */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            /** @enum {string} */
+            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              initiative_id: string;
+              email: string;
+              /** @enum {string} */
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              /** @enum {string} */
+              status: 'pending' | 'accepted' | 'expired' | 'revoked';
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              expires_at: string;
+              url: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/invitations/{invitationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw an invitation link not yet used */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          invitationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invitations/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an invitation link invites to (no account needed): the initiative, the role, the address */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              initiative_name: string;
+              /** @enum {string} */
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              email: string;
+              /** Format: date-time */
+              expires_at: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invitations/{code}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take an invitation: signed in as the invited address with no body, or as a new person with a name and a password (signs in) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | Record<string, never>
+            | {
+                display_name: string;
+                password: string;
+              };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              initiative_id: string;
+              /** @enum {string} */
+              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder';
+              signed_in: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

@@ -6,8 +6,11 @@ import { ErrorMessage } from './states.js';
 import { useFormSubmit } from './form-submit.js';
 import { NewPasswordFields, newPasswordErrors } from './new-password.js';
 
-/** Change the own password; the server ends every other session and token, and keeps this one. */
-export function ChangePassword() {
+/**
+ * Change the own password; the server ends every other session and token, and keeps this one.
+ * `onChanged` runs once the server took it (the required change of a one-time password goes on from there).
+ */
+export function ChangePassword({ onChanged }: { onChanged?: () => void | Promise<void> } = {}) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -32,6 +35,7 @@ export function ChangePassword() {
       setNext('');
       setAgain('');
       setDone(true);
+      await onChanged?.();
     });
   }
 

@@ -6,6 +6,7 @@ import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
 import { useSession } from '../session.js';
+import { useCan } from '../permissions.js';
 import { DialogueList } from '../components/dialogue-list.js';
 
 export default function InitiativeHome({ params }: { params: Record<string, string> }) {
@@ -19,6 +20,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
     params: { path: { id: initiativeId }, query: { limit: 500 } },
   });
   const { session } = useSession();
+  const can = useCan();
   // Participants and funders may not read the actor map (docs/foundation.md): no link they cannot follow.
   const me = session.status === 'signed-in' ? session.me : null;
   const isAdmin =
@@ -65,6 +67,9 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               )}
               {canReadActors && (
                 <Link to={`/w/${data.workspace_id}/map?conflict=${data.conflict_id}`}>{t('nav.map')}</Link>
+              )}
+              {can('members.manage', { workspaceId: data.workspace_id, initiativeId }) && (
+                <Link to={`/i/${initiativeId}/people`}>{t('people.link')}</Link>
               )}
               {isAdmin && <Link to={`/i/${initiativeId}/settings`}>{t('danger.settings')}</Link>}
             </p>

@@ -722,6 +722,71 @@ const en = {
     title: 'Page not found',
     body: 'There is no such page, or you may not see it.',
   },
+  people: {
+    link: 'People',
+    title: 'People and invitations',
+    members: 'Members',
+    noMembers: 'Nobody holds a role here yet.',
+    role: 'Role',
+    roles: {
+      convener: 'Convener',
+      facilitator: 'Facilitator',
+      participant: 'Participant',
+      researcher: 'Researcher',
+      funder: 'Funder',
+    },
+    remove: 'Remove',
+    removeRole: 'Remove the role {{role}} of {{name}}',
+    changeRole: 'Role of {{name}}',
+    change: 'Change role',
+    disabled: 'account disabled',
+    disable: 'Disable account',
+    enable: 'Enable account',
+    confirmTitle: 'Confirm',
+    confirmDisable:
+      'Disable the account of {{name}}? They are signed out everywhere at once and can no longer sign in, in any workspace, until it is enabled again.',
+    confirmEnable: 'Enable the account of {{name}} again? They can then sign in with their password.',
+    invite: 'Invite a person',
+    inviteHint:
+      'You get a link to send through your own channel: no e-mail is sent. It works once, for 14 days.',
+    inviteEmail: 'Their e-mail address',
+    inviteSubmit: 'Make an invitation link',
+    linkMade: 'Invitation link for {{email}}. Copy it now: it is shown only this once.',
+    linkLabel: 'Invitation link',
+    copy: 'Copy the link',
+    copied: 'Copied',
+    invitations: 'Invitations',
+    noInvitations: 'No invitations yet.',
+    statuses: {
+      pending: 'waiting',
+      accepted: 'accepted',
+      expired: 'expired',
+      revoked: 'withdrawn',
+    },
+    expires: 'Works until {{date}}',
+    linkNotKept:
+      'The link was shown once, when it was made; only a fingerprint of it is kept. If it was lost, withdraw it and make a new one.',
+    revoke: 'Withdraw',
+  },
+  invitation: {
+    title: 'Invitation',
+    intro: 'You are invited to take part in “{{initiative}}” as {{role}}.',
+    forEmail: 'The invitation is for the address',
+    accept: 'Accept the invitation',
+    otherAccount:
+      'You are signed in as {{email}}, not with the invited address. Sign out, then open the link again.',
+    newPerson: 'New here? Make your account',
+    name: 'Your name',
+    password: 'Choose a password',
+    create: 'Make my account and accept',
+    haveAccount: 'Already have an account with this address?',
+    signIn: 'Sign in to accept',
+  },
+  passwordChange: {
+    title: 'Set your own password',
+    intro:
+      'You signed in with the one-time password shown when the server first started. Choose a password of your own before you go on: others may have seen the one-time password.',
+  },
   errors: {
     TT_ERR_JOIN_LINK_UNKNOWN:
       'This join link is not known. Check that it was copied whole, or ask the convener for the link again.',
@@ -769,6 +834,22 @@ const en = {
     TT_ERR_SURVEY_LINK_MISMATCH:
       'This survey link belongs to another survey or wave: open the link you were sent.',
     TT_ERR_SURVEY_WAVE_CLOSED: 'This survey is not open now: answers are taken only while it is open.',
+    TT_ERR_PASSWORD_CHANGE_REQUIRED:
+      'Set a password of your own first: the one-time password works only for that.',
+    TT_ERR_INVITATION_UNKNOWN:
+      'This invitation link is not known. Check that it was copied whole, or ask the person who invited you for a new one.',
+    TT_ERR_INVITATION_EXPIRED:
+      'This invitation link has expired (links last 14 days). Ask the person who invited you for a new one.',
+    TT_ERR_INVITATION_REVOKED: 'This invitation was withdrawn. Ask the person who invited you for a new one.',
+    TT_ERR_INVITATION_USED:
+      'This invitation link has already been used. Sign in, or ask the person who invited you for a new one.',
+    TT_ERR_INVITATION_SIGN_IN_REQUIRED:
+      'The invited address already has an account here. Sign in with it, then accept the invitation.',
+    TT_ERR_INVITATION_OTHER_ACCOUNT:
+      'This invitation is for another e-mail address than the account you are signed in with. Sign out, then open the link again.',
+    TT_ERR_LAST_CONVENER: 'This is the last convener of the initiative: make someone else convener first.',
+    TT_ERR_SELF_LOCKOUT:
+      'This would take away your own right to manage the people here. Ask another convener or an administrator.',
   },
 };
 

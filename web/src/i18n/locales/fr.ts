@@ -747,6 +747,72 @@ const fr: Messages = {
     title: 'Page introuvable',
     body: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
   },
+  people: {
+    link: 'Personnes',
+    title: 'Personnes et invitations',
+    members: 'Membres',
+    noMembers: 'Personne n’a encore de rôle ici.',
+    role: 'Rôle',
+    roles: {
+      convener: 'Organisateur·rice',
+      facilitator: 'Facilitateur·rice',
+      participant: 'Participant·e',
+      researcher: 'Chercheur·se',
+      funder: 'Bailleur de fonds',
+    },
+    remove: 'Retirer',
+    removeRole: 'Retirer le rôle {{role}} de {{name}}',
+    changeRole: 'Rôle de {{name}}',
+    change: 'Changer le rôle',
+    disabled: 'compte désactivé',
+    disable: 'Désactiver le compte',
+    enable: 'Réactiver le compte',
+    confirmTitle: 'Confirmer',
+    confirmDisable:
+      'Désactiver le compte de {{name}} ? La personne est déconnectée partout aussitôt et ne peut plus se connecter, dans aucun espace de travail, tant que le compte n’est pas réactivé.',
+    confirmEnable:
+      'Réactiver le compte de {{name}} ? La personne pourra de nouveau se connecter avec son mot de passe.',
+    invite: 'Inviter une personne',
+    inviteHint:
+      'Vous obtenez un lien à transmettre par votre propre canal : aucun e-mail n’est envoyé. Il sert une fois, pendant 14 jours.',
+    inviteEmail: 'Son adresse e-mail',
+    inviteSubmit: 'Créer un lien d’invitation',
+    linkMade: 'Lien d’invitation pour {{email}}. Copiez-le maintenant : il n’est affiché que cette fois.',
+    linkLabel: 'Lien d’invitation',
+    copy: 'Copier le lien',
+    copied: 'Copié',
+    invitations: 'Invitations',
+    noInvitations: 'Aucune invitation pour l’instant.',
+    statuses: {
+      pending: 'en attente',
+      accepted: 'acceptée',
+      expired: 'expirée',
+      revoked: 'retirée',
+    },
+    expires: 'Valable jusqu’au {{date}}',
+    linkNotKept:
+      'Le lien n’a été affiché qu’une fois, à sa création ; seule une empreinte en est gardée. S’il est perdu, retirez-le et créez-en un nouveau.',
+    revoke: 'Retirer',
+  },
+  invitation: {
+    title: 'Invitation',
+    intro: 'Vous êtes invité·e à prendre part à « {{initiative}} » comme {{role}}.',
+    forEmail: 'L’invitation est pour l’adresse',
+    accept: 'Accepter l’invitation',
+    otherAccount:
+      'Vous êtes connecté·e comme {{email}}, pas avec l’adresse invitée. Déconnectez-vous, puis rouvrez le lien.',
+    newPerson: 'Nouveau ou nouvelle ? Créez votre compte',
+    name: 'Votre nom',
+    password: 'Choisissez un mot de passe',
+    create: 'Créer mon compte et accepter',
+    haveAccount: 'Vous avez déjà un compte avec cette adresse ?',
+    signIn: 'Se connecter pour accepter',
+  },
+  passwordChange: {
+    title: 'Choisissez votre propre mot de passe',
+    intro:
+      'Vous vous êtes connecté·e avec le mot de passe à usage unique affiché au premier démarrage du serveur. Choisissez votre propre mot de passe avant de continuer : d’autres ont pu voir le mot de passe à usage unique.',
+  },
   errors: {
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Ce lien d’accès est inconnu. Vérifiez qu’il a été copié en entier, ou redemandez le lien à l’organisateur.',
@@ -799,6 +865,24 @@ const fr: Messages = {
       'Ce lien appartient à une autre enquête ou vague : ouvrez le lien que vous avez reçu.',
     TT_ERR_SURVEY_WAVE_CLOSED:
       'Cette enquête n’est pas ouverte en ce moment : les réponses ne sont reçues que pendant son ouverture.',
+    TT_ERR_PASSWORD_CHANGE_REQUIRED:
+      'Choisissez d’abord votre propre mot de passe : le mot de passe à usage unique ne sert qu’à cela.',
+    TT_ERR_INVITATION_UNKNOWN:
+      'Ce lien d’invitation est inconnu. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau à la personne qui vous a invité·e.',
+    TT_ERR_INVITATION_EXPIRED:
+      'Ce lien d’invitation a expiré (les liens durent 14 jours). Demandez-en un nouveau à la personne qui vous a invité·e.',
+    TT_ERR_INVITATION_REVOKED:
+      'Cette invitation a été retirée. Demandez-en une nouvelle à la personne qui vous a invité·e.',
+    TT_ERR_INVITATION_USED:
+      'Ce lien d’invitation a déjà servi. Connectez-vous, ou demandez-en un nouveau à la personne qui vous a invité·e.',
+    TT_ERR_INVITATION_SIGN_IN_REQUIRED:
+      'L’adresse invitée a déjà un compte ici. Connectez-vous avec ce compte, puis acceptez l’invitation.',
+    TT_ERR_INVITATION_OTHER_ACCOUNT:
+      'Cette invitation est pour une autre adresse que celle du compte connecté. Déconnectez-vous, puis rouvrez le lien.',
+    TT_ERR_LAST_CONVENER:
+      'C’est le dernier organisateur ou la dernière organisatrice de l’initiative : nommez d’abord quelqu’un d’autre.',
+    TT_ERR_SELF_LOCKOUT:
+      'Vous perdriez votre propre droit de gérer les personnes ici. Demandez à un autre organisateur ou à un administrateur.',
   },
 };
 

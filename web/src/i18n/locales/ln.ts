@@ -771,6 +771,70 @@ const ln: Messages = {
       'Loba ngámbo na yo mpe soki ozali mobali to mwasi, soki olingi; nyɔnsɔ mibale ezali na bopusi te.',
     sheetStep3: 'Yanola motuna moko na moko; okoki kobongola biyano na yo kino mbala ekokangama.',
   },
+  people: {
+    link: 'Bato',
+    title: 'Bato mpe mabyangi',
+    members: 'Basangani ya mokano',
+    noMembers: 'Moto moko te azali naino na mokumba awa.',
+    role: 'Mokumba',
+    roles: {
+      convener: 'Mobongisi',
+      facilitator: 'Motambwisi',
+      participant: 'Mosangani',
+      researcher: 'Molukiluki',
+      funder: 'Mopesi-mbongo',
+    },
+    remove: 'Longola',
+    removeRole: 'Longola mokumba {{role}} ya {{name}}',
+    changeRole: 'Mokumba ya {{name}}',
+    change: 'Bongola mokumba',
+    disabled: 'kɔ́ntɛ ekangami',
+    disable: 'Kanga kɔ́ntɛ',
+    enable: 'Fungola kɔ́ntɛ',
+    confirmTitle: 'Ndimisa',
+    confirmDisable:
+      'Okanga kɔ́ntɛ ya {{name}}? Akobima bisika nyɔnsɔ mbala moko mpe akoki lisusu kokɔta te, na esika ya mosala moko te, kino bakofungola yango lisusu.',
+    confirmEnable: 'Ofungola lisusu kɔ́ntɛ ya {{name}}? Akoki sikoyo kokɔta na liloba na ye ya sekele.',
+    invite: 'Benga moto',
+    inviteHint:
+      'Okozwa nzela ya kotinda na nzela na yo moko: email moko te etindami. Esalaka mbala moko, mpo na mikolo 14.',
+    inviteEmail: 'Adrɛsi na ye ya email',
+    inviteSubmit: 'Sala nzela ya libyangi',
+    linkMade: 'Nzela ya libyangi mpo na {{email}}. Kopia yango sikoyo: emonisami kaka mbala oyo.',
+    linkLabel: 'Nzela ya libyangi',
+    copy: 'Kopia nzela',
+    copied: 'Ekopiami',
+    invitations: 'Mabyangi',
+    noInvitations: 'Libyangi ezali naino te.',
+    statuses: {
+      pending: 'ezali kozela',
+      accepted: 'endimami',
+      expired: 'eleki ntango',
+      revoked: 'elongolami',
+    },
+    expires: 'Esalaka kino {{date}}',
+    linkNotKept:
+      'Nzela emonisamaki mbala moko, ntango esalemaki; kaka elembo na yango ebombami. Soki ebungaki, longola yango mpe sala mosusu.',
+    revoke: 'Longola',
+  },
+  invitation: {
+    title: 'Libyangi',
+    intro: 'Obengami mpo na kosangana na “{{initiative}}” lokola {{role}}.',
+    forEmail: 'Libyangi ezali mpo na adrɛsi',
+    accept: 'Ndima libyangi',
+    otherAccount: 'Okɔti lokola {{email}}, kasi na adrɛsi oyo babengaki te. Bima, sima fungola nzela lisusu.',
+    newPerson: 'Ozali sika awa? Sala kɔ́ntɛ na yo',
+    name: 'Nkombo na yo',
+    password: 'Pona liloba ya sekele',
+    create: 'Sala kɔ́ntɛ na ngai mpe ndima',
+    haveAccount: 'Ozali kala na kɔ́ntɛ na adrɛsi oyo?',
+    signIn: 'Kɔta mpo na kondima',
+  },
+  passwordChange: {
+    title: 'Pona liloba na yo moko ya sekele',
+    intro:
+      'Okɔti na liloba ya sekele ya mbala moko oyo emonisamaki ntango server ebandaki. Pona liloba na yo moko ya sekele liboso ya kokoba: bato mosusu bakoki kozala bamonaki liloba ya mbala moko.',
+  },
   research: {
     title: 'Kobimisa mpo na bolukiluki',
     intro:
@@ -916,6 +980,22 @@ const ln: Messages = {
     TT_ERR_SURVEY_LINK_MISMATCH:
       'Nzela oyo ya ankɛtɛ ezali ya ankɛtɛ to mbala mosusu: fungola nzela oyo batindelaki yo.',
     TT_ERR_SURVEY_WAVE_CLOSED: 'Ankɛtɛ oyo efungwami sikoyo te: biyano endimamaka kaka ntango efungwami.',
+    TT_ERR_PASSWORD_CHANGE_REQUIRED:
+      'Pona liboso liloba na yo moko ya sekele: liloba ya mbala moko esalaka kaka mpo na yango.',
+    TT_ERR_INVITATION_UNKNOWN:
+      'Nzela oyo ya libyangi eyebani te. Tala soki ekopiamaki mobimba, to senga moto oyo abengaki yo nzela ya sika.',
+    TT_ERR_INVITATION_EXPIRED:
+      'Nzela oyo ya libyangi eleki ntango (banzela esalaka mikolo 14). Senga moto oyo abengaki yo nzela ya sika.',
+    TT_ERR_INVITATION_REVOKED: 'Libyangi oyo elongolamaki. Senga moto oyo abengaki yo nzela ya sika.',
+    TT_ERR_INVITATION_USED:
+      'Nzela oyo ya libyangi esalelami kala. Kɔta, to senga moto oyo abengaki yo nzela ya sika.',
+    TT_ERR_INVITATION_SIGN_IN_REQUIRED:
+      'Adrɛsi oyo babengaki ezali kala na kɔ́ntɛ awa. Kɔta na yango, sima ndima libyangi.',
+    TT_ERR_INVITATION_OTHER_ACCOUNT:
+      'Libyangi oyo ezali mpo na adrɛsi ya email mosusu, ya kɔ́ntɛ oyo okɔti na yango te. Bima, sima fungola nzela lisusu.',
+    TT_ERR_LAST_CONVENER:
+      'Oyo azali mobongisi ya nsuka ya mokano: liboso, pesa moto mosusu mokumba ya mobongisi.',
+    TT_ERR_SELF_LOCKOUT: 'Yango ekolongola yo lotomo ya kokamba bato awa. Senga mobongisi mosusu to mokambi.',
   },
 };
 

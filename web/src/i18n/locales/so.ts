@@ -822,6 +822,72 @@ const so: Messages = {
     title: 'Bogga lama helin',
     body: 'Bog noocaas ah ma jiro, ama laguuma oggola inaad aragto.',
   },
+  people: {
+    link: 'Dadka',
+    title: 'Dadka iyo casuumaadaha',
+    members: 'Xubnaha',
+    noMembers: 'Weli cidna door kuma laha halkan.',
+    role: 'Doorka',
+    roles: {
+      convener: 'Qabanqaabiye',
+      facilitator: 'Fududeeye',
+      participant: 'Ka qaybgale',
+      researcher: 'Cilmi-baare',
+      funder: 'Maalgeliye',
+    },
+    remove: 'Ka saar',
+    removeRole: 'Ka saar doorka {{role}} ee {{name}}',
+    changeRole: 'Doorka {{name}}',
+    change: 'Beddel doorka',
+    disabled: 'akoonka waa la xiray',
+    disable: 'Xir akoonka',
+    enable: 'Fur akoonka',
+    confirmTitle: 'Xaqiiji',
+    confirmDisable:
+      'Ma xiraysaa akoonka {{name}}? Isla markiiba meel kasta waa laga saarayaa, mana geli karo goob shaqo kasta ilaa akoonka dib loo furo.',
+    confirmEnable:
+      'Dib ma u furaysaa akoonka {{name}}? Markaas wuu geli karaa isagoo isticmaalaya furihiisa sirta ah.',
+    invite: 'Casuun qof',
+    inviteHint:
+      'Waxaad helaysaa xiriir aad adigu ku dirto habkaaga: iimayl lama dirayo. Hal mar ayuu shaqeeyaa, muddo 14 maalmood ah.',
+    inviteEmail: 'Iimaylkiisa',
+    inviteSubmit: 'Samee xiriir casuumaad',
+    linkMade: 'Xiriirka casuumaadda ee {{email}}. Hadda koobiyee: mar keliya ayaa la muujinayaa.',
+    linkLabel: 'Xiriirka casuumaadda',
+    copy: 'Koobiyee xiriirka',
+    copied: 'Waa la koobiyeeyay',
+    invitations: 'Casuumaadaha',
+    noInvitations: 'Weli casuumaad ma jirto.',
+    statuses: {
+      pending: 'sugaya',
+      accepted: 'la aqbalay',
+      expired: 'dhacay',
+      revoked: 'la laabtay',
+    },
+    expires: 'Wuu shaqeynayaa ilaa {{date}}',
+    linkNotKept:
+      'Xiriirka mar keliya ayaa la muujiyay, markii la sameeyay; waxaa la hayaa oo keliya faraha-calaamad. Haddii uu lumay, ka laab oo mid cusub samee.',
+    revoke: 'Ka laab',
+  },
+  invitation: {
+    title: 'Casuumaad',
+    intro: 'Waxaa lagugu casuumay inaad ka qaybqaadato “{{initiative}}” adigoo ah {{role}}.',
+    forEmail: 'Casuumaaddu waxay u socotaa cinwaanka',
+    accept: 'Aqbal casuumaadda',
+    otherAccount:
+      'Waxaad ku gashay {{email}}, ma aha cinwaanka la casuumay. Ka bax, kadibna mar kale fur xiriirka.',
+    newPerson: 'Ma cusub tahay? Samee akoonkaaga',
+    name: 'Magacaaga',
+    password: 'Dooro fure sir ah',
+    create: 'Samee akoonkayga oo aqbal',
+    haveAccount: 'Horey ma ugu leedahay akoon cinwaankan?',
+    signIn: 'Gal si aad u aqbasho',
+  },
+  passwordChange: {
+    title: 'Dooro furahaaga sirta ah',
+    intro:
+      'Waxaad ku gashay furaha hal-mar ah ee la muujiyay markii serferku markii ugu horreysay shaqeeyay. Dooro fure kuu gaar ah intaadan sii wadin: dad kale ayaa laga yaabaa inay arkeen furaha hal-mar ah.',
+  },
   errors: {
     ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
@@ -872,6 +938,23 @@ const so: Messages = {
       'Xiriirkan sahanku wuxuu ka tirsan yahay sahan ama mowjad kale: fur xiriirka laguu soo diray.',
     TT_ERR_SURVEY_WAVE_CLOSED:
       'Sahankani hadda ma furna: jawaabaha waxaa la qaataa keliya inta uu furan yahay.',
+    TT_ERR_PASSWORD_CHANGE_REQUIRED:
+      'Marka hore dooro fure sir ah oo kuu gaar ah: furaha hal-mar ah wax kale uma shaqeeyo.',
+    TT_ERR_INVITATION_UNKNOWN:
+      'Xiriirkan casuumaadda lama yaqaan. Hubi in dhammaantiis la koobiyeeyay, ama mid cusub ka codso qofkii ku casuumay.',
+    TT_ERR_INVITATION_EXPIRED:
+      'Xiriirkan casuumaadda wuu dhacay (xiriiradu waxay socdaan 14 maalmood). Mid cusub ka codso qofkii ku casuumay.',
+    TT_ERR_INVITATION_REVOKED: 'Casuumaaddan waa la laabtay. Mid cusub ka codso qofkii ku casuumay.',
+    TT_ERR_INVITATION_USED:
+      'Xiriirkan casuumaadda horey ayaa loo isticmaalay. Gal, ama mid cusub ka codso qofkii ku casuumay.',
+    TT_ERR_INVITATION_SIGN_IN_REQUIRED:
+      'Cinwaanka la casuumay horey ayuu akoon halkan ugu leeyahay. Ku gal, kadibna aqbal casuumaadda.',
+    TT_ERR_INVITATION_OTHER_ACCOUNT:
+      'Casuumaaddani waxay u socotaa cinwaan ka duwan akoonka aad ku jirto. Ka bax, kadibna mar kale fur xiriirka.',
+    TT_ERR_LAST_CONVENER:
+      'Kani waa qabanqaabiyaha ugu dambeeya ee hindisaha: marka hore qof kale ka dhig qabanqaabiye.',
+    TT_ERR_SELF_LOCKOUT:
+      'Tani waxay kaa qaadaysaa xaqaaga maareynta dadka halkan. Weydii qabanqaabiye kale ama maamule.',
   },
   surveyJoin: {
     title: 'Ka jawaab sahan',

@@ -818,6 +818,70 @@ const sw: Messages = {
     title: 'Ukurasa haukupatikana',
     body: 'Hakuna ukurasa kama huo, au huruhusiwi kuuona.',
   },
+  people: {
+    link: 'Watu',
+    title: 'Watu na mialiko',
+    members: 'Wanachama',
+    noMembers: 'Bado hakuna mtu mwenye jukumu hapa.',
+    role: 'Jukumu',
+    roles: {
+      convener: 'Mratibu',
+      facilitator: 'Mwezeshaji',
+      participant: 'Mshiriki',
+      researcher: 'Mtafiti',
+      funder: 'Mfadhili',
+    },
+    remove: 'Ondoa',
+    removeRole: 'Ondoa jukumu la {{role}} la {{name}}',
+    changeRole: 'Jukumu la {{name}}',
+    change: 'Badilisha jukumu',
+    disabled: 'akaunti imezimwa',
+    disable: 'Zima akaunti',
+    enable: 'Washa akaunti',
+    confirmTitle: 'Thibitisha',
+    confirmDisable:
+      'Zima akaunti ya {{name}}? Atatolewa kila mahali mara moja na hataweza kuingia katika eneo lolote la kazi hadi akaunti iwashwe tena.',
+    confirmEnable: 'Washa tena akaunti ya {{name}}? Ataweza kuingia kwa nenosiri lake.',
+    invite: 'Alika mtu',
+    inviteHint:
+      'Utapata kiungo cha kutuma kwa njia yako mwenyewe: hakuna barua pepe inayotumwa. Kinafanya kazi mara moja, kwa siku 14.',
+    inviteEmail: 'Anwani yake ya barua pepe',
+    inviteSubmit: 'Tengeneza kiungo cha mwaliko',
+    linkMade: 'Kiungo cha mwaliko kwa {{email}}. Kinakili sasa: kinaonyeshwa mara hii tu.',
+    linkLabel: 'Kiungo cha mwaliko',
+    copy: 'Nakili kiungo',
+    copied: 'Kimenakiliwa',
+    invitations: 'Mialiko',
+    noInvitations: 'Bado hakuna mialiko.',
+    statuses: {
+      pending: 'inasubiri',
+      accepted: 'imekubaliwa',
+      expired: 'imeisha muda',
+      revoked: 'imeondolewa',
+    },
+    expires: 'Kinafanya kazi hadi {{date}}',
+    linkNotKept:
+      'Kiungo kilionyeshwa mara moja tu, kilipotengenezwa; ni alama yake tu inayohifadhiwa. Kikipotea, kiondoe na utengeneze kipya.',
+    revoke: 'Ondoa',
+  },
+  invitation: {
+    title: 'Mwaliko',
+    intro: 'Umealikwa kushiriki katika “{{initiative}}” kama {{role}}.',
+    forEmail: 'Mwaliko ni kwa anwani',
+    accept: 'Kubali mwaliko',
+    otherAccount: 'Umeingia kama {{email}}, si kwa anwani iliyoalikwa. Toka, kisha fungua kiungo tena.',
+    newPerson: 'Mgeni hapa? Tengeneza akaunti yako',
+    name: 'Jina lako',
+    password: 'Chagua nenosiri',
+    create: 'Tengeneza akaunti yangu na ukubali',
+    haveAccount: 'Tayari una akaunti yenye anwani hii?',
+    signIn: 'Ingia ili kukubali',
+  },
+  passwordChange: {
+    title: 'Weka nenosiri lako mwenyewe',
+    intro:
+      'Umeingia kwa nenosiri la mara moja lililoonyeshwa seva ilipowashwa mara ya kwanza. Chagua nenosiri lako mwenyewe kabla ya kuendelea: huenda wengine waliliona nenosiri la mara moja.',
+  },
   errors: {
     ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
@@ -865,6 +929,21 @@ const sw: Messages = {
     TT_ERR_SURVEY_LINK_MISMATCH:
       'Kiungo hiki cha utafiti ni cha utafiti au awamu nyingine: fungua kiungo ulichotumiwa.',
     TT_ERR_SURVEY_WAVE_CLOSED: 'Utafiti huu haujafunguliwa sasa: majibu yanapokelewa tu ukiwa wazi.',
+    TT_ERR_PASSWORD_CHANGE_REQUIRED:
+      'Kwanza weka nenosiri lako mwenyewe: nenosiri la mara moja linafaa kwa hilo tu.',
+    TT_ERR_INVITATION_UNKNOWN:
+      'Kiungo hiki cha mwaliko hakijulikani. Hakikisha kimenakiliwa chote, au muombe aliyekualika kiungo kipya.',
+    TT_ERR_INVITATION_EXPIRED:
+      'Kiungo hiki cha mwaliko kimeisha muda (viungo hudumu siku 14). Muombe aliyekualika kipya.',
+    TT_ERR_INVITATION_REVOKED: 'Mwaliko huu umeondolewa. Muombe aliyekualika mpya.',
+    TT_ERR_INVITATION_USED: 'Kiungo hiki cha mwaliko kimeshatumika. Ingia, au muombe aliyekualika kipya.',
+    TT_ERR_INVITATION_SIGN_IN_REQUIRED:
+      'Anwani iliyoalikwa tayari ina akaunti hapa. Ingia nayo, kisha ukubali mwaliko.',
+    TT_ERR_INVITATION_OTHER_ACCOUNT:
+      'Mwaliko huu ni kwa anwani nyingine, si ya akaunti uliyoingia nayo. Toka, kisha fungua kiungo tena.',
+    TT_ERR_LAST_CONVENER: 'Huyu ndiye mratibu wa mwisho wa mpango huu: kwanza mfanye mtu mwingine mratibu.',
+    TT_ERR_SELF_LOCKOUT:
+      'Hili lingekuondolea haki yako ya kusimamia watu hapa. Muombe mratibu mwingine au msimamizi.',
   },
   surveyJoin: {
     title: 'Jibu utafiti',

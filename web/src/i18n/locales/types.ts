@@ -4,6 +4,17 @@ import type { Messages } from './en.js';
 export type ParticipantMessages = Pick<
   Messages,
   'app' | 'nav' | 'common' | 'auth' | 'dialogue' | 'answer' | 'surveyJoin' | 'notFound' | 'errors'
+  | 'app'
+  | 'nav'
+  | 'common'
+  | 'auth'
+  | 'dialogue'
+  | 'answer'
+  | 'notFound'
+  | 'errors'
+  | 'people'
+  | 'invitation'
+  | 'passwordChange'
 >;
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
