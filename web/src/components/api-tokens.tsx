@@ -4,6 +4,7 @@ import { api } from '../api/client.js';
 import { useResource } from '../use-resource.js';
 import { ErrorSummary, TextField, hasErrors, type FieldErrors } from './form.js';
 import { Empty, ErrorMessage, Loaded } from './states.js';
+import { day } from '../i18n/format.js';
 
 export interface TokenInfo {
   name: string;
@@ -80,7 +81,7 @@ export function ApiTokens() {
                 <li key={token.name}>
                   <strong>{token.name}</strong> ({token.fingerprint}){' '}
                   {!token.scopes.includes('write') && <>{t('account.tokenReadOnlyTag')} </>}
-                  {t('account.tokenExpires', { date: token.expires_at.slice(0, 10) })}{' '}
+                  {t('account.tokenExpires', { date: day(token.expires_at) })}{' '}
                   <button type="button" onClick={() => void revoke(token.name)}>
                     {t('account.revoke')}
                   </button>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
@@ -19,10 +20,7 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** Says what went wrong in the reader's language; falls back to the server's own words. */
-export function errorText(
-  error: unknown,
-  t: (key: string, options?: Record<string, unknown>) => string,
-): string {
+export function errorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     const base = t(`errors.${error.code}`, { defaultValue: error.message });
     const details = error.details;

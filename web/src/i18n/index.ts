@@ -18,8 +18,11 @@ export const languages: readonly Language[] = [
   { code: 'ln', name: 'Lingála', dir: 'ltr' },
 ];
 
-/** Each language but English is its own chunk: a participant downloads only the one they read. */
-const loaders: Record<string, () => Promise<{ default: unknown }>> = {
+/**
+ * Each language but English is its own chunk: a participant downloads only the one they read. Exported for
+ * the completeness test and scripts/locale-gaps.ts, which read every registered catalogue.
+ */
+export const catalogueLoaders: Record<string, () => Promise<{ default: unknown }>> = {
   fr: () => import('./locales/fr.js'),
   ar: () => import('./locales/ar.js'),
   so: () => import('./locales/so.js'),
@@ -29,12 +32,15 @@ const loaders: Record<string, () => Promise<{ default: unknown }>> = {
 
 export const LANGUAGE_STORAGE_KEY = 'tracktwo.language';
 
-function isKnown(code: string | null | undefined): code is string {
+export function isKnown(code: string | null | undefined): code is string {
   return !!code && languages.some((language) => language.code === code);
 }
 
-/** The user's remembered choice, else the browser's language when we have it, else English. */
+/** The link's language, else the user's remembered choice, else the browser's language, else English. */
 export function initialLanguage(): string {
+  // A link may name its language (a printed sheet's QR code does): `?lang=so`.
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (isKnown(asked)) return asked;
   try {
     const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
     if (isKnown(stored)) return stored;
@@ -48,9 +54,10 @@ export function initialLanguage(): string {
   return 'en';
 }
 
-async function ensureLoaded(code: string): Promise<void> {
+/** Loads a language's catalogue (once), for changeLanguage or for a page printed in another language. */
+export async function loadLanguage(code: string): Promise<void> {
   if (code === 'en' || i18next.hasResourceBundle(code, 'translation')) return;
-  const loader = loaders[code];
+  const loader = catalogueLoaders[code];
   if (!loader) return;
   const module = await loader();
   i18next.addResourceBundle(code, 'translation', module.default as object, true, true);
@@ -77,7 +84,7 @@ export async function startI18n(): Promise<void> {
 
 export async function changeLanguage(code: string, remember = true): Promise<void> {
   if (!isKnown(code)) return;
-  await ensureLoaded(code);
+  await loadLanguage(code);
   await i18next.changeLanguage(code);
   applyToDocument(code);
   if (remember) {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActorLoss } from '../../../src/domain/network-answer.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
+import { percent } from '../i18n/format.js';
 
 /** `{ network, result, actors }`: the network routes' answer; actors are named by pseudonym. */
 export interface NetworkAnswer<T> {
@@ -28,8 +29,7 @@ export function isBridge(loss: ActorLoss): boolean {
 }
 
 export function NetworkPanels({ conflictId }: { conflictId: string }) {
-  const { t, i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  const { t } = useTranslation();
   const introductions = useResource('/api/conflicts/{id}/network/introductions', {
     params: { path: { id: conflictId }, query: { limit: 5 } },
   });
@@ -70,7 +70,7 @@ export function NetworkPanels({ conflictId }: { conflictId: string }) {
                   {labelOf(answer, loss.id)}:{' '}
                   {loss.components_after > loss.components_before
                     ? t('map.splits', { count: loss.components_after })
-                    : t('map.reachLost', { share: percent.format(loss.cross_divide_reach_lost_share) })}
+                    : t('map.reachLost', { share: percent(loss.cross_divide_reach_lost_share) })}
                 </li>
               ))}
             </ol>

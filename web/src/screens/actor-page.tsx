@@ -6,6 +6,8 @@ import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, Loaded } from '../components/states.js';
 import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
+import { labelOf } from '../i18n/labels.js';
+import { day } from '../i18n/format.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
@@ -163,14 +165,14 @@ export default function ActorPage({ params }: { params: Record<string, string> }
                 <tbody>
                   {payload.items.map((meeting) => (
                     <tr key={meeting.meeting_id}>
-                      <td>{meeting.held_on}</td>
+                      <td>{day(meeting.held_on)}</td>
                       <td>
                         <Link to={`/i/${meeting.initiative_id}/meetings/${meeting.meeting_id}`}>
                           {meeting.title}
                         </Link>
                       </td>
                       <td>{t(`meetings.groundRules.${meeting.ground_rule}`)}</td>
-                      <td>{t(`meetings.attendanceRoles.${meeting.role}`)}</td>
+                      <td>{labelOf(t, 'meetings.attendanceRoles', meeting.role)}</td>
                     </tr>
                   ))}
                 </tbody>

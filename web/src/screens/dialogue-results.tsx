@@ -5,6 +5,7 @@ import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 import type { DialogueResults } from '../../../src/domain/dialogue-results.js';
 import { useState } from 'react';
+import { number, percent } from '../i18n/format.js';
 
 /** Shapes as well as colours, so the opinion map reads in greyscale print too. */
 const markers = ['circle', 'square', 'triangle', 'diamond', 'cross'] as const;
@@ -109,11 +110,9 @@ function OpinionMap({ results, label }: { results: DialogueResults; label: strin
 }
 
 export default function DialogueResultsScreen({ params }: { params: Record<string, string> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { initiativeId, dialogueId } = params;
   const results = useResource('/api/dialogues/{id}/results', { params: { path: { id: dialogueId } } });
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
 
   return (
     <section>
@@ -156,7 +155,7 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
                             <span dir="auto">{text.get(r.statement_id)}</span>{' '}
                             <span className="tag">
                               {t(r.type === 'agree' ? 'results.agreeShare' : 'results.disagreeShare', {
-                                share: percent.format(r.probability),
+                                share: percent(r.probability),
                               })}
                             </span>
                           </li>
@@ -237,7 +236,7 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
                           {s.group_informed_consensus === null ? (
                             <span className="not-enough">{t('results.notEnoughVotes')}</span>
                           ) : (
-                            number.format(s.group_informed_consensus)
+                            number(s.group_informed_consensus)
                           )}
                         </td>
                         <td>
@@ -245,7 +244,7 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
                             ? data.sides
                               ? t('results.notEnoughVotes')
                               : ''
-                            : number.format(s.side_informed_consensus)}
+                            : number(s.side_informed_consensus)}
                         </td>
                       </tr>
                     ))}

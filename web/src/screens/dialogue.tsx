@@ -5,6 +5,7 @@ import { ErrorSummary, SelectField, TextArea } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { percent } from '../i18n/format.js';
 
 /**
  * The participant's dialogue page: kept lean on purpose (no tables, no charts, no map), because it is the
@@ -76,7 +77,7 @@ export function DialogueBody({
   dialogue: DialogueView;
   participant?: LinkParticipant;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const path = { id: dialogue.id };
   const statements = useResource('/api/dialogues/{id}/statements', { params: { path } });
   const [next, setNext] = useState<NextView | null>(null);
@@ -84,7 +85,6 @@ export function DialogueBody({
   const [pendingId, setPendingId] = useState<string>(requestId);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
 
   async function loadNext() {
     try {
@@ -184,9 +184,7 @@ export function DialogueBody({
       {dialogue.status !== 'closed' && (
         <SubmitStatement dialogueId={dialogue.id} strict={dialogue.strict_moderation} />
       )}
-      {done && total > 0 && (
-        <CommonGround dialogueId={dialogue.id} format={(share) => percent.format(share)} />
-      )}
+      {done && total > 0 && <CommonGround dialogueId={dialogue.id} format={percent} />}
     </section>
   );
 }

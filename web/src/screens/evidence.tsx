@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../api/client.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
@@ -8,6 +8,13 @@ import { Link } from '../router.js';
 import { useResource } from '../use-resource.js';
 import type { InstrumentEffects } from '../../../src/domain/survey-effects.js';
 import type { SurveyWaveKind } from '../../../src/domain/survey.js';
+import { labelOf } from '../i18n/labels.js';
+import { number, percent } from '../i18n/format.js';
+
+/** An effect size, always with two decimals (0.40, not 0.4). */
+function effectSize(value: number): string {
+  return number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
 
 const Z95 = 1.959963984540054;
 
@@ -45,13 +52,9 @@ export default function Evidence({ params }: { params: Record<string, string> })
   const inclusion = useResource('/api/initiatives/{id}/evidence/inclusion', {
     params: { path: { id: initiativeId } },
   });
-  const number = useMemo(
-    () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
-    [i18n.language],
-  );
-  const percent = useMemo(() => new Intl.NumberFormat(i18n.language, { style: 'percent' }), [i18n.language]);
-  const formatEffect = useCallback((value: number) => number.format(value), [number]);
-  const formatShare = useCallback((value: number) => percent.format(value), [percent]);
+  // New formatters when the language changes, so the charts draw again in it.
+  const formatEffect = useCallback((value: number) => effectSize(value), [i18n.language]);
+  const formatShare = useCallback((value: number) => percent(value), [i18n.language]);
   const workspaceId = initiative.state === 'ready' ? initiative.data.workspace_id : null;
 
   return (
@@ -92,7 +95,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
                     )) {
                       for (const group of split.groups) {
                         const row = intervalOf(
-                          `${t(`evidence.attributes.${split.attribute}`)}: ${group.level}`,
+                          `${labelOf(t, 'evidence.attributes', split.attribute)}: ${group.level}`,
                           group.effect,
                         );
                         if (row) rows.push(row);
@@ -129,9 +132,9 @@ export default function Evidence({ params }: { params: Record<string, string> })
                                   {rows.map((row) => (
                                     <tr key={row.label}>
                                       <td>{row.label}</td>
-                                      <td>{number.format(row.estimate)}</td>
+                                      <td>{effectSize(row.estimate)}</td>
                                       <td>
-                                        {number.format(row.low)} – {number.format(row.high)}
+                                        {effectSize(row.low)} – {effectSize(row.high)}
                                       </td>
                                       <td>{row.n}</td>
                                     </tr>
@@ -191,7 +194,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
               </Suspense>
               <p className="hint">
                 {t('evidence.inclusionLegend', {
-                  baseline: percent.format(report.baseline.negotiators),
+                  baseline: percent(report.baseline.negotiators),
                   period: report.baseline.period,
                 })}
               </p>
@@ -210,7 +213,7 @@ export default function Evidence({ params }: { params: Record<string, string> })
                       <tr key={row.period}>
                         <td>{row.period}</td>
                         <td>{row.attendees}</td>
-                        <td>{percent.format(row.share)}</td>
+                        <td>{percent(row.share)}</td>
                         <td>{row.below_target ? t('common.yes') : t('common.no')}</td>
                       </tr>
                     ))}

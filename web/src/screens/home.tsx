@@ -3,6 +3,7 @@ import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { useResource } from '../use-resource.js';
+import { labelOf } from '../i18n/labels.js';
 
 function WorkspaceCard({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ function InitiativeCard({ id, roles }: { id: string; roles: string[] }) {
       )}{' '}
       {roles.map((role) => (
         <span key={role} className="tag">
-          {t(`account.memberRoles.${role}`)}
+          {labelOf(t, 'account.memberRoles', role)}
         </span>
       ))}
     </li>

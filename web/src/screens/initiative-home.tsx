@@ -8,9 +8,10 @@ import { useResource } from '../use-resource.js';
 import { useSession } from '../session.js';
 import { useCan } from '../permissions.js';
 import { DialogueList } from '../components/dialogue-list.js';
+import { day, number, percent } from '../i18n/format.js';
 
 export default function InitiativeHome({ params }: { params: Record<string, string> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { initiativeId } = params;
   const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
   const meetings = useResource('/api/initiatives/{id}/meetings', {
@@ -28,8 +29,6 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
   const hasRole = (roles: string[]) =>
     !!me?.memberships.some((m) => m.initiative_id === initiativeId && roles.includes(m.role));
   const canReadActors = isAdmin || hasRole(['convener', 'facilitator', 'researcher']);
-  const money = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
 
   // Without the initiative itself nothing else on the page can be shown: one clear message, not three.
   if (initiative.state === 'error') {
@@ -79,7 +78,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {data.started_on && (
                 <>
                   <dt>{t('initiative.started')}</dt>
-                  <dd>{data.started_on}</dd>
+                  <dd>{day(data.started_on)}</dd>
                 </>
               )}
               {data.funding_needed !== null && (
@@ -87,8 +86,8 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
                   <dt>{t('initiative.funding')}</dt>
                   <dd>
                     {t('initiative.fundingValue', {
-                      pledged: money.format(data.funding_pledged ?? 0),
-                      needed: money.format(data.funding_needed),
+                      pledged: number(data.funding_pledged ?? 0, { maximumFractionDigits: 0 }),
+                      needed: number(data.funding_needed, { maximumFractionDigits: 0 }),
                     })}
                   </dd>
                 </>
@@ -96,7 +95,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {data.inclusion_target_women !== null && (
                 <>
                   <dt>{t('initiative.target')}</dt>
-                  <dd>{percent.format(data.inclusion_target_women)}</dd>
+                  <dd>{percent(data.inclusion_target_women)}</dd>
                 </>
               )}
             </dl>
@@ -119,7 +118,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {list.map((meeting) => (
                 <li key={meeting.id}>
                   <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>
-                    {meeting.held_on}: {meeting.title}
+                    {day(meeting.held_on)}: {meeting.title}
                   </Link>{' '}
                   <span className="tag">{t(`meetings.statuses.${meeting.status}`)}</span>
                 </li>

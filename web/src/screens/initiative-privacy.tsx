@@ -10,7 +10,7 @@ import { useResource } from '../use-resource.js';
 import { locationPrecisions, type LocationPrecision } from '../../../src/domain/location-precision.js';
 
 type PeriodKey = 'identities_days' | 'attendance_days' | 'answers_days';
-const periods: { key: PeriodKey; label: string }[] = [
+const periods: { key: PeriodKey; label: 'identities' | 'attendance' | 'answers' }[] = [
   { key: 'identities_days', label: 'identities' },
   { key: 'attendance_days', label: 'attendance' },
   { key: 'answers_days', label: 'answers' },

@@ -17,6 +17,7 @@ import { useResource } from '../use-resource.js';
 import type { AttendanceRole, OutcomeKind, TransferStatus } from '../../../src/domain/vocabulary.js';
 import { attendanceRoles, outcomeKinds, transferStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { day } from '../i18n/format.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
@@ -49,7 +50,7 @@ export default function MeetingPage({ params }: { params: Record<string, string>
             <h1>{data.title}</h1>
             <dl className="facts">
               <dt>{t('meetings.heldOn')}</dt>
-              <dd>{data.held_on}</dd>
+              <dd>{day(data.held_on)}</dd>
               {data.place && (
                 <>
                   <dt>{t('meetings.place')}</dt>
@@ -292,8 +293,8 @@ function Transfers({
             <ul>
               {list.map((transfer) => (
                 <li key={transfer.id}>
-                  {transfer.handed_on}: {t(`meetings.transferStatuses.${transfer.status}`)} (
-                  {transfer.status_on}) →{' '}
+                  {day(transfer.handed_on)}: {t(`meetings.transferStatuses.${transfer.status}`)} (
+                  {day(transfer.status_on)}) →{' '}
                   {transfer.recipient_actor_ids
                     .map((id) => {
                       const actor = actorsById.get(id);

@@ -10,6 +10,7 @@ import { useResource } from '../use-resource.js';
 import type { GroundRule, MeetingStatus } from '../../../src/domain/vocabulary.js';
 import { groundRules, meetingStatuses } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { day } from '../i18n/format.js';
 
 /** A coordinate as typed: empty is none; else a number within ±limit, or the reason it is not. */
 function coordinateError(text: string, limit: number, message: string): string | undefined {
@@ -82,7 +83,7 @@ export default function Meetings({ params }: { params: Record<string, string> })
                 <tbody>
                   {list.map((meeting) => (
                     <tr key={meeting.id}>
-                      <td>{meeting.held_on}</td>
+                      <td>{day(meeting.held_on)}</td>
                       <td>
                         <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>{meeting.title}</Link>
                       </td>

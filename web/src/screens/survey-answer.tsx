@@ -12,6 +12,7 @@ import {
 } from '../surveys/questions.js';
 import { isSurveyLanguage, type SurveyLanguage } from '../../../src/domain/survey-values.js';
 import type { SurveyForm } from '../../../src/domain/survey-results.js';
+import { day } from '../i18n/format.js';
 
 /**
  * The page a survey link opens, on the respondent's phone: no account, the link is the credential. The
@@ -101,7 +102,10 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
         <form onSubmit={submit} noValidate>
           <p>{t('answer.intro')}</p>
           <p className="hint">
-            {t('answer.openUntil', { wave: t(`answer.waves.${form.wave.kind}`), date: form.wave.closes_on })}
+            {t('answer.openUntil', {
+              wave: t(`answer.waves.${form.wave.kind}`),
+              date: day(form.wave.closes_on),
+            })}
           </p>
           {form.previous && <p className="notice">{t('answer.previous')}</p>}
           {problem && (

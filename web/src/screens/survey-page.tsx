@@ -22,6 +22,8 @@ import type { SurveyWaveKind } from '../../../src/domain/survey.js';
 import { genders } from '../../../src/domain/vocabulary-lists.js';
 import type { IssuedLink, RespondentStatus, SurveyDetail } from '../../../src/domain/survey-results.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { labelOf } from '../i18n/labels.js';
+import { day } from '../i18n/format.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
@@ -103,7 +105,7 @@ function AddWave({
             { value: '', label: t('common.none') },
             ...meetingOptions.map((meeting) => ({
               value: meeting.id,
-              label: `${meeting.held_on} ${meeting.title}`,
+              label: `${day(meeting.held_on)} ${meeting.title}`,
             })),
           ]}
         />
@@ -384,8 +386,8 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
                     {data.waves.map((wave) => (
                       <tr key={wave.id}>
                         <td>{t(`surveys.waves.${wave.kind}`)}</td>
-                        <td>{wave.opens_on}</td>
-                        <td>{wave.closes_on}</td>
+                        <td>{day(wave.opens_on)}</td>
+                        <td>{day(wave.closes_on)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -417,7 +419,7 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
                               <td>{entry.pseudonym}</td>
                               <td>{t(`surveys.arms.${entry.arm}`)}</td>
                               <td>
-                                {entry.answered.map((kind) => t(`surveys.waves.${kind}`)).join(', ') ||
+                                {entry.answered.map((kind) => labelOf(t, 'surveys.waves', kind)).join(', ') ||
                                   t('common.none')}
                               </td>
                             </tr>

@@ -8,6 +8,7 @@ import { useSession } from '../session.js';
 import { SecondFactorRule } from '../components/second-factor-rule.js';
 import { useAll, useResource } from '../use-resource.js';
 import { isBridge, labelOf } from '../map/network-panels.js';
+import { day, percent } from '../i18n/format.js';
 
 /** Actors whose loss would split the network or cut its reach across the divide. */
 function BridgeAlerts({ conflictId }: { conflictId: string }) {
@@ -28,7 +29,7 @@ function BridgeAlerts({ conflictId }: { conflictId: string }) {
 
 /** The latest period in which women's share of attendees fell below the initiative's target. */
 function InclusionAlert({ initiative }: { initiative: Initiative }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const report = useResource('/api/initiatives/{id}/evidence/inclusion', {
     params: { path: { id: initiative.id } },
   });
@@ -37,13 +38,12 @@ function InclusionAlert({ initiative }: { initiative: Initiative }) {
     report.data.initiatives.find((entry) => entry.initiative_id === initiative.id)?.over_time.rows ?? [];
   const last = rows[rows.length - 1];
   if (!last || !last.below_target) return null;
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
   return (
     <li>
       {t('workspace.inclusionBelowTarget', {
         initiative: initiative.name,
-        share: percent.format(last.share),
-        target: percent.format(initiative.inclusion_target_women ?? 0),
+        share: percent(last.share),
+        target: percent(initiative.inclusion_target_women ?? 0),
       })}
     </li>
   );
@@ -154,7 +154,7 @@ export default function WorkspaceHome({ params }: { params: Record<string, strin
               {list.map((meeting) => (
                 <li key={meeting.id}>
                   <Link to={`/i/${meeting.initiative_id}/meetings/${meeting.id}`}>
-                    {meeting.held_on}: {meeting.title}
+                    {day(meeting.held_on)}: {meeting.title}
                   </Link>{' '}
                   {meeting.place && <span>({meeting.place})</span>}
                 </li>

@@ -7,6 +7,7 @@ import { QuestionFields } from './question-fields.js';
 import { checkAnswers, hasAnyAnswer, valuesToAnswers, type Answers } from './questions.js';
 import { formInstruments, type SurveyLanguage } from '../../../src/domain/survey-values.js';
 import type { SurveyDetail, RespondentStatus } from '../../../src/domain/survey-results.js';
+import { dayRange } from '../i18n/format.js';
 
 /**
  * A facilitator types in a respondent's answers (a paper form, an interview) on their behalf. A second
@@ -79,7 +80,7 @@ export function FacilitatorEntry({
           onChange={setWaveId}
           options={survey.waves.map((entry) => ({
             value: entry.id,
-            label: `${t(`surveys.waves.${entry.kind}`)} (${entry.opens_on} – ${entry.closes_on})`,
+            label: `${t(`surveys.waves.${entry.kind}`)} (${dayRange(entry.opens_on, entry.closes_on)})`,
           }))}
         />
         <SelectField

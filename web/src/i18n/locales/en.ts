@@ -380,6 +380,7 @@ const en = {
     sheetStep3: 'Read each statement and answer agree, disagree or pass. You can add your own.',
     sheetPrivacy: 'No account, no name: your answers are anonymous.',
     qrLabel: 'QR code of the join link',
+    sheetLanguage: 'Print the sheet in',
     joinTitle: 'Join the dialogue',
     joinIntro:
       'You take part without an account. Your answers are anonymous; this device remembers you, so you can come back by the same link.',
@@ -850,6 +851,51 @@ const en = {
     TT_ERR_LAST_CONVENER: 'This is the last convener of the initiative: make someone else convener first.',
     TT_ERR_SELF_LOCKOUT:
       'This would take away your own right to manage the people here. Ask another convener or an administrator.',
+    // Every other code the server may answer with (the completeness test checks them against src/).
+    TT_ERR_ACTOR_ERASED: 'This actor has been erased: nothing more can be recorded about them.',
+    TT_ERR_AUDIT_CHAIN_BROKEN: "The backup's audit log does not verify: nothing was restored.",
+    TT_ERR_BACKUP_UNREADABLE:
+      'This backup cannot be read: check that it is whole and that the key is the right one.',
+    TT_ERR_BACKUP_VERSION:
+      'This backup comes from another version of tracktwo: restore it with a matching version.',
+    TT_ERR_BAD_ENCODING: 'The text sent is not valid UTF-8: save the file as UTF-8 and retry.',
+    TT_ERR_BAD_JSON: 'What was sent is not valid JSON.',
+    TT_ERR_BAD_REQUEST: 'The request was not understood: reload the page and retry.',
+    TT_ERR_BAD_URL: 'This address is not valid: check the link.',
+    TT_ERR_CONFIGURATION: "The server's configuration is not valid: ask the administrator.",
+    TT_ERR_CROSS_ORIGIN: 'The request came from another site and was refused: open tracktwo directly.',
+    TT_ERR_CSV_BAD_VALUE: 'A value in the file is not valid: correct the cell named and import again.',
+    TT_ERR_CSV_MISSING_COLUMN: 'A column the file needs is missing: add it and import again.',
+    TT_ERR_ERASE_NOT_CONFIRMED:
+      'The name typed does not match: type it exactly as written to confirm the erasure.',
+    TT_ERR_EVIDENCE_BAD_VARIANCE: "A study's variance is not a positive number: correct it and retry.",
+    TT_ERR_EVIDENCE_NOT_CONVERGED:
+      'The estimate did not settle on these studies: check the data or add studies.',
+    TT_ERR_EVIDENCE_TOO_FEW: 'Too few answers to compute this: wait for more answers.',
+    TT_ERR_FILE_EXISTS: 'A file of that name already exists: choose another name.',
+    TT_ERR_FILE_NOT_FOUND: 'The file was not found: check its name and place.',
+    TT_ERR_HEADERS_TOO_LARGE: "The request's headers are too large: clear this site's cookies and retry.",
+    TT_ERR_IDENTITY_UNREADABLE: 'This name cannot be read any more: the key that protected it is gone.',
+    TT_ERR_IMPORT_REJECTED:
+      'The import was refused and nothing was changed: correct the place named and import again.',
+    TT_ERR_KEY_SHARES_MISMATCH: 'These key shares do not belong together: use shares from the same set.',
+    TT_ERR_KEY_SHARE_INVALID: 'A key share is not valid: check that it was copied whole.',
+    TT_ERR_MASTER_KEY_INVALID: 'The master key is missing or not valid: ask the administrator.',
+    TT_ERR_METHOD_NOT_ALLOWED: 'This action is not possible here.',
+    TT_ERR_NETWORK_BAD_DATE: 'A date is not valid: enter it as YYYY-MM-DD.',
+    TT_ERR_NETWORK_BAD_STRENGTH: "A tie's strength is not valid: it is a number from 1 to 5.",
+    TT_ERR_NETWORK_CANCELLED: 'The calculation was stopped before it finished: retry.',
+    TT_ERR_NETWORK_DUPLICATE_ACTOR: 'The same actor appears twice: keep one.',
+    TT_ERR_NETWORK_NO_GROUPS: 'No actor has a side or group yet: set them to see the divide.',
+    TT_ERR_NETWORK_UNKNOWN_ACTOR: 'This actor is not in the network: choose another.',
+    TT_ERR_NETWORK_UNKNOWN_METRIC: 'This measure is not known: choose one from the list.',
+    TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'A backup is restored only into an empty database: nothing was changed.',
+    TT_ERR_SURVEY_HAS_RESPONSES:
+      'This survey already has answers: its instruments and groups can no longer change.',
+    TT_ERR_TOKEN_NAME_TAKEN: 'You already have a token of that name: choose another name.',
+    TT_ERR_TOO_MANY_ATTEMPTS: 'Too many attempts: wait a few minutes and retry.',
+    TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'This kind of file or content is not accepted here.',
+    TT_ERR_URL_TOO_LONG: 'This address is too long: check the link.',
   },
 };
 

@@ -1,7 +1,7 @@
-import type { Messages } from './en.js';
+import type { Catalogue } from './types.js';
 
 /** French: complete (the type requires every key of English). */
-const fr: Messages = {
+const fr: Catalogue = {
   app: {
     name: 'tracktwo',
     title: 'tracktwo : atelier de diplomatie citoyenne',
@@ -321,6 +321,7 @@ const fr: Messages = {
     introductions: 'Qui présenter ensuite',
     introduce: 'Présenter {{first}} et {{second}}, par {{via}}',
     gain_one: '(atteint {{count}} personne de plus de l’autre côté)',
+    gain_many: '(atteint {{count}} de personnes de plus de l’autre côté)',
     gain: '(atteint {{count}} personnes de plus de l’autre côté)',
     noIntroductions:
       'Aucune présentation à suggérer : personne ne partage d’intermédiaire de confiance d’un camp à l’autre.',
@@ -394,6 +395,7 @@ const fr: Messages = {
       'Lisez chaque affirmation et répondez d’accord, pas d’accord ou passer. Vous pouvez ajouter la vôtre.',
     sheetPrivacy: 'Pas de compte, pas de nom : vos réponses sont anonymes.',
     qrLabel: 'Code QR du lien d’accès',
+    sheetLanguage: 'Imprimer la feuille en',
     joinTitle: 'Rejoindre le dialogue',
     joinIntro:
       'Vous participez sans compte. Vos réponses sont anonymes ; cet appareil se souvient de vous, vous pouvez revenir par le même lien.',
@@ -474,6 +476,7 @@ const fr: Messages = {
     noGroups: 'Pas encore de groupe d’opinion : il faut plus de votes.',
     groupName: 'Groupe {{letter}}',
     members_one: '{{count}} participant',
+    members_many: '{{count}} de participants',
     members: '{{count}} participants',
     agreeShare: '{{share}} du groupe d’accord',
     disagreeShare: '{{share}} du groupe pas d’accord',
@@ -883,6 +886,59 @@ const fr: Messages = {
       'C’est le dernier organisateur ou la dernière organisatrice de l’initiative : nommez d’abord quelqu’un d’autre.',
     TT_ERR_SELF_LOCKOUT:
       'Vous perdriez votre propre droit de gérer les personnes ici. Demandez à un autre organisateur ou à un administrateur.',
+    // Every other code the server may answer with (the completeness test checks them against src/).
+    TT_ERR_ACTOR_ERASED: 'Cet acteur a été effacé : plus rien ne peut être enregistré à son sujet.',
+    TT_ERR_AUDIT_CHAIN_BROKEN:
+      'Le journal d’audit de la sauvegarde ne se vérifie pas : rien n’a été restauré.',
+    TT_ERR_BACKUP_UNREADABLE:
+      'Cette sauvegarde est illisible : vérifiez qu’elle est entière et que la clé est la bonne.',
+    TT_ERR_BACKUP_VERSION:
+      'Cette sauvegarde vient d’une autre version de tracktwo : restaurez-la avec une version correspondante.',
+    TT_ERR_BAD_ENCODING:
+      'Le texte envoyé n’est pas en UTF-8 valide : enregistrez le fichier en UTF-8 et réessayez.',
+    TT_ERR_BAD_JSON: 'Ce qui a été envoyé n’est pas du JSON valide.',
+    TT_ERR_BAD_REQUEST: 'La requête n’a pas été comprise : rechargez la page et réessayez.',
+    TT_ERR_BAD_URL: 'Cette adresse n’est pas valide : vérifiez le lien.',
+    TT_ERR_CONFIGURATION: 'La configuration du serveur n’est pas valide : adressez-vous à l’administrateur.',
+    TT_ERR_CROSS_ORIGIN: 'La requête venait d’un autre site et a été refusée : ouvrez tracktwo directement.',
+    TT_ERR_CSV_BAD_VALUE:
+      'Une valeur du fichier n’est pas valide : corrigez la cellule indiquée et importez de nouveau.',
+    TT_ERR_CSV_MISSING_COLUMN: 'Il manque une colonne au fichier : ajoutez-la et importez de nouveau.',
+    TT_ERR_ERASE_NOT_CONFIRMED:
+      'Le nom saisi ne correspond pas : tapez-le exactement tel qu’il est écrit pour confirmer l’effacement.',
+    TT_ERR_EVIDENCE_BAD_VARIANCE:
+      'La variance d’une étude n’est pas un nombre positif : corrigez-la et réessayez.',
+    TT_ERR_EVIDENCE_NOT_CONVERGED:
+      'L’estimation ne s’est pas stabilisée sur ces études : vérifiez les données ou ajoutez des études.',
+    TT_ERR_EVIDENCE_TOO_FEW: 'Trop peu de réponses pour ce calcul : attendez d’autres réponses.',
+    TT_ERR_FILE_EXISTS: 'Un fichier de ce nom existe déjà : choisissez un autre nom.',
+    TT_ERR_FILE_NOT_FOUND: 'Le fichier est introuvable : vérifiez son nom et son emplacement.',
+    TT_ERR_HEADERS_TOO_LARGE:
+      'Les en-têtes de la requête sont trop grands : effacez les cookies de ce site et réessayez.',
+    TT_ERR_IDENTITY_UNREADABLE: 'Ce nom n’est plus lisible : la clé qui le protégeait a disparu.',
+    TT_ERR_IMPORT_REJECTED:
+      'L’import a été refusé et rien n’a changé : corrigez l’endroit indiqué et importez de nouveau.',
+    TT_ERR_KEY_SHARES_MISMATCH: 'Ces parts de clé ne vont pas ensemble : utilisez des parts du même jeu.',
+    TT_ERR_KEY_SHARE_INVALID: 'Une part de clé n’est pas valide : vérifiez qu’elle a été copiée en entier.',
+    TT_ERR_MASTER_KEY_INVALID:
+      'La clé maîtresse manque ou n’est pas valide : adressez-vous à l’administrateur.',
+    TT_ERR_METHOD_NOT_ALLOWED: 'Cette action n’est pas possible ici.',
+    TT_ERR_NETWORK_BAD_DATE: 'Une date n’est pas valide : saisissez-la sous la forme AAAA-MM-JJ.',
+    TT_ERR_NETWORK_BAD_STRENGTH: 'La force d’un lien n’est pas valide : c’est un nombre de 1 à 5.',
+    TT_ERR_NETWORK_CANCELLED: 'Le calcul a été arrêté avant la fin : réessayez.',
+    TT_ERR_NETWORK_DUPLICATE_ACTOR: 'Le même acteur apparaît deux fois : n’en gardez qu’un.',
+    TT_ERR_NETWORK_NO_GROUPS:
+      'Aucun acteur n’a encore de camp ni de groupe : indiquez-les pour voir la ligne de fracture.',
+    TT_ERR_NETWORK_UNKNOWN_ACTOR: 'Cet acteur n’est pas dans le réseau : choisissez-en un autre.',
+    TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cette mesure est inconnue : choisissez-en une dans la liste.',
+    TT_ERR_RESTORE_TARGET_NOT_EMPTY:
+      'Une sauvegarde ne se restaure que dans une base vide : rien n’a changé.',
+    TT_ERR_SURVEY_HAS_RESPONSES:
+      'Cette enquête a déjà des réponses : ses instruments et ses groupes ne peuvent plus changer.',
+    TT_ERR_TOKEN_NAME_TAKEN: 'Vous avez déjà un jeton de ce nom : choisissez un autre nom.',
+    TT_ERR_TOO_MANY_ATTEMPTS: 'Trop de tentatives : attendez quelques minutes et réessayez.',
+    TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'Ce type de fichier ou de contenu n’est pas accepté ici.',
+    TT_ERR_URL_TOO_LONG: 'Cette adresse est trop longue : vérifiez le lien.',
   },
 };
 

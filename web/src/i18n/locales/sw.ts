@@ -64,45 +64,7 @@ const otherServerErrors = {
   TT_ERR_URL_TOO_LONG: 'Anwani hii ni ndefu mno: angalia kiungo.',
 };
 
-/**
- * The editing screens' section (edits), which the edit branch adds to the English catalogue; spread in
- * like the error codes above, so that this file type-checks before and after that merge.
- */
-const editsSection = {
-  edits: {
-    delete: 'Futa',
-    editInitiative: 'Hariri mpango',
-    name: 'Jina',
-    ended: 'Uliisha',
-    fundingNeeded: 'Ufadhili unaohitajika',
-    fundingPledged: 'Ufadhili ulioahidiwa',
-    amountInvalid: 'Weka kiasi kamili, 0 au zaidi, bila vitenganishi.',
-    endBeforeStart: 'Tarehe ya mwisho inakuja kabla ya tarehe ya kuanza.',
-    editOutcome: 'Hariri tokeo',
-    deleteOutcome: 'Futa tokeo',
-    deleteOutcomeTitle: 'Futa tokeo “{{title}}”?',
-    deleteOutcomeBody:
-      'Uhamisho wake kwa wahusika wa Njia ya I unafutwa pamoja nalo. Hili haliwezi kutenduliwa.',
-    editTransfer: 'Rekodi kilichotokea',
-    deleteTransfer: 'Futa uhamisho',
-    deleteTransferTitle: 'Futa uhamisho huu?',
-    deleteTransferBody: 'Rekodi kwamba tokeo hili lilikabidhiwa inafutwa. Hili haliwezi kutenduliwa.',
-    statusOn: 'Hali kufikia',
-    recipientCount_one: 'Mpokeaji {{count}}',
-    recipientCount_other: 'Wapokeaji {{count}}',
-    dialogueSettings: 'Mipangilio ya mazungumzo',
-    dialogueIsOpen: 'Mazungumzo yako wazi: washiriki wanapiga kura na kuandika kauli.',
-    dialogueIsClosed: 'Mazungumzo yamefungwa: hayapokei tena kauli wala kura.',
-    closeDialogue: 'Funga mazungumzo',
-    reopenDialogue: 'Fungua tena mazungumzo',
-    closeDialogueTitle: 'Funga mazungumzo haya?',
-    closeDialogueBody:
-      'Washiriki hawataweza tena kupiga kura wala kutoa kauli. Unaweza kuyafungua tena baadaye.',
-  },
-};
-
 const sw: Messages = {
-  ...editsSection,
   app: {
     name: 'tracktwo',
     title: 'tracktwo: karakana ya diplomasia ya wananchi',
@@ -496,6 +458,7 @@ const sw: Messages = {
     sheetStep3: 'Soma kila kauli na ujibu nakubali, sikubali au ruka. Unaweza kuongeza yako.',
     sheetPrivacy: 'Hakuna akaunti, hakuna jina: majibu yako hayana jina.',
     qrLabel: 'Msimbo wa QR wa kiungo cha kujiunga',
+    sheetLanguage: 'Chapisha karatasi kwa',
     joinTitle: 'Jiunge na mazungumzo',
     joinIntro:
       'Unashiriki bila akaunti. Majibu yako hayana jina; kifaa hiki kinakukumbuka, kwa hivyo unaweza kurudi kwa kiungo kile kile.',
