@@ -17,6 +17,7 @@ export const languages: readonly Language[] = [
   { code: 'he', name: 'עברית', dir: 'rtl' },
   { code: 'so', name: 'Soomaali', dir: 'ltr' },
   { code: 'sw', name: 'Kiswahili', dir: 'ltr' },
+  { code: 'ln', name: 'Lingála', dir: 'ltr' },
 ];
 
 /**
@@ -29,6 +30,7 @@ export const catalogueLoaders: Record<string, () => Promise<{ default: unknown }
   he: () => import('./locales/he.js'),
   so: () => import('./locales/so.js'),
   sw: () => import('./locales/sw.js'),
+  ln: () => import('./locales/ln.js'),
 };
 
 export const LANGUAGE_STORAGE_KEY = 'tracktwo.language';
