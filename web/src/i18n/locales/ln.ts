@@ -1,4 +1,4 @@
-import type { Messages } from './en.js';
+import type { PartialCatalogue } from './types.js';
 
 /*
  * Lingala (lingála, as spoken in Kinshasa and eastern Congo; written with ɛ and ɔ, tones left out):
@@ -76,7 +76,45 @@ const otherServerErrors = {
   TT_ERR_URL_TOO_LONG: 'Adrɛsi oyo ezali molai mingi: tala nzela.',
 };
 
-const ln: Messages = {
+/**
+ * The editing screens' section (edits), which the edit branch adds to the English catalogue; spread in
+ * like the error codes above, so that this file type-checks before and after that merge.
+ */
+const editsSection = {
+  edits: {
+    delete: 'Longola',
+    editInitiative: 'Bongisa mokano',
+    name: 'Nkombo',
+    ended: 'Esilaki',
+    fundingNeeded: 'Mbongo oyo esengeli',
+    fundingPledged: 'Mbongo oyo elakami',
+    amountInvalid: 'Koma motango mobimba, 0 to koleka, kozanga bikaboli.',
+    endBeforeStart: 'Mokolo ya nsuka eyei liboso ya mokolo ya ebandeli.',
+    editOutcome: 'Bongisa mbuma',
+    deleteOutcome: 'Longola mbuma',
+    deleteOutcomeTitle: 'Olongola mbuma “{{title}}”?',
+    deleteOutcomeBody:
+      'Bopesi na yango na basali ya Nzela I elongolami elongo na yango. Okoki kozongisa yango sima te.',
+    editTransfer: 'Koma oyo esalemaki na yango',
+    deleteTransfer: 'Longola bopesi',
+    deleteTransferTitle: 'Olongola bopesi oyo?',
+    deleteTransferBody: 'Likomi ete mbuma oyo epesamaki elongolami. Okoki kozongisa yango sima te.',
+    statusOn: 'Ezalela na mokolo',
+    recipientCount_one: 'Mozwi {{count}}',
+    recipientCount_other: 'Bazwi {{count}}',
+    dialogueSettings: 'Bobongisi ya lisolo',
+    dialogueIsOpen: 'Lisolo efungwami: basangani bazali kopona mpe kokoma maloba.',
+    dialogueIsClosed: 'Lisolo ekangami: endimaka lisusu maloba to maponi te.',
+    closeDialogue: 'Kanga lisolo',
+    reopenDialogue: 'Fungola lisolo lisusu',
+    closeDialogueTitle: 'Okanga lisolo oyo?',
+    closeDialogueBody:
+      'Basangani bakoki lisusu kopona to kopesa maloba te. Okoki kofungola yango lisusu nsima.',
+  },
+};
+
+const ln: PartialCatalogue = {
+  ...editsSection,
   app: {
     name: 'tracktwo',
     title: 'tracktwo: esika ya mosala ya diplomasi ya bana mboka',
@@ -317,7 +355,8 @@ const ln: Messages = {
     networkPosition: 'Esika na monyɔlɔ',
     positionPending: 'Bimekeli ya monyɔlɔ ekomonana soki botaleli ya monyɔlɔ ezali na server oyo.',
     created: 'Mosali abombami.',
-    count: 'Basali {{count}}',
+    count_one: 'Basali {{count}}',
+    count_other: 'Basali {{count}}',
     kinds: { person: 'Moto', organisation: 'Lisanga' },
     tracks: {
       '1': 'Nzela 1 (ya leta)',

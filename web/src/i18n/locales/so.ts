@@ -1,4 +1,4 @@
-import type { Messages } from './en.js';
+import type { PartialCatalogue } from './types.js';
 
 /*
  * Somali (af-Soomaali, as written in Somalia): complete (the type requires every key of English).
@@ -62,7 +62,44 @@ const otherServerErrors = {
   TT_ERR_URL_TOO_LONG: 'Cinwaankani aad buu u dheer yahay: hubi xiriirka.',
 };
 
-const so: Messages = {
+/**
+ * The editing screens' section (edits), which the edit branch adds to the English catalogue; spread in
+ * like the error codes above, so that this file type-checks before and after that merge.
+ */
+const editsSection = {
+  edits: {
+    delete: 'Tirtir',
+    editInitiative: 'Wax ka beddel hindisaha',
+    name: 'Magaca',
+    ended: 'Dhammaaday',
+    fundingNeeded: 'Maalgelinta loo baahan yahay',
+    fundingPledged: 'Maalgelinta la ballan qaaday',
+    amountInvalid: 'Geli lacag dhan, 0 ama ka badan, kala-saarayaal la’aan.',
+    endBeforeStart: 'Taariikhda dhammaadku waxay ka horraysaa taariikhda bilowga.',
+    editOutcome: 'Wax ka beddel natiijada',
+    deleteOutcome: 'Tirtir natiijada',
+    deleteOutcomeTitle: 'Ma tirtiraysaa natiijada “{{title}}”?',
+    deleteOutcomeBody: 'U gudbinteeda jilayaasha Wadada I waa lala tirtirayaa. Tan lagama noqon karo.',
+    editTransfer: 'Diiwaangeli waxa ka dhashay',
+    deleteTransfer: 'Tirtir u gudbinta',
+    deleteTransferTitle: 'Ma tirtiraysaa u gudbintan?',
+    deleteTransferBody: 'Diiwaanka in natiijadan la gudbiyay waa la tirtirayaa. Tan lagama noqon karo.',
+    statusOn: 'Xaaladda ilaa',
+    recipientCount_one: '{{count}} qaate',
+    recipientCount_other: '{{count}} qaate',
+    dialogueSettings: 'Dejinta wada-hadalka',
+    dialogueIsOpen: 'Wada-hadalku waa furan yahay: ka-qaybgalayaashu way codeeyaan oo weedho qoraan.',
+    dialogueIsClosed: 'Wada-hadalku waa xiran yahay: mar dambe ma qaato weedho iyo codad.',
+    closeDialogue: 'Xir wada-hadalka',
+    reopenDialogue: 'Dib u fur wada-hadalka',
+    closeDialogueTitle: 'Ma xiraysaa wada-hadalkan?',
+    closeDialogueBody:
+      'Ka-qaybgalayaashu markaas ma codeyn karaan mana soo jeedin karaan weedho. Mar dambe dib ayaad u furi kartaa.',
+  },
+};
+
+const so: PartialCatalogue = {
+  ...editsSection,
   app: {
     name: 'tracktwo',
     title: 'tracktwo: goob-shaqada diblomaasiyadda muwaadiniinta',
@@ -299,7 +336,8 @@ const so: Messages = {
     positionPending:
       'Cabbirada shabakaddu waxay soo baxayaan marka falanqaynta shabakaddu ka diyaar noqoto server-kan.',
     created: 'Jilaaga waa la kaydiyay.',
-    count: '{{count}} jilaa',
+    count_one: '{{count}} jilaa',
+    count_other: '{{count}} jilaa',
     kinds: { person: 'Qof', organisation: 'Hay’ad' },
     tracks: {
       '1': 'Wadada 1 (rasmi)',

@@ -1,4 +1,4 @@
-import type { Messages } from './en.js';
+import type { PartialCatalogue } from './types.js';
 
 /*
  * Swahili (Kiswahili, as written in Kenya and eastern DR Congo): complete (the type requires every key
@@ -64,7 +64,45 @@ const otherServerErrors = {
   TT_ERR_URL_TOO_LONG: 'Anwani hii ni ndefu mno: angalia kiungo.',
 };
 
-const sw: Messages = {
+/**
+ * The editing screens' section (edits), which the edit branch adds to the English catalogue; spread in
+ * like the error codes above, so that this file type-checks before and after that merge.
+ */
+const editsSection = {
+  edits: {
+    delete: 'Futa',
+    editInitiative: 'Hariri mpango',
+    name: 'Jina',
+    ended: 'Uliisha',
+    fundingNeeded: 'Ufadhili unaohitajika',
+    fundingPledged: 'Ufadhili ulioahidiwa',
+    amountInvalid: 'Weka kiasi kamili, 0 au zaidi, bila vitenganishi.',
+    endBeforeStart: 'Tarehe ya mwisho inakuja kabla ya tarehe ya kuanza.',
+    editOutcome: 'Hariri tokeo',
+    deleteOutcome: 'Futa tokeo',
+    deleteOutcomeTitle: 'Futa tokeo “{{title}}”?',
+    deleteOutcomeBody:
+      'Uhamisho wake kwa wahusika wa Njia ya I unafutwa pamoja nalo. Hili haliwezi kutenduliwa.',
+    editTransfer: 'Rekodi kilichotokea',
+    deleteTransfer: 'Futa uhamisho',
+    deleteTransferTitle: 'Futa uhamisho huu?',
+    deleteTransferBody: 'Rekodi kwamba tokeo hili lilikabidhiwa inafutwa. Hili haliwezi kutenduliwa.',
+    statusOn: 'Hali kufikia',
+    recipientCount_one: 'Mpokeaji {{count}}',
+    recipientCount_other: 'Wapokeaji {{count}}',
+    dialogueSettings: 'Mipangilio ya mazungumzo',
+    dialogueIsOpen: 'Mazungumzo yako wazi: washiriki wanapiga kura na kuandika kauli.',
+    dialogueIsClosed: 'Mazungumzo yamefungwa: hayapokei tena kauli wala kura.',
+    closeDialogue: 'Funga mazungumzo',
+    reopenDialogue: 'Fungua tena mazungumzo',
+    closeDialogueTitle: 'Funga mazungumzo haya?',
+    closeDialogueBody:
+      'Washiriki hawataweza tena kupiga kura wala kutoa kauli. Unaweza kuyafungua tena baadaye.',
+  },
+};
+
+const sw: PartialCatalogue = {
+  ...editsSection,
   app: {
     name: 'tracktwo',
     title: 'tracktwo: karakana ya diplomasia ya wananchi',
@@ -299,7 +337,8 @@ const sw: Messages = {
     networkPosition: 'Nafasi katika mtandao',
     positionPending: 'Vipimo vya mtandao vitaonekana uchambuzi wa mtandao ukipatikana kwenye seva hii.',
     created: 'Mhusika amehifadhiwa.',
-    count: 'Wahusika {{count}}',
+    count_one: 'Wahusika {{count}}',
+    count_other: 'Wahusika {{count}}',
     kinds: { person: 'Mtu', organisation: 'Shirika' },
     tracks: {
       '1': 'Njia ya 1 (rasmi)',
