@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorGroupSchema } from './actor.js';
+import { networkGraphColumnsSchema } from './network-graph-columns.js';
 import { idSchema, isoDateSchema } from './scalars.js';
 import { actorKindSchema, actorRoleSchema, genderSchema, trackSchema } from './vocabulary.js';
 
@@ -244,3 +245,4 @@ export const trackOneAnswerSchema = networkAnswerOf(z.array(trackOneReachSchema)
 export const changesAnswerSchema = networkAnswerOf(divideChangeSchema);
 export const graphAnswerSchema = networkAnswerOf(networkGraphSchema);
 export type NetworkGraphAnswer = z.infer<typeof graphAnswerSchema>;
+export const graphColumnsAnswerSchema = networkAnswerOf(networkGraphColumnsSchema);
