@@ -1,41 +1,40 @@
-import { z } from 'zod';
-
 /**
  * The map for the browser as columns: one array per field, actors by position and ties as pairs of
  * positions, instead of one object per actor and per tie. A map of 3,000 actors and 12,000 ties is then
  * a few hundred kilobytes rather than megabytes, and the browser builds its graph from typed loops.
- * Sides, tie kinds and tracks are indexes into the small tables beside them (`-1`: no side).
+ * Sides, tie kinds and tracks are indexes into the small tables beside them (`-1`: no side). Free of zod,
+ * so the web app decodes with the same module.
  */
-export const networkGraphColumnsSchema = z.strictObject({
+/** The columns as the API sends them; their schema is networkGraphColumnsSchema (network-answer.ts). */
+export interface NetworkGraphColumns {
   /** The version of the map the columns were computed on: it changes with any actor or tie. */
-  version: z.string(),
+  version: string;
   /** The divide's groups, in the divide's order; `side` points into these. */
-  groups: z.array(z.strictObject({ name: z.string(), color: z.string().nullable() })),
+  groups: { name: string; color: string | null }[];
   /** The tie kinds present; `tie_kind` points into these. */
-  kinds: z.array(z.string()),
-  tracks: z.array(z.string()),
-  /** Per actor: the pseudonym, the record's id, side, track, community and measures, seed position. */
-  ids: z.array(z.string()),
-  actor_ids: z.array(z.string()),
+  kinds: string[];
+  tracks: string[];
+  /** Per actor: the pseudonym, the record's id, side, track, community and measures, first position. */
+  ids: string[];
+  actor_ids: string[];
   /** The actor's name, for a caller who may see names; otherwise absent. Null where none is known. */
-  names: z.array(z.string().nullable()).optional(),
-  side: z.array(z.number().int().min(-1)),
-  track: z.array(z.number().int().min(-1)),
-  community: z.array(z.number().int().min(-1)),
-  degree: z.array(z.number()),
-  betweenness: z.array(z.number()),
-  pagerank: z.array(z.number()),
-  x: z.array(z.number()),
-  y: z.array(z.number()),
+  names?: (string | null)[];
+  side: number[];
+  track: number[];
+  community: number[];
+  degree: number[];
+  betweenness: number[];
+  pagerank: number[];
+  x: number[];
+  y: number[];
   /** Per tie: its ends (positions in `ids`), kind, strength, whether directed (1) and across sides (1). */
-  tie_source: z.array(z.number().int().min(0)),
-  tie_target: z.array(z.number().int().min(0)),
-  tie_kind: z.array(z.number().int().min(0)),
-  tie_strength: z.array(z.number()),
-  tie_directed: z.array(z.union([z.literal(0), z.literal(1)])),
-  tie_across: z.array(z.union([z.literal(0), z.literal(1)])),
-});
-export type NetworkGraphColumns = z.infer<typeof networkGraphColumnsSchema>;
+  tie_source: number[];
+  tie_target: number[];
+  tie_kind: number[];
+  tie_strength: number[];
+  tie_directed: (0 | 1)[];
+  tie_across: (0 | 1)[];
+}
 
 export interface GraphColumnsNode {
   id: string;

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeGraphColumns,
   encodeGraphColumns,
-  networkGraphColumnsSchema,
   type GraphColumnsNode,
   type GraphColumnsTie,
 } from '../../src/domain/network-graph-columns.js';
+import { networkGraphColumnsSchema } from '../../src/domain/network-answer.js';
 import { seedLayout } from '../../src/network/seed-layout.js';
 
 const node = (id: string, group: string | null, extra: Partial<GraphColumnsNode> = {}): GraphColumnsNode => ({
