@@ -18,6 +18,8 @@ export interface SigmaViewProps {
   /** The actor in focus: they and their neighbours stand out, with labels; the rest fades. */
   focus: string | null;
   onFocus: (id: string | null) => void;
+  /** Whether the force layout has finished (the positions are final). */
+  settled: boolean;
   onFailure: (error: unknown) => void;
 }
 
@@ -103,6 +105,7 @@ export default function SigmaView({
   highlight,
   focus,
   onFocus,
+  settled,
   onFailure,
 }: SigmaViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -220,6 +223,9 @@ export default function SigmaView({
         if (display)
           void sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.45 }, { duration: 400 });
       };
+      // Drawn anew (new positions, a side hidden) with an actor in focus: the camera stays on them.
+      const kept = focusRef.current ? sigma.getNodeDisplayData(focusRef.current) : undefined;
+      if (kept) sigma.getCamera().setState({ x: kept.x, y: kept.y, ratio: 0.45 });
     } catch (error) {
       onFailure(error);
     }
@@ -247,6 +253,7 @@ export default function SigmaView({
       data-brokers={drawn.brokers}
       data-edges={drawn.edges}
       data-focus={focus ?? ''}
+      data-settled={settled}
     >
       {hovered && (
         <p className="map-hover" aria-live="polite">

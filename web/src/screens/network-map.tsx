@@ -135,6 +135,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
   const [search, setSearch] = useState('');
   const [data, setData] = useState<MapData | null>(null);
   const [positions, setPositions] = useState<Record<string, { x: number; y: number }>>({});
+  const [settled, setSettled] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [renderFailure, setRenderFailure] = useState<unknown>(null);
   const onRenderFailure = useCallback((error: unknown) => setRenderFailure(error), []);
@@ -154,6 +155,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
     let live = true;
     setData(null);
     setFailure(null);
+    setSettled(false);
     (async () => {
       const answer = await api.get('/api/conflicts/{id}/network/graph-columns', {
         params: { path: { id: conflictId }, query: filter },
@@ -173,7 +175,9 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
         edges: loaded.edges.map((edge) => [edge.source, edge.target, edge.strength]),
         iterations: columns.ids.length > 1000 ? 60 : 300,
       });
-      if (live) setPositions(refined);
+      if (!live) return;
+      setPositions(refined);
+      setSettled(true);
     })().catch((error: unknown) => {
       if (live) setFailure(error);
     });
@@ -431,6 +435,7 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
                   highlight={highlight}
                   focus={focus}
                   onFocus={onFocus}
+                  settled={settled}
                   label={t('map.summary', { actors: nodes.length, ties: edges.length })}
                   onFailure={onRenderFailure}
                 />
