@@ -41,8 +41,7 @@ export function kumuFiles(
   const random = seededRandom(seed);
   const label = (i: number) => `Bench actor ${String(i).padStart(4, '0')}`;
   const sideOf = (i: number) => i % groups.length;
-  // Ten communities per side: ties mostly inside one, then inside the side, some across.
-  const communityOf = (i: number) => Math.floor(i / groups.length) % 10;
+  // Ten communities per side: 70% of ties inside one, 20% elsewhere inside the side, 10% anywhere.
   const elements = ['Label,Type,Role,Track,' + divide];
   for (let i = 0; i < ACTORS; i++) {
     elements.push(`${label(i)},Person,peace_activist,${random() < 0.05 ? '1' : '2'},${groups[sideOf(i)]}`);
@@ -103,7 +102,9 @@ async function main(): Promise<void> {
     const token = await store.db.transaction().execute(async (trx) => {
       const admin = await createAccount(trx, keys, system, { ...person, displayName: 'Bench' });
       await grantWorkspaceAdmin(trx, keys, system, { workspaceId: demo.workspaceId, accountId: admin.id });
-      return (await createApiToken(trx, keys, system, { accountId: admin.id, name: 'bench' })).token;
+      return (
+        await createApiToken(trx, keys, { accountId: admin.id }, { accountId: admin.id, name: 'bench' })
+      ).token;
     });
     const conflict = (await getConflict(store.db, demo.conflictId))!;
     const divide = conflict.divides[0];
