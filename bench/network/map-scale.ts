@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   try {
     const demo = await loadDemoWorkspace(store.db, keys);
     const system = systemAuth('map-scale bench');
-    const person = { email: 'bench@map.test', password: 'a long bench passphrase for tracktwo' };
+    const person = { email: 'bench@map.test', password: 'seven quiet herons measure the harbour map' };
     const token = await store.db.transaction().execute(async (trx) => {
       const admin = await createAccount(trx, keys, system, { ...person, displayName: 'Bench' });
       await grantWorkspaceAdmin(trx, keys, system, { workspaceId: demo.workspaceId, accountId: admin.id });
