@@ -12,6 +12,7 @@ const webDomainModules = [
   'errors',
   'location-precision',
   'access-table',
+  'network-graph-columns',
 ];
 
 export default tseslint.config(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorGroupSchema } from './actor.js';
+import type { NetworkGraphColumns } from './network-graph-columns.js';
 import { idSchema, isoDateSchema } from './scalars.js';
 import { actorKindSchema, actorRoleSchema, genderSchema, trackSchema } from './vocabulary.js';
 
@@ -244,3 +245,44 @@ export const trackOneAnswerSchema = networkAnswerOf(z.array(trackOneReachSchema)
 export const changesAnswerSchema = networkAnswerOf(divideChangeSchema);
 export const graphAnswerSchema = networkAnswerOf(networkGraphSchema);
 export type NetworkGraphAnswer = z.infer<typeof graphAnswerSchema>;
+/** The map for the browser as columns (network-graph-columns.ts). */
+export const networkGraphColumnsSchema = z.strictObject({
+  /** The version of the map the columns were computed on: it changes with any actor or tie. */
+  version: z.string(),
+  /** The divide's groups, in the divide's order; `side` points into these. */
+  groups: z.array(z.strictObject({ name: z.string(), color: z.string().nullable() })),
+  /** The tie kinds present; `tie_kind` points into these. */
+  kinds: z.array(z.string()),
+  tracks: z.array(z.string()),
+  /** Per actor: the pseudonym, the record's id, side, track, community and measures, seed position. */
+  ids: z.array(z.string()),
+  actor_ids: z.array(z.string()),
+  /** The actor's name, for a caller who may see names; otherwise absent. Null where none is known. */
+  names: z.array(z.string().nullable()).optional(),
+  side: z.array(z.number().int().min(-1)),
+  track: z.array(z.number().int().min(-1)),
+  community: z.array(z.number().int().min(-1)),
+  degree: z.array(z.number()),
+  betweenness: z.array(z.number()),
+  pagerank: z.array(z.number()),
+  x: z.array(z.number()),
+  y: z.array(z.number()),
+  /** Per tie: its ends (positions in `ids`), kind, strength, whether directed (1) and across sides (1). */
+  tie_source: z.array(z.number().int().min(0)),
+  tie_target: z.array(z.number().int().min(0)),
+  tie_kind: z.array(z.number().int().min(0)),
+  tie_strength: z.array(z.number()),
+  tie_directed: z.array(z.union([z.literal(0), z.literal(1)])),
+  tie_across: z.array(z.union([z.literal(0), z.literal(1)])),
+});
+
+export const graphColumnsAnswerSchema = networkAnswerOf(networkGraphColumnsSchema);
+
+// The schema and the zod-free type the web app decodes with describe the same columns, both ways.
+type SchemaColumns = z.infer<typeof networkGraphColumnsSchema>;
+export const columnsTypeCheck: [SchemaColumns, NetworkGraphColumns] extends [
+  NetworkGraphColumns,
+  SchemaColumns,
+]
+  ? true
+  : never = true;

@@ -32,6 +32,7 @@ import { forEachEngine } from '../support/databases.js';
 import { testApp } from '../server/support/app.js';
 import { createTestConflict, createTestInitiative, createTestWorkspace } from '../support/records.js';
 import { snakeKeys } from '../../src/domain/snake-case.js';
+import { decodeGraphColumns } from '../../src/domain/network-graph-columns.js';
 
 /*
  * The network routes on the demo workspace, checked against the core run directly on the same data. The
@@ -321,6 +322,53 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
     );
   });
 
+  it('gives the map as columns: the same actors, sides, measures and ties as the core, names only if allowed', async () => {
+    const response = await get('researcher', 'graph-columns?kinds=knows,trusts,hostile&as_of=2023-06-30');
+    expect(response.statusCode, response.body).toBe(200);
+    const { result, network } = response.json();
+    expect(network.kinds).toEqual(['knows', 'trusts', 'hostile']);
+    const { input } = await coreInput(getDb(), demo, {
+      kinds: ['knows', 'trusts', 'hostile'],
+      filter: { asOf: '2023-06-30' },
+    });
+    const report = analyzeNetwork(buildNetwork(input), {
+      metrics: ['degree', 'betweenness', 'pagerank', 'community'],
+    });
+    const { nodes, ties } = decodeGraphColumns(result);
+    expect(nodes.map((n) => n.id)).toEqual(input.nodes.map((n) => n.id));
+    expect(nodes.map((n) => n.group)).toEqual(input.nodes.map((n) => n.group ?? null));
+    expect(nodes.map((n) => n.degree)).toEqual(report.nodes.map((n) => n.degree));
+    expect(nodes.map((n) => n.community)).toEqual(report.nodes.map((n) => n.community));
+    nodes.forEach((n, v) => expect(n.betweenness).toBeCloseTo(report.nodes[v].betweenness!, 5));
+    expect(ties.map((t) => `${t.source}|${t.target}|${t.kind}`).sort()).toEqual(
+      input.ties.map((t) => `${t.source}|${t.target}|${t.kind}`).sort(),
+    );
+    expect(ties.some((t) => t.kind === 'hostile')).toBe(true);
+    expect(result.names).toBeUndefined();
+    expect(demoNames.filter((name) => response.body.includes(name))).toEqual([]);
+    // Sides apart: the first positions of two sides' actors have distinct centres.
+    const centre = (group: string) => {
+      const members = nodes.filter((n) => n.group === group);
+      return members.reduce((sum, n) => sum + n.x, 0) / members.length;
+    };
+    const sides = [...new Set(nodes.map((n) => n.group).filter((g) => g !== null))] as string[];
+    expect(new Set(sides.map((g) => centre(g).toFixed(1))).size).toBe(sides.length);
+    const convener = (await get('convener', 'graph-columns')).json();
+    expect(convener.result.names.filter((name: string | null) => name !== null).length).toBeGreaterThan(0);
+  });
+
+  it('computes the bridges and brokers on the map as filtered (tie kinds, date), as the core does', async () => {
+    const query = 'kinds=knows,works_with&as_of=2022-01-01';
+    const body = (await get('researcher', `brokers?${query}`)).json();
+    const { input } = await coreInput(getDb(), demo, {
+      kinds: ['knows', 'works_with'],
+      filter: { asOf: '2022-01-01' },
+    });
+    expect(body.result).toEqual(api(groupBrokers(buildNetwork(input))));
+    const unfiltered = (await get('researcher', 'brokers')).json();
+    expect(body.result).not.toEqual(unfiltered.result);
+  });
+
   it('adds names from the vault for a convener and a facilitator, unless asked for pseudonyms only', async () => {
     for (const caller of ['convener', 'facilitator'] as const) {
       const body = (await get(caller, 'introductions?limit=3')).json();
@@ -339,6 +387,7 @@ forEachEngine('network analytics through the services, the API and the CLI', (ge
 
   it('refuses a participant and a funder (403), anyone of another initiative or workspace (404), nobody (401)', async () => {
     const paths = ['metrics', 'brokers', 'introductions', 'fragility', 'track-one-paths', 'changes', 'graph'];
+    paths.push('graph-columns');
     for (const path of paths) {
       for (const caller of ['participant', 'funder'] as const) {
         const response = await get(caller, path);

@@ -17,6 +17,7 @@ import {
   changesAnswerSchema,
   fragilityAnswerSchema,
   graphAnswerSchema,
+  graphColumnsAnswerSchema,
   introductionsAnswerSchema,
   metricsAnswerSchema,
   trackOneAnswerSchema,
@@ -134,6 +135,21 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     handler: async ({ params, query, request, reply }) =>
       snakeKeys(
         await analysis.conflictNetworkGraph(request.services, params.id, query, whileClientWaits(reply)),
+      ),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/graph-columns`,
+    summary:
+      'The map for the browser as columns: per-actor arrays (pseudonym, side, measures, first position) and ties as index pairs',
+    tag,
+    access: 'actors.read',
+    response: graphColumnsAnswerSchema,
+    params: idParams,
+    query: graphQuerySchema,
+    handler: async ({ params, query, request, reply }) =>
+      snakeKeys(
+        await analysis.conflictNetworkColumns(request.services, params.id, query, whileClientWaits(reply)),
       ),
   });
 }

@@ -1,8 +1,10 @@
 import type { Actor } from '../../domain/actor.js';
+import { TrackTwoError } from '../../domain/errors.js';
 import { analyzeNetwork, type ActorMeasures, type NetworkReport } from '../../network/analyze.js';
 import type { ServiceContext } from '../context.js';
 import { betweennessOf, type BetweennessChoice, type BetweennessSample } from './betweenness.js';
-import { answer, loadActorMap, networkOf, type NetworkAnswer } from './map.js';
+import { answer, loadActorMap, networkOf, type ActorMap, type NetworkAnswer } from './map.js';
+import { mapVersion, measureCache, measureKey } from './measure-cache.js';
 import type { GraphQuery, MetricsQuery } from './options.js';
 
 /** Options a caller inside the process may add (the CLI's `--workers`, tests); not a query field. */
@@ -22,18 +24,50 @@ export async function analyzeConflictNetwork(
   options: ComputeOptions = {},
 ): Promise<NetworkAnswer<ConflictNetworkReport>> {
   const map = await loadActorMap(ctx, conflictId, query);
-  const network = networkOf(map);
-  const wanted = !query.metrics || query.metrics.includes('betweenness');
-  const between = wanted
-    ? await betweennessOf(network, { pivots: query.pivots, seed: query.seed, ...options })
-    : undefined;
-  const report: ConflictNetworkReport = analyzeNetwork(network, {
-    metrics: query.metrics,
-    betweenness: between?.values,
-    communitySeed: query.seed,
-  });
-  if (between?.sample) report.betweennessSample = between.sample;
+  const report = await measuresOf(map, query, options);
   return answer(ctx, map, report);
+}
+
+/** Which measures a question asks for, and how: what, beside the map's version, keys the cache. */
+export interface MeasureQuestion {
+  metrics?: readonly string[];
+  pivots?: number;
+  seed?: number;
+}
+
+/**
+ * The core's report on a map, computed once per version of the map and question and then served from
+ * the measure cache (src/services/network/measure-cache.ts) until an actor or tie changes. Exact
+ * betweenness of a large map runs on worker threads (betweenness.ts), off the server's own thread.
+ */
+export async function measuresOf(
+  map: ActorMap,
+  question: MeasureQuestion,
+  options: ComputeOptions = {},
+): Promise<ConflictNetworkReport> {
+  // Nobody is waiting any more: not even a cached answer is sent.
+  if (options.signal?.aborted) throw new TrackTwoError('TT_ERR_NETWORK_CANCELLED', { reason: 'betweenness' });
+  const key = measureKey(map.conflictId, mapVersion(map.input), {
+    metrics: question.metrics ? [...question.metrics].sort() : 'all',
+    pivots: question.pivots,
+    seed: question.seed,
+  });
+  const report = await measureCache.get(key, async () => {
+    const network = networkOf(map);
+    const wanted = !question.metrics || question.metrics.includes('betweenness');
+    const between = wanted
+      ? await betweennessOf(network, { pivots: question.pivots, seed: question.seed, ...options })
+      : undefined;
+    const computed: ConflictNetworkReport = analyzeNetwork(network, {
+      metrics: question.metrics as MetricsQuery['metrics'],
+      betweenness: between?.values,
+      communitySeed: question.seed,
+    });
+    if (between?.sample) computed.betweennessSample = between.sample;
+    return computed;
+  });
+  // Callers turn the answer's keys to snake_case in place: each gets its own copy of the cached report.
+  return structuredClone(report);
 }
 
 export const defaultMapMetrics = ['degree', 'betweenness', 'pagerank', 'community'] as const;
@@ -83,14 +117,8 @@ export async function conflictNetworkGraph(
   const map = await loadActorMap(ctx, conflictId, query);
   const network = networkOf(map);
   const metrics = query.metrics ?? [...defaultMapMetrics];
-  const between = metrics.includes('betweenness')
-    ? await betweennessOf(network, { pivots: query.pivots, seed: query.seed, ...options })
-    : undefined;
-  const report = analyzeNetwork(network, {
-    metrics,
-    betweenness: between?.values,
-    communitySeed: query.seed,
-  });
+  const report = await measuresOf(map, { ...query, metrics }, options);
+  const between = { sample: report.betweennessSample };
   const colors = new Map(map.divide?.groups.map((g) => [g.name, g.color]) ?? []);
   const groupOf = (pseudonym: string) => map.input.nodes[network.index.get(pseudonym)!].group ?? null;
   const nodes = map.actors.map((actor, v): MapNode => {
@@ -127,6 +155,6 @@ export async function conflictNetworkGraph(
     };
   });
   const graph: NetworkGraph = { nodes, ties };
-  if (between?.sample) graph.betweennessSample = between.sample;
+  if (between.sample) graph.betweennessSample = between.sample;
   return answer(ctx, map, graph);
 }

@@ -211,22 +211,39 @@ export async function actorLegend(
       erased: actor.erased_at !== null,
     };
   }
-  if (!map.showNames) return legend;
+  const readable = Object.values(legend).filter((entry) => !entry.erased);
+  const names = await actorNames(
+    ctx,
+    map,
+    readable.map((entry) => entry.actor_id),
+  );
+  for (const entry of readable) {
+    const name = names.get(entry.actor_id);
+    if (name) entry.name = name;
+  }
+  return legend;
+}
+
+/**
+ * The first name of each of these actors (by id), decrypted from the vault in a transaction of its own
+ * with access checked again; empty unless the map was read for a caller who may see names.
+ */
+export async function actorNames(
+  ctx: ServiceContext,
+  map: ActorMap,
+  actorIds: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (!map.showNames || actorIds.length === 0) return names;
   await inTransaction(ctx, async (trx) => {
     if (!(await canSeeNames(trx, ctx.auth, { conflictId: map.conflictId }))) return;
-    const readable = Object.values(legend).filter((entry) => !entry.erased);
-    const identities = await getIdentities(
-      trx,
-      ctx.keys,
-      map.workspaceId,
-      readable.map((entry) => entry.actor_id),
-    );
-    for (const entry of readable) {
-      const name = identities.get(entry.actor_id)?.names[0];
-      if (name) entry.name = name;
+    const identities = await getIdentities(trx, ctx.keys, map.workspaceId, [...actorIds]);
+    for (const id of actorIds) {
+      const name = identities.get(id)?.names[0];
+      if (name) names.set(id, name);
     }
   });
-  return legend;
+  return names;
 }
 
 /** The network a result was computed on, stated beside it so a reader knows what was asked. */

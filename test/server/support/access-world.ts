@@ -220,6 +220,7 @@ export const matrix: Record<string, Entry> = {
   'GET /api/conflicts/:id/network/track-one-paths': { kind: 'target', queries: withNames },
   'GET /api/conflicts/:id/network/changes': { kind: 'target', queries: withNames },
   'GET /api/conflicts/:id/network/graph': { kind: 'target', queries: withNames },
+  'GET /api/conflicts/:id/network/graph-columns': { kind: 'target', queries: withNames },
   'POST /api/initiatives': {
     kind: 'target',
     body: (ids) => ({ workspace_id: ids.W, conflict_id: ids.C1, name: 'New initiative' }),

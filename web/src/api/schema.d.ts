@@ -5756,6 +5756,152 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/conflicts/{id}/network/graph-columns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The map for the browser as columns: per-actor arrays (pseudonym, side, measures, first position) and ties as index pairs */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The divide whose groups are the sides (its id or its name); default: the conflict's first */
+          divide?: string;
+          /** @description Tie kinds to keep, comma-separated; default: every kind but `hostile` (not a channel of trust) */
+          kinds?: string | string[];
+          /** @description Leave out ties whose confidence is below this */
+          min_confidence?: number;
+          /** @description Ties in their direction (undirected ties count both ways); default: all ties undirected */
+          directed?: boolean | ('true' | 'false');
+          /** @description Add names from the vault for a caller allowed to see them; `false` keeps to pseudonyms */
+          names?: boolean | ('true' | 'false');
+          /** @description The network as of this date (ties valid on that day) */
+          as_of?: string;
+          /** @description Keep ties valid at some time on or after this date */
+          from?: string;
+          /** @description Keep ties valid at some time on or before this date */
+          to?: string;
+          /** @description Estimate betweenness from this many sampled sources (error bound reported) instead of exactly */
+          pivots?: number;
+          /** @description Seed of the community search (and of the sampled sources); default 42 (1 for sources) */
+          seed?: number;
+          /** @description Per-actor measures put on each node; default: degree,betweenness,pagerank,community */
+          metrics?: string | string[];
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              network: {
+                /** Format: uuid */
+                conflict_id: string;
+                divide: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  groups: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    color: string | null;
+                  }[];
+                } | null;
+                kinds: string[];
+                /** Format: date */
+                as_of: string | null;
+                /** Format: date */
+                from: string | null;
+                /** Format: date */
+                to: string | null;
+                min_confidence: number | null;
+                directed: boolean;
+                actors: number;
+                ties: number;
+                names: boolean;
+              };
+              result: {
+                version: string;
+                groups: {
+                  name: string;
+                  color: string | null;
+                }[];
+                kinds: string[];
+                tracks: string[];
+                ids: string[];
+                actor_ids: string[];
+                names?: (string | null)[];
+                side: number[];
+                track: number[];
+                community: number[];
+                degree: number[];
+                betweenness: number[];
+                pagerank: number[];
+                x: number[];
+                y: number[];
+                tie_source: number[];
+                tie_target: number[];
+                tie_kind: number[];
+                tie_strength: number[];
+                tie_directed: (0 | 1)[];
+                tie_across: (0 | 1)[];
+              };
+              /** @description The legend, keyed by pseudonym */
+              actors: {
+                [key: string]: {
+                  /** Format: uuid */
+                  actor_id: string;
+                  pseudonym: string;
+                  /** @enum {string} */
+                  kind: 'person' | 'organisation';
+                  /** @enum {string} */
+                  role:
+                    | 'peace_activist'
+                    | 'scholar'
+                    | 'journalist'
+                    | 'former_statesman'
+                    | 'former_military_officer'
+                    | 'elder'
+                    | 'religious_leader'
+                    | 'womens_leader'
+                    | 'youth_leader'
+                    | 'non_state_representative'
+                    | 'state_official'
+                    | 'armed_group_representative'
+                    | 'third_party'
+                    | 'other';
+                  /** @enum {string} */
+                  track: '1' | '2' | '3' | '1.5';
+                  group: string | null;
+                  erased: boolean;
+                  name?: string;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/initiatives/{id}/surveys': {
     parameters: {
       query?: never;

@@ -28,13 +28,20 @@ export function isBridge(loss: ActorLoss): boolean {
   return loss.components_after > loss.components_before || loss.cross_divide_reach_lost_share >= 0.1;
 }
 
-export function NetworkPanels({ conflictId }: { conflictId: string }) {
+/** The map's filter: the panels answer on the same ties as the map beside them. */
+export interface MapFilter {
+  divide?: string;
+  kinds: string;
+  as_of?: string;
+}
+
+export function NetworkPanels({ conflictId, filter }: { conflictId: string; filter: MapFilter }) {
   const { t } = useTranslation();
   const introductions = useResource('/api/conflicts/{id}/network/introductions', {
-    params: { path: { id: conflictId }, query: { limit: 5 } },
+    params: { path: { id: conflictId }, query: { ...filter, limit: 5 } },
   });
   const fragility = useResource('/api/conflicts/{id}/network/fragility', {
-    params: { path: { id: conflictId }, query: { limit: 5 } },
+    params: { path: { id: conflictId }, query: { ...filter, limit: 5 } },
   });
   return (
     <>

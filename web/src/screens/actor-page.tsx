@@ -222,7 +222,78 @@ export default function ActorPage({ params }: { params: Record<string, string> }
         }
       </Loaded>
       <h2>{t('actors.networkPosition')}</h2>
-      <p className="notice">{t('actors.positionPending')}</p>
+      {actor.state === 'ready' && (
+        <NetworkPosition
+          workspaceId={workspaceId}
+          conflictId={actor.data.conflict_id}
+          pseudonym={actor.data.pseudonym}
+        />
+      )}
     </section>
+  );
+}
+
+/** The measures an actor's network position is told by, as the metrics route names them. */
+const positionMetrics = [
+  'degree',
+  'betweenness',
+  'closeness',
+  'pagerank',
+  'constraint',
+  'community',
+] as const;
+
+/**
+ * The actor's place in their conflict's network: centralities, constraint and community, computed by the
+ * server (cached per version of the map) on the map's default ties, with a link to them on the map.
+ */
+function NetworkPosition({
+  workspaceId,
+  conflictId,
+  pseudonym,
+}: {
+  workspaceId: string;
+  conflictId: string;
+  pseudonym: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  const metrics = useResource('/api/conflicts/{id}/network/metrics', {
+    params: {
+      path: { id: conflictId },
+      query: { metrics: positionMetrics.join(','), names: false },
+    },
+  });
+  return (
+    <Loaded resource={metrics}>
+      {(answer) => {
+        const node = answer.result.nodes.find((entry) => entry.id === pseudonym);
+        if (!node || !node.degree) return <Empty>{t('actors.positionNoTies')}</Empty>;
+        const rows: [string, string][] = [
+          [t('map.measures.degree'), number.format(node.degree)],
+          [t('map.measures.betweenness'), number.format(node.betweenness ?? 0)],
+          [t('map.measures.closeness'), number.format(node.closeness ?? 0)],
+          [t('map.measures.pagerank'), number.format(node.pagerank ?? 0)],
+          [t('map.measures.constraint'), node.constraint == null ? '—' : number.format(node.constraint)],
+          [t('map.measures.community'), node.community == null ? '—' : String(node.community + 1)],
+        ];
+        return (
+          <>
+            <dl className="facts network-position">
+              {rows.map(([label, value]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="hint">{t('actors.positionHint')}</p>
+            <p>
+              <Link to={`/w/${workspaceId}/map?conflict=${conflictId}`}>{t('actors.positionOnMap')}</Link>
+            </p>
+          </>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -241,6 +241,9 @@ const fr: Catalogue = {
     networkPosition: 'Position dans le réseau',
     positionPending:
       'Les mesures du réseau apparaîtront lorsque l’analyse du réseau sera disponible sur ce serveur.',
+    positionNoTies: 'Cet acteur n’a encore aucun lien sur la carte : aucune mesure de réseau à montrer.',
+    positionOnMap: 'Le voir sur la carte du réseau',
+    positionHint: 'Mesuré sur tous les types de liens sauf les liens hostiles, toutes dates confondues.',
     created: 'Acteur enregistré.',
     count_one: '{{count}} acteur',
     count_other: '{{count}} acteurs',
@@ -314,7 +317,12 @@ const fr: Catalogue = {
     noGroup: 'Sans groupe',
     empty: 'Aucun acteur dans ce conflit pour l’instant.',
     summary: '{{actors}} acteurs et {{ties}} liens affichés.',
-    metrics: { degree: 'Nombre de liens', strength: 'Somme des forces', uniform: 'Taille identique' },
+    metrics: {
+      degree: 'Nombre de liens',
+      strength: 'Somme des forces',
+      betweenness: 'Intermédiarité (courtage)',
+      uniform: 'Taille identique',
+    },
     exportPng: 'Exporter en PNG',
     exportSvg: 'Exporter en SVG',
     exportGraphml: 'Exporter en GraphML',
@@ -343,6 +351,27 @@ const fr: Catalogue = {
     noBrokers:
       'Les ponts et intermédiaires apparaissent une fois les acteurs rattachés aux groupes de ce clivage.',
     brokerLinks: '{{actor}} relie {{count}} paires de {{first}} et {{second}}',
+    // Focus, search, sides and tie kinds shown, legend of every line.
+    tieKinds: 'Types de liens affichés',
+    search: 'Trouver un acteur',
+    find: 'Trouver',
+    notFound: 'Aucun acteur de la carte ne correspond à « {{text}} ».',
+    howTo:
+      'Cliquez sur un acteur pour le mettre au premier plan avec ses voisins ; cliquez sur le fond pour revoir toute la carte. Zoomez pour voir tous les liens et plus de noms.',
+    tieLine: 'Lien (trait gris ; plus épais, plus fort)',
+    hostileTie: 'Lien hostile (trait rouge)',
+    showSides: 'Camps affichés',
+    openActor: 'Ouvrir la fiche de l’acteur',
+    clearFocus: 'Revoir toute la carte',
+    measures: {
+      ties: 'Liens affichés',
+      degree: 'Centralité de degré',
+      betweenness: 'Centralité d’intermédiarité',
+      pagerank: 'PageRank',
+      community: 'Communauté',
+      constraint: 'Contrainte (trous structuraux)',
+      closeness: 'Centralité de proximité',
+    },
   },
   meetings: {
     title: 'Réunions',
