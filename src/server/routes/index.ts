@@ -11,6 +11,7 @@ import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
 import { registerJoinLinkRoutes } from './join-links.js';
 import { registerSurveyJoinLinkRoutes } from './survey-join-links.js';
+import { registerSurveyTranslationRoutes } from './survey-translations.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -46,6 +47,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerDialogueRoutes(app);
   registerJoinLinkRoutes(app);
   registerSurveyJoinLinkRoutes(app);
+  registerSurveyTranslationRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);

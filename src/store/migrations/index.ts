@@ -10,6 +10,7 @@ import { secondFactorsMigration } from './0008_second_factors.js';
 import { retentionAndPrecisionMigration } from './0009_retention_and_precision.js';
 import { joinLinksMigration } from './0010_join_links.js';
 import { surveyJoinLinksMigration } from './0014_survey_join_links.js';
+import { surveyTranslationsMigration } from './0015_survey_translations.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_retention_and_precision': retentionAndPrecisionMigration,
   '0010_join_links': joinLinksMigration,
   '0014_survey_join_links': surveyJoinLinksMigration,
+  '0015_survey_translations': surveyTranslationsMigration,
 };

@@ -5282,11 +5282,19 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   instructions: {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   source: string;
                   perOutGroup: boolean;
@@ -5300,6 +5308,10 @@ export interface paths {
                         en: string;
                         fr: string;
                         ar?: string;
+                        he?: string;
+                        so?: string;
+                        sw?: string;
+                        ln?: string;
                       };
                     }[];
                   };
@@ -5309,6 +5321,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                     /** @default false */
                     reverse: boolean;
@@ -5325,7 +5341,7 @@ export interface paths {
                   };
                 }[];
                 out_groups: string[];
-                languages: ('en' | 'fr' | 'ar')[];
+                languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
                 /** Format: date-time */
                 created_at: string;
                 /** Format: date-time */
@@ -5383,7 +5399,7 @@ export interface paths {
              *       "en"
              *     ]
              */
-            languages?: ('en' | 'fr' | 'ar')[];
+            languages?: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
           };
         };
       };
@@ -5416,11 +5432,19 @@ export interface paths {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 instructions: {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 source: string;
                 perOutGroup: boolean;
@@ -5434,6 +5458,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -5443,6 +5471,10 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   /** @default false */
                   reverse: boolean;
@@ -5459,7 +5491,7 @@ export interface paths {
                 };
               }[];
               out_groups: string[];
-              languages: ('en' | 'fr' | 'ar')[];
+              languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -5538,11 +5570,19 @@ export interface paths {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 instructions: {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 source: string;
                 perOutGroup: boolean;
@@ -5556,6 +5596,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -5565,6 +5609,10 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   /** @default false */
                   reverse: boolean;
@@ -5581,7 +5629,7 @@ export interface paths {
                 };
               }[];
               out_groups: string[];
-              languages: ('en' | 'fr' | 'ar')[];
+              languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -5655,7 +5703,7 @@ export interface paths {
                 }
             )[];
             out_groups?: string[];
-            languages?: ('en' | 'fr' | 'ar')[];
+            languages?: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
           };
         };
       };
@@ -5688,11 +5736,19 @@ export interface paths {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 instructions: {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 source: string;
                 perOutGroup: boolean;
@@ -5706,6 +5762,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -5715,6 +5775,10 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   /** @default false */
                   reverse: boolean;
@@ -5731,7 +5795,7 @@ export interface paths {
                 };
               }[];
               out_groups: string[];
-              languages: ('en' | 'fr' | 'ar')[];
+              languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -6099,7 +6163,7 @@ export interface paths {
              * @default en
              * @enum {string}
              */
-            language?: 'en' | 'fr' | 'ar';
+            language?: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
           };
         };
       };
@@ -6124,7 +6188,7 @@ export interface paths {
                 closes_on: string;
               };
               /** @enum {string} */
-              language: 'en' | 'fr' | 'ar';
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
               instruments: {
                 id: string;
                 name: string;
@@ -6140,6 +6204,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -6196,7 +6264,7 @@ export interface paths {
              * @default en
              * @enum {string}
              */
-            language?: 'en' | 'fr' | 'ar';
+            language?: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
             answers: {
               instrument: string;
               /** @default null */
@@ -6259,7 +6327,7 @@ export interface paths {
              * @default en
              * @enum {string}
              */
-            language?: 'en' | 'fr' | 'ar';
+            language?: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
             answers: {
               instrument: string;
               /** @default null */
@@ -9317,6 +9385,307 @@ export interface paths {
               pseudonym: string;
               token: string;
               returning: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each instrument in each of the survey's languages: reviewed, approved, draft or missing, beside the English */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                survey_id: string;
+                instrument_id: string;
+                /** @enum {string} */
+                language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+                /** @enum {string} */
+                standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+                from_library: boolean;
+                source: {
+                  name: string;
+                  instructions: string;
+                  items: {
+                    [key: string]: string;
+                  };
+                  anchors: {
+                    [key: string]: string;
+                  };
+                };
+                texts: {
+                  name: string;
+                  instructions: string;
+                  items: {
+                    [key: string]: string;
+                  };
+                  anchors: {
+                    [key: string]: string;
+                  };
+                } | null;
+                translated_by: string | null;
+                /** Format: date-time */
+                updated_at: string | null;
+                approved_by: string | null;
+                /** Format: date-time */
+                approved_at: string | null;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/translations/{instrumentId}/{language}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write the translation of an instrument (a draft until a second person approves it) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          instrumentId: string;
+          language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            texts: {
+              name: string;
+              instructions: string;
+              items: {
+                [key: string]: string;
+              };
+              anchors: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              instrument_id: string;
+              /** @enum {string} */
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+              /** @enum {string} */
+              standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+              from_library: boolean;
+              source: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              };
+              texts: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              } | null;
+              translated_by: string | null;
+              /** Format: date-time */
+              updated_at: string | null;
+              approved_by: string | null;
+              /** Format: date-time */
+              approved_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove the survey's own translation (the library's, if any, stands again) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          instrumentId: string;
+          language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              instrument_id: string;
+              /** @enum {string} */
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+              /** @enum {string} */
+              standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+              from_library: boolean;
+              source: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              };
+              texts: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              } | null;
+              translated_by: string | null;
+              /** Format: date-time */
+              updated_at: string | null;
+              approved_by: string | null;
+              /** Format: date-time */
+              approved_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/translations/{instrumentId}/{language}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve another person's draft: respondents are then asked in it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          instrumentId: string;
+          language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              instrument_id: string;
+              /** @enum {string} */
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+              /** @enum {string} */
+              standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+              from_library: boolean;
+              source: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              };
+              texts: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              } | null;
+              translated_by: string | null;
+              /** Format: date-time */
+              updated_at: string | null;
+              approved_by: string | null;
+              /** Format: date-time */
+              approved_at: string | null;
             };
           };
         };
