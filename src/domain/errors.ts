@@ -242,6 +242,16 @@ export const errorRegistry = {
     status: 403,
     message: 'This survey link belongs to another survey or wave: open the link you were sent for this one.',
   },
+  TT_ERR_SURVEY_TRANSLATION_UNCHECKED: {
+    status: 409,
+    message:
+      'The survey is not yet translated and checked in this language: answer in another of its languages, or ask the convener.',
+  },
+  TT_ERR_SURVEY_TRANSLATION_OWN: {
+    status: 409,
+    message:
+      'A translation is approved by a second person: someone other than its translator must check and approve it.',
+  },
   TT_ERR_SURVEY_WAVE_CLOSED: {
     status: 409,
     message:

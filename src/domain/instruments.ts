@@ -8,7 +8,8 @@ import { libraryInstrumentIds, surveyLanguages } from './survey-values.js';
  * Item text may hold `{outGroup}`, filled in with the out-group's name when the item is asked; an
  * instrument with `perOutGroup` is asked once for each out-group of the respondent's divide.
  * English and French are reviewed; Arabic texts are drafts until a native speaker has checked them
- * (`translationStatus`), and a form should say so.
+ * (`translationStatus`). A survey adds its own translations into any of its languages, drafts until a
+ * second person approves them (survey-translations.ts); respondents are asked only in checked texts.
  */
 
 export { localise, surveyLanguages } from './survey-values.js';
@@ -19,6 +20,10 @@ export const localisedTextSchema = z.strictObject({
   en: z.string().min(1).max(500),
   fr: z.string().min(1).max(500),
   ar: z.string().min(1).max(500).optional(),
+  he: z.string().min(1).max(500).optional(),
+  so: z.string().min(1).max(500).optional(),
+  sw: z.string().min(1).max(500).optional(),
+  ln: z.string().min(1).max(500).optional(),
 });
 export type LocalisedText = z.infer<typeof localisedTextSchema>;
 

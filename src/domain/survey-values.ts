@@ -6,7 +6,8 @@ import type { Instrument, LocalisedText, ResponseScale } from './instruments.js'
  * scale. instruments.ts and survey.ts build their schemas from these lists; the browser app imports them.
  */
 
-export const surveyLanguages = ['en', 'fr', 'ar'] as const;
+/** The languages a survey may be asked in: the web app's seven (see web/src/i18n). */
+export const surveyLanguages = ['en', 'fr', 'ar', 'he', 'so', 'sw', 'ln'] as const;
 export type SurveyLanguage = (typeof surveyLanguages)[number];
 
 export function isSurveyLanguage(code: string): code is SurveyLanguage {
@@ -39,6 +40,63 @@ export function scaleFault(
   return Math.abs(steps - Math.round(steps)) > 1e-9 ? 'off_step' : null;
 }
 
+/**
+ * Every text of an instrument in one language: what a translator writes and a reviewer approves. Items
+ * and anchors by their id and value; `{outGroup}` stays where English has it.
+ */
+export interface InstrumentTexts {
+  name: string;
+  instructions: string;
+  items: Record<string, string>;
+  anchors: Record<string, string>;
+}
+
+/** The instrument's own texts in a language (the library's, or a custom instrument's), or null if incomplete. */
+export function ownTexts(instrument: Instrument, language: SurveyLanguage): InstrumentTexts | null {
+  const name = instrument.name[language];
+  const instructions = instrument.instructions[language];
+  if (!name || !instructions) return null;
+  const items: Record<string, string> = {};
+  for (const item of instrument.items) {
+    const text = item.text[language];
+    if (!text) return null;
+    items[item.id] = text;
+  }
+  const anchors: Record<string, string> = {};
+  for (const anchor of instrument.scale.anchors) {
+    const text = anchor.label[language];
+    if (!text) return null;
+    anchors[String(anchor.value)] = text;
+  }
+  return { name, instructions, items, anchors };
+}
+
+/** The English texts, which every instrument has: what a translation is made from. */
+export function englishTexts(instrument: Instrument): InstrumentTexts {
+  return ownTexts(instrument, 'en')!;
+}
+
+/**
+ * Where an instrument's texts in a language stand: `reviewed` (English, and the library's checked
+ * translations), `approved` (a survey's translation a reviewer approved), `draft` (written, not yet
+ * approved; also the library's unchecked translations) or `missing`. Respondents are asked only in
+ * reviewed or approved texts.
+ */
+export type TranslationStanding = 'reviewed' | 'approved' | 'draft' | 'missing';
+
+export function translationStanding(
+  instrument: Instrument,
+  language: SurveyLanguage,
+  saved: { status: 'draft' | 'approved' } | undefined,
+): TranslationStanding {
+  if (language === 'en') return 'reviewed';
+  if (saved) return saved.status;
+  if (!ownTexts(instrument, language)) return 'missing';
+  return instrument.translationStatus[language] === 'reviewed' ? 'reviewed' : 'draft';
+}
+
+export const askable = (standing: TranslationStanding) => standing === 'reviewed' || standing === 'approved';
+
 /** One instrument as a form asks it, in one language, for one out-group (null: not per out-group). */
 export interface FormInstrument {
   id: string;
@@ -47,28 +105,50 @@ export interface FormInstrument {
   out_group: string | null;
   scale: ResponseScale;
   items: { id: string; text: string }[];
-  /** Translations still to be checked by a native speaker. */
+  /** Texts not yet checked by a second person (only a facilitator's own entry form shows them). */
   draft_translation: boolean;
 }
 
-/** A survey's instruments as a form asks them: per-out-group instruments once per out-group. */
+const fill = (text: string, outGroup: string | null) =>
+  outGroup === null ? text : text.split('{outGroup}').join(outGroup);
+
+/**
+ * A survey's instruments as a form asks them: per-out-group instruments once per out-group; in the
+ * approved translations given (instrument id -> texts) where there is one, else in the instrument's own.
+ */
 export function formInstruments(
   instruments: readonly Instrument[],
   outGroups: readonly string[],
   language: SurveyLanguage,
+  approved: Readonly<Record<string, InstrumentTexts>> = {},
 ): FormInstrument[] {
-  return instruments.flatMap((instrument) =>
-    (instrument.perOutGroup ? outGroups : [null]).map((outGroup) => ({
+  return instruments.flatMap((instrument) => {
+    const texts = approved[instrument.id];
+    return (instrument.perOutGroup ? outGroups : [null]).map((outGroup) => ({
       id: instrument.id,
-      name: localise(instrument.name, language),
-      instructions: localise(instrument.instructions, language, outGroup ?? undefined),
+      name: texts ? texts.name : localise(instrument.name, language),
+      instructions: texts
+        ? fill(texts.instructions, outGroup)
+        : localise(instrument.instructions, language, outGroup ?? undefined),
       out_group: outGroup,
-      scale: instrument.scale,
+      scale: texts
+        ? {
+            ...instrument.scale,
+            anchors: instrument.scale.anchors.map((anchor) => ({
+              ...anchor,
+              label: { ...anchor.label, [language]: texts.anchors[String(anchor.value)] ?? anchor.label.en },
+            })),
+          }
+        : instrument.scale,
       items: instrument.items.map((item) => ({
         id: item.id,
-        text: localise(item.text, language, outGroup ?? undefined),
+        text: texts
+          ? fill(texts.items[item.id] ?? item.text.en, outGroup)
+          : localise(item.text, language, outGroup ?? undefined),
       })),
-      draft_translation: instrument.translationStatus[language] !== 'reviewed',
-    })),
-  );
+      draft_translation: texts
+        ? false
+        : instrument.translationStatus[language] !== 'reviewed' && language !== 'en',
+    }));
+  });
 }

@@ -51,6 +51,7 @@ export const snapshotTables = [
   ['survey_links', ['token_hash']],
   ['survey_responses', ['id']],
   ['survey_join_links', ['id']],
+  ['survey_translations', ['survey_id', 'instrument_id', 'language']],
   ['external_effects', ['id']],
   ['totp_factors', ['account_id']],
   ['recovery_codes', ['account_id', 'code_hash']],

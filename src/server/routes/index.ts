@@ -13,6 +13,7 @@ import { registerJoinLinkRoutes } from './join-links.js';
 import { registerSurveyJoinLinkRoutes } from './survey-join-links.js';
 import { registerInvitationRoutes } from './invitations.js';
 import { registerTranslationRoutes } from './translations.js';
+import { registerSurveyTranslationRoutes } from './survey-translations.js';
 import { registerInitiativeRoutes } from './initiatives.js';
 import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -50,6 +51,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerJoinLinkRoutes(app);
   registerSurveyJoinLinkRoutes(app);
   registerTranslationRoutes(app);
+  registerSurveyTranslationRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);

@@ -5,3 +5,4 @@ export * from './responses.js';
 export * from './scores.js';
 export * from './surveys.js';
 export * from './join-links.js';
+export * from './translations.js';

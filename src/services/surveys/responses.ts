@@ -21,6 +21,7 @@ import type { Database } from '../../store/schema.js';
 import { audit, requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { surveyOrNotFound } from './surveys.js';
+import { askableTexts } from './translations.js';
 import type { IssuedLink, SurveyForm, SubmittedResponse } from '../../domain/survey-results.js';
 
 /**
@@ -268,7 +269,8 @@ export function surveyForm(
     const { link, survey, wave } = await requireSurveyLink(trx, token, surveyId, waveId);
     checkLanguage(survey, language);
     const existing = await repo.findResponse(trx, wave.id, link.respondent_id);
-    const instruments = formInstruments(survey.instruments, survey.out_groups, language);
+    const approved = await askableTexts(trx, survey, language);
+    const instruments = formInstruments(survey.instruments, survey.out_groups, language, approved);
     return {
       survey_id: survey.id,
       wave: { id: wave.id, kind: wave.kind, opens_on: wave.opens_on, closes_on: wave.closes_on },

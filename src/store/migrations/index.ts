@@ -13,6 +13,7 @@ import { surveyJoinLinksMigration } from './0014_survey_join_links.js';
 import { invitationLinksMigration } from './0011_invitation_links.js';
 import { meetingMinutesMigration } from './0013_meeting_minutes.js';
 import { statementTranslationsMigration } from './0012_statement_translations.js';
+import { surveyTranslationsMigration } from './0015_survey_translations.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0011_invitation_links': invitationLinksMigration,
   '0013_meeting_minutes': meetingMinutesMigration,
   '0012_statement_translations': statementTranslationsMigration,
+  '0015_survey_translations': surveyTranslationsMigration,
 };

@@ -81,6 +81,23 @@ export interface ExternalEffectsTable {
   created_at: string;
 }
 
+/**
+ * A survey's own translation of one instrument into one language (migration 0015_survey_translations):
+ * a draft until a second person approves it; only approved texts are put to respondents.
+ */
+export interface SurveyTranslationsTable {
+  survey_id: string;
+  instrument_id: string;
+  language: string;
+  /** InstrumentTexts as JSON. */
+  texts_json: string;
+  status: 'draft' | 'approved';
+  translated_by: string | null;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
 export interface SurveyTables {
   surveys: SurveysTable;
   survey_waves: SurveyWavesTable;
@@ -88,4 +105,5 @@ export interface SurveyTables {
   survey_links: SurveyLinksTable;
   survey_responses: SurveyResponsesTable;
   external_effects: ExternalEffectsTable;
+  survey_translations: SurveyTranslationsTable;
 }

@@ -428,6 +428,13 @@ export const matrix: Record<string, Entry> = {
   'GET /api/surveys/:id/join-links': { kind: 'target' },
   'POST /api/surveys/:id/join-links': { kind: 'target' },
   'DELETE /api/surveys/:id/join-links/:linkId': { kind: 'target' },
+  'GET /api/surveys/:id/translations': { kind: 'target' },
+  'PUT /api/surveys/:id/translations/:instrumentId/:language': {
+    kind: 'target',
+    body: () => ({ texts: { name: 'x', instructions: 'x', items: {}, anchors: {} } }),
+  },
+  'POST /api/surveys/:id/translations/:instrumentId/:language/approve': { kind: 'target' },
+  'DELETE /api/surveys/:id/translations/:instrumentId/:language': { kind: 'target' },
   'GET /api/survey-join/:code': { kind: 'public' },
   'POST /api/survey-join/:code': { kind: 'public', body: () => ({}) },
 };
@@ -465,6 +472,8 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
     .replace(':role', 'convener')
     .replace(':actorId', ids.actor)
     .replace(':waveId', ids.wave)
+    .replace(':instrumentId', 'feeling-thermometer')
+    .replace(':language', 'fr')
     .replace(':effectId', ids.survey)
     .replace(':name', 'no-such-token')
     .replace('*', 'index.css');

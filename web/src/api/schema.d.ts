@@ -5950,11 +5950,19 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   instructions: {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   source: string;
                   perOutGroup: boolean;
@@ -5968,6 +5976,10 @@ export interface paths {
                         en: string;
                         fr: string;
                         ar?: string;
+                        he?: string;
+                        so?: string;
+                        sw?: string;
+                        ln?: string;
                       };
                     }[];
                   };
@@ -5977,6 +5989,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                     /** @default false */
                     reverse: boolean;
@@ -5993,7 +6009,7 @@ export interface paths {
                   };
                 }[];
                 out_groups: string[];
-                languages: ('en' | 'fr' | 'ar')[];
+                languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
                 /** Format: date-time */
                 created_at: string;
                 /** Format: date-time */
@@ -6051,7 +6067,7 @@ export interface paths {
              *       "en"
              *     ]
              */
-            languages?: ('en' | 'fr' | 'ar')[];
+            languages?: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
           };
         };
       };
@@ -6084,11 +6100,19 @@ export interface paths {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 instructions: {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 source: string;
                 perOutGroup: boolean;
@@ -6102,6 +6126,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -6111,6 +6139,10 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   /** @default false */
                   reverse: boolean;
@@ -6127,7 +6159,7 @@ export interface paths {
                 };
               }[];
               out_groups: string[];
-              languages: ('en' | 'fr' | 'ar')[];
+              languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -6206,11 +6238,19 @@ export interface paths {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 instructions: {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 source: string;
                 perOutGroup: boolean;
@@ -6224,6 +6264,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -6233,6 +6277,10 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   /** @default false */
                   reverse: boolean;
@@ -6249,7 +6297,7 @@ export interface paths {
                 };
               }[];
               out_groups: string[];
-              languages: ('en' | 'fr' | 'ar')[];
+              languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -6323,7 +6371,7 @@ export interface paths {
                 }
             )[];
             out_groups?: string[];
-            languages?: ('en' | 'fr' | 'ar')[];
+            languages?: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
           };
         };
       };
@@ -6356,11 +6404,19 @@ export interface paths {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 instructions: {
                   en: string;
                   fr: string;
                   ar?: string;
+                  he?: string;
+                  so?: string;
+                  sw?: string;
+                  ln?: string;
                 };
                 source: string;
                 perOutGroup: boolean;
@@ -6374,6 +6430,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -6383,6 +6443,10 @@ export interface paths {
                     en: string;
                     fr: string;
                     ar?: string;
+                    he?: string;
+                    so?: string;
+                    sw?: string;
+                    ln?: string;
                   };
                   /** @default false */
                   reverse: boolean;
@@ -6399,7 +6463,7 @@ export interface paths {
                 };
               }[];
               out_groups: string[];
-              languages: ('en' | 'fr' | 'ar')[];
+              languages: ('en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln')[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -6767,7 +6831,7 @@ export interface paths {
              * @default en
              * @enum {string}
              */
-            language?: 'en' | 'fr' | 'ar';
+            language?: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
           };
         };
       };
@@ -6792,7 +6856,7 @@ export interface paths {
                 closes_on: string;
               };
               /** @enum {string} */
-              language: 'en' | 'fr' | 'ar';
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
               instruments: {
                 id: string;
                 name: string;
@@ -6808,6 +6872,10 @@ export interface paths {
                       en: string;
                       fr: string;
                       ar?: string;
+                      he?: string;
+                      so?: string;
+                      sw?: string;
+                      ln?: string;
                     };
                   }[];
                 };
@@ -6864,7 +6932,7 @@ export interface paths {
              * @default en
              * @enum {string}
              */
-            language?: 'en' | 'fr' | 'ar';
+            language?: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
             answers: {
               instrument: string;
               /** @default null */
@@ -6927,7 +6995,7 @@ export interface paths {
              * @default en
              * @enum {string}
              */
-            language?: 'en' | 'fr' | 'ar';
+            language?: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
             answers: {
               instrument: string;
               /** @default null */
@@ -10329,6 +10397,307 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each instrument in each of the survey's languages: reviewed, approved, draft or missing, beside the English */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                survey_id: string;
+                instrument_id: string;
+                /** @enum {string} */
+                language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+                /** @enum {string} */
+                standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+                from_library: boolean;
+                source: {
+                  name: string;
+                  instructions: string;
+                  items: {
+                    [key: string]: string;
+                  };
+                  anchors: {
+                    [key: string]: string;
+                  };
+                };
+                texts: {
+                  name: string;
+                  instructions: string;
+                  items: {
+                    [key: string]: string;
+                  };
+                  anchors: {
+                    [key: string]: string;
+                  };
+                } | null;
+                translated_by: string | null;
+                /** Format: date-time */
+                updated_at: string | null;
+                approved_by: string | null;
+                /** Format: date-time */
+                approved_at: string | null;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/translations/{instrumentId}/{language}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write the translation of an instrument (a draft until a second person approves it) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          instrumentId: string;
+          language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            texts: {
+              name: string;
+              instructions: string;
+              items: {
+                [key: string]: string;
+              };
+              anchors: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              instrument_id: string;
+              /** @enum {string} */
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+              /** @enum {string} */
+              standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+              from_library: boolean;
+              source: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              };
+              texts: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              } | null;
+              translated_by: string | null;
+              /** Format: date-time */
+              updated_at: string | null;
+              approved_by: string | null;
+              /** Format: date-time */
+              approved_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove the survey's own translation (the library's, if any, stands again) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          instrumentId: string;
+          language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              instrument_id: string;
+              /** @enum {string} */
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+              /** @enum {string} */
+              standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+              from_library: boolean;
+              source: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              };
+              texts: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              } | null;
+              translated_by: string | null;
+              /** Format: date-time */
+              updated_at: string | null;
+              approved_by: string | null;
+              /** Format: date-time */
+              approved_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/translations/{instrumentId}/{language}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve another person's draft: respondents are then asked in it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          instrumentId: string;
+          language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              survey_id: string;
+              instrument_id: string;
+              /** @enum {string} */
+              language: 'en' | 'fr' | 'ar' | 'he' | 'so' | 'sw' | 'ln';
+              /** @enum {string} */
+              standing: 'reviewed' | 'approved' | 'draft' | 'missing';
+              from_library: boolean;
+              source: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              };
+              texts: {
+                name: string;
+                instructions: string;
+                items: {
+                  [key: string]: string;
+                };
+                anchors: {
+                  [key: string]: string;
+                };
+              } | null;
+              translated_by: string | null;
+              /** Format: date-time */
+              updated_at: string | null;
+              approved_by: string | null;
+              /** Format: date-time */
+              approved_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

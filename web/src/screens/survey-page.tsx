@@ -17,6 +17,7 @@ import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { FacilitatorEntry } from '../surveys/facilitator-entry.js';
 import { surveyWaves } from '../../../src/domain/survey-values.js';
 import { SurveyJoinLink } from '../surveys/survey-join-link.js';
+import { SurveyTranslations } from '../surveys/survey-translations.js';
 import { useResource } from '../use-resource.js';
 import type { SurveyWaveKind } from '../../../src/domain/survey.js';
 import { genders } from '../../../src/domain/vocabulary-lists.js';
@@ -398,6 +399,7 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
             )}
             <AddWave survey={data} initiativeId={initiativeId} onAdded={survey.reload} />
             <SurveyJoinLink surveyId={data.id} initiativeId={initiativeId} />
+            <SurveyTranslations surveyId={data.id} />
 
             <h2>{t('surveys.respondents')}</h2>
             <Loaded resource={respondentsShown}>

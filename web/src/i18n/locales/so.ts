@@ -1032,6 +1032,28 @@ const so: PartialCatalogue = {
     sheetStep2: 'Sheeg dhinacaaga iyo jinsigaaga haddii aad rabto; labaduba waa ikhtiyaari.',
     sheetStep3: 'Ka jawaab su’aal kasta; waad beddeli kartaa jawaabahaaga ilaa wareeggu xirmo.',
   },
+  surveyTranslations: {
+    title: 'Tarjumaadda qalabka cabbirka',
+    hint: 'Jawaabayaasha waxaa la weydiiyaa kaliya qoraallo la hubiyay: tarjumaadaha maktabadda ee la eegay, ama kuwa sahankan marka qof labaad ansixiyo. Qabyada halkan ayay ka muuqdaan, weligoodna lama tuso jawaabayaasha, kuwaas oo helaya Ingiriisiga.',
+    none: 'Sahanka waxaa lagu weydiiyaa Ingiriisi kaliya: ku dar luqado si loo tarjumo.',
+    standings: {
+      reviewed: 'la hubiyay (maktabadda)',
+      approved: 'la ansixiyay',
+      draft: 'qabyo: weli lama tusin jawaabayaasha',
+      missing: 'lama tarjumin',
+    },
+    approvedBy: 'waxaa ansixiyay {{name}} {{date}}',
+    someone: 'akoon hore',
+    translate: 'Tarjun',
+    open: 'Fur',
+    fromLibrary:
+      'Kuwani waa qoraallada qabyada ah ee maktabadda: u kaydi (haddii loo baahdo sax) qabyo ahaan sahankan, kadibna qof labaad ha ansixiyo.',
+    inLanguage: 'Luqadda: {{language}}',
+    saved: 'Waxaa loo kaydiyay qabyo: qof labaad waa inuu ansixiyaa ka hor inta aysan jawaabayaashu arkin.',
+    approved: 'La ansixiyay: jawaabayaasha hadda waxaa lagu weydiinayaa tarjumaaddan.',
+    saveDraft: 'Kaydi qabyada',
+    approve: 'Ansixi (waan barbar dhigay Ingiriisiga)',
+  },
 };
 
 export default so;

@@ -1020,6 +1020,28 @@ const sw: PartialCatalogue = {
     sheetStep2: 'Taja upande wako na jinsia yako ukipenda; vyote si lazima.',
     sheetStep3: 'Jibu kila swali; unaweza kubadilisha majibu yako hadi awamu itakapofungwa.',
   },
+  surveyTranslations: {
+    title: 'Tafsiri za vyombo vya kupima',
+    hint: 'Wajibuji huulizwa kwa maandishi yaliyokaguliwa tu: tafsiri za maktaba zilizopitiwa, au za utafiti huu baada ya mtu wa pili kuziidhinisha. Rasimu zinaonyeshwa hapa tu, kamwe si kwa wajibuji, ambao hupata Kiingereza badala yake.',
+    none: 'Utafiti unaulizwa kwa Kiingereza tu: ongeza lugha ili kuutafsiri.',
+    standings: {
+      reviewed: 'imekaguliwa (maktaba)',
+      approved: 'imeidhinishwa',
+      draft: 'rasimu: bado haionyeshwi kwa wajibuji',
+      missing: 'haijatafsiriwa',
+    },
+    approvedBy: 'imeidhinishwa na {{name}} tarehe {{date}}',
+    someone: 'akaunti ya zamani',
+    translate: 'Tafsiri',
+    open: 'Fungua',
+    fromLibrary:
+      'Haya ni maandishi ya rasimu ya maktaba: yahifadhi (yakirekebishwa ikihitajika) kama rasimu ya utafiti huu, kisha mtu wa pili ayaidhinishe.',
+    inLanguage: 'Kwa {{language}}',
+    saved: 'Imehifadhiwa kama rasimu: mtu wa pili lazima aiidhinishe kabla wajibuji hawajaiona.',
+    approved: 'Imeidhinishwa: wajibuji sasa wanaulizwa kwa tafsiri hii.',
+    saveDraft: 'Hifadhi rasimu',
+    approve: 'Idhinisha (nimeilinganisha na Kiingereza)',
+  },
 };
 
 export default sw;
