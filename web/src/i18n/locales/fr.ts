@@ -246,6 +246,7 @@ const fr: Catalogue = {
     positionHint: 'Mesuré sur tous les types de liens sauf les liens hostiles, toutes dates confondues.',
     created: 'Acteur enregistré.',
     count_one: '{{count}} acteur',
+    count_many: '{{count}} d’acteurs',
     count_other: '{{count}} acteurs',
     kinds: { person: 'Personne', organisation: 'Organisation' },
     tracks: {
@@ -345,8 +346,10 @@ const fr: Catalogue = {
     broker: 'Intermédiaire ayant des contacts des deux côtés (cerclé)',
     brokersSummary: '{{bridges}} et {{brokers}} entre les groupes de ce clivage.',
     bridgeTies_one: '{{count}} lien-pont',
+    bridgeTies_many: '{{count}} de liens-ponts',
     bridgeTies_other: '{{count}} liens-ponts',
     brokerCount_one: '{{count}} intermédiaire',
+    brokerCount_many: '{{count}} d’intermédiaires',
     brokerCount_other: '{{count}} intermédiaires',
     noBrokers:
       'Les ponts et intermédiaires apparaissent une fois les acteurs rattachés aux groupes de ce clivage.',
@@ -367,7 +370,7 @@ const fr: Catalogue = {
       ties: 'Liens affichés',
       degree: 'Centralité de degré',
       betweenness: 'Centralité d’intermédiarité',
-      pagerank: 'PageRank',
+      pagerank: 'Centralité PageRank',
       community: 'Communauté',
       constraint: 'Contrainte (trous structuraux)',
       closeness: 'Centralité de proximité',
@@ -691,6 +694,7 @@ const fr: Catalogue = {
     link: 'Lien de l’enquête',
     qrLabel: 'Code QR du lien de l’enquête',
     joined_one: '{{count}} personne a rejoint par ce lien.',
+    joined_many: '{{count}} de personnes ont rejoint par ce lien.',
     joined_other: '{{count}} personnes ont rejoint par ce lien.',
     revoke: 'Retirer le lien',
     back: 'Retour à l’enquête',
@@ -894,7 +898,7 @@ const fr: Catalogue = {
     linkLabel: 'Lien d’invitation',
     copy: 'Copier le lien',
     copied: 'Copié',
-    invitations: 'Invitations',
+    invitations: 'Invitations envoyées',
     noInvitations: 'Aucune invitation pour l’instant.',
     statuses: {
       pending: 'en attente',
@@ -908,7 +912,7 @@ const fr: Catalogue = {
     revoke: 'Retirer',
   },
   invitation: {
-    title: 'Invitation',
+    title: 'Votre invitation',
     intro: 'Vous êtes invité·e à prendre part à « {{initiative}} » comme {{role}}.',
     forEmail: 'L’invitation est pour l’adresse',
     accept: 'Accepter l’invitation',
@@ -947,6 +951,7 @@ const fr: Catalogue = {
       'La trace de la transmission de ce résultat est supprimée. Cette action est irréversible.',
     statusOn: 'Statut au',
     recipientCount_one: '{{count}} destinataire',
+    recipientCount_many: '{{count}} de destinataires',
     recipientCount_other: '{{count}} destinataires',
     dialogueSettings: 'Réglages du dialogue',
     dialogueIsOpen: 'Le dialogue est ouvert : les participants votent et proposent des énoncés.',
@@ -965,6 +970,8 @@ const fr: Catalogue = {
     },
     forestTooFew_one:
       'Seule {{count}} étude a un effet que vous pouvez voir ici : un graphique en forêt en regroupe deux ou plus. Il apparaîtra quand l’enquête d’une autre initiative aura deux vagues remplies ou qu’une étude publiée sera saisie.',
+    forestTooFew_many:
+      '{{count}} d’études ont un effet que vous pouvez voir ici : un graphique en forêt en regroupe deux ou plus. Il apparaîtra quand l’enquête d’une autre initiative aura deux vagues remplies ou qu’une étude publiée sera saisie.',
     forestTooFew_other:
       '{{count}} études ont un effet que vous pouvez voir ici : un graphique en forêt en regroupe deux ou plus. Il apparaîtra quand l’enquête d’une autre initiative aura deux vagues remplies ou qu’une étude publiée sera saisie.',
     forestCaption:

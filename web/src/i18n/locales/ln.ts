@@ -1,4 +1,4 @@
-import type { PartialCatalogue } from './types.js';
+import type { Catalogue } from './types.js';
 
 /*
  * Lingala (lingála, as spoken in Kinshasa and eastern Congo; written with ɛ and ɔ, tones left out):
@@ -110,10 +110,23 @@ const editsSection = {
     closeDialogueTitle: 'Okanga lisolo oyo?',
     closeDialogueBody:
       'Basangani bakoki lisusu kopona to kopesa maloba te. Okoki kofungola yango lisusu nsima.',
+    higherMeans: {
+      warmer: 'oyo eleki likoló elakisi mayoki ya bolingo koleka',
+      more_distance: 'oyo eleki likoló elakisi mosika koleka kati na bato',
+      more_trust: 'oyo eleki likoló elakisi elikya koleka',
+      more_anxiety: 'oyo eleki likoló elakisi kobanga koleka',
+      more: 'oyo eleki likoló elakisi mingi koleka',
+    },
+    forestTooFew_one:
+      'Bolukiluki {{count}} kaka ezali na bopusi oyo okoki komona awa: elilingi ya zamba (forest plot) esangisaka mibale to koleka. Ekomonana soki ankɛtɛ ya mokano mosusu ezali na mbala mibale oyo bayanoli to soki bolukiluki moko oyo ebimisami ekomami.',
+    forestTooFew_other:
+      'Bolukiluki {{count}} ezali na bopusi oyo okoki komona awa: elilingi ya zamba (forest plot) esangisaka mibale to koleka. Ekomonana soki ankɛtɛ ya mokano mosusu ezali na mbala mibale oyo bayanoli to soki bolukiluki moko oyo ebimisami ekomami.',
+    forestCaption:
+      'Ba ankɛtɛ ya mikano oyo okoki komona: {{initiatives}}; bolukiluki oyo ebimisami mpe ekomami na esika ya mosala oyo: {{external}}. Emonisami elongo na bopusi na yango oyo esangisami:',
   },
 };
 
-const ln: PartialCatalogue = {
+const ln: Catalogue = {
   ...editsSection,
   app: {
     name: 'tracktwo',
@@ -222,6 +235,7 @@ const ln: PartialCatalogue = {
       participant: 'Mosangani',
       researcher: 'Molukiluki',
       funder: 'Mopesi-mbongo',
+      translator: 'Mobongoli',
     },
     password: 'Bongola liloba na yo ya sekele',
     currentPassword: 'Liloba ya sekele ya sikoyo',
@@ -354,6 +368,10 @@ const ln: PartialCatalogue = {
     meetingsAttended: 'Makita oyo ayaki',
     networkPosition: 'Esika na monyɔlɔ',
     positionPending: 'Bimekeli ya monyɔlɔ ekomonana soki botaleli ya monyɔlɔ ezali na server oyo.',
+    positionNoTies:
+      'Mosali oyo azali naino na ekangiseli moko te na karte: elembo moko te ya monyɔlɔ ya komonisa.',
+    positionOnMap: 'Tala ye na karte ya monyɔlɔ',
+    positionHint: 'Emekami na lolenge nyɔnsɔ ya bikangiseli longola bikangiseli ya monguna, mikolo nyɔnsɔ.',
     created: 'Mosali abombami.',
     count_one: 'Basali {{count}}',
     count_other: 'Basali {{count}}',
@@ -429,6 +447,7 @@ const ln: PartialCatalogue = {
     metrics: {
       degree: 'Motango ya bikangiseli',
       strength: 'Makasi ya bikangiseli nyɔnsɔ',
+      betweenness: 'Kozala na katikati (boyokanisi)',
       uniform: 'Bonene moko',
     },
     exportPng: 'Bimisa PNG',
@@ -452,8 +471,32 @@ const ln: PartialCatalogue = {
     broker: 'Moyokanisi oyo ayebi bato na ngámbo nyɔnsɔ mibale (na lingɛnda)',
     brokersSummary:
       'Bikangiseli-bikatiseli {{bridges}} mpe bayokanisi {{brokers}} kati na masanga ya bokabwani oyo.',
+    bridgeTies_one: 'Ekangiseli-ekatiseli {{count}}',
+    bridgeTies_other: 'Bikangiseli-bikatiseli {{count}}',
+    brokerCount_one: 'Moyokanisi {{count}}',
+    brokerCount_other: 'Bayokanisi {{count}}',
     noBrokers: 'Bikatiseli mpe bayokanisi ekomonana soki basali bazali na masanga ya bokabwani oyo.',
     brokerLinks: '{{actor}} asangisi mibale-mibale {{count}} ya {{first}} mpe {{second}}',
+    tieKinds: 'Mitindo ya bikangiseli oyo emonisami',
+    search: 'Luka mosali',
+    find: 'Luka',
+    notFound: 'Mosali moko te na karte akokani na “{{text}}”.',
+    howTo:
+      'Finá mosali mpo na kotya ye mpe bazalani na ye liboso; finá na nse mpo na komona lisusu karte mobimba. Kómisa monene mpo na komona bikangiseli nyɔnsɔ mpe bankombo mingi.',
+    tieLine: 'Ekangiseli (molɔngɔ ya pɔpɔ; oyo ya monene ezali makasi koleka)',
+    hostileTie: 'Ekangiseli ya monguna (molɔngɔ ya motane)',
+    showSides: 'Ngámbo oyo emonisami',
+    openActor: 'Fungola lokasa ya mosali',
+    clearFocus: 'Monisa karte mobimba',
+    measures: {
+      ties: 'Bikangiseli oyo emonisami',
+      degree: 'Ntina na motango ya bikangiseli (degree)',
+      betweenness: 'Ntina ya kozala na katikati (betweenness)',
+      pagerank: 'Ntina ya PageRank',
+      community: 'Lisanga',
+      constraint: 'Bokangami (mabulu ya ebongiseli)',
+      closeness: 'Ntina ya kozala pene (closeness)',
+    },
   },
   meetings: {
     title: 'Makita',
@@ -685,7 +728,15 @@ const ln: PartialCatalogue = {
       'outgroup-trust': 'Bondimi epai ya lisanga mosusu',
       'intergroup-anxiety': 'Kobanga kati na masanga',
     },
-    languageNames: { en: 'Lingɛlɛ́sa', fr: 'Lifalansɛ́', ar: 'Lialabo' },
+    languageNames: {
+      en: 'Lingɛlɛ́sa',
+      fr: 'Lifalansɛ́',
+      ar: 'Lialabo',
+      he: 'Liebre',
+      so: 'Lisomali',
+      sw: 'Liswahili',
+      ln: 'Lingála',
+    },
     waves: { baseline: 'Ebandeli', post: 'Nsima ya likita', follow_up: 'Kolandela' },
     arms: { participant: 'Mosangani', comparison: 'Lisanga ya kokokanisa' },
     wavesTitle: 'Mbala',
@@ -772,6 +823,28 @@ const ln: PartialCatalogue = {
       'Loba ngámbo na yo mpe soki ozali mobali to mwasi, soki olingi; nyɔnsɔ mibale ezali na bopusi te.',
     sheetStep3: 'Yanola motuna moko na moko; okoki kobongola biyano na yo kino mbala ekokangama.',
   },
+  surveyTranslations: {
+    title: 'Mabongoli ya bimekeli',
+    hint: 'Batunaka bayanoli kaka na makomi oyo etalami: mabongoli oyo bibliotɛki etalaki, to oyo ya ankɛtɛ oyo moko soki moto ya mibale andimi yango. Mabongoli oyo ezali naino kotalama emonisami awa, kasi na bayanoli te, oyo bazwaka Lingɛlɛ́sa na esika na yango.',
+    none: 'Ankɛtɛ etunami kaka na Lingɛlɛ́sa: bakisa nkota mpo na kobongola yango.',
+    standings: {
+      reviewed: 'etalami (bibliotɛki)',
+      approved: 'endimami',
+      draft: 'ebandeli: emonisami naino na bayanoli te',
+      missing: 'ebongolami te',
+    },
+    approvedBy: 'endimami na {{name}} na mokolo {{date}}',
+    someone: 'kɔ́ntɛ moko ya kala',
+    translate: 'Bongola',
+    open: 'Fungola',
+    fromLibrary:
+      'Oyo ezali makomi ya bibliotɛki oyo ezali naino kotalama: bomba yango (obongisi soki esengeli) lokola ebandeli ya ankɛtɛ oyo, sima moto ya mibale akondima yango.',
+    inLanguage: 'Na {{language}}',
+    saved: 'Ebombami lokola ebandeli: moto ya mibale asengeli kondima yango liboso bayanoli bamona yango.',
+    approved: 'Endimami: sikoyo batunaka bayanoli na libongoli oyo.',
+    saveDraft: 'Bomba ebandeli',
+    approve: 'Ndima (natalaki yango pembeni ya Lingɛlɛ́sa)',
+  },
   people: {
     link: 'Bato',
     title: 'Bato mpe mabyangi',
@@ -784,6 +857,7 @@ const ln: PartialCatalogue = {
       participant: 'Mosangani',
       researcher: 'Molukiluki',
       funder: 'Mopesi-mbongo',
+      translator: 'Mobongoli',
     },
     remove: 'Longola',
     removeRole: 'Longola mokumba {{role}} ya {{name}}',
@@ -927,11 +1001,57 @@ const ln: PartialCatalogue = {
     coordinatesHint:
       'Badegre na bitalɛli ya desimale. Ekatamaka na bosikisiki ya esika ya mokano ntango ebombami.',
   },
+  meetingEdit: {
+    markHeld: 'Koma ete esalemi',
+    markCancelled: 'Koma ete elongolami',
+    edit: 'Bongisa likita',
+    delete: 'Longola likita',
+    deleteQuestion:
+      'Olongola likita oyo, liste ya bato oyo bayaki, lapolo mpe makomi na yango mpo na libela? Mbuma na yango etikali, mpe bato oyo bakutanaki batikali bakangisami.',
+    deleteConfirm: 'Ɛɛ, longola yango',
+    attendees: 'Bato oyo bayaki',
+    remove: 'Longola',
+    removeAttendee: 'Longola {{actor}} na liste ya bato oyo bayaki',
+    minutes: 'Lapolo',
+    notes: 'Makomi ya mosala',
+    minutesLabel: 'Lapolo: oyo elobamaki mpe oyo bayokanaki',
+    notesLabel: 'Makomi mpo na bato oyo bazali kokamba mosala',
+    chathamHint:
+      'Mobeko ya Chatham House: koma oyo elobamaki, kasi ata mokolo moko te nani alobaki yango to nani azalaki. Lapolo oyo ezali na nkombo ya moto oyo ayaki ebombamaka te.',
+    savedAt: 'Ebombamaki mpo na nsuka {{at}} (UTC)',
+    saved: 'Ebombami.',
+    textsHidden: 'Na mobeko oyo, kaka babongisi ya likita batangaka mpe bakomaka lapolo mpe makomi na yango.',
+  },
+  tieEdit: {
+    title: 'Bongola ekangiseli ({{tie}})',
+    actions: 'Bongola',
+    edit: 'Bongisa',
+    editTie: 'Bongisa ekangiseli na {{actor}}',
+    delete: 'Longola ekangiseli',
+    deleteQuestion:
+      'Olongola ekangiseli oyo mpo na libela? Karte ya monyɔlɔ mpe bimekeli na yango ekotánga yango lisusu te.',
+    deleteConfirm: 'Ɛɛ, longola yango',
+  },
+  picker: {
+    placeholder: 'Koma eteni ya nkombo ya kobomba',
+    placeholderNames: 'Koma eteni ya nkombo to ya nkombo ya kobomba',
+    hint: 'Koma mpo na koluka, sima finá mosali mpo na kobakisa ye. Finá × mpo na kolongola.',
+    recipientsHint:
+      'Kaka basali ya Nzela 1 mpe 1.5 bakoki kozwa bopesi. Koma mpo na koluka, sima finá mpo na kobakisa.',
+    chosen: 'Basali oyo baponami',
+    remove: 'Longola {{actor}}',
+    none: 'Mosali moko te akokani.',
+    track: 'Nzela {{track}}',
+  },
   notFound: {
     title: 'Lokasa ezwami te',
     body: 'Lokasa ya boye ezali te, to okoki komona yango te.',
   },
   errors: {
+    TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
+      'Likita oyo esalemi na mobeko ya Chatham House: lapolo ekoki koloba oyo elobamaki, kasi te nani alobaki yango to nani ayaki. Longola bankombo mpe bankombo ya kobomba ya bato oyo bayaki, sima bomba lisusu.',
+    TT_ERR_MEETING_CANCEL_ATTENDED:
+      'Bato oyo bayaki bakomami mpo na likita oyo, yango wana esalemaki: longola liboso liste ya bato oyo bayaki, to koma ete esalemi.',
     ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Nzela oyo ya kokɔta eyebani te. Tala soki ekopiamaki mobimba, to senga mobongisi nzela lisusu.',

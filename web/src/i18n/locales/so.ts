@@ -1,4 +1,4 @@
-import type { PartialCatalogue } from './types.js';
+import type { Catalogue } from './types.js';
 
 /*
  * Somali (af-Soomaali, as written in Somalia): complete (the type requires every key of English).
@@ -95,10 +95,23 @@ const editsSection = {
     closeDialogueTitle: 'Ma xiraysaa wada-hadalkan?',
     closeDialogueBody:
       'Ka-qaybgalayaashu markaas ma codeyn karaan mana soo jeedin karaan weedho. Mar dambe dib ayaad u furi kartaa.',
+    higherMeans: {
+      warmer: 'tiro sare waxay ka dhigan tahay dareen diirran',
+      more_distance: 'tiro sare waxay ka dhigan tahay masaafo bulsheed oo badan',
+      more_trust: 'tiro sare waxay ka dhigan tahay kalsooni badan',
+      more_anxiety: 'tiro sare waxay ka dhigan tahay walwal badan',
+      more: 'tiro sare waxay ka dhigan tahay wax badan',
+    },
+    forestTooFew_one:
+      'Kaliya {{count}} daraasad ayaa leh saamayn aad halkan ku arki karto: sawirka kaynta (forest plot) wuxuu isku daraa laba ama ka badan. Wuxuu soo baxayaa marka sahanka hindise kale uu yeesho laba mawjadood oo laga jawaabay ama la geliyo daraasad la daabacay.',
+    forestTooFew_other:
+      '{{count}} daraasadood ayaa leh saamayn aad halkan ku arki karto: sawirka kaynta (forest plot) wuxuu isku daraa laba ama ka badan. Wuxuu soo baxayaa marka sahanka hindise kale uu yeesho laba mawjadood oo laga jawaabay ama la geliyo daraasad la daabacay.',
+    forestCaption:
+      'Sahannada hindisayaasha aad arki karto: {{initiatives}}; daraasadaha la daabacay ee goob-shaqadan lagu geliyay: {{external}}. Waxaa lagu sawiray saamayntooda la isku daray:',
   },
 };
 
-const so: PartialCatalogue = {
+const so: Catalogue = {
   ...editsSection,
   app: {
     name: 'tracktwo',
@@ -206,6 +219,7 @@ const so: PartialCatalogue = {
       participant: 'Ka-qaybgale',
       researcher: 'Cilmi-baare',
       funder: 'Maalgeliye',
+      translator: 'Turjumaan',
     },
     password: 'Beddel furahaaga sirta ah',
     currentPassword: 'Furaha sirta ah ee hadda',
@@ -335,6 +349,10 @@ const so: PartialCatalogue = {
     networkPosition: 'Booska shabakadda',
     positionPending:
       'Cabbirada shabakaddu waxay soo baxayaan marka falanqaynta shabakaddu ka diyaar noqoto server-kan.',
+    positionNoTies: 'Jilaagan weli xiriir kuma laha khariidadda: ma jiro cabbir shabakadeed oo la muujiyo.',
+    positionOnMap: 'Ku arag khariidadda shabakadda',
+    positionHint:
+      'Waxaa lagu cabbiray nooc kasta oo xiriir ah marka laga reebo xiriirada colaadeed, dhammaan taariikhaha.',
     created: 'Jilaaga waa la kaydiyay.',
     count_one: '{{count}} jilaa',
     count_other: '{{count}} jilaa',
@@ -407,7 +425,12 @@ const so: PartialCatalogue = {
     noGroup: 'Koox la’aan',
     empty: 'Weli jilaa kuma jiro khilaafkan.',
     summary: '{{actors}} jilaa iyo {{ties}} xiriir ayaa la muujiyay.',
-    metrics: { degree: 'Tirada xiriirada', strength: 'Wadarta xoogga xiriirada', uniform: 'Isku cabbir' },
+    metrics: {
+      degree: 'Tirada xiriirada',
+      strength: 'Wadarta xoogga xiriirada',
+      betweenness: 'Dhex-marka (dhexdhexaadin)',
+      uniform: 'Isku cabbir',
+    },
     exportPng: 'U dhoofi PNG',
     exportSvg: 'U dhoofi SVG',
     exportGraphml: 'U dhoofi GraphML',
@@ -429,9 +452,33 @@ const so: PartialCatalogue = {
     broker: 'Dhexdhexaadiye xiriir la leh labada dhinac (goobaabin leh)',
     brokersSummary:
       '{{bridges}} xiriir buundo iyo {{brokers}} dhexdhexaadiye oo ka gudba kooxaha kala-qaybsanaantan.',
+    bridgeTies_one: '{{count}} xiriir buundo',
+    bridgeTies_other: '{{count}} xiriir buundo',
+    brokerCount_one: '{{count}} dhexdhexaadiye',
+    brokerCount_other: '{{count}} dhexdhexaadiye',
     noBrokers:
       'Buundooyinka iyo dhexdhexaadiyayaashu waxay soo baxayaan marka jilayaashu ka tirsan yihiin kooxaha kala-qaybsanaantan.',
     brokerLinks: '{{actor}} wuxuu isku xiraa {{count}} lammaane oo ah {{first}} iyo {{second}}',
+    tieKinds: 'Noocyada xiriirka la muujiyay',
+    search: 'Raadi jilaa',
+    find: 'Raadi',
+    notFound: 'Ma jiro jilaa khariidadda ku jira oo ku habboon “{{text}}”.',
+    howTo:
+      'Guji jilaa si aad diiradda u saarto isaga iyo deriskiisa; guji gadaasha si aad mar kale u aragto khariidadda oo dhan. Soo dhowee si aad u aragto xiriir kasta iyo magacyo badan.',
+    tieLine: 'Xiriir (xarriiq cawl ah; kan qaro weyn ayaa xoog badan)',
+    hostileTie: 'Xiriir colaadeed (xarriiq casaan ah)',
+    showSides: 'Dhinacyada la muujiyay',
+    openActor: 'Fur bogga jilaaga',
+    clearFocus: 'Muuji khariidadda oo dhan',
+    measures: {
+      ties: 'Xiriirada la muujiyay',
+      degree: 'Udub-dhexaadnimada tirada xiriirada (degree)',
+      betweenness: 'Udub-dhexaadnimada dhex-marka (betweenness)',
+      pagerank: 'Udub-dhexaadnimada PageRank',
+      community: 'Koox bulsheed',
+      constraint: 'Xaddidaad (godad qaabdhismeed)',
+      closeness: 'Udub-dhexaadnimada dhowaanshaha (closeness)',
+    },
   },
   meetings: {
     title: 'Kulamada',
@@ -666,7 +713,15 @@ const so: PartialCatalogue = {
       'outgroup-trust': 'Kalsoonida kooxda kale',
       'intergroup-anxiety': 'Walwalka u dhexeeya kooxaha',
     },
-    languageNames: { en: 'Ingiriisi', fr: 'Faransiis', ar: 'Carabi' },
+    languageNames: {
+      en: 'Ingiriisi',
+      fr: 'Faransiis',
+      ar: 'Carabi',
+      he: 'Cibraani',
+      so: 'Af-Soomaali',
+      sw: 'Sawaaxili',
+      ln: 'Lingaala',
+    },
     waves: { baseline: 'Bilowga', post: 'Kulanka kadib', follow_up: 'Dabagal' },
     arms: { participant: 'Ka-qaybgale', comparison: 'Kooxda isbarbardhigga' },
     wavesTitle: 'Mowjadaha',
@@ -932,7 +987,7 @@ const so: PartialCatalogue = {
     chosen: 'Jilayaasha la doortay',
     remove: 'Ka saar {{actor}}',
     none: 'Ma jiro jile ku habboon.',
-    track: 'track {{track}}',
+    track: 'Wadada {{track}}',
   },
   errors: {
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:

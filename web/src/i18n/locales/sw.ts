@@ -1,4 +1,4 @@
-import type { PartialCatalogue } from './types.js';
+import type { Catalogue } from './types.js';
 
 /*
  * Swahili (Kiswahili, as written in Kenya and eastern DR Congo): complete (the type requires every key
@@ -98,10 +98,23 @@ const editsSection = {
     closeDialogueTitle: 'Funga mazungumzo haya?',
     closeDialogueBody:
       'Washiriki hawataweza tena kupiga kura wala kutoa kauli. Unaweza kuyafungua tena baadaye.',
+    higherMeans: {
+      warmer: 'juu zaidi ina maana hisia za joto zaidi',
+      more_distance: 'juu zaidi ina maana umbali mkubwa zaidi wa kijamii',
+      more_trust: 'juu zaidi ina maana imani zaidi',
+      more_anxiety: 'juu zaidi ina maana wasiwasi zaidi',
+      more: 'juu zaidi ina maana zaidi',
+    },
+    forestTooFew_one:
+      'Ni utafiti {{count}} tu wenye athari unayoweza kuona hapa: mchoro wa msitu (forest plot) hujumlisha tafiti mbili au zaidi. Utaonekana mara utafiti wa mpango mwingine utakapokuwa na awamu mbili zilizojibiwa au utafiti uliochapishwa utakapoingizwa.',
+    forestTooFew_other:
+      'Tafiti {{count}} zina athari unayoweza kuona hapa: mchoro wa msitu (forest plot) hujumlisha tafiti mbili au zaidi. Utaonekana mara utafiti wa mpango mwingine utakapokuwa na awamu mbili zilizojibiwa au utafiti uliochapishwa utakapoingizwa.',
+    forestCaption:
+      'Tafiti za mipango unazoweza kuona: {{initiatives}}; tafiti zilizochapishwa zilizoingizwa katika eneo hili la kazi: {{external}}. Zimechorwa pamoja na athari yao iliyojumlishwa:',
   },
 };
 
-const sw: PartialCatalogue = {
+const sw: Catalogue = {
   ...editsSection,
   app: {
     name: 'tracktwo',
@@ -209,6 +222,7 @@ const sw: PartialCatalogue = {
       participant: 'Mshiriki',
       researcher: 'Mtafiti',
       funder: 'Mfadhili',
+      translator: 'Mtafsiri',
     },
     password: 'Badilisha nenosiri lako',
     currentPassword: 'Nenosiri la sasa',
@@ -336,6 +350,10 @@ const sw: PartialCatalogue = {
     meetingsAttended: 'Mikutano aliyohudhuria',
     networkPosition: 'Nafasi katika mtandao',
     positionPending: 'Vipimo vya mtandao vitaonekana uchambuzi wa mtandao ukipatikana kwenye seva hii.',
+    positionNoTies:
+      'Mhusika huyu bado hana uhusiano wowote kwenye ramani: hakuna kipimo cha mtandao cha kuonyesha.',
+    positionOnMap: 'Mwone kwenye ramani ya mtandao',
+    positionHint: 'Imepimwa kwa kila aina ya uhusiano isipokuwa mahusiano ya uhasama, tarehe zote.',
     created: 'Mhusika amehifadhiwa.',
     count_one: 'Wahusika {{count}}',
     count_other: 'Wahusika {{count}}',
@@ -411,6 +429,7 @@ const sw: PartialCatalogue = {
     metrics: {
       degree: 'Idadi ya mahusiano',
       strength: 'Jumla ya nguvu za mahusiano',
+      betweenness: 'Kuwa kati (udalali)',
       uniform: 'Ukubwa sawa',
     },
     exportPng: 'Hamisha PNG',
@@ -433,8 +452,32 @@ const sw: PartialCatalogue = {
     crossTie: 'Uhusiano kati ya makundi (mstari mwembamba wa vistari)',
     broker: 'Dalali mwenye mawasiliano pande zote mbili (mwenye duara)',
     brokersSummary: 'Mahusiano-daraja {{bridges}} na madalali {{brokers}} kati ya makundi ya mgawanyiko huu.',
+    bridgeTies_one: 'Uhusiano-daraja {{count}}',
+    bridgeTies_other: 'Mahusiano-daraja {{count}}',
+    brokerCount_one: 'Dalali {{count}}',
+    brokerCount_other: 'Madalali {{count}}',
     noBrokers: 'Madaraja na madalali yataonekana wahusika wakiwa katika makundi ya mgawanyiko huu.',
     brokerLinks: '{{actor}} anaunganisha jozi {{count}} za {{first}} na {{second}}',
+    tieKinds: 'Aina za mahusiano zinazoonyeshwa',
+    search: 'Tafuta mhusika',
+    find: 'Tafuta',
+    notFound: 'Hakuna mhusika kwenye ramani anayelingana na “{{text}}”.',
+    howTo:
+      'Bofya mhusika ili kumwangazia yeye na majirani wake; bofya mandharinyuma ili kuona ramani nzima tena. Kuza ili kuona kila uhusiano na majina zaidi.',
+    tieLine: 'Uhusiano (mstari wa kijivu; mnene zaidi ni imara zaidi)',
+    hostileTie: 'Uhusiano wa uhasama (mstari mwekundu)',
+    showSides: 'Pande zinazoonyeshwa',
+    openActor: 'Fungua ukurasa wa mhusika',
+    clearFocus: 'Onyesha ramani nzima',
+    measures: {
+      ties: 'Mahusiano yanayoonyeshwa',
+      degree: 'Umuhimu wa kiwango (degree centrality)',
+      betweenness: 'Umuhimu wa kuwa kati (betweenness centrality)',
+      pagerank: 'Umuhimu wa PageRank',
+      community: 'Jamii',
+      constraint: 'Kizuizi (mianya ya kimuundo)',
+      closeness: 'Umuhimu wa ukaribu (closeness centrality)',
+    },
   },
   meetings: {
     title: 'Mikutano',
@@ -666,7 +709,15 @@ const sw: PartialCatalogue = {
       'outgroup-trust': 'Imani kwa kundi jingine',
       'intergroup-anxiety': 'Wasiwasi kati ya makundi',
     },
-    languageNames: { en: 'Kiingereza', fr: 'Kifaransa', ar: 'Kiarabu' },
+    languageNames: {
+      en: 'Kiingereza',
+      fr: 'Kifaransa',
+      ar: 'Kiarabu',
+      he: 'Kiebrania',
+      so: 'Kisomali',
+      sw: 'Kiswahili',
+      ln: 'Kilingala',
+    },
     waves: { baseline: 'Mwanzo', post: 'Baada ya mkutano', follow_up: 'Ufuatiliaji' },
     arms: { participant: 'Mshiriki', comparison: 'Kundi la kulinganisha' },
     wavesTitle: 'Awamu',
@@ -925,7 +976,7 @@ const sw: PartialCatalogue = {
     chosen: 'Wahusika waliochaguliwa',
     remove: 'Ondoa {{actor}}',
     none: 'Hakuna mhusika anayelingana.',
-    track: 'track {{track}}',
+    track: 'Njia {{track}}',
   },
   errors: {
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
