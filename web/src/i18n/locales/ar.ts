@@ -607,6 +607,7 @@ const ar: PartialCatalogue = {
     noAnswer: 'بلا إجابة',
     outOfScale: 'أدخل رقماً من {{min}} إلى {{max}}.',
     draftTranslation: 'هذه الترجمة ما زالت قيد المراجعة.',
+    shownInEnglish: 'هذا الاستبيان غير متاح بلغتك بعد: يُعرض بالإنجليزية.',
     fixAnswers: 'بعض الإجابات خارج المقياس: صحّحها ثم أرسلها من جديد.',
     answerSomething: 'أجب عن سؤال واحد على الأقل أولاً.',
     send: 'أرسل إجاباتي',

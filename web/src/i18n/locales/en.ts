@@ -641,6 +641,7 @@ const en = {
     noAnswer: 'No answer',
     outOfScale: 'Give a number from {{min}} to {{max}}.',
     draftTranslation: 'This translation is still being checked.',
+    shownInEnglish: 'This survey is not yet available in your language: it is shown in English.',
     fixAnswers: 'Some answers are outside the scale: correct them and send again.',
     answerSomething: 'Answer at least one question first.',
     send: 'Send my answers',

@@ -664,6 +664,8 @@ const fr: Catalogue = {
     noAnswer: 'Pas de réponse',
     outOfScale: 'Donnez un nombre de {{min}} à {{max}}.',
     draftTranslation: 'Cette traduction est encore en cours de vérification.',
+    shownInEnglish:
+      'Cette enquête n’est pas encore disponible dans votre langue : elle est affichée en anglais.',
     fixAnswers: 'Certaines réponses sont hors de l’échelle : corrigez-les et renvoyez.',
     answerSomething: 'Répondez d’abord à au moins une question.',
     send: 'Envoyer mes réponses',

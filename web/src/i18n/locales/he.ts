@@ -599,6 +599,7 @@ const he: PartialCatalogue = {
     noAnswer: 'ללא תשובה',
     outOfScale: 'יש להזין מספר מ־{{min}} עד {{max}}.',
     draftTranslation: 'התרגום הזה עדיין בבדיקה.',
+    shownInEnglish: 'הסקר עדיין אינו זמין בשפתך: הוא מוצג באנגלית.',
     fixAnswers: 'חלק מהתשובות מחוץ לסולם: יש לתקן אותן ולשלוח שוב.',
     answerSomething: 'יש לענות קודם על שאלה אחת לפחות.',
     send: 'שליחת התשובות שלי',

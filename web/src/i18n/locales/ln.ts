@@ -737,6 +737,7 @@ const ln: PartialCatalogue = {
     noAnswer: 'Eyano te',
     outOfScale: 'Pesa motango kobanda {{min}} kino {{max}}.',
     draftTranslation: 'Libongoli oyo ezali naino kotalama.',
+    shownInEnglish: 'Ankɛti oyo ezali naino te na lokota na yo: emonisami na Lingɛlɛsa.',
     fixAnswers: 'Biyano mosusu ezali libanda ya emekeli: bongisa yango mpe tinda lisusu.',
     answerSomething: 'Yanola ata motuna moko liboso.',
     send: 'Tinda biyano na ngai',

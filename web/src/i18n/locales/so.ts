@@ -719,6 +719,7 @@ const so: PartialCatalogue = {
     noAnswer: 'Jawaab la’aan',
     outOfScale: 'Geli tiro u dhexeysa {{min}} iyo {{max}}.',
     draftTranslation: 'Tarjumaaddan weli waa la hubinayaa.',
+    shownInEnglish: 'Sahankani weli laguma heli karo luqaddaada: waxaa lagu soo bandhigay Ingiriisi.',
     fixAnswers: 'Jawaabaha qaarkood waxay ka baxsan yihiin cabbirka: sax oo mar kale dir.',
     answerSomething: 'Marka hore ka jawaab ugu yaraan hal su’aal.',
     send: 'Dir jawaabahayga',

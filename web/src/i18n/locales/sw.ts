@@ -718,6 +718,7 @@ const sw: PartialCatalogue = {
     noAnswer: 'Hakuna jibu',
     outOfScale: 'Weka namba kuanzia {{min}} hadi {{max}}.',
     draftTranslation: 'Tafsiri hii bado inakaguliwa.',
+    shownInEnglish: 'Utafiti huu bado haupatikani kwa lugha yako: unaonyeshwa kwa Kiingereza.',
     fixAnswers: 'Baadhi ya majibu yako nje ya kipimo: yasahihishe na utume tena.',
     answerSomething: 'Jibu angalau swali moja kwanza.',
     send: 'Tuma majibu yangu',
