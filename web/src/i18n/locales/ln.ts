@@ -933,6 +933,12 @@ const ln: PartialCatalogue = {
     body: 'Lokasa ya boye ezali te, to okoki komona yango te.',
   },
   errors: {
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'Ankɛtɛ ebongolami naino te mpe etalelami te na lokota oyo: emonisami na lokota mosusu ya yango.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'Moto ya mibale nde andimaka libongoli: moto mosusu, kasi mobongoli te, asengeli kotalela yango mpe kondima yango.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'Bongola na moko ya minoko ya likita, kasi lokota ya liloba yango moko te: bakisa liboso lokota na likita soki ezali te.',
     ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Nzela oyo ya kokɔta eyebani te. Tala soki ekopiamaki mobimba, to senga mobongisi nzela lisusu.',

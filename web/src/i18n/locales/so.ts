@@ -936,6 +936,12 @@ const so: PartialCatalogue = {
     track: 'track {{track}}',
   },
   errors: {
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'Sahanka weli laguma tarjumin oo lama hubin luqaddan: waxaa lagu muujiyay luqad kale oo ka mid ah luqadihiisa.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'Tarjumaadda waxaa ansixiya qof labaad: qof aan ahayn turjubaankeeda ayaa hubiya oo ansixiya.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'U tarjun mid ka mid ah luqadaha wada-hadalka oo aan ahayn luqadda weedha: marka hore ku dar luqadda wada-hadalka haddii ay ka maqan tahay.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'Kulankan wuxuu ku socdaa xeerka Chatham House: qoraalka kulanka wuxuu sheegi karaa waxa la yiri, laakiin ma aha cidda tiri ama cidda joogtay. Ka saar magacyada iyo magac-qarsoodiyada ka soo qaybgalayaasha, kadibna mar kale kaydi.',
     TT_ERR_MEETING_CANCEL_ATTENDED:

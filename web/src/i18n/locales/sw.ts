@@ -929,6 +929,12 @@ const sw: PartialCatalogue = {
     track: 'track {{track}}',
   },
   errors: {
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'Utafiti bado haujatafsiriwa na kukaguliwa kwa lugha hii: unaonyeshwa kwa lugha nyingine kati ya lugha zake.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'Tafsiri huidhinishwa na mtu wa pili: mtu mwingine asiye mfasiri wake lazima aikague na kuiidhinisha.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'Tafsiri kwa mojawapo ya lugha za mazungumzo isiyo lugha ya kauli yenyewe: ongeza lugha kwenye mazungumzo kwanza ikiwa haipo.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'Mkutano huu unafanyika chini ya kanuni ya Chatham House: kumbukumbu zinaweza kusema yaliyosemwa, lakini si nani aliyesema wala nani alihudhuria. Ondoa majina na majina bandia ya waliohudhuria, kisha hifadhi tena.',
     TT_ERR_MEETING_CANCEL_ATTENDED:
