@@ -4,6 +4,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot, startRig, type BrowserRig } from './support/harness.js';
 import { loadDemoFixture, type DemoFixture, type Person } from './support/demo-fixture.js';
 import { seriousViolations } from './support/axe.js';
+import { systemAuth } from '../../src/security/auth.js';
+import {
+  approveSurveyTranslation,
+  listSurveyTranslations,
+  saveSurveyTranslation,
+} from '../../src/services/surveys/index.js';
 
 /**
  * Surveys and evidence in the browser: a convener creates a survey, adds its waves and respondents,
@@ -178,6 +184,20 @@ describe('a convener enters survey waves and sees the effect', () => {
     await page.getByRole('button', { name: 'Change my answers' }).click();
     await page.getByLabel('Language').selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByRole('heading', { name: 'استبيان' }).waitFor();
+    // The library's Arabic is a draft until checked: the respondent gets English, and is told so.
+    await page.getByText('هذا الاستبيان غير متاح بلغتك بعد').waitFor();
+    await page.getByText(question(outGroups[0])).first().waitFor();
+    // A second person checks and approves the Arabic texts: from then on the question comes in Arabic.
+    const surveyId = surveyPath.split('/').pop()!;
+    const { store, keys } = rig.server;
+    const system = { db: store.db, dialect: store.dialect, keys, auth: systemAuth('browser test reviewer') };
+    for (const item of await listSurveyTranslations(system, surveyId)) {
+      if (item.language !== 'ar' || !item.texts) continue;
+      await saveSurveyTranslation(system, surveyId, item.instrument_id, 'ar', item.texts);
+      await approveSurveyTranslation(system, surveyId, item.instrument_id, 'ar');
+    }
+    await page.reload();
     await page.getByRole('heading', { name: 'استبيان' }).waitFor();
     // The survey is asked in Arabic too: the question comes in Arabic, with the out-group's name.
     await page.getByText(`تجاه ${outGroups[0]}`).first().waitFor();

@@ -257,7 +257,27 @@ function requireOpen(wave: SurveyWave, now: Date): void {
 
 export type { SurveyForm };
 
-/** The form a link opens, in the language asked for, with the holder's own earlier answers. */
+/** The language a form is put in: the one asked for if the survey is asked and checked in it, else English. */
+async function formLanguage(
+  trx: Kysely<Database>,
+  survey: Awaited<ReturnType<typeof surveyOrNotFound>>,
+  language: SurveyLanguage,
+): Promise<SurveyLanguage> {
+  if (language === 'en' || !(survey.languages as string[]).includes(language)) return 'en';
+  try {
+    await askableTexts(trx, survey, language);
+    return language;
+  } catch (error) {
+    if (isTrackTwoError(error) && error.code === 'TT_ERR_SURVEY_TRANSLATION_UNCHECKED') return 'en';
+    throw error;
+  }
+}
+
+/**
+ * The form a link opens, with the holder's own earlier answers: in the language asked for when the survey
+ * is asked in it and its texts there are checked, else in English (`language` says which), so that a
+ * respondent always gets a form they can read and never one in unchecked texts.
+ */
 export function surveyForm(
   ctx: ServiceContext,
   surveyId: string,
@@ -267,14 +287,14 @@ export function surveyForm(
 ): Promise<SurveyForm> {
   return inTransaction(ctx, async (trx) => {
     const { link, survey, wave } = await requireSurveyLink(trx, token, surveyId, waveId);
-    checkLanguage(survey, language);
+    const asked = await formLanguage(trx, survey, language);
     const existing = await repo.findResponse(trx, wave.id, link.respondent_id);
-    const approved = await askableTexts(trx, survey, language);
-    const instruments = formInstruments(survey.instruments, survey.out_groups, language, approved);
+    const approved = await askableTexts(trx, survey, asked);
+    const instruments = formInstruments(survey.instruments, survey.out_groups, asked, approved);
     return {
       survey_id: survey.id,
       wave: { id: wave.id, kind: wave.kind, opens_on: wave.opens_on, closes_on: wave.closes_on },
-      language,
+      language: asked,
       instruments,
       previous: existing ? await openAnswers(trx, ctx.keys, survey, existing) : null,
     };

@@ -16,6 +16,9 @@ export const sameAsEnglish: Readonly<Record<string, readonly string[]>> = {
   fr: [
     'app.name', // the brand
     // The same word in French:
+    'surveys.languageNames.so',
+    'surveys.languageNames.sw',
+    'surveys.languageNames.ln',
     'results.members_one',
     'results.members',
     'results.summary',

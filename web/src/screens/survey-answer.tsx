@@ -34,20 +34,13 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
   useEffect(() => {
     let live = true;
     setLoadFailure(null);
-    // The survey may not be asked in the reader's language: English then, which every survey has.
-    const load = async (language: SurveyLanguage): Promise<SurveyForm> => {
-      try {
-        return await api.post('/api/surveys/{id}/waves/{waveId}/form', {
-          params: { path: { id: surveyId, waveId } },
-          body: { token, language },
-          quietUnauthenticated: true,
-        });
-      } catch (error) {
-        if (language !== 'en' && error instanceof ApiError && error.details?.field === 'language')
-          return load('en');
-        throw error;
-      }
-    };
+    // The server answers in English when the survey is not (yet) asked in the reader's language.
+    const load = (language: SurveyLanguage): Promise<SurveyForm> =>
+      api.post('/api/surveys/{id}/waves/{waveId}/form', {
+        params: { path: { id: surveyId, waveId } },
+        body: { token, language },
+        quietUnauthenticated: true,
+      });
     load(wanted)
       .then((loaded) => {
         if (!live) return;
@@ -107,6 +100,7 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
               date: day(form.wave.closes_on),
             })}
           </p>
+          {form.language !== wanted && <p className="notice">{t('answer.shownInEnglish')}</p>}
           {form.previous && <p className="notice">{t('answer.previous')}</p>}
           {problem && (
             <div className="error-summary" role="alert">

@@ -641,6 +641,7 @@ const en = {
     noAnswer: 'No answer',
     outOfScale: 'Give a number from {{min}} to {{max}}.',
     draftTranslation: 'This translation is still being checked.',
+    shownInEnglish: 'This survey is not yet available in your language: it is shown in English.',
     fixAnswers: 'Some answers are outside the scale: correct them and send again.',
     answerSomething: 'Answer at least one question first.',
     send: 'Send my answers',
@@ -937,6 +938,12 @@ const en = {
       'Initiative surveys you may see: {{initiatives}}; published studies entered in this workspace: {{external}}. Plotted with their pooled effect:',
   },
   errors: {
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'The survey is not yet translated and checked in this language: it is shown in another of its languages.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'A translation is approved by a second person: someone other than its translator must check and approve it.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'Translate into one of the dialogue’s languages other than the statement’s own: add the language to the dialogue first if it is missing.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'This meeting is held under the Chatham House rule: the minutes may say what was said, but not who said it or who attended. Remove the names and pseudonyms of attendees, then save again.',
     TT_ERR_MEETING_CANCEL_ATTENDED:

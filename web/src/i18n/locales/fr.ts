@@ -667,6 +667,8 @@ const fr: Catalogue = {
     noAnswer: 'Pas de réponse',
     outOfScale: 'Donnez un nombre de {{min}} à {{max}}.',
     draftTranslation: 'Cette traduction est encore en cours de vérification.',
+    shownInEnglish:
+      'Cette enquête n’est pas encore disponible dans votre langue : elle est affichée en anglais.',
     fixAnswers: 'Certaines réponses sont hors de l’échelle : corrigez-les et renvoyez.',
     answerSomething: 'Répondez d’abord à au moins une question.',
     send: 'Envoyer mes réponses',
@@ -978,6 +980,12 @@ const fr: Catalogue = {
       'Enquêtes d’initiatives que vous pouvez voir : {{initiatives}} ; études publiées saisies dans cet espace : {{external}}. Représentées avec leur effet combiné :',
   },
   errors: {
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'L’enquête n’est pas encore traduite et vérifiée dans cette langue : elle est montrée dans une autre de ses langues.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'Une traduction est approuvée par une seconde personne : quelqu’un d’autre que son traducteur doit la vérifier et l’approuver.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'Traduisez dans une des langues du dialogue autre que celle de l’énoncé : ajoutez d’abord la langue au dialogue si elle manque.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'Cette réunion se tient sous la règle de Chatham House : le compte rendu peut dire ce qui a été dit, mais ni qui l’a dit ni qui était présent. Retirez les noms et pseudonymes des participants, puis enregistrez à nouveau.',
     TT_ERR_MEETING_CANCEL_ATTENDED:

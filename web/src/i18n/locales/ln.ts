@@ -788,6 +788,7 @@ const ln: Catalogue = {
     noAnswer: 'Eyano te',
     outOfScale: 'Pesa motango kobanda {{min}} kino {{max}}.',
     draftTranslation: 'Libongoli oyo ezali naino kotalama.',
+    shownInEnglish: 'Ankɛti oyo ezali naino te na lokota na yo: emonisami na Lingɛlɛsa.',
     fixAnswers: 'Biyano mosusu ezali libanda ya emekeli: bongisa yango mpe tinda lisusu.',
     answerSomething: 'Yanola ata motuna moko liboso.',
     send: 'Tinda biyano na ngai',
@@ -1052,6 +1053,12 @@ const ln: Catalogue = {
       'Likita oyo esalemi na mobeko ya Chatham House: lapolo ekoki koloba oyo elobamaki, kasi te nani alobaki yango to nani ayaki. Longola bankombo mpe bankombo ya kobomba ya bato oyo bayaki, sima bomba lisusu.',
     TT_ERR_MEETING_CANCEL_ATTENDED:
       'Bato oyo bayaki bakomami mpo na likita oyo, yango wana esalemaki: longola liboso liste ya bato oyo bayaki, to koma ete esalemi.',
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'Ankɛtɛ ebongolami naino te mpe etalelami te na lokota oyo: emonisami na lokota mosusu ya yango.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'Moto ya mibale nde andimaka libongoli: moto mosusu, kasi mobongoli te, asengeli kotalela yango mpe kondima yango.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'Bongola na moko ya minoko ya likita, kasi lokota ya liloba yango moko te: bakisa liboso lokota na likita soki ezali te.',
     ...otherServerErrors,
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Nzela oyo ya kokɔta eyebani te. Tala soki ekopiamaki mobimba, to senga mobongisi nzela lisusu.',

@@ -774,6 +774,7 @@ const so: Catalogue = {
     noAnswer: 'Jawaab la’aan',
     outOfScale: 'Geli tiro u dhexeysa {{min}} iyo {{max}}.',
     draftTranslation: 'Tarjumaaddan weli waa la hubinayaa.',
+    shownInEnglish: 'Sahankani weli laguma heli karo luqaddaada: waxaa lagu soo bandhigay Ingiriisi.',
     fixAnswers: 'Jawaabaha qaarkood waxay ka baxsan yihiin cabbirka: sax oo mar kale dir.',
     answerSomething: 'Marka hore ka jawaab ugu yaraan hal su’aal.',
     send: 'Dir jawaabahayga',
@@ -990,6 +991,12 @@ const so: Catalogue = {
     track: 'Wadada {{track}}',
   },
   errors: {
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'Sahanka weli laguma tarjumin oo lama hubin luqaddan: waxaa lagu muujiyay luqad kale oo ka mid ah luqadihiisa.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'Tarjumaadda waxaa ansixiya qof labaad: qof aan ahayn turjubaankeeda ayaa hubiya oo ansixiya.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'U tarjun mid ka mid ah luqadaha wada-hadalka oo aan ahayn luqadda weedha: marka hore ku dar luqadda wada-hadalka haddii ay ka maqan tahay.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'Kulankan wuxuu ku socdaa xeerka Chatham House: qoraalka kulanka wuxuu sheegi karaa waxa la yiri, laakiin ma aha cidda tiri ama cidda joogtay. Ka saar magacyada iyo magac-qarsoodiyada ka soo qaybgalayaasha, kadibna mar kale kaydi.',
     TT_ERR_MEETING_CANCEL_ATTENDED:

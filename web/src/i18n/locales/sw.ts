@@ -769,6 +769,7 @@ const sw: Catalogue = {
     noAnswer: 'Hakuna jibu',
     outOfScale: 'Weka namba kuanzia {{min}} hadi {{max}}.',
     draftTranslation: 'Tafsiri hii bado inakaguliwa.',
+    shownInEnglish: 'Utafiti huu bado haupatikani kwa lugha yako: unaonyeshwa kwa Kiingereza.',
     fixAnswers: 'Baadhi ya majibu yako nje ya kipimo: yasahihishe na utume tena.',
     answerSomething: 'Jibu angalau swali moja kwanza.',
     send: 'Tuma majibu yangu',
@@ -979,6 +980,12 @@ const sw: Catalogue = {
     track: 'Njia {{track}}',
   },
   errors: {
+    TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
+      'Utafiti bado haujatafsiriwa na kukaguliwa kwa lugha hii: unaonyeshwa kwa lugha nyingine kati ya lugha zake.',
+    TT_ERR_SURVEY_TRANSLATION_OWN:
+      'Tafsiri huidhinishwa na mtu wa pili: mtu mwingine asiye mfasiri wake lazima aikague na kuiidhinisha.',
+    TT_ERR_TRANSLATION_LANGUAGE:
+      'Tafsiri kwa mojawapo ya lugha za mazungumzo isiyo lugha ya kauli yenyewe: ongeza lugha kwenye mazungumzo kwanza ikiwa haipo.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'Mkutano huu unafanyika chini ya kanuni ya Chatham House: kumbukumbu zinaweza kusema yaliyosemwa, lakini si nani aliyesema wala nani alihudhuria. Ondoa majina na majina bandia ya waliohudhuria, kisha hifadhi tena.',
     TT_ERR_MEETING_CANCEL_ATTENDED:
