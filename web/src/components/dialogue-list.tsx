@@ -20,15 +20,16 @@ export function DialogueList(props: {
   canParticipate: boolean;
   canReadResults: boolean;
   canManage: boolean;
+  canTranslate: boolean;
 }) {
   const { t } = useTranslation();
-  const { initiative, canParticipate, canReadResults, canManage } = props;
+  const { initiative, canParticipate, canReadResults, canManage, canTranslate } = props;
   const dialogues = useResource(
-    canParticipate || canReadResults
+    canParticipate || canReadResults || canTranslate
       ? apiGet('/api/initiatives/{id}/dialogues', { params: { path: { id: initiative.id } } })
       : null,
   );
-  if (!canParticipate && !canReadResults) return null;
+  if (!canParticipate && !canReadResults && !canTranslate) return null;
   return (
     <>
       <h2>{t('initiative.dialogues')}</h2>
@@ -54,6 +55,11 @@ export function DialogueList(props: {
                     {canReadResults && (
                       <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/results`}>
                         {t('results.open')}
+                      </Link>
+                    )}
+                    {canTranslate && dialogue.languages.length > 1 && (
+                      <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/translate`}>
+                        {t('translate.open')}
                       </Link>
                     )}
                   </p>

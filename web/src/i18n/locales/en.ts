@@ -420,6 +420,8 @@ const en = {
     noCommonGround: 'No common ground yet: it appears once enough people have voted.',
     agreedBy: '{{share}} agree',
     unavailable: 'This dialogue is not open on this server yet.',
+    originalIn: 'Original in {{language}}: no translation yet',
+    writtenIn: 'Written in',
   },
   invite: {
     open: 'Invite participants',
@@ -453,6 +455,23 @@ const en = {
     used: 'Used',
     revoked: 'Withdrawn',
     revoke: 'Withdraw',
+  },
+  translate: {
+    open: 'Translate',
+    title: 'Translate statements',
+    notAllowed: 'Only translators and the dialogue’s conveners translate its statements.',
+    noLanguages:
+      'This dialogue has only one language: there is nothing to translate. Its conveners can add languages in its settings.',
+    into: 'Translate into',
+    nothing: 'No statement to translate into this language.',
+    left: 'Still to translate into {{language}}: {{count}}',
+    original: 'Statement {{number}}, original in {{language}}',
+    translation: 'Translation into {{language}}',
+    required: 'Write the translation first.',
+    save: 'Save translation',
+    remove: 'Remove translation',
+    removed: 'Translation removed.',
+    back: 'Back to the initiative',
   },
   results: {
     title: 'Dialogue results',

@@ -437,6 +437,8 @@ const fr: Catalogue = {
     noCommonGround: 'Pas encore de terrain d’entente : il apparaît quand assez de personnes ont voté.',
     agreedBy: '{{share}} d’accord',
     unavailable: 'Ce dialogue n’est pas encore ouvert sur ce serveur.',
+    originalIn: 'Original en {{language}} : pas encore de traduction',
+    writtenIn: 'Écrit en',
   },
   invite: {
     open: 'Inviter des participants',
@@ -471,6 +473,23 @@ const fr: Catalogue = {
     used: 'Utilisé',
     revoked: 'Retiré',
     revoke: 'Retirer',
+  },
+  translate: {
+    open: 'Traduire',
+    title: 'Traduire les affirmations',
+    notAllowed: 'Seuls les traducteurs et les organisateurs du dialogue traduisent ses affirmations.',
+    noLanguages:
+      'Ce dialogue n’a qu’une langue : il n’y a rien à traduire. Ses organisateurs peuvent ajouter des langues dans ses réglages.',
+    into: 'Traduire en',
+    nothing: 'Aucune affirmation à traduire dans cette langue.',
+    left: 'Reste à traduire en {{language}} : {{count}}',
+    original: 'Affirmation {{number}}, original en {{language}}',
+    translation: 'Traduction en {{language}}',
+    required: 'Écrivez d’abord la traduction.',
+    save: 'Enregistrer la traduction',
+    remove: 'Retirer la traduction',
+    removed: 'Traduction retirée.',
+    back: 'Retour à l’initiative',
   },
   results: {
     title: 'Résultats du dialogue',

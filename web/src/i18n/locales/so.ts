@@ -56,6 +56,8 @@ const so: DeepPartial<Messages> = {
     submittedOpen:
       'Mahadsanid: weedhaada hadda waa la tusayaa dadka kale. Fududeeyuhu wuu ka saari karaa haddii ay jebiso xeerarka wada-hadalka.',
     commonGround: 'Meelaha la isku raacsan yahay',
+    originalIn: 'Asalka waa {{language}}: weli lama turjumin',
+    writtenIn: 'Luqadda lagu qoray',
   },
   people: {
     link: 'Dadka',

@@ -55,6 +55,8 @@ const sw: DeepPartial<Messages> = {
     submittedOpen:
       'Asante: kauli yako sasa inaonyeshwa kwa wengine. Mwezeshaji bado anaweza kuiondoa ikivunja kanuni za mazungumzo.',
     commonGround: 'Mambo mnayokubaliana',
+    originalIn: 'Asili kwa {{language}}: bado haijatafsiriwa',
+    writtenIn: 'Imeandikwa kwa',
   },
   people: {
     link: 'Watu',
