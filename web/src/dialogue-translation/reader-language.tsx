@@ -9,8 +9,7 @@ import { languageName } from './language-name.js';
  * so a statement they write is taken to be in it. Asked again whenever the reader switches language.
  */
 export function useReaderLanguage(dialogueId: string): string {
-  const { i18n } = useTranslation();
-  const language = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0];
+  const language = useUiLanguage();
   useEffect(() => {
     // Only counted, never needed to read: the statements come in ?language= whatever this answers.
     api
@@ -18,6 +17,12 @@ export function useReaderLanguage(dialogueId: string): string {
       .catch(() => undefined);
   }, [dialogueId, language]);
   return language;
+}
+
+/** The app's language as a primary tag (`ar`, `he`, `fr`): what statements are asked for in. */
+export function useUiLanguage(): string {
+  const { i18n } = useTranslation();
+  return (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0];
 }
 
 /** "Original in Hebrew: no translation yet" under a statement shown in another language than the reader's. */

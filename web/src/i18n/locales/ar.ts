@@ -514,6 +514,13 @@ const ar: PartialCatalogue = {
     accept: 'قبول',
     reject: 'رفض',
     open: 'النتائج',
+    byLanguage: 'حسب اللغة',
+    language: 'اللغة',
+    participants: 'المشاركون',
+    votes: 'الأصوات',
+    languageUnsaid: 'لم تُذكر اللغة',
+    commonGroundByLanguage: 'ما اتُّفق عليه في كل اللغات',
+    originalBeside: 'الأصل ({{language}}):',
   },
   evidence: {
     title: 'الأدلة',

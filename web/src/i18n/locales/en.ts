@@ -510,6 +510,13 @@ const en = {
     accept: 'Accept',
     reject: 'Reject',
     open: 'Results',
+    byLanguage: 'By language',
+    language: 'Language',
+    participants: 'Participants',
+    votes: 'Votes',
+    languageUnsaid: 'Language not said',
+    commonGroundByLanguage: 'Agreed on in every language',
+    originalBeside: 'Original ({{language}}):',
   },
   evidence: {
     title: 'Evidence',

@@ -529,6 +529,13 @@ const fr: Catalogue = {
     accept: 'Accepter',
     reject: 'Rejeter',
     open: 'Résultats',
+    byLanguage: 'Par langue',
+    language: 'Langue',
+    participants: 'Participants',
+    votes: 'Votes',
+    languageUnsaid: 'Langue non précisée',
+    commonGroundByLanguage: 'Accord dans toutes les langues',
+    originalBeside: 'Original ({{language}}) :',
   },
   evidence: {
     title: 'Preuves',

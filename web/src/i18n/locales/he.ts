@@ -506,6 +506,13 @@ const he: PartialCatalogue = {
     accept: 'אישור',
     reject: 'דחייה',
     open: 'תוצאות',
+    byLanguage: 'לפי שפה',
+    language: 'שפה',
+    participants: 'משתתפים',
+    votes: 'הצבעות',
+    languageUnsaid: 'השפה לא צוינה',
+    commonGroundByLanguage: 'מוסכם בכל השפות',
+    originalBeside: 'המקור ({{language}}):',
   },
   evidence: {
     title: 'ראיות',
