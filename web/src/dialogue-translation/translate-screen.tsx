@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiGet } from '../api/client.js';
 import { SelectField, TextArea } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useInitiativeCan } from '../permissions.js';
 import { Link } from '../router.js';
-import { useResource } from '../use-resource.js';
+import { useResource, type Resource } from '../use-resource.js';
 import { languageName } from './language-name.js';
 
 /**
@@ -52,7 +52,10 @@ export default function TranslateScreen({ params }: { params: Record<string, str
 function Queue({ dialogueId, languages }: { dialogueId: string; languages: string[] }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState(languages[1] ?? languages[0]);
-  const queue = useResource('/api/dialogues/{id}/translations', { params: { path: { id: dialogueId } } });
+  const queue = kept(
+    useResource('/api/dialogues/{id}/translations', { params: { path: { id: dialogueId } } }),
+    useRef(undefined),
+  );
   return (
     <>
       <SelectField
@@ -94,6 +97,15 @@ function Queue({ dialogueId, languages }: { dialogueId: string; languages: strin
       </Loaded>
     </>
   );
+}
+
+/** The last answer stays on screen while a save reloads the queue, so what the translator typed stays in view. */
+function kept<T>(resource: Resource<T>, last: { current: T | undefined }): Resource<T> {
+  if (resource.state === 'ready') last.current = resource.data;
+  if (resource.state === 'loading' && last.current !== undefined) {
+    return { state: 'ready', data: last.current, error: undefined, reload: resource.reload };
+  }
+  return resource;
 }
 
 function TranslationItem(props: {
