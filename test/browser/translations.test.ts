@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { createAccount, grantMembership } from '../../src/security/accounts.js';
+import { systemAuth } from '../../src/security/auth.js';
+import ar from '../../web/src/i18n/locales/ar.js';
+import he from '../../web/src/i18n/locales/he.js';
+import { screenshot, startRig, type BrowserRig } from './support/harness.js';
+import { loadDemoFixture, type DemoFixture, type Person } from './support/demo-fixture.js';
+
+/**
+ * Statements translated by people, across the Hebrew–Arabic line: a dialogue seeded in Arabic and in
+ * Hebrew, a translator (an account with only the translator role) translates each statement into the
+ * other language, a Hebrew and an Arabic participant on 360 px phones each read every statement in their
+ * own language and vote, and the results count one set of votes per statement in the viewer's language.
+ */
+
+let rig: BrowserRig;
+let fixture: DemoFixture;
+const contexts: BrowserContext[] = [];
+const consoleErrors: string[] = [];
+const translator: Person = {
+  email: 'translator@browser.test',
+  password: 'a long test passphrase for tracktwo',
+};
+let initiativeId = '';
+let dialogueId = '';
+
+const statements = [
+  { ar: 'يجب أن تبقى الآبار مفتوحة للجميع.', he: 'הבארות צריכות להישאר פתוחות לכולם.', source: 'ar' },
+  { ar: 'يحدد كبار السن ساعات الماء معًا.', he: 'הזקנים קובעים יחד את שעות המים.', source: 'ar' },
+  { ar: 'كل قرية تختار ممثلًا واحدًا.', he: 'כל כפר בוחר נציג אחד.', source: 'he' },
+  { ar: 'نلتقي مرة كل شهر.', he: 'נפגשים פעם בחודש.', source: 'he' },
+] as const;
+
+async function phonePage(): Promise<Page> {
+  const context = await rig.browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.location().url}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  return page;
+}
+
+async function fitsPhone(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
+async function signIn(page: Page, person: Person): Promise<void> {
+  await page.goto(rig.server.url);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+async function chooseLanguage(page: Page, code: 'ar' | 'he'): Promise<void> {
+  await page.getByLabel('Language').selectOption(code);
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+}
+
+beforeAll(async () => {
+  rig = await startRig();
+  fixture = await loadDemoFixture(rig.server);
+  initiativeId = fixture.demo.initiativeIds.dialogue;
+  const system = systemAuth('browser test fixture');
+  await rig.server.store.db.transaction().execute(async (trx) => {
+    const account = await createAccount(trx, rig.server.keys, system, {
+      ...translator,
+      displayName: 'Translator',
+    });
+    await grantMembership(trx, rig.server.keys, system, {
+      accountId: account.id,
+      initiativeId,
+      role: 'translator',
+    });
+  });
+  // The convener's setup through the API: a dialogue in Arabic and Hebrew, statements seeded in each.
+  const desk = await rig.browser.newContext();
+  contexts.push(desk);
+  const admin = await desk.newPage();
+  await signIn(admin, fixture.admin);
+  const created = await admin.request.post(`${rig.server.url}/api/initiatives/${initiativeId}/dialogues`, {
+    data: {
+      prompt: 'كيف نتقاسم الآبار؟ / איך נחלוק את הבארות?',
+      languages: ['ar', 'he'],
+      statements: statements.filter((s) => s.source === 'ar').map((s) => s.ar),
+      statements_language: 'ar',
+    },
+  });
+  expect(created.status()).toBe(201);
+  dialogueId = ((await created.json()) as { id: string }).id;
+  const seeded = await admin.request.post(`${rig.server.url}/api/dialogues/${dialogueId}/statements`, {
+    data: {
+      statements: statements.filter((s) => s.source === 'he').map((s) => ({ text: s.he, language: 'he' })),
+    },
+  });
+  expect(seeded.ok()).toBe(true);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await rig?.close();
+});
+
+describe('statements translated by people', () => {
+  it('a translator-only account reaches the translate screen from the initiative, and nothing it may not read', async () => {
+    const page = await phonePage();
+    await signIn(page, translator);
+    await fitsPhone(page);
+    await page.goto(`${rig.server.url}/#/i/${initiativeId}`);
+    await page.getByRole('link', { name: 'Translate' }).click();
+    await page.getByRole('heading', { name: 'Translate statements' }).waitFor();
+    await fitsPhone(page);
+
+    for (const target of ['he', 'ar'] as const) {
+      await page.getByLabel('Translate into').selectOption(target);
+      await page.getByText(/Still to translate into .*: 2/).waitFor();
+      for (const statement of statements.filter((s) => s.source !== target)) {
+        const item = page.locator('.translation-item', { hasText: statement[statement.source] });
+        await item.locator('textarea').fill(statement[target]);
+        await item.getByRole('button', { name: 'Save translation' }).click();
+        await item.getByText('Saved.').waitFor();
+      }
+      await page.getByText(/Still to translate into .*: 0/).waitFor();
+      await fitsPhone(page);
+      await screenshot(page, `translations-translator-${target}`);
+    }
+  });
+
+  for (const language of ['he', 'ar'] as const) {
+    it(`a ${language} participant on a 360 px phone reads every statement in ${language} and votes`, async () => {
+      const catalogue = language === 'he' ? he : ar;
+      const person = language === 'he' ? fixture.dialogueParticipants[1] : fixture.dialogueParticipants[2];
+      const page = await phonePage();
+      await signIn(page, person);
+      await chooseLanguage(page, language);
+      await page.goto(`${rig.server.url}/#/i/${initiativeId}/dialogues/${dialogueId}`);
+      const seen: string[] = [];
+      for (let i = 0; i < statements.length; i++) {
+        const card = page.locator('.statement-card');
+        await card.waitFor();
+        await page.getByText(new RegExp(`${i + 1}\\D+${statements.length}`)).waitFor();
+        const text = await card.innerText();
+        seen.push(text);
+        expect(await card.getAttribute('lang')).toBe(language);
+        expect(await page.locator('.original-mark').count()).toBe(0);
+        await fitsPhone(page);
+        if (i === 0) await screenshot(page, `translations-participant-${language}`);
+        await page.getByRole('button', { name: catalogue.dialogue!.agree!, exact: true }).click();
+      }
+      await page.getByText(catalogue.dialogue!.allVoted!).waitFor();
+      await fitsPhone(page);
+      expect(seen.sort()).toEqual(statements.map((s) => s[language]).sort());
+    });
+  }
+
+  it('the results count one set of votes per statement, in the viewer’s language with the original beside', async () => {
+    const page = await phonePage();
+    await signIn(page, fixture.admin);
+    await chooseLanguage(page, 'he');
+    await page.goto(`${rig.server.url}/#/i/${initiativeId}/dialogues/${dialogueId}/results`);
+    await page.getByRole('heading', { name: he.results!.title! }).waitFor();
+    await page.getByRole('heading', { name: he.results!.byLanguage! }).waitFor();
+    const rows = page.locator('tbody tr', { has: page.locator('td:first-child') });
+    for (const statement of statements) {
+      const row = page.locator('tr', { hasText: statement.he });
+      // One row per statement, both participants' votes in it (agree = 2), whatever language they read in.
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('td').nth(2).innerText()).toBe('2');
+      if (statement.source === 'ar') expect(await row.innerText()).toContain(statement.ar);
+    }
+    expect(await rows.count()).toBeGreaterThanOrEqual(statements.length);
+    await fitsPhone(page);
+    await screenshot(page, 'translations-results-he');
+  });
+
+  it('logs no console error on any page of the journey', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
