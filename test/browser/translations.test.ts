@@ -25,6 +25,7 @@ const translator: Person = {
 let initiativeId = '';
 let dialogueId = '';
 
+const prompt = 'كيف نتقاسم الآبار؟ / איך נחלוק את הבארות?';
 const statements = [
   { ar: 'يجب أن تبقى الآبار مفتوحة للجميع.', he: 'הבארות צריכות להישאר פתוחות לכולם.', source: 'ar' },
   { ar: 'يحدد كبار السن ساعات الماء معًا.', he: 'הזקנים קובעים יחד את שעות המים.', source: 'ar' },
@@ -80,27 +81,6 @@ beforeAll(async () => {
       role: 'translator',
     });
   });
-  // The convener's setup through the API: a dialogue in Arabic and Hebrew, statements seeded in each.
-  const desk = await rig.browser.newContext();
-  contexts.push(desk);
-  const admin = await desk.newPage();
-  await signIn(admin, fixture.admin);
-  const created = await admin.request.post(`${rig.server.url}/api/initiatives/${initiativeId}/dialogues`, {
-    data: {
-      prompt: 'كيف نتقاسم الآبار؟ / איך נחלוק את הבארות?',
-      languages: ['ar', 'he'],
-      statements: statements.filter((s) => s.source === 'ar').map((s) => s.ar),
-      statements_language: 'ar',
-    },
-  });
-  expect(created.status()).toBe(201);
-  dialogueId = ((await created.json()) as { id: string }).id;
-  const seeded = await admin.request.post(`${rig.server.url}/api/dialogues/${dialogueId}/statements`, {
-    data: {
-      statements: statements.filter((s) => s.source === 'he').map((s) => ({ text: s.he, language: 'he' })),
-    },
-  });
-  expect(seeded.ok()).toBe(true);
 });
 
 afterAll(async () => {
@@ -109,6 +89,41 @@ afterAll(async () => {
 });
 
 describe('statements translated by people', () => {
+  it('the convener opens a dialogue in Arabic and Hebrew from the new-dialogue form', async () => {
+    const desk = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(desk);
+    const admin = await desk.newPage();
+    admin.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.location().url}: ${message.text()}`);
+    });
+    await signIn(admin, fixture.admin);
+    await admin.goto(`${rig.server.url}/#/i/${initiativeId}`);
+    await admin.getByRole('heading', { name: 'Open a new dialogue' }).waitFor();
+    await admin.getByLabel('Prompt (the question put to participants)').fill(prompt);
+    await admin.getByLabel('Opening statements (one per line)').fill(
+      statements
+        .filter((s) => s.source === 'ar')
+        .map((s) => s.ar)
+        .join('\n'),
+    );
+    await admin.getByRole('checkbox', { name: 'Arabic' }).check();
+    await admin.getByRole('checkbox', { name: 'Hebrew' }).check();
+    expect(await admin.getByLabel('Main language').inputValue()).toBe('ar');
+    await screenshot(admin, 'translations-new-dialogue');
+    await admin.getByRole('button', { name: 'Open the dialogue' }).click();
+    await admin.getByRole('heading', { name: 'Invite participants' }).waitFor();
+    dialogueId = /dialogues\/([0-9a-f-]{36})\/invite/.exec(admin.url())![1];
+    const dialogue = await admin.request.get(`${rig.server.url}/api/dialogues/${dialogueId}`);
+    expect(((await dialogue.json()) as { languages: string[] }).languages).toEqual(['ar', 'he']);
+    // The Hebrew statements seeded in their language through the API (the CLI and API path of seeding).
+    const seeded = await admin.request.post(`${rig.server.url}/api/dialogues/${dialogueId}/statements`, {
+      data: {
+        statements: statements.filter((s) => s.source === 'he').map((s) => ({ text: s.he, language: 'he' })),
+      },
+    });
+    expect(seeded.ok()).toBe(true);
+  });
+
   it('a translator-only account reaches the translate screen from the initiative, and nothing it may not read', async () => {
     const page = await phonePage();
     await signIn(page, translator);
@@ -176,6 +191,9 @@ describe('statements translated by people', () => {
       if (statement.source === 'ar') expect(await row.innerText()).toContain(statement.ar);
     }
     expect(await rows.count()).toBeGreaterThanOrEqual(statements.length);
+    // The settings hold the dialogue's languages, the main one first.
+    expect(await page.getByRole('checkbox', { name: 'ערבית' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'עברית' }).isChecked()).toBe(true);
     await fitsPhone(page);
     await screenshot(page, 'translations-results-he');
   });

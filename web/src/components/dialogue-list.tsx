@@ -7,6 +7,7 @@ import { useResource } from '../use-resource.js';
 import { ErrorSummary, SelectField, TextArea, type FieldErrors } from './form.js';
 import { Empty, ErrorMessage, Loaded } from './states.js';
 import { useFormSubmit } from './form-submit.js';
+import { DialogueLanguageFields, type DialogueLanguages } from '../dialogue-translation/language-fields.js';
 
 export interface DialogueItem {
   id: string;
@@ -84,6 +85,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
   const [statements, setStatements] = useState('');
   const [strict, setStrict] = useState(false);
   const [join, setJoin] = useState<'open' | 'personal'>('open');
+  const [languages, setLanguages] = useState<DialogueLanguages>({ languages: [], translationHold: false });
   const { errors, failure, busy, save } = useFormSubmit();
   const divides = conflict.state === 'ready' ? conflict.data.divides : [];
 
@@ -112,6 +114,8 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           strict_moderation: strict,
           statements: lines,
           join,
+          languages: languages.languages,
+          translation_hold: languages.translationHold,
         },
       });
       navigate(`/i/${initiative.id}/dialogues/${created.id}/invite`);
@@ -173,6 +177,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           {t('initiative.strictModerationHint')}
         </p>
       </div>
+      <DialogueLanguageFields value={languages} onChange={setLanguages} />
       <button type="submit" className="primary" disabled={busy}>
         {t('initiative.createDialogue')}
       </button>

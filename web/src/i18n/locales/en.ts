@@ -472,6 +472,13 @@ const en = {
     remove: 'Remove translation',
     removed: 'Translation removed.',
     back: 'Back to the initiative',
+    languages: 'Languages of the dialogue',
+    languagesHint:
+      'Statements are translated by people into each language ticked; none is sent to an outside service.',
+    mainLanguage: 'Main language',
+    mainLanguageHint: 'The language of statements that do not say theirs.',
+    hold: 'Hold a participant’s new statement back from the other languages until it is translated',
+    holdHint: 'Otherwise it is shown at once, in its original language, marked as such.',
   },
   results: {
     title: 'Dialogue results',

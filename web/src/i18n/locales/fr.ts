@@ -490,6 +490,13 @@ const fr: Catalogue = {
     remove: 'Retirer la traduction',
     removed: 'Traduction retirée.',
     back: 'Retour à l’initiative',
+    languages: 'Langues du dialogue',
+    languagesHint:
+      'Les affirmations sont traduites par des personnes dans chaque langue cochée ; aucune n’est envoyée à un service extérieur.',
+    mainLanguage: 'Langue principale',
+    mainLanguageHint: 'La langue des affirmations qui ne disent pas la leur.',
+    hold: 'Retenir la nouvelle affirmation d’un participant pour les autres langues jusqu’à sa traduction',
+    holdHint: 'Sinon elle est montrée tout de suite, dans sa langue d’origine, marquée comme telle.',
   },
   results: {
     title: 'Résultats du dialogue',
