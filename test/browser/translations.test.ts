@@ -148,30 +148,53 @@ describe('statements translated by people', () => {
     }
   });
 
+  /** A participant's own statement, written in Hebrew after voting: not translated yet when the Arabic reader comes. */
+  const untranslated = 'צריך גם בור מים לחקלאים.';
+
   for (const language of ['he', 'ar'] as const) {
     it(`a ${language} participant on a 360 px phone reads every statement in ${language} and votes`, async () => {
       const catalogue = language === 'he' ? he : ar;
       const person = language === 'he' ? fixture.dialogueParticipants[1] : fixture.dialogueParticipants[2];
+      const expected: string[] = statements.map((s) => s[language]);
+      if (language === 'ar') expected.push(untranslated);
       const page = await phonePage();
       await signIn(page, person);
       await chooseLanguage(page, language);
       await page.goto(`${rig.server.url}/#/i/${initiativeId}/dialogues/${dialogueId}`);
       const seen: string[] = [];
-      for (let i = 0; i < statements.length; i++) {
+      for (let i = 0; i < expected.length; i++) {
         const card = page.locator('.statement-card');
         await card.waitFor();
-        await page.getByText(new RegExp(`${i + 1}\\D+${statements.length}`)).waitFor();
+        await page.getByText(new RegExp(`${i + 1}\\D+${expected.length}`)).waitFor();
         const text = await card.innerText();
         seen.push(text);
-        expect(await card.getAttribute('lang')).toBe(language);
-        expect(await page.locator('.original-mark').count()).toBe(0);
+        if (text === untranslated) {
+          // No translation yet: the original, marked as such, in its own language.
+          expect(await card.getAttribute('lang')).toBe('he');
+          // The language's name comes isolated (FSI … PDI), as every interpolated value.
+          expect((await page.locator('.original-mark').innerText()).replace(/[\u2068\u2069]/g, '')).toBe(
+            catalogue.dialogue!.originalIn!.replace('{{language}}', 'العبرية'),
+          );
+          await screenshot(page, 'translations-participant-ar-original');
+        } else {
+          expect(await card.getAttribute('lang')).toBe(language);
+          expect(await page.locator('.original-mark').count()).toBe(0);
+        }
         await fitsPhone(page);
         if (i === 0) await screenshot(page, `translations-participant-${language}`);
         await page.getByRole('button', { name: catalogue.dialogue!.agree!, exact: true }).click();
       }
       await page.getByText(catalogue.dialogue!.allVoted!).waitFor();
       await fitsPhone(page);
-      expect(seen.sort()).toEqual(statements.map((s) => s[language]).sort());
+      expect(seen.sort()).toEqual(expected.sort());
+      if (language === 'he') {
+        // Written in the language read in unless said otherwise.
+        expect(await page.getByLabel(catalogue.dialogue!.writtenIn!).inputValue()).toBe('he');
+        await page.getByLabel(catalogue.dialogue!.submitLabel!).fill(untranslated);
+        await page.getByRole('button', { name: catalogue.dialogue!.submit! }).click();
+        await page.getByText(catalogue.dialogue!.submittedOpen!).waitFor();
+        await fitsPhone(page);
+      }
     });
   }
 
