@@ -129,6 +129,13 @@ describe('statements translated by people', () => {
     await signIn(page, translator);
     await fitsPhone(page);
     await page.goto(`${rig.server.url}/#/i/${initiativeId}`);
+    await page.getByRole('link', { name: 'Translate' }).waitFor();
+    // Only the work a translator may do: no meetings, outcomes, results or voting, so no refused load either.
+    const main = await page.locator('main').innerText();
+    for (const absent of ['Meetings', 'Outcomes', 'Results', 'Take part', 'Invite participants']) {
+      expect(main).not.toContain(absent);
+    }
+    await screenshot(page, 'translations-translator-initiative');
     await page.getByRole('link', { name: 'Translate' }).click();
     await page.getByRole('heading', { name: 'Translate statements' }).waitFor();
     await fitsPhone(page);
