@@ -24,6 +24,7 @@ const Dialogue = lazy(() => import('./screens/dialogue.js'));
 const DialogueResults = lazy(() => import('./screens/dialogue-results.js'));
 const DialogueInvite = lazy(() => import('./screens/dialogue-invite.js'));
 const DialogueSheet = lazy(() => import('./screens/dialogue-sheet.js'));
+const TranslateScreen = lazy(() => import('./dialogue-translation/translate-screen.js'));
 const Join = lazy(() => import('./screens/join.js'));
 const Evidence = lazy(() => import('./screens/evidence.js'));
 const Surveys = lazy(() => import('./screens/surveys.js'));
@@ -79,6 +80,7 @@ const routes: Route[] = [
   { pattern: '/i/:initiativeId/dialogues/:dialogueId/results', screen: DialogueResults },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId/invite', screen: DialogueInvite },
   { pattern: '/i/:initiativeId/dialogues/:dialogueId/sheet', screen: DialogueSheet },
+  { pattern: '/i/:initiativeId/dialogues/:dialogueId/translate', screen: TranslateScreen },
   /** A dialogue's join link: no account needed, the participant token is kept on the device. */
   { pattern: '/join/:code', screen: Join, public: true },
 ];

@@ -7,6 +7,7 @@ import { useResource } from '../use-resource.js';
 import { ErrorSummary, SelectField, TextArea, type FieldErrors } from './form.js';
 import { Empty, ErrorMessage, Loaded } from './states.js';
 import { useFormSubmit } from './form-submit.js';
+import { DialogueLanguageFields, type DialogueLanguages } from '../dialogue-translation/language-fields.js';
 
 export interface DialogueItem {
   id: string;
@@ -20,15 +21,16 @@ export function DialogueList(props: {
   canParticipate: boolean;
   canReadResults: boolean;
   canManage: boolean;
+  canTranslate: boolean;
 }) {
   const { t } = useTranslation();
-  const { initiative, canParticipate, canReadResults, canManage } = props;
+  const { initiative, canParticipate, canReadResults, canManage, canTranslate } = props;
   const dialogues = useResource(
-    canParticipate || canReadResults
+    canParticipate || canReadResults || canTranslate
       ? apiGet('/api/initiatives/{id}/dialogues', { params: { path: { id: initiative.id } } })
       : null,
   );
-  if (!canParticipate && !canReadResults) return null;
+  if (!canParticipate && !canReadResults && !canTranslate) return null;
   return (
     <>
       <h2>{t('initiative.dialogues')}</h2>
@@ -56,6 +58,11 @@ export function DialogueList(props: {
                         {t('results.open')}
                       </Link>
                     )}
+                    {canTranslate && dialogue.languages.length > 1 && (
+                      <Link to={`/i/${initiative.id}/dialogues/${dialogue.id}/translate`}>
+                        {t('translate.open')}
+                      </Link>
+                    )}
                   </p>
                 </li>
               ))}
@@ -78,6 +85,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
   const [statements, setStatements] = useState('');
   const [strict, setStrict] = useState(false);
   const [join, setJoin] = useState<'open' | 'personal'>('open');
+  const [languages, setLanguages] = useState<DialogueLanguages>({ languages: [], translationHold: false });
   const { errors, failure, busy, save } = useFormSubmit();
   const divides = conflict.state === 'ready' ? conflict.data.divides : [];
 
@@ -106,6 +114,8 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           strict_moderation: strict,
           statements: lines,
           join,
+          languages: languages.languages,
+          translation_hold: languages.translationHold,
         },
       });
       navigate(`/i/${initiative.id}/dialogues/${created.id}/invite`);
@@ -167,6 +177,7 @@ function NewDialogue({ initiative }: { initiative: Initiative }) {
           {t('initiative.strictModerationHint')}
         </p>
       </div>
+      <DialogueLanguageFields value={languages} onChange={setLanguages} />
       <button type="submit" className="primary" disabled={busy}>
         {t('initiative.createDialogue')}
       </button>

@@ -5,23 +5,30 @@ import { useConfirm } from './confirm.js';
 import { ErrorSummary, TextArea } from './form.js';
 import { useFormSubmit } from './form-submit.js';
 import { ErrorMessage } from './states.js';
+import { DialogueLanguageFields, type DialogueLanguages } from '../dialogue-translation/language-fields.js';
 
 interface DialogueFacts {
   id: string;
   prompt: string;
   status: 'open' | 'closed';
   strict_moderation: boolean;
+  languages: string[];
+  translation_hold: boolean;
 }
 
 /**
  * A dialogue's settings for those who manage it (`dialogues.manage`): its prompt, strict moderation,
- * and closing (asked first: participants can then no longer vote or write) or reopening it.
+ * its languages and translation hold, and closing (asked first: participants can then no longer vote or write) or reopening it.
  */
 export function DialogueSettings({ dialogue, onChange }: { dialogue: DialogueFacts; onChange: () => void }) {
   const { t } = useTranslation();
   const confirm = useConfirm();
   const [prompt, setPrompt] = useState(dialogue.prompt);
   const [strict, setStrict] = useState(dialogue.strict_moderation);
+  const [languages, setLanguages] = useState<DialogueLanguages>({
+    languages: dialogue.languages,
+    translationHold: dialogue.translation_hold,
+  });
   const [saved, setSaved] = useState(false);
   const { errors, failure, busy, save } = useFormSubmit();
   const status = useFormSubmit();
@@ -34,7 +41,12 @@ export function DialogueSettings({ dialogue, onChange }: { dialogue: DialogueFac
     await save(found, async () => {
       await api.patch('/api/dialogues/{id}', {
         params: { path },
-        body: { prompt: prompt.trim(), strict_moderation: strict },
+        body: {
+          prompt: prompt.trim(),
+          strict_moderation: strict,
+          languages: languages.languages,
+          translation_hold: languages.translationHold,
+        },
       });
       setSaved(true);
       onChange();
@@ -94,6 +106,7 @@ export function DialogueSettings({ dialogue, onChange }: { dialogue: DialogueFac
           </label>
           <p className="hint">{t('initiative.strictModerationHint')}</p>
         </div>
+        <DialogueLanguageFields value={languages} onChange={setLanguages} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('common.saving') : t('common.save')}
         </button>

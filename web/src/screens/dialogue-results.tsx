@@ -8,6 +8,8 @@ import { useResource } from '../use-resource.js';
 import type { DialogueResults } from '../../../src/domain/dialogue-results.js';
 import { useState } from 'react';
 import { number, percent } from '../i18n/format.js';
+import { useUiLanguage } from '../dialogue-translation/reader-language.js';
+import { ResultsByLanguage, StatementWithOriginal } from '../dialogue-translation/results-by-language.js';
 
 /** Shapes as well as colours, so the opinion map reads in greyscale print too. */
 const markers = ['circle', 'square', 'triangle', 'diamond', 'cross'] as const;
@@ -116,7 +118,11 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
   const { initiativeId, dialogueId } = params;
   const can = useInitiativeCan(initiativeId);
   const manages = can('dialogues.manage');
-  const results = useResource('/api/dialogues/{id}/results', { params: { path: { id: dialogueId } } });
+  // Texts in the viewer's language, the original beside each translation.
+  const language = useUiLanguage();
+  const results = useResource('/api/dialogues/{id}/results', {
+    params: { path: { id: dialogueId }, query: { language } },
+  });
 
   return (
     <section>
@@ -231,7 +237,9 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
                     {data.statements.map((s) => (
                       <tr key={s.id}>
                         <td>{s.number}</td>
-                        <td dir="auto">{s.text}</td>
+                        <td>
+                          <StatementWithOriginal statement={s} reader={language} />
+                        </td>
                         <td>{s.agree}</td>
                         <td>{s.disagree}</td>
                         <td>{s.pass}</td>
@@ -255,6 +263,7 @@ export default function DialogueResultsScreen({ params }: { params: Record<strin
                   </tbody>
                 </table>
               </div>
+              <ResultsByLanguage byLanguage={data.by_language} text={text} />
             </>
           );
         }}

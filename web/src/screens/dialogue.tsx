@@ -6,6 +6,8 @@ import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 import { useFormSubmit } from '../components/form-submit.js';
 import { percent } from '../i18n/format.js';
+import { languageName } from '../dialogue-translation/language-name.js';
+import { OriginalMark, useReaderLanguage } from '../dialogue-translation/reader-language.js';
 
 /**
  * The participant's dialogue page: kept lean on purpose (no tables, no charts, no map), because it is the
@@ -19,9 +21,11 @@ export interface DialogueView {
   prompt: string;
   status: 'open' | 'closed' | string;
   strict_moderation: boolean;
+  /** The dialogue's languages (the first is that of unmarked statements); empty when it has none set. */
+  languages?: string[];
 }
 export interface NextView {
-  statement: { id: string; number: number; text: string } | null;
+  statement: { id: string; number: number; text: string; language: string | null; original: boolean } | null;
   remaining: number;
 }
 export interface CommonGroundView {
@@ -79,7 +83,9 @@ export function DialogueBody({
 }) {
   const { t } = useTranslation();
   const path = { id: dialogue.id };
-  const statements = useResource('/api/dialogues/{id}/statements', { params: { path } });
+  // Each statement in the reader's language (the app's), or the original marked as such.
+  const language = useReaderLanguage(dialogue.id);
+  const statements = useResource('/api/dialogues/{id}/statements', { params: { path, query: { language } } });
   const [next, setNext] = useState<NextView | null>(null);
   const [nextError, setNextError] = useState<unknown>(null);
   const [pendingId, setPendingId] = useState<string>(requestId);
@@ -88,7 +94,11 @@ export function DialogueBody({
 
   async function loadNext() {
     try {
-      setNext(await api.get('/api/dialogues/{id}/next', { params: { path: { id: dialogue.id } } }));
+      setNext(
+        await api.get('/api/dialogues/{id}/next', {
+          params: { path: { id: dialogue.id }, query: { language } },
+        }),
+      );
       setNextError(null);
     } catch (error) {
       setNextError(error);
@@ -97,8 +107,8 @@ export function DialogueBody({
 
   useEffect(() => {
     void loadNext();
-    // Only on arrival: later statements come after each vote.
-  }, [dialogue.id]);
+    // On arrival and when the reader changes language: later statements come after each vote.
+  }, [dialogue.id, language]);
 
   const total = statements.state === 'ready' ? statements.data.items.length : 0;
   const current = next?.statement ?? null;
@@ -158,9 +168,10 @@ export function DialogueBody({
               total: Math.max(total, next!.remaining),
             })}
           </p>
-          <blockquote className="statement-card" dir="auto">
+          <blockquote className="statement-card" lang={current.language ?? undefined} dir="auto">
             {current.text}
           </blockquote>
+          <OriginalMark shown={current} reader={language} />
           {failure !== null && (
             <div>
               <p>{t('dialogue.voteFailed')}</p>
@@ -182,9 +193,14 @@ export function DialogueBody({
       )}
       {done && total > 0 && <p role="status">{t('dialogue.allVoted')}</p>}
       {dialogue.status !== 'closed' && (
-        <SubmitStatement dialogueId={dialogue.id} strict={dialogue.strict_moderation} />
+        <SubmitStatement
+          dialogueId={dialogue.id}
+          strict={dialogue.strict_moderation}
+          languages={dialogue.languages ?? []}
+          reader={language}
+        />
       )}
-      {done && total > 0 && <CommonGround dialogueId={dialogue.id} format={percent} />}
+      {done && total > 0 && <CommonGround dialogueId={dialogue.id} language={language} format={percent} />}
     </section>
   );
 }
@@ -257,9 +273,21 @@ function SidePicker({
 }
 
 /** The thank-you tells the truth about the dialogue's moderation: strict holds a statement until accepted. */
-function SubmitStatement({ dialogueId, strict }: { dialogueId: string; strict: boolean }) {
+function SubmitStatement({
+  dialogueId,
+  strict,
+  languages,
+  reader,
+}: {
+  dialogueId: string;
+  strict: boolean;
+  languages: string[];
+  reader: string;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  // Written in the reader's language unless they say otherwise (only among the dialogue's languages).
+  const [written, setWritten] = useState(languages.includes(reader) ? reader : (languages[0] ?? ''));
   const { errors, failure, save } = useFormSubmit();
   const [sent, setSent] = useState(false);
 
@@ -277,7 +305,7 @@ function SubmitStatement({ dialogueId, strict }: { dialogueId: string; strict: b
     await save(found, async () => {
       await api.post('/api/dialogues/{id}/statements', {
         params: { path: { id: dialogueId } },
-        body: { text: value },
+        body: written ? { text: value, language: written } : { text: value },
       });
       setText('');
       setSent(true);
@@ -297,8 +325,17 @@ function SubmitStatement({ dialogueId, strict }: { dialogueId: string; strict: b
         onChange={setText}
         error={errors.text}
         rows={3}
+        lang={written || undefined}
         dir="auto"
       />
+      {languages.length > 1 && (
+        <SelectField
+          label={t('dialogue.writtenIn')}
+          value={written}
+          onChange={setWritten}
+          options={languages.map((code) => ({ value: code, label: languageName(code) }))}
+        />
+      )}
       <button type="submit" className="primary">
         {t('dialogue.submit')}
       </button>
@@ -306,9 +343,19 @@ function SubmitStatement({ dialogueId, strict }: { dialogueId: string; strict: b
   );
 }
 
-function CommonGround({ dialogueId, format }: { dialogueId: string; format: (share: number) => string }) {
+function CommonGround({
+  dialogueId,
+  language,
+  format,
+}: {
+  dialogueId: string;
+  language: string;
+  format: (share: number) => string;
+}) {
   const { t } = useTranslation();
-  const ground = useResource('/api/dialogues/{id}/common-ground', { params: { path: { id: dialogueId } } });
+  const ground = useResource('/api/dialogues/{id}/common-ground', {
+    params: { path: { id: dialogueId }, query: { language } },
+  });
   return (
     <>
       <h2>{t('dialogue.commonGround')}</h2>

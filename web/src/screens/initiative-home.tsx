@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
+import { apiGet } from '../api/client.js';
 import { itemsOf, type Meeting, type Outcome } from '../api/records.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Empty, ErrorMessage, Loaded } from '../components/states.js';
@@ -15,14 +15,25 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
   const { t } = useTranslation();
   const { initiativeId } = params;
   const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
-  const meetings = useResource('/api/initiatives/{id}/meetings', {
-    params: { path: { id: initiativeId }, query: { limit: 500 } },
-  });
-  const outcomes = useResource('/api/initiatives/{id}/outcomes', {
-    params: { path: { id: initiativeId }, query: { limit: 500 } },
-  });
   // Each link and action only for the roles the access table lets through: none that ends in a refusal.
   const can = useInitiativeCan(initiativeId);
+  // Nor a load that does: a translator, who reads statements only, sees the dialogues and nothing else.
+  const canReadMeetings = can('meetings.read');
+  const canReadOutcomes = can('outcomes.read');
+  const meetings = useResource(
+    canReadMeetings
+      ? apiGet('/api/initiatives/{id}/meetings', {
+          params: { path: { id: initiativeId }, query: { limit: 500 } },
+        })
+      : null,
+  );
+  const outcomes = useResource(
+    canReadOutcomes
+      ? apiGet('/api/initiatives/{id}/outcomes', {
+          params: { path: { id: initiativeId }, query: { limit: 500 } },
+        })
+      : null,
+  );
   const canReadActors = can('actors.read');
   const [editing, setEditing] = useState(false);
 
@@ -44,7 +55,7 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
             <Breadcrumbs trail={[{ to: `/w/${data.workspace_id}`, label: t('nav.workspace') }]} />
             <h1 dir="auto">{data.name}</h1>
             <p className="actions">
-              <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>
+              {canReadMeetings && <Link to={`/i/${initiativeId}/meetings`}>{t('nav.meetings')}</Link>}
               <Link to={`/i/${initiativeId}/privacy`}>{t('privacy.link')}</Link>
               {can('evidence.read') && <Link to={`/i/${initiativeId}/evidence`}>{t('nav.evidence')}</Link>}
               {can('surveys.manage') && <Link to={`/i/${initiativeId}/surveys`}>{t('nav.surveys')}</Link>}
@@ -114,48 +125,53 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
           </>
         )}
       </Loaded>
-      <h2>{t('initiative.meetings')}</h2>
-      <Loaded resource={meetings}>
-        {(payload) => {
-          const list = itemsOf<Meeting>(payload);
-          if (!list.length) return <Empty>{t('meetings.noMeetings')}</Empty>;
-          return (
-            <ul>
-              {list.map((meeting) => (
-                <li key={meeting.id}>
-                  <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>
-                    <bdi>{day(meeting.held_on)}</bdi>: <bdi>{meeting.title}</bdi>
-                  </Link>{' '}
-                  <span className="tag">{t(`meetings.statuses.${meeting.status}`)}</span>
-                </li>
-              ))}
-            </ul>
-          );
-        }}
-      </Loaded>
-      <h2>{t('initiative.outcomes')}</h2>
-      <Loaded resource={outcomes}>
-        {(payload) => {
-          const list = itemsOf<Outcome>(payload);
-          if (!list.length) return <Empty>{t('meetings.noOutcomes')}</Empty>;
-          return (
-            <ul>
-              {list.map((outcome) => (
-                <li key={outcome.id}>
-                  <bdi>{outcome.title}</bdi>{' '}
-                  <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
-                </li>
-              ))}
-            </ul>
-          );
-        }}
-      </Loaded>
+      {canReadMeetings && <h2>{t('initiative.meetings')}</h2>}
+      {canReadMeetings && (
+        <Loaded resource={meetings}>
+          {(payload) => {
+            const list = itemsOf<Meeting>(payload);
+            if (!list.length) return <Empty>{t('meetings.noMeetings')}</Empty>;
+            return (
+              <ul>
+                {list.map((meeting) => (
+                  <li key={meeting.id}>
+                    <Link to={`/i/${initiativeId}/meetings/${meeting.id}`}>
+                      <bdi>{day(meeting.held_on)}</bdi>: <bdi>{meeting.title}</bdi>
+                    </Link>{' '}
+                    <span className="tag">{t(`meetings.statuses.${meeting.status}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            );
+          }}
+        </Loaded>
+      )}
+      {canReadOutcomes && <h2>{t('initiative.outcomes')}</h2>}
+      {canReadOutcomes && (
+        <Loaded resource={outcomes}>
+          {(payload) => {
+            const list = itemsOf<Outcome>(payload);
+            if (!list.length) return <Empty>{t('meetings.noOutcomes')}</Empty>;
+            return (
+              <ul>
+                {list.map((outcome) => (
+                  <li key={outcome.id}>
+                    <bdi>{outcome.title}</bdi>{' '}
+                    <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            );
+          }}
+        </Loaded>
+      )}
       {initiative.state === 'ready' && (
         <DialogueList
           initiative={initiative.data}
           canParticipate={can('dialogues.participate')}
           canReadResults={can('dialogues.results')}
           canManage={can('dialogues.manage')}
+          canTranslate={can('statements.translate')}
         />
       )}
     </section>

@@ -879,6 +879,8 @@ const so: Catalogue = {
   notFound: {
     title: 'Bogga lama helin',
     body: 'Bog noocaas ah ma jiro, ama laguuma oggola inaad aragto.',
+    originalIn: 'Asalka waa {{language}}: weli lama turjumin',
+    writtenIn: 'Luqadda lagu qoray',
   },
   people: {
     link: 'Dadka',

@@ -871,6 +871,8 @@ const sw: Catalogue = {
   notFound: {
     title: 'Ukurasa haukupatikana',
     body: 'Hakuna ukurasa kama huo, au huruhusiwi kuuona.',
+    originalIn: 'Asili kwa {{language}}: bado haijatafsiriwa',
+    writtenIn: 'Imeandikwa kwa',
   },
   people: {
     link: 'Watu',
