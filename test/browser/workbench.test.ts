@@ -113,7 +113,7 @@ describe('the administrator at a laptop', () => {
     // The actor the form was opened from is the first end, as a chip; the other is chosen with the picker.
     await desk
       .getByRole('list', { name: 'Chosen actors' })
-      .getByRole('button', { name: /^Remove / })
+      .getByRole('button', { name: /^Remove Zainab Testwoman \(/ })
       .waitFor();
     const to = desk.getByRole('combobox', { name: 'To actor' });
     await to.focus();

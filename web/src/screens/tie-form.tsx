@@ -32,15 +32,30 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
   const preset = useResource(
     presetSource ? apiGet('/api/actors/{id}', { params: { path: { id: presetSource } } }) : null,
   );
+  // Its name too, for those who may see names (everyone who may add a tie, but the page asks first).
+  const presetConflict = splitQuery(usePath()).query.get('conflict');
+  const mayName = !!presetConflict && can('actors.names', { workspaceId, conflictId: presetConflict });
+  const presetIdentity = useResource(
+    presetSource && mayName
+      ? apiGet('/api/actors/{id}/identity', { params: { path: { id: presetSource } } })
+      : null,
+  );
   const [source, setSource] = useState<NamedActor[]>([]);
   const [target, setTarget] = useState<NamedActor[]>([]);
-  const presetActor = preset.state === 'ready' ? (preset.data as NamedActor) : null;
+  const presetActor: NamedActor | null =
+    preset.state === 'ready'
+      ? {
+          ...(preset.data as NamedActor),
+          ...(presetIdentity.state === 'ready' ? { identity: presetIdentity.data.identity } : {}),
+        }
+      : null;
+  const presetKey = presetActor ? `${presetActor.id}|${presetIdentity.state}` : '';
   useEffect(() => {
     if (!presetActor) return;
     setConflictId(presetActor.conflict_id);
     setSource([presetActor]);
-    // Once per preset actor: the resource's object is new on every render.
-  }, [presetActor?.id]);
+    // Once per preset actor (and once more when its name arrives): the resource's object is new on every render.
+  }, [presetKey]);
   const chooseConflict = (id: string) => {
     setConflictId(id);
     setSource([]);
