@@ -190,6 +190,8 @@ describe('a permission-aware interface', () => {
         expect(await offered(guest.page), path).toEqual([]);
         expect(await rawWords(guest.page), path).toEqual([]);
         const text = await guest.page.locator('main').innerText();
+        // A transfer's recipients are actors: without the actor map the role sees how many, not who.
+        if (path.endsWith(`/meetings/${meetingId}`)) expect(text, path).toMatch(/→ \d+ recipients?/);
         if (role === 'participant') {
           expect(text, path).not.toContain('Funding');
           expect(text, path).not.toMatch(/420[,. \u00a0\u202f]?000|265[,. \u00a0\u202f]?000/);
@@ -204,6 +206,52 @@ describe('a permission-aware interface', () => {
       await guest.context.close();
     });
   }
+
+  it('records what became of a transfer, then deletes it after confirmation', async () => {
+    const lead = await visitor(convener);
+    await open(lead.page, `/i/${fixture.demo.initiativeIds.dialogue}/meetings/${meetingId}`, 'Outcomes');
+    const rows = lead.page.locator('li.card ul > li');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+    const row = rows.first();
+    // The convener reads the actor map, so the recipients are named, not counted.
+    expect(await row.innerText()).not.toMatch(/→ \d+ recipients?/);
+    await row.getByRole('button', { name: 'Record what became of it', exact: true }).click();
+    await row.getByLabel('Status', { exact: true }).selectOption('adopted');
+    await row.getByLabel('Status as of', { exact: true }).fill('2026-03-04');
+    await row.getByLabel('Note', { exact: true }).fill('Adopted into the ministry plan');
+    await row.getByRole('button', { name: 'Save', exact: true }).click();
+    await row.getByRole('button', { name: 'Delete transfer', exact: true }).waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('Adopted (2026-03-04)');
+    expect(text).toContain('Adopted into the ministry plan');
+
+    await row.getByRole('button', { name: 'Delete transfer', exact: true }).click();
+    const dialog = lead.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(before);
+    await row.getByRole('button', { name: 'Delete transfer', exact: true }).click();
+    await lead.page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await lead.page.waitForFunction(
+      (n) => document.querySelectorAll('li.card ul > li').length === n - 1,
+      before,
+    );
+    expect(lead.consoleErrors).toEqual([]);
+    await lead.context.close();
+  });
+
+  it('edits an outcome in place', async () => {
+    const lead = await visitor(convener);
+    await open(lead.page, `/i/${fixture.demo.initiativeIds.dialogue}/meetings/${meetingId}`, 'Outcomes');
+    const card = lead.page.locator('.cards > li.card').first();
+    await card.getByRole('button', { name: 'Edit outcome', exact: true }).click();
+    await card.getByLabel('Title', { exact: true }).fill('A joint water-sharing proposal, revised');
+    await card.getByRole('button', { name: 'Save', exact: true }).click();
+    await card.getByRole('heading', { name: 'A joint water-sharing proposal, revised' }).waitFor();
+    expect(lead.consoleErrors).toEqual([]);
+    await lead.context.close();
+  });
 
   it('asks before deleting an outcome: cancel keeps it, confirming deletes it', async () => {
     const lead = await visitor(convener);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api, apiGet, ApiError } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
 import { itemsOf, type Actor, type Attendance, type Meeting } from '../api/records.js';
 import { ActorPicker } from '../components/actor-picker.js';
@@ -13,20 +13,29 @@ import { attendanceRoles } from '../../../src/domain/vocabulary-lists.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
-/** Who attended, for those the ground rule lets see it; they record attendees with the picker and remove them. */
+/**
+ * Who attended, for those the ground rule lets see it (the others are not even asked, so no refusal shows
+ * up); those who may record attendance add attendees with the picker and remove them.
+ */
 export function AttendanceSection({
   meeting,
   conflictId,
   actorsById,
   searchNames,
+  mayRead,
+  mayWrite,
 }: {
   meeting: Meeting;
   conflictId: string;
   actorsById: Map<string, NamedActor>;
   searchNames: boolean;
+  mayRead: boolean;
+  mayWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const attendance = useResource('/api/meetings/{id}/attendance', { params: { path: { id: meeting.id } } });
+  const attendance = useResource(
+    mayRead ? apiGet('/api/meetings/{id}/attendance', { params: { path: { id: meeting.id } } }) : null,
+  );
   const [chosen, setChosen] = useState<NamedActor[]>([]);
   const [role, setRole] = useState('participant');
   const { errors, failure, busy, save } = useFormSubmit();
@@ -54,11 +63,13 @@ export function AttendanceSection({
     });
 
   // Chatham House and closed meetings show who attended only to their conveners, and only they record it
-  // (a recording's answer would tell the rest who attended): the server says no to both.
+  // (a recording's answer would tell the rest who attended): the access table and the server say no to both.
   const hidden =
-    attendance.state === 'error' &&
-    attendance.error instanceof ApiError &&
-    (attendance.error.status === 403 || (attendance.error.status === 404 && meeting.ground_rule !== 'open'));
+    !mayRead ||
+    (attendance.state === 'error' &&
+      attendance.error instanceof ApiError &&
+      (attendance.error.status === 403 ||
+        (attendance.error.status === 404 && meeting.ground_rule !== 'open')));
   const label = (actorId: string) => {
     const actor = actorsById.get(actorId) ?? chosenLabel(actorId);
     return actor ? actorLabel(actor) : actorId.slice(0, 8);
@@ -82,14 +93,16 @@ export function AttendanceSection({
                     <span>
                       {label(entry.actor_id)}: {t(`meetings.attendanceRoles.${entry.role}`)}
                     </span>{' '}
-                    <button
-                      type="button"
-                      disabled={removal.busy}
-                      aria-label={t('meetingEdit.removeAttendee', { actor: label(entry.actor_id) })}
-                      onClick={() => void remove(entry.actor_id)}
-                    >
-                      {t('meetingEdit.remove')}
-                    </button>
+                    {mayWrite && (
+                      <button
+                        type="button"
+                        disabled={removal.busy}
+                        aria-label={t('meetingEdit.removeAttendee', { actor: label(entry.actor_id) })}
+                        onClick={() => void remove(entry.actor_id)}
+                      >
+                        {t('meetingEdit.remove')}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -98,7 +111,7 @@ export function AttendanceSection({
         </Loaded>
       )}
       {removal.failure !== null && <ErrorMessage error={removal.failure} />}
-      {!hidden && meeting.status !== 'cancelled' && (
+      {!hidden && mayWrite && meeting.status !== 'cancelled' && (
         <form onSubmit={submit} noValidate>
           <h3>{t('meetings.addAttendee')}</h3>
           <ErrorSummary title={t('common.fixErrors')} errors={errors} />

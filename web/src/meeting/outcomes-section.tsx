@@ -8,6 +8,7 @@ import { Empty, ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
 import type { OutcomeKind } from '../../../src/domain/vocabulary.js';
 import { outcomeKinds } from '../../../src/domain/vocabulary-lists.js';
+import { OutcomeCard } from './outcome-card.js';
 import { Transfers } from './transfers.js';
 
 type NamedActor = Actor & Record<string, unknown>;
@@ -17,10 +18,20 @@ interface SectionProps {
   conflictId: string;
   actorsById: Map<string, NamedActor>;
   searchNames: boolean;
+  /** Whether the account writes outcomes (adds, edits, deletes them) and transfers. */
+  mayWriteOutcomes: boolean;
+  mayWriteTransfers: boolean;
 }
 
-/** What the meeting produced, and to whom in Track I each outcome was handed. */
-export function OutcomesSection({ meeting, conflictId, actorsById, searchNames }: SectionProps) {
+/** What the meeting produced, and to whom in Track I each outcome was handed; its leads add and edit them. */
+export function OutcomesSection({
+  meeting,
+  conflictId,
+  actorsById,
+  searchNames,
+  mayWriteOutcomes,
+  mayWriteTransfers,
+}: SectionProps) {
   const { t } = useTranslation();
   const outcomes = useResource('/api/initiatives/{id}/outcomes', {
     params: { path: { id: meeting.initiative_id }, query: { limit: 500 } },
@@ -60,14 +71,13 @@ export function OutcomesSection({ meeting, conflictId, actorsById, searchNames }
             <ul className="cards">
               {list.map((outcome) => (
                 <li key={outcome.id} className="card">
-                  <h3>{outcome.title}</h3>
-                  <span className="tag">{t(`meetings.outcomeKinds.${outcome.kind}`)}</span>
-                  {outcome.description && <p>{outcome.description}</p>}
+                  <OutcomeCard outcome={outcome} mayWrite={mayWriteOutcomes} onChange={outcomes.reload} />
                   <Transfers
                     outcome={outcome}
                     conflictId={conflictId}
                     actorsById={actorsById}
                     searchNames={searchNames}
+                    mayWrite={mayWriteTransfers}
                   />
                 </li>
               ))}
@@ -75,29 +85,31 @@ export function OutcomesSection({ meeting, conflictId, actorsById, searchNames }
           );
         }}
       </Loaded>
-      <form onSubmit={submit} noValidate>
-        <h3>{t('meetings.addOutcome')}</h3>
-        <ErrorSummary title={t('common.fixErrors')} errors={errors} />
-        {failure !== null && <ErrorMessage error={failure} />}
-        <div className="form-grid">
-          <TextField
-            label={t('meetings.outcomeTitle')}
-            value={title}
-            onChange={setTitle}
-            error={errors.title}
-            maxLength={200}
-            required
-          />
-          <SelectField
-            label={t('meetings.outcomeKind')}
-            value={kind}
-            onChange={setKind}
-            options={outcomeKinds.map((value) => ({ value, label: t(`meetings.outcomeKinds.${value}`) }))}
-          />
-        </div>
-        <TextArea label={t('meetings.outcomeDescription')} value={description} onChange={setDescription} />
-        <button type="submit">{t('meetings.addOutcome')}</button>
-      </form>
+      {mayWriteOutcomes && (
+        <form onSubmit={submit} noValidate>
+          <h3>{t('meetings.addOutcome')}</h3>
+          <ErrorSummary title={t('common.fixErrors')} errors={errors} />
+          {failure !== null && <ErrorMessage error={failure} />}
+          <div className="form-grid">
+            <TextField
+              label={t('meetings.outcomeTitle')}
+              value={title}
+              onChange={setTitle}
+              error={errors.title}
+              maxLength={200}
+              required
+            />
+            <SelectField
+              label={t('meetings.outcomeKind')}
+              value={kind}
+              onChange={setKind}
+              options={outcomeKinds.map((value) => ({ value, label: t(`meetings.outcomeKinds.${value}`) }))}
+            />
+          </div>
+          <TextArea label={t('meetings.outcomeDescription')} value={description} onChange={setDescription} />
+          <button type="submit">{t('meetings.addOutcome')}</button>
+        </form>
+      )}
     </>
   );
 }

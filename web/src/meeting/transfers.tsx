@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { actorLabel } from '../api/names.js';
-import { itemsOf, type Actor, type Outcome, type Transfer } from '../api/records.js';
+import { itemsOf, type Actor, type Outcome } from '../api/records.js';
 import { ActorPicker } from '../components/actor-picker.js';
 import { ErrorSummary, SelectField, TextArea, TextField, isIsoDate } from '../components/form.js';
 import { useFormSubmit } from '../components/form-submit.js';
 import { ErrorMessage, Loaded } from '../components/states.js';
 import { useResource } from '../use-resource.js';
+import { TransferRow, type ShownTransfer } from './transfer-row.js';
 import type { TransferStatus } from '../../../src/domain/vocabulary.js';
 import { transferStatuses } from '../../../src/domain/vocabulary-lists.js';
 
@@ -15,17 +16,22 @@ type NamedActor = Actor & Record<string, unknown>;
 
 const isTrackOne = (actor: NamedActor) => actor.track === '1' || actor.track === '1.5';
 
-/** The transfers of one outcome to Track-I actors, and a form to record one (recipients chosen with the picker). */
+/**
+ * The transfers of one outcome to Track-I actors; for those who write transfers, a form to record one
+ * (recipients chosen with the picker) and each transfer's edit and delete.
+ */
 export function Transfers({
   outcome,
   conflictId,
   actorsById,
   searchNames,
+  mayWrite,
 }: {
   outcome: Outcome;
   conflictId: string;
   actorsById: Map<string, NamedActor>;
   searchNames: boolean;
+  mayWrite: boolean;
 }) {
   const { t } = useTranslation();
   const transfers = useResource('/api/initiatives/{id}/transfers', {
@@ -59,32 +65,36 @@ export function Transfers({
     });
   }
 
+  const recipientLabel = (id: string) => {
+    const actor = actorsById.get(id) ?? recipients.find((chosen) => chosen.id === id);
+    return actor ? actorLabel(actor) : id.slice(0, 8);
+  };
+
   return (
     <>
       <h4>{t('meetings.transfers')}</h4>
       <Loaded resource={transfers}>
         {(payload) => {
-          const list = itemsOf<Transfer>(payload).filter((transfer) => transfer.outcome_id === outcome.id);
+          const list = itemsOf<ShownTransfer>(payload).filter(
+            (transfer) => transfer.outcome_id === outcome.id,
+          );
           if (!list.length) return <p>{t('meetings.noTransfers')}</p>;
           return (
             <ul>
               {list.map((transfer) => (
-                <li key={transfer.id}>
-                  {transfer.handed_on}: {t(`meetings.transferStatuses.${transfer.status}`)} (
-                  {transfer.status_on}) →{' '}
-                  {transfer.recipient_actor_ids
-                    .map((id) => {
-                      const actor = actorsById.get(id) ?? recipients.find((chosen) => chosen.id === id);
-                      return actor ? actorLabel(actor) : id.slice(0, 8);
-                    })
-                    .join(', ')}
-                </li>
+                <TransferRow
+                  key={transfer.id}
+                  transfer={transfer}
+                  recipientLabel={recipientLabel}
+                  mayWrite={mayWrite}
+                  onChange={transfers.reload}
+                />
               ))}
             </ul>
           );
         }}
       </Loaded>
-      {!open ? (
+      {!mayWrite ? null : !open ? (
         <button type="button" onClick={() => setOpen(true)}>
           {t('meetings.addTransfer')}
         </button>

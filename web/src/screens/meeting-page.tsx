@@ -12,7 +12,10 @@ import { useResource } from '../use-resource.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
-/** One meeting: its facts, attendance, minutes and notes (as its ground rule allows), and its outcomes. */
+/**
+ * One meeting: its facts, attendance, minutes and notes (as its ground rule allows), and its outcomes. Each
+ * part offers only what the account's role may do there, and what it may not read is not asked for.
+ */
 export default function MeetingPage({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -60,6 +63,8 @@ export default function MeetingPage({ params }: { params: Record<string, string>
                   conflictId={conflictId}
                   actorsById={actorsById}
                   searchNames={searchNames}
+                  mayRead={here !== null && can('attendance.read', here)}
+                  mayWrite={here !== null && can('attendance.write', here)}
                 />
               )}
               {mayMinute ? (
@@ -76,6 +81,8 @@ export default function MeetingPage({ params }: { params: Record<string, string>
                   conflictId={conflictId}
                   actorsById={actorsById}
                   searchNames={searchNames}
+                  mayWriteOutcomes={here !== null && can('outcomes.write', here)}
+                  mayWriteTransfers={here !== null && can('transfers.write', here)}
                 />
               )}
             </>

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { checkTieDates, checkTieEnds } from '../../../src/domain/tie-checks.js';
 import { useTranslation } from 'react-i18next';
 import { api, apiGet } from '../api/client.js';
-import { actorLabel } from '../api/names.js';
 import { itemsOf, type Actor, type Conflict } from '../api/records.js';
+import { ActorPicker } from '../components/actor-picker.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { ErrorSummary, SelectField, TextField, isIsoDate, type FieldErrors } from '../components/form.js';
 import { ErrorMessage, Loaded } from '../components/states.js';
@@ -12,9 +12,14 @@ import { useResource } from '../use-resource.js';
 import type { TieKind, TieSource } from '../../../src/domain/vocabulary.js';
 import { tieKinds, tieSources } from '../../../src/domain/vocabulary-lists.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { useCan } from '../permissions.js';
 
+type NamedActor = Actor & Record<string, unknown>;
+
+/** A new tie between two actors of a conflict, each end chosen with the type-ahead picker. */
 export default function TieForm({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
+  const can = useCan();
   const { workspaceId } = params;
   const presetSource = splitQuery(usePath()).query.get('from') ?? '';
   const conflicts = useResource('/api/workspaces/{id}/conflicts', {
@@ -23,16 +28,43 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
   const [conflictId, setConflictId] = useState(splitQuery(usePath()).query.get('conflict') ?? '');
   const conflictList = conflicts.state === 'ready' ? itemsOf<Conflict>(conflicts.data) : [];
   const chosenConflict = conflictId || conflictList[0]?.id || '';
-  const actors = useResource(
-    chosenConflict
-      ? apiGet('/api/conflicts/{id}/actors', {
-          params: { path: { id: chosenConflict }, query: { limit: 500 } },
-        })
+  // The actor the form was opened from (?from=) is its first end; the rest are searched by the pickers.
+  const preset = useResource(
+    presetSource ? apiGet('/api/actors/{id}', { params: { path: { id: presetSource } } }) : null,
+  );
+  // Its name too, for those who may see names (everyone who may add a tie, but the page asks first).
+  const presetConflict = splitQuery(usePath()).query.get('conflict');
+  const mayName = !!presetConflict && can('actors.names', { workspaceId, conflictId: presetConflict });
+  const presetIdentity = useResource(
+    presetSource && mayName
+      ? apiGet('/api/actors/{id}/identity', { params: { path: { id: presetSource } } })
       : null,
   );
-
-  const [source, setSource] = useState(presetSource);
-  const [target, setTarget] = useState('');
+  const [source, setSource] = useState<NamedActor[]>([]);
+  const [target, setTarget] = useState<NamedActor[]>([]);
+  const presetActor: NamedActor | null =
+    preset.state === 'ready'
+      ? {
+          ...(preset.data as NamedActor),
+          ...(presetIdentity.state === 'ready' ? { identity: presetIdentity.data.identity } : {}),
+        }
+      : null;
+  const presetKey = presetActor ? `${presetActor.id}|${presetIdentity.state}` : '';
+  useEffect(() => {
+    if (!presetActor) return;
+    setConflictId(presetActor.conflict_id);
+    setSource([presetActor]);
+    // Once per preset actor (and once more when its name arrives): the resource's object is new on every render.
+  }, [presetKey]);
+  const chooseConflict = (id: string) => {
+    setConflictId(id);
+    setSource([]);
+    setTarget([]);
+  };
+  const searchNames =
+    chosenConflict !== '' && can('actors.names', { workspaceId, conflictId: chosenConflict });
+  const sourceId = source[0]?.id ?? '';
+  const targetId = target[0]?.id ?? '';
   const [kind, setKind] = useState('knows');
   const [directed, setDirected] = useState('no');
   const [strength, setStrength] = useState('3');
@@ -47,10 +79,10 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
     const strengthValue = Number(strength);
     const confidenceValue = Number(confidence);
     const found: FieldErrors = {
-      source: !source ? t('ties.chooseActor') : undefined,
-      target: !target
+      source: !sourceId ? t('ties.chooseActor') : undefined,
+      target: !targetId
         ? t('ties.chooseActor')
-        : checkTieEnds({ source_actor_id: source, target_actor_id: target })
+        : checkTieEnds({ source_actor_id: sourceId, target_actor_id: targetId })
           ? t('ties.sameActor')
           : undefined,
       strength:
@@ -74,8 +106,8 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
         body: {
           workspace_id: workspaceId,
           conflict_id: chosenConflict,
-          source_actor_id: source,
-          target_actor_id: target,
+          source_actor_id: sourceId,
+          target_actor_id: targetId,
           kind: kind as TieKind,
           directed: directed === 'yes',
           strength: strengthValue,
@@ -85,7 +117,7 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
           confidence: confidenceValue,
         },
       });
-      navigate(`/w/${workspaceId}/actors/${source}`);
+      navigate(`/w/${workspaceId}/actors/${sourceId}`);
     });
   }
 
@@ -102,41 +134,35 @@ export default function TieForm({ params }: { params: Record<string, string> }) 
               <SelectField
                 label={t('actors.conflict')}
                 value={chosenConflict}
-                onChange={setConflictId}
+                onChange={chooseConflict}
                 options={conflictList.map((entry) => ({ value: entry.id, label: entry.name }))}
               />
             )}
-            <Loaded resource={actors}>
-              {(payload) => {
-                const options = [
-                  { value: '', label: t('ties.chooseActor') },
-                  ...itemsOf<Actor & Record<string, unknown>>(payload).map((actor) => ({
-                    value: actor.id,
-                    label: actorLabel(actor),
-                  })),
-                ];
-                return (
-                  <div className="form-grid">
-                    <SelectField
-                      label={t('ties.from')}
-                      value={source}
-                      onChange={setSource}
-                      options={options}
-                      error={errors.source}
-                      required
-                    />
-                    <SelectField
-                      label={t('ties.to')}
-                      value={target}
-                      onChange={setTarget}
-                      options={options}
-                      error={errors.target}
-                      required
-                    />
-                  </div>
-                );
-              }}
-            </Loaded>
+            {chosenConflict && (
+              <div className="form-grid">
+                <ActorPicker
+                  key={`from-${chosenConflict}`}
+                  conflictId={chosenConflict}
+                  label={t('ties.from')}
+                  error={errors.source}
+                  value={source}
+                  onChange={setSource}
+                  multiple={false}
+                  searchNames={searchNames}
+                />
+                <ActorPicker
+                  key={`to-${chosenConflict}`}
+                  conflictId={chosenConflict}
+                  label={t('ties.to')}
+                  error={errors.target}
+                  value={target}
+                  onChange={setTarget}
+                  multiple={false}
+                  searchNames={searchNames}
+                  accept={(actor) => actor.id !== sourceId}
+                />
+              </div>
+            )}
             <div className="form-grid">
               <SelectField
                 label={t('ties.kind')}
