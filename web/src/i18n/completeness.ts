@@ -17,6 +17,8 @@ export const sameAsEnglish: Readonly<Record<string, readonly string[]>> = {
     'app.name', // the brand
     // The same word in French:
     'surveys.languageNames.so',
+    'results.participants',
+    'results.votes',
     'surveys.languageNames.sw',
     'surveys.languageNames.ln',
     'results.members_one',

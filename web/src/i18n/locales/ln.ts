@@ -594,6 +594,8 @@ const ln: Catalogue = {
     noCommonGround: 'Makambo oyo tondimani ezali naino te: ekomonana soki bato ebele baponi.',
     agreedBy: '{{share}} bandimi',
     unavailable: 'Lisolo oyo efungwami naino te na server oyo.',
+    originalIn: 'Ya ebandeli na {{language}}: libongoli naino te',
+    writtenIn: 'Ekomami na',
   },
   invite: {
     open: 'Benga basangani',
@@ -665,6 +667,13 @@ const ln: Catalogue = {
     accept: 'Ndima',
     reject: 'Boya',
     open: 'Mbano',
+    byLanguage: 'Na lokota',
+    commonGroundByLanguage: 'Oyo bandimi na lokota nyonso',
+    language: 'Lokota',
+    languageUnsaid: 'Lokota elobami te',
+    originalBeside: 'Ya ebandeli ({{language}}):',
+    participants: 'Basangani',
+    votes: 'Mayoni',
   },
   evidence: {
     title: 'Bilembeteli',
@@ -1124,6 +1133,30 @@ const ln: Catalogue = {
     TT_ERR_LAST_CONVENER:
       'Oyo azali mobongisi ya nsuka ya mokano: liboso, pesa moto mosusu mokumba ya mobongisi.',
     TT_ERR_SELF_LOCKOUT: 'Yango ekolongola yo lotomo ya kokamba bato awa. Senga mobongisi mosusu to mokambi.',
+  },
+  translate: {
+    open: 'Bongola',
+    title: 'Bongola maloba',
+    notAllowed: 'Kaka babongoli mpe bayangeli ya likita nde babongolaka maloba na yango.',
+    noLanguages:
+      'Likita oyo ezali na lokota moko kaka: eloko ya kobongola ezali te. Bayangeli na yango bakoki kobakisa minoko na mibongiseli.',
+    into: 'Bongola na',
+    nothing: 'Liloba ya kobongola na lokota oyo ezali te.',
+    left: 'Oyo etikali kobongola na {{language}}: {{count}}',
+    original: 'Liloba {{number}}, ya ebandeli na {{language}}',
+    translation: 'Libongoli na {{language}}',
+    required: 'Koma libongoli liboso.',
+    save: 'Bomba libongoli',
+    remove: 'Longola libongoli',
+    removed: 'Libongoli elongolami.',
+    back: 'Zonga na likambo',
+    languages: 'Minoko ya likita',
+    languagesHint:
+      'Bato nde babongolaka maloba na lokota moko na moko oyo eponami; ata moko te etindamaka na mosala ya libanda.',
+    mainLanguage: 'Lokota ya liboso',
+    mainLanguageHint: 'Lokota ya maloba oyo elobi lokota na yango te.',
+    hold: 'Simba liloba ya sika ya mosangani mpo emonana te na minoko mosusu kino ebongolami',
+    holdHint: 'Soki te, emonanaka mbala moko, na lokota na yango ya ebandeli, na elembo yango.',
   },
 };
 

@@ -578,6 +578,8 @@ const so: Catalogue = {
       'Weli meel la isku raacsan yahay ma jirto: waxay soo baxaysaa marka dad ku filan codeeyaan.',
     agreedBy: '{{share}} ayaa ku raacsan',
     unavailable: 'Wada-hadalkan weli laguma furin server-kan.',
+    originalIn: 'Asalka waa {{language}}: weli lama turjumin',
+    writtenIn: 'Luqadda lagu qoray',
   },
   invite: {
     open: 'Casuum ka-qaybgalayaal',
@@ -650,6 +652,13 @@ const so: Catalogue = {
     accept: 'Aqbal',
     reject: 'Diid',
     open: 'Natiijooyinka',
+    byLanguage: 'Luqad ahaan',
+    commonGroundByLanguage: 'Lagu heshiiyay luqad kasta',
+    language: 'Luqadda',
+    languageUnsaid: 'Luqadda lama sheegin',
+    originalBeside: 'Asalka ({{language}}):',
+    participants: 'Ka qaybgalayaasha',
+    votes: 'Codadka',
   },
   evidence: {
     title: 'Caddaynta',
@@ -879,8 +888,6 @@ const so: Catalogue = {
   notFound: {
     title: 'Bogga lama helin',
     body: 'Bog noocaas ah ma jiro, ama laguuma oggola inaad aragto.',
-    originalIn: 'Asalka waa {{language}}: weli lama turjumin',
-    writtenIn: 'Luqadda lagu qoray',
   },
   people: {
     link: 'Dadka',
@@ -1117,6 +1124,31 @@ const so: Catalogue = {
     approved: 'La ansixiyay: jawaabayaasha hadda waxaa lagu weydiinayaa tarjumaaddan.',
     saveDraft: 'Kaydi qabyada',
     approve: 'Ansixi (waan barbar dhigay Ingiriisiga)',
+  },
+  translate: {
+    open: 'Turjun',
+    title: 'Turjun weedhaha',
+    notAllowed: 'Kaliya turjubaanada iyo qabanqaabiyeyaasha wada-hadalka ayaa turjuma weedhihiisa.',
+    noLanguages:
+      'Wada-hadalkan wuxuu leeyahay hal luqad oo keliya: wax la turjumo ma jiro. Qabanqaabiyeyaashiisu waxay ku dari karaan luqado goobta dejinta.',
+    into: 'U turjun',
+    nothing: 'Ma jiro weedh loo turjumo luqaddan.',
+    left: 'Weli loo turjumayo {{language}}: {{count}}',
+    original: 'Weedha {{number}}, asalkeedu waa {{language}}',
+    translation: 'Turjumaadda {{language}}',
+    required: 'Marka hore qor turjumaadda.',
+    save: 'Kaydi turjumaadda',
+    remove: 'Ka saar turjumaadda',
+    removed: 'Turjumaadda waa la saaray.',
+    back: 'Ku noqo hindisaha',
+    languages: 'Luqadaha wada-hadalka',
+    languagesHint:
+      'Weedhaha waxaa u turjuma dad luqad kasta oo la calaamadeeyay; midna looma diro adeeg dibadeed.',
+    mainLanguage: 'Luqadda ugu weyn',
+    mainLanguageHint: 'Luqadda weedhaha aan sheegin luqaddooda.',
+    hold: 'Ka hay weedha cusub ee ka qaybgalaha luqadaha kale ilaa laga turjumo',
+    holdHint:
+      'Haddii kale isla markiiba waa la muujiyaa, luqaddeedii asalka ahayd, iyadoo sidaas lagu calaamadeeyay.',
   },
 };
 

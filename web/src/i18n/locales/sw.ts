@@ -575,6 +575,8 @@ const sw: Catalogue = {
     noCommonGround: 'Bado hakuna mambo mnayokubaliana: yataonekana watu wa kutosha wakishapiga kura.',
     agreedBy: '{{share}} wanakubali',
     unavailable: 'Mazungumzo haya bado hayajafunguliwa kwenye seva hii.',
+    originalIn: 'Asili kwa {{language}}: bado haijatafsiriwa',
+    writtenIn: 'Imeandikwa kwa',
   },
   invite: {
     open: 'Alika washiriki',
@@ -646,6 +648,13 @@ const sw: Catalogue = {
     accept: 'Kubali',
     reject: 'Kataa',
     open: 'Matokeo',
+    byLanguage: 'Kwa lugha',
+    commonGroundByLanguage: 'Yaliyokubaliwa katika kila lugha',
+    language: 'Lugha',
+    languageUnsaid: 'Lugha haikutajwa',
+    originalBeside: 'Asili ({{language}}):',
+    participants: 'Washiriki',
+    votes: 'Kura',
   },
   evidence: {
     title: 'Ushahidi',
@@ -871,8 +880,6 @@ const sw: Catalogue = {
   notFound: {
     title: 'Ukurasa haukupatikana',
     body: 'Hakuna ukurasa kama huo, au huruhusiwi kuuona.',
-    originalIn: 'Asili kwa {{language}}: bado haijatafsiriwa',
-    writtenIn: 'Imeandikwa kwa',
   },
   people: {
     link: 'Watu',
@@ -1101,6 +1108,30 @@ const sw: Catalogue = {
     approved: 'Imeidhinishwa: wajibuji sasa wanaulizwa kwa tafsiri hii.',
     saveDraft: 'Hifadhi rasimu',
     approve: 'Idhinisha (nimeilinganisha na Kiingereza)',
+  },
+  translate: {
+    open: 'Tafsiri',
+    title: 'Tafsiri kauli',
+    notAllowed: 'Wafasiri na waitishaji wa mazungumzo pekee ndio wanaotafsiri kauli zake.',
+    noLanguages:
+      'Mazungumzo haya yana lugha moja tu: hakuna cha kutafsiri. Waitishaji wake wanaweza kuongeza lugha kwenye mipangilio.',
+    into: 'Tafsiri kwa',
+    nothing: 'Hakuna kauli ya kutafsiri kwa lugha hii.',
+    left: 'Bado za kutafsiri kwa {{language}}: {{count}}',
+    original: 'Kauli {{number}}, asili yake ni {{language}}',
+    translation: 'Tafsiri kwa {{language}}',
+    required: 'Andika tafsiri kwanza.',
+    save: 'Hifadhi tafsiri',
+    remove: 'Ondoa tafsiri',
+    removed: 'Tafsiri imeondolewa.',
+    back: 'Rudi kwenye mpango',
+    languages: 'Lugha za mazungumzo',
+    languagesHint:
+      'Kauli hutafsiriwa na watu kwa kila lugha iliyowekwa alama; hakuna inayotumwa kwa huduma ya nje.',
+    mainLanguage: 'Lugha kuu',
+    mainLanguageHint: 'Lugha ya kauli zisizotaja lugha yao.',
+    hold: 'Zuia kauli mpya ya mshiriki isionyeshwe kwa lugha nyingine hadi itafsiriwe',
+    holdHint: 'Vinginevyo inaonyeshwa mara moja, kwa lugha yake ya asili, ikiwa imewekwa alama hivyo.',
   },
 };
 
