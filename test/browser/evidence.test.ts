@@ -64,9 +64,15 @@ async function everyoneEffect(): Promise<number | null> {
   return Number((await row.locator('td').nth(1).innerText()).trim());
 }
 
+/** The waves' dates as the app shows them (Intl, in English). */
+const waveDates = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(
+  new Date('2020-01-01T00:00:00Z'),
+  new Date('2099-12-31T00:00:00Z'),
+);
+
 async function enter(respondent: string, wave: 'Baseline' | 'Post-meeting', values: [number, number]) {
   const form = desk.locator('form.entry-form');
-  await form.getByLabel('Wave', { exact: true }).selectOption({ label: `${wave} (2020-01-01 – 2099-12-31)` });
+  await form.getByLabel('Wave', { exact: true }).selectOption({ label: `${wave} (${waveDates})` });
   await form.getByLabel('Respondent').selectOption({ label: `${respondent} (Participant)` });
   for (const [index, group] of outGroups.entries()) {
     await form.getByLabel(question(group)).fill(String(values[index]));
@@ -259,7 +265,9 @@ describe('the network map', () => {
     expect(Number(await map.getAttribute('data-brokers'))).toBe(brokers);
     expect(Number(await map.getAttribute('data-bridges'))).toBeLessThanOrEqual(bridges);
     expect(Number(await map.getAttribute('data-crossing')) + bridges).toBeGreaterThan(0);
-    expect(await desk.locator('.legend').innerText()).toMatch(/Bridge: the only link across/);
+    expect(await desk.getByRole('list', { name: 'Legend' }).innerText()).toMatch(
+      /Bridge: the only link across/,
+    );
     expect(await desk.locator('.brokers-list li').count()).toBeGreaterThan(0);
     await map.locator('canvas.map-overlay').waitFor({ state: 'attached' });
     await screenshot(desk, 'network-brokers');

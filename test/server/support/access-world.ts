@@ -465,6 +465,7 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
     .replace(':accountId', ids.convenerAccount)
     .replace(':statementId', ids.statement)
     .replace(':sid', ids.statement)
+    .replace(':language', 'fr')
     .replace(':lang', 'he')
     .replace(':linkId', ids.joinLink)
     .replace(':invitationId', ids.invitation)
@@ -473,7 +474,6 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
     .replace(':actorId', ids.actor)
     .replace(':waveId', ids.wave)
     .replace(':instrumentId', 'feeling-thermometer')
-    .replace(':language', 'fr')
     .replace(':effectId', ids.survey)
     .replace(':name', 'no-such-token')
     .replace('*', 'index.css');
