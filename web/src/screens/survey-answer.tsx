@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { QuestionFields } from '../surveys/question-fields.js';
 import {
