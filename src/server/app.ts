@@ -9,6 +9,7 @@ import {
   replyToClientError,
   replyToFrameworkError,
 } from './error-handler.js';
+import { installCompression } from './compression.js';
 import { installOpenApi } from './openapi.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { installWebApp } from './web-app.js';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installJsonBodies(app, settings.bodyLimit);
   installErrorHandler(app);
   installSecurityHeaders(app);
+  await installCompression(app);
   await installOpenApi(app);
 
   await installRequestContext(app, options.store, options.keys);

@@ -1,19 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app.js';
-import { ConfirmProvider } from './components/confirm.js';
-import { startI18n } from './i18n/index.js';
-import { SessionProvider } from './session.js';
+import { forwardToLightPage } from './participant/forward.js';
 import './styles.css';
 
-await startI18n();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SessionProvider>
-      <ConfirmProvider>
-        <App />
-      </ConfirmProvider>
-    </SessionProvider>
-  </StrictMode>,
-);
+// An old participant link (`/#/join/…`, a printed QR code) goes to the light page (/p/) before the
+// convener's app is downloaded; anything else loads that app.
+if (!forwardToLightPage(window.location)) await import('./boot.js');

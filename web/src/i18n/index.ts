@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.js';
 import { isolateWhenRightToLeft } from './isolate.js';
 
 export interface Language {
@@ -59,8 +58,9 @@ export function initialLanguage(): string {
 
 /** Loads a language's catalogue (once), for changeLanguage or for a page printed in another language. */
 export async function loadLanguage(code: string): Promise<void> {
-  if (code === 'en' || i18next.hasResourceBundle(code, 'translation')) return;
-  const loader = catalogueLoaders[code];
+  if (i18next.hasResourceBundle(code, 'translation')) return;
+  // English is bundled with the convener's app (startI18n) and a chunk of its own for the light pages.
+  const loader = code === 'en' ? () => import('./locales/en.js') : catalogueLoaders[code];
   if (!loader) return;
   const module = await loader();
   i18next.addResourceBundle(code, 'translation', module.default as object, true, true);
@@ -72,13 +72,18 @@ function applyToDocument(code: string): void {
   document.documentElement.dir = language.dir;
 }
 
-export async function startI18n(): Promise<void> {
+/**
+ * Starts i18next. The convener's app passes the English catalogue it bundles (the fallback of every other
+ * language); the participant's light pages pass none and load only the reader's language (every catalogue
+ * is complete, test/web/locale-completeness.test.ts), so a Somali reader never downloads the English one.
+ */
+export async function startI18n(english?: object): Promise<void> {
   const code = initialLanguage();
   await i18next.use(initReactI18next).init({
-    lng: 'en',
-    fallbackLng: 'en',
+    lng: english ? 'en' : code,
+    fallbackLng: english ? 'en' : false,
     supportedLngs: languages.map((language) => language.code),
-    resources: { en: { translation: en } },
+    resources: english ? { en: { translation: english } } : {},
     // React escapes what it renders; the hook isolates interpolated values in right-to-left languages.
     interpolation: { escapeValue: true, escape: isolateWhenRightToLeft(() => i18next.dir()) },
     returnNull: false,
