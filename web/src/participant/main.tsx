@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startI18n } from '../i18n/index.js';
-import { ParticipantApp } from './app.js';
+import { currentPath } from '../router.js';
+import { ParticipantApp, preloadScreen } from './app.js';
 import '../styles.css';
 
 /**
@@ -9,6 +10,7 @@ import '../styles.css';
  * join, vote and survey-answer screens (the same components the convener's app routes to), only the
  * reader's language, no session, charts or map.
  */
+preloadScreen(currentPath());
 await startI18n();
 
 createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, apiGet } from '../api/client.js';
 import { ErrorSummary, SelectField, TextArea } from '../components/form.js';
@@ -66,6 +66,22 @@ export interface LinkParticipant {
   divide: Divide | null;
   groupId: string | null;
   onDeclared: (groupId: string | null) => void;
+  /** The first statement, asked for at the same time as the dialogue (null: ask again here). */
+  firstNext?: EarlyNext;
+}
+
+/** A GET /next already under way, in the language it was asked in. */
+export interface EarlyNext {
+  language: string;
+  next: Promise<NextView | null>;
+}
+
+/** Asks for a dialogue's next statement now, so a participant page need not wait for the dialogue first. */
+export function askNextEarly(dialogueId: string, language: string): EarlyNext {
+  const next = api
+    .get('/api/dialogues/{id}/next', { params: { path: { id: dialogueId }, query: { language } } })
+    .catch(() => null);
+  return { language, next };
 }
 
 export interface Divide {
@@ -105,9 +121,20 @@ export function DialogueBody({
     }
   }
 
+  const early = useRef(participant?.firstNext);
   useEffect(() => {
-    void loadNext();
-    // On arrival and when the reader changes language: later statements come after each vote.
+    // On arrival and when the reader changes language: later statements come after each vote. On
+    // arrival by a link the first one may already be on its way (askNextEarly): one round trip less.
+    const pending = early.current;
+    early.current = undefined;
+    if (pending && pending.language === language) {
+      void pending.next.then((value) => {
+        if (value) {
+          setNext(value);
+          setNextError(null);
+        } else void loadNext();
+      });
+    } else void loadNext();
   }, [dialogue.id, language]);
 
   const total = statements.state === 'ready' ? statements.data.items.length : 0;

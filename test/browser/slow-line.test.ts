@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, CDPSession, ConsoleMessage, Page } from 'playwright-core';
+import { startRig, type BrowserRig } from './support/harness.js';
+import { loadDemoFixture, type DemoFixture } from './support/demo-fixture.js';
+
+/**
+ * A participant on a slow line: Chromium's network emulation (CDP Network.emulateNetworkConditions) at
+ * 400 kbit/s down and up with 400 ms round trips, the 3G line of issue #14. On a first visit (empty
+ * cache) and a repeat visit, it measures the bytes that crossed the line (every response's encoded size,
+ * headers included) and the time until the first vote is possible (the Agree button of the first
+ * statement enabled), and prints them; bench/README.md records them. Times are printed, never asserted;
+ * the first load of the participant page must stay under 100 KB, and the vote must arrive.
+ */
+
+const LINE = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1000) / 8,
+  uploadThroughput: (400 * 1000) / 8,
+};
+const BUDGET = 100 * 1024;
+
+let rig: BrowserRig;
+let fixture: DemoFixture;
+let laptop: BrowserContext;
+let desk: Page;
+let dialogueId = '';
+let joinPath = '';
+const consoleErrors: string[] = [];
+const figures: string[] = [];
+
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([verb, url, payload]) => {
+      const response = await fetch(url as string, {
+        method: verb as string,
+        headers: payload === undefined ? {} : { 'content-type': 'application/json' },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      });
+      if (!response.ok)
+        throw new Error(`${String(verb)} ${String(url)}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    [method, path, body] as const,
+  ) as Promise<T>;
+}
+
+/** Counts the bytes that crossed the emulated line for one page, request by request. */
+class LineMeter {
+  private bytes = 0;
+  private requests = 0;
+  private readonly urls = new Map<string, string>();
+  /** Each response's path and size, largest first, for the printed figures. */
+  readonly files: { path: string; bytes: number }[] = [];
+  constructor(cdp: CDPSession) {
+    cdp.on('Network.requestWillBeSent', (event: { requestId: string; request: { url: string } }) => {
+      this.urls.set(event.requestId, new URL(event.request.url).pathname);
+    });
+    cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
+      this.bytes += event.encodedDataLength;
+      this.requests += 1;
+      this.files.push({ path: this.urls.get(event.requestId) ?? '?', bytes: event.encodedDataLength });
+    });
+  }
+  static async on(page: Page): Promise<LineMeter> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', LINE);
+    return new LineMeter(cdp);
+  }
+  reset(): void {
+    this.bytes = 0;
+    this.requests = 0;
+    this.files.length = 0;
+  }
+  read(): { bytes: number; requests: number } {
+    return { bytes: this.bytes, requests: this.requests };
+  }
+}
+
+function phone(): Promise<BrowserContext> {
+  return rig.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+}
+
+function collectErrors(target: Page): void {
+  target.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') consoleErrors.push(`${target.url()}: ${message.text()}`);
+  });
+  target.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+}
+
+/** Opens `url`, joins when the join form shows, and waits until the first statement can be voted on. */
+async function untilFirstVote(page: Page, url: string, join: boolean): Promise<number> {
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  if (join) {
+    const button = page.getByRole('button', { name: 'Join', exact: true });
+    await button.waitFor({ timeout: 60_000 });
+    await button.click();
+  }
+  await page.getByRole('button', { name: 'Agree', exact: true }).and(page.locator(':enabled')).waitFor({
+    timeout: 60_000,
+  });
+  return Date.now() - started;
+}
+
+function record(name: string, ms: number, meter: LineMeter): { bytes: number } {
+  const { bytes, requests } = meter.read();
+  const line = `${name}: first vote possible after ${(ms / 1000).toFixed(2)} s, ${(bytes / 1024).toFixed(1)} KB in ${requests} responses`;
+  figures.push(line);
+  const largest = [...meter.files].sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+  console.log(
+    `[slow line] ${line}\n${largest.map((file) => `    ${(file.bytes / 1024).toFixed(1)} KB ${file.path}`).join('\n')}`,
+  );
+  return { bytes };
+}
+
+beforeAll(async () => {
+  rig = await startRig();
+  fixture = await loadDemoFixture(rig.server);
+  laptop = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  desk = await laptop.newPage();
+  await desk.goto(rig.server.url);
+  await desk.getByLabel('Email').fill(fixture.admin.email);
+  await desk.getByLabel('Password').fill(fixture.admin.password);
+  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await desk.getByRole('button', { name: 'Sign out' }).waitFor();
+  const created = await api<{ id: string }>(
+    desk,
+    'POST',
+    `/api/initiatives/${fixture.demo.initiativeIds.dialogue}/dialogues`,
+    {
+      prompt: 'How should the wells be shared between the valley and the hills?',
+      divide_id: null,
+      strict_moderation: false,
+      statements: ['Every village keeps one well open to all.', 'The elders set the hours together.'],
+      join: 'open',
+    },
+  );
+  dialogueId = created.id;
+  const dialogue = await api<{ join_url: string }>(desk, 'GET', `/api/dialogues/${created.id}`);
+  joinPath = dialogue.join_url.startsWith('/') ? dialogue.join_url : `/${dialogue.join_url}`;
+}, 300_000);
+
+afterAll(async () => {
+  await laptop?.close();
+  await rig?.close();
+  if (figures.length > 0) console.log(`[slow line] 400 kbit/s, 400 ms RTT\n  ${figures.join('\n  ')}`);
+});
+
+describe('the participant page on a 400 kbit/s line with 400 ms round trips', () => {
+  it('loads under 100 KB on a first visit, votes, and comes back from the cache', async () => {
+    expect(joinPath).toMatch(/^\/#\/join\//);
+    const context = await phone();
+    const page = await context.newPage();
+    collectErrors(page);
+    const meter = await LineMeter.on(page);
+    const lightUrl = `${rig.server.url}/p/${joinPath.slice(1)}`;
+
+    const first = record('first visit (/p/ link)', await untilFirstVote(page, lightUrl, true), meter);
+    expect(first.bytes).toBeLessThan(BUDGET);
+
+    await page.getByRole('button', { name: 'Agree', exact: true }).click();
+    await page.getByText('Statement 2 of 2').waitFor({ timeout: 60_000 });
+
+    // A repeat visit: the same phone opens the link again later (a new tab, the browser's cache kept).
+    await page.close();
+    const again = await context.newPage();
+    collectErrors(again);
+    const meterAgain = await LineMeter.on(again);
+    record('repeat visit (/p/ link)', await untilFirstVote(again, lightUrl, false), meterAgain);
+    await again.getByText('Statement 2 of 2').waitFor();
+    await context.close();
+
+    // The vote arrived, once: an agree on the first statement.
+    const votes = await rig.server.store.db
+      .selectFrom('dialogue_votes')
+      .where('dialogue_id', '=', dialogueId)
+      .select(['vote'])
+      .execute();
+    expect(votes.map((row) => row.vote)).toEqual([1]);
+  }, 180_000);
+
+  it('an old link (/#/join/…) forwards to the light page, in a reader language loaded alone', async () => {
+    const context = await phone();
+    await context.addInitScript(() => window.localStorage.setItem('tracktwo.language', 'so'));
+    const page = await context.newPage();
+    collectErrors(page);
+    const meter = await LineMeter.on(page);
+    const languages: string[] = [];
+    page.on('request', (request) => {
+      const match = /\/assets\/(en|fr|ar|he|so|sw|ln)-[\w-]+\.js$/.exec(request.url());
+      if (match) languages.push(match[1]);
+    });
+    const started = Date.now();
+    await page.goto(`${rig.server.url}${joinPath}`, { waitUntil: 'commit' });
+    await page.waitForURL(/\/p\/#\/join\//, { timeout: 60_000 });
+    const join = page.locator('button.primary');
+    await join.waitFor({ timeout: 60_000 });
+    await join.click();
+    await page.locator('.vote-agree:enabled').waitFor({ timeout: 60_000 });
+    record('first visit (old /#/join/ link, Somali)', Date.now() - started, meter);
+    expect(languages).toEqual(['so']);
+    await context.close();
+  }, 180_000);
+
+  it('logs no console error', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
