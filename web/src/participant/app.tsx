@@ -3,34 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from '../components/language-picker.js';
 import { Loading } from '../components/states.js';
 import { matchPath, usePath } from '../router.js';
+import { screenRoutes } from './screens.js';
 
-type Params = Record<string, string>;
-type Screen = ComponentType<{ params: Params }>;
 interface Route {
   pattern: string;
-  load: () => Promise<{ default: Screen }>;
-  screen: LazyExoticComponent<Screen>;
+  screen: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 }
 
-function route(pattern: string, load: () => Promise<{ default: Screen }>): Route {
-  return { pattern, load, screen: lazy(load) };
-}
-
-/** The same screens the convener's app routes to (web/src/app.tsx), each its own chunk. */
-const routes: Route[] = [
-  route('/join/:code', () => import('../screens/join.js')),
-  route('/survey-join/:code', () => import('../screens/survey-join.js')),
-  route('/answer/:surveyId/:waveId/:token', () => import('../screens/survey-answer.js')),
-];
-
-/**
- * Starts downloading the screen of `path` while the language loads, instead of after: one round trip
- * less on a slow line (React.lazy then finds the module already there).
- */
-export function preloadScreen(path: string): void {
-  const found = routes.find((entry) => matchPath(entry.pattern, path));
-  void found?.load().catch(() => undefined);
-}
+const routes: Route[] = screenRoutes.map((route) => ({ pattern: route.pattern, screen: lazy(route.load) }));
 
 /** The light page's shell: the same header, skip link and main as the convener's app, three routes. */
 export function ParticipantApp() {
