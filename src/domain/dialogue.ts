@@ -55,7 +55,7 @@ export const dialogueSchema = z.strictObject({
   created_at: isoTimestampSchema,
   closed_at: isoTimestampSchema.nullable(),
   /**
-   * The open join link in force (relative to the server's address, e.g. `/#/join/…`); absent when the
+   * The open join link in force (relative to the server's address, e.g. `/p/#/join/…`); absent when the
    * dialogue takes personal links only.
    */
   join_url: z.string().optional(),

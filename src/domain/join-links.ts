@@ -10,9 +10,12 @@ import { idSchema, isoTimestampSchema } from './scalars.js';
 export const joinLinkKinds = ['open', 'personal'] as const;
 export type JoinLinkKind = (typeof joinLinkKinds)[number];
 
-/** Where a join link leads in the web app (the app is a hash-routed page at the server's root). */
+/**
+ * Where a join link leads in the web app: the light participant page (/p/, hash-routed, so the code never
+ * reaches a server log). Older links at the root (`/#/join/…`) are forwarded there by the web app.
+ */
 export function joinPath(code: string): string {
-  return `/#/join/${code}`;
+  return `/p/#/join/${code}`;
 }
 
 export const joinLabelSchema = z.string().trim().min(1).max(100);

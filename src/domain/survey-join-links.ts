@@ -12,9 +12,12 @@ import { genderSchema } from './vocabulary.js';
  * the new wave's link for the same respondent, so that before and after pair up.
  */
 
-/** Where a survey join link leads in the web app (hash-routed, so the code never reaches a server log). */
+/**
+ * Where a survey join link leads in the web app: the light participant page (/p/, hash-routed, so the code
+ * never reaches a server log); older links at the root (`/#/survey-join/…`) are forwarded there.
+ */
 export function surveyJoinPath(code: string): string {
-  return `/#/survey-join/${code}`;
+  return `/p/#/survey-join/${code}`;
 }
 
 export const surveyJoinLinkSchema = z.strictObject({

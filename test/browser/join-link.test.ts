@@ -62,7 +62,7 @@ describe('inviting by link', () => {
     await desk.getByRole('button', { name: 'Open the dialogue' }).click();
     await desk.getByRole('heading', { name: 'Invite participants' }).waitFor();
     joinUrl = await desk.getByLabel('Join link').inputValue();
-    expect(joinUrl).toMatch(new RegExp(`^${rig.server.url}/#/join/[A-Za-z0-9_-]{22}$`));
+    expect(joinUrl).toMatch(new RegExp(`^${rig.server.url}/p/#/join/[A-Za-z0-9_-]{22}$`));
     await desk.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('img.qr-code');
       return !!img && img.complete && img.naturalWidth > 0;

@@ -72,7 +72,7 @@ describe('a survey answered by its open link', () => {
     await desk.getByRole('heading', { name: 'Open link for the room' }).waitFor();
     await desk.getByRole('button', { name: 'Make an open link' }).click();
     joinUrl = await desk.getByLabel('Survey link').inputValue();
-    expect(joinUrl).toMatch(new RegExp(`^${rig.server.url}/#/survey-join/[A-Za-z0-9_-]{22}$`));
+    expect(joinUrl).toMatch(new RegExp(`^${rig.server.url}/p/#/survey-join/[A-Za-z0-9_-]{22}$`));
     await desk.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('.join-link img.qr-code');
       return !!img && img.complete && img.naturalWidth > 0;

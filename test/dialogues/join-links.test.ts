@@ -28,7 +28,7 @@ forEachEngine('joining a dialogue by link, without an account', (getDb, engine) 
 
   it('gives a new dialogue an open link as join_url, which joins anonymously with a declared side', async () => {
     const dialogue = await newDialogue();
-    expect(dialogue.join_url).toMatch(/^\/#\/join\/[A-Za-z0-9_-]{22}$/);
+    expect(dialogue.join_url).toMatch(/^\/p\/#\/join\/[A-Za-z0-9_-]{22}$/);
     const read = await convener()('GET', `/api/dialogues/${dialogue.id}`);
     expect(read.json().join_url).toBe(dialogue.join_url);
     const code = codeOf(dialogue.join_url!);
@@ -170,7 +170,7 @@ forEachEngine('the demo dialogue', (getDb, engine) => {
     const ids = await loadDemoWorkspace(getDb(), keys);
     const system = actingAs({ db: getDb(), dialect: engine.dialect, keys, auth: null }, systemAuth('test'));
     const [dialogue] = await listDialogues(system, ids.initiativeIds.dialogue);
-    expect(dialogue.join_url).toMatch(/^\/#\/join\/[A-Za-z0-9_-]{22}$/);
+    expect(dialogue.join_url).toMatch(/^\/p\/#\/join\/[A-Za-z0-9_-]{22}$/);
   });
 });
 

@@ -65,7 +65,7 @@ forEachEngine('a survey answered by its open join link, without an account', (ge
     ]);
     const made = await call('convener', 'POST', `/api/surveys/${id}/join-links`);
     expect(made.statusCode, made.body).toBe(201);
-    expect(made.json().url).toMatch(/^\/#\/survey-join\/[A-Za-z0-9_-]{22}$/);
+    expect(made.json().url).toMatch(/^\/p\/#\/survey-join\/[A-Za-z0-9_-]{22}$/);
     const code = codeOf(made.json().url);
 
     const info = await call(null, 'GET', `/api/survey-join/${code}`);

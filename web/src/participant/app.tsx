@@ -49,7 +49,6 @@ export function ParticipantApp() {
         <a href="/" className="brand">
           {t('app.name')}
         </a>
-        <nav aria-label={t('app.navigation')} />
         <LanguagePicker />
       </header>
       <main id="main" tabIndex={-1}>

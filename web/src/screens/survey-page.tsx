@@ -259,7 +259,8 @@ function AnswerLinks({ survey }: { survey: SurveyDetail }) {
       setFailure(error);
     }
   }
-  const base = `${window.location.origin}${window.location.pathname}`;
+  // Answer links open the light participant page (web/p/index.html), not this app.
+  const base = `${window.location.origin}/p/`;
   return (
     <>
       <h2>{t('surveys.links')}</h2>
