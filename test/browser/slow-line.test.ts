@@ -140,7 +140,8 @@ function record(name: string, ms: number, meter: LineMeter): { bytes: number } {
   figures.push(line);
   // Each response as it finished: what waits on what, for bench/README.md.
   const timeline = meter.files.map(
-    (file) => `    ${(file.at / 1000).toFixed(2)} s ${(file.bytes / 1024).toFixed(1).padStart(5)} KB ${file.path}`,
+    (file) =>
+      `    ${(file.at / 1000).toFixed(2)} s ${(file.bytes / 1024).toFixed(1).padStart(5)} KB ${file.path}`,
   );
   console.log(`[slow line] ${line}\n${timeline.join('\n')}`);
   return { bytes };

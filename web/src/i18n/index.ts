@@ -1,10 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isolateWhenRightToLeft } from './isolate.js';
-import { fetchCatalogue, initialLanguage, isKnown, languages } from './languages.js';
+import { fetchCatalogue, initialLanguage, isKnown, LANGUAGE_STORAGE_KEY, languages } from './languages.js';
 
 export * from './languages.js';
-
 
 /** Loads a language's catalogue (once), for changeLanguage or for a page printed in another language. */
 export async function loadLanguage(code: string): Promise<void> {
