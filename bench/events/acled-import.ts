@@ -151,13 +151,16 @@ async function runEngine(engine: 'sqlite' | 'postgres', dir: string): Promise<vo
     const conflict = await createTestConflict(ctx, workspace.id, 'Somalia');
     const timed = async (file: string) => {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const result = await importAcled(
         ctx,
         conflict.id,
         createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
       );
+      const used = process.cpuUsage(cpu);
       return {
         seconds: (performance.now() - started) / 1000,
+        cpuSeconds: (used.user + used.system) / 1e6,
         result,
         rssMb: process.resourceUsage().maxRSS / 1024,
       };
@@ -174,6 +177,7 @@ async function runEngine(engine: 'sqlite' | 'postgres', dir: string): Promise<vo
         },
         reimport: {
           seconds: +second.seconds.toFixed(1),
+          cpuSeconds: +second.cpuSeconds.toFixed(1),
           revised: second.result.revised,
           unchanged: second.result.unchanged,
           peakRssMb: Math.round(second.rssMb),

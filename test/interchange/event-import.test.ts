@@ -107,6 +107,9 @@ forEachEngine('event data import', (getDb, engine) => {
         kind: 'organisation',
         role,
         track: '1',
+        gender: null,
+        region: null,
+        groups: [],
       });
     return {
       workspaceId: workspace.id,
