@@ -53,6 +53,10 @@ export const accessTable = {
   'workspace.manage': ADMIN_ONLY,
   'conflict.read': members,
   'conflict.write': ADMIN_ONLY,
+  // Event data of the violence around a process (ACLED, UCDP) and its alias list: public data, but no
+  // participant needs it, and the context view sets it beside the initiative's meetings.
+  'events.read': ['convener', 'facilitator', 'researcher', 'funder'],
+  'events.write': leads,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof accessTable;

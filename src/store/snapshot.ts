@@ -57,6 +57,9 @@ export const snapshotTables = [
   ['recovery_codes', ['account_id', 'code_hash']],
   ['passkeys', ['id']],
   ['second_factor_rules', ['workspace_id']],
+  ['violence_events', ['id']],
+  ['violence_event_actors', ['event_id', 'position']],
+  ['event_actor_aliases', ['id']],
 ] as const satisfies readonly (readonly [keyof Database, readonly string[]])[];
 
 /** Tables the snapshot leaves out, and why (see above). */

@@ -16,6 +16,7 @@ const ActorPage = lazy(() => import('./screens/actor-page.js'));
 const ActorForm = lazy(() => import('./screens/actor-form.js'));
 const TieForm = lazy(() => import('./screens/tie-form.js'));
 const NetworkMap = lazy(() => import('./screens/network-map.js'));
+const ConflictContext = lazy(() => import('./screens/conflict-context.js'));
 const InitiativeHome = lazy(() => import('./screens/initiative-home.js'));
 const InitiativePrivacy = lazy(() => import('./screens/initiative-privacy.js'));
 const Meetings = lazy(() => import('./screens/meetings.js'));
@@ -59,6 +60,7 @@ const routes: Route[] = [
   { pattern: '/w/:workspaceId/ties/new', screen: TieForm },
   { pattern: '/w/:workspaceId/map', screen: NetworkMap },
   { pattern: '/w/:workspaceId/settings', screen: WorkspaceSettings },
+  { pattern: '/c/:conflictId/context', screen: ConflictContext },
   { pattern: '/i/:initiativeId', screen: InitiativeHome },
   { pattern: '/i/:initiativeId/privacy', screen: InitiativePrivacy },
   { pattern: '/i/:initiativeId/meetings', screen: Meetings },

@@ -102,4 +102,8 @@ export const commandAreas: CommandArea[] = [
     },
     load: async () => (await import('./records.js')).registerRecordCommands,
   },
+  {
+    commands: { events: 'Event data of the violence around a conflict (ACLED, UCDP)' },
+    load: async () => (await import('./events.js')).registerEventCommands,
+  },
 ];

@@ -13,6 +13,7 @@ import { databaseHelp, withServices } from '../database.js';
 import { readText } from '../files.js';
 import { progressListener } from '../progress.js';
 import type { RegisterCommands } from './index.js';
+import { registerEventImports } from './events.js';
 
 /** Writes to a file when one is named, else to standard output. */
 function emit(ctx: CommandContext, text: string, out: string | undefined): void {
@@ -54,6 +55,7 @@ export const registerInterchangeCommands: RegisterCommands = (program, ctx) => {
         ctx.out(`Imported ${result.actors} actors and ${result.ties} ties.\n`);
       },
     );
+  registerEventImports(imports, ctx);
   imports
     .command('json')
     .description('Import a workspace JSON export as a new workspace (ids renewed, identities re-encrypted)')

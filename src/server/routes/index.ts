@@ -6,6 +6,7 @@ import { registerActorRoutes } from './actors.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerConflictRoutes } from './conflicts.js';
 import { registerErasureRoutes } from './erasure.js';
+import { registerEventRoutes } from './events.js';
 import { registerPrivacyRoutes } from './privacy.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerDialogueRoutes } from './dialogues.js';
@@ -53,6 +54,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerTranslationRoutes(app);
   registerSurveyTranslationRoutes(app);
   registerInterchangeRoutes(app, options.importBodyLimit);
+  registerEventRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAccount, grantMembership, grantWorkspaceAdmin } from '../../../src/security/accounts.js';
 import { systemAuth } from '../../../src/security/auth.js';
 import { createApiToken, createCookieSession } from '../../../src/security/sessions.js';
@@ -88,6 +90,8 @@ export interface Ids {
   /** A pending invitation link of I. */
   invitation: string;
 }
+
+const eventFixtures = join(import.meta.dirname, '../../fixtures/events');
 
 export const matrix: Record<string, Entry> = {
   /** The built browser app (present when dist/web exists). */
@@ -189,6 +193,24 @@ export const matrix: Record<string, Entry> = {
   },
   'PATCH /api/conflict-events/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
   'DELETE /api/conflict-events/:id': { kind: 'target' },
+  // Event data (issue #15): leads import and keep the alias list; researchers and funders read; participants nothing.
+  'POST /api/conflicts/:id/import/acled': {
+    kind: 'target',
+    body: () => ({ csv: readFileSync(join(eventFixtures, 'acled-somalia-2024.csv'), 'utf8') }),
+  },
+  'POST /api/conflicts/:id/import/ucdp': {
+    kind: 'target',
+    body: () => ({ csv: readFileSync(join(eventFixtures, 'ucdp-ged-somalia-2023.csv'), 'utf8') }),
+  },
+  'GET /api/conflicts/:id/violence-events': { kind: 'target', queries: ['?from=2024-01-01&area=Banadir'] },
+  'GET /api/conflicts/:id/event-aliases': { kind: 'target' },
+  'PUT /api/conflicts/:id/event-aliases': {
+    kind: 'target',
+    body: (ids) => ({ name: 'Al Shabaab', actor_id: ids.actor }),
+  },
+  'DELETE /api/conflicts/:id/event-aliases': { kind: 'target', body: () => ({ name: 'Al Shabaab' }) },
+  'GET /api/conflicts/:id/event-aliases/unmatched': { kind: 'target' },
+  'GET /api/conflicts/:id/context': { kind: 'target', queries: ['?from=2023-01-01&to=2024-12-31'] },
   'GET /api/conflicts/:id/actors': { kind: 'target', queries: ['?name=zorblat'] },
   'POST /api/actors': {
     kind: 'target',

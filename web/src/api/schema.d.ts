@@ -11193,6 +11193,439 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/conflicts/{id}/import/acled': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import an ACLED CSV export into a conflict (and remove the events of ACLED's deletions file), all or nothing: events are upserted by event_id_cnty, rewritten only when their timestamp changed; a bad row rejects the file with its row (header = row 1) and column in error.details */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the export file as CSV text (header row first) */
+            csv: string;
+            /** @description ACLED only: the deletions file as CSV text (its event_id_cnty column names the events to remove) */
+            deletions?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              source: 'acled' | 'ucdp';
+              rows: number;
+              added: number;
+              revised: number;
+              unchanged: number;
+              deleted: number;
+              unmatched_names: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conflicts/{id}/import/ucdp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a UCDP GED CSV export into a conflict, all or nothing: events are upserted by id; a bad row rejects the file with its row (header = row 1) and column in error.details */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the export file as CSV text (header row first) */
+            csv: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              source: 'acled' | 'ucdp';
+              rows: number;
+              added: number;
+              revised: number;
+              unchanged: number;
+              deleted: number;
+              unmatched_names: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conflicts/{id}/violence-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conflict's imported events in date order, by period (from, to) and admin1 area, each with the actors of the map its names match through the alias list */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          /** @description first day (inclusive) */
+          from?: string;
+          /** @description last day (inclusive) */
+          to?: string;
+          /** @description admin1 area, as the source spells it */
+          area?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                conflict_id: string;
+                /** @enum {string} */
+                source: 'acled' | 'ucdp' | 'manual';
+                source_id: string;
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                date_precision: 'day' | 'week' | 'month' | 'year';
+                event_type: string;
+                sub_event_type: string | null;
+                violence_type: string;
+                admin1: string | null;
+                admin2: string | null;
+                location: string | null;
+                latitude: number | null;
+                longitude: number | null;
+                fatalities: number;
+                notes: string | null;
+                reported_by: string | null;
+                revision: string;
+                actor_names: {
+                  name: string;
+                  side: string;
+                  /** Format: uuid */
+                  actor_id: string | null;
+                }[];
+                actors: string[];
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+              /** @description the number of events the filters match */
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conflicts/{id}/event-aliases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The alias list: which actor of the map each name of the event data stands for */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                conflict_id: string;
+                name: string;
+                /** Format: uuid */
+                actor_id: string;
+                created_at: string;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    /** Say which actor of the map a name of the event data stands for (replaces an earlier choice) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the actor name exactly as the source spells it */
+            name: string;
+            /**
+             * Format: uuid
+             * @description the actor of this conflict it stands for
+             */
+            actor_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              conflict_id: string;
+              name: string;
+              /** Format: uuid */
+              actor_id: string;
+              created_at: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove the alias of a name: its events no longer name an actor of the map */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the name as the source spells it */
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conflicts/{id}/event-aliases/unmatched': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The names of the event data that no alias matches, with their events and fatalities (never guessed) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A list; `next`, when present, is the offset of the next page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                name: string;
+                events: number;
+                fatalities: number;
+              }[];
+              /** @description the offset of the next page; absent on the last */
+              next?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conflicts/{id}/context': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The context view: fatalities per month by admin1 area and violence type, with the official timeline and the Track-II meetings, outcomes and transfers as markers. It shows coincidence, not causation */
+    get: {
+      parameters: {
+        query?: {
+          /** @description first day (inclusive) */
+          from?: string;
+          /** @description last day (inclusive) */
+          to?: string;
+          /** @description admin1 area, as the source spells it */
+          area?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              conflict_id: string;
+              months: string[];
+              areas: string[];
+              violence_types: string[];
+              cells: {
+                month: string;
+                admin1: string | null;
+                violence_type: string;
+                events: number;
+                fatalities: number;
+              }[];
+              markers: {
+                /** @description meeting, outcome, transfer, track_one, ... */
+                kind: string;
+                /** Format: date */
+                date: string;
+                month: string;
+                label: string;
+                /** Format: uuid */
+                initiative_id: string | null;
+              }[];
+              totals: {
+                events: number;
+                fatalities: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/initiatives/{id}/emergency-erase': {
     parameters: {
       query?: never;

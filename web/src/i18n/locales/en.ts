@@ -1089,6 +1089,34 @@ const en = {
     TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'This kind of file or content is not accepted here.',
     TT_ERR_URL_TOO_LONG: 'This address is too long: check the link.',
   },
+  eventContext: {
+    title: 'Context: the violence around the process',
+    coincidence:
+      'This view sets the Track-II work beside the violence of the same months. It shows coincidence, never causation: a meeting beside a fall in fatalities does not mean that one caused the other.',
+    area: 'Area',
+    allAreas: 'All areas',
+    from: 'From',
+    to: 'To',
+    groupBy: 'Show by',
+    byArea: 'Area',
+    byViolence: 'Violence type',
+    chartLabel: 'Fatalities per month',
+    totals: '{{events}} events, {{fatalities}} fatalities',
+    empty:
+      'No event data for this conflict and period. An administrator or convener imports ACLED or UCDP files (tracktwo import acled).',
+    markers: 'Beside the chart',
+    noMarkers: 'No meetings, outcomes, transfers or official events in this period.',
+    meeting: 'Meeting',
+    outcome: 'Outcome',
+    transfer: 'Transfer to Track I',
+    track_one: 'Track I',
+    month: 'Month',
+    fatalities: 'Fatalities',
+    unknownArea: 'Area not given',
+    loading: 'Drawing the chart…',
+    open: 'Context of the violence',
+    badPeriod: 'The period ends before it starts: change the dates.',
+  },
 };
 
 export default en;

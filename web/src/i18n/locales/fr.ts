@@ -1146,6 +1146,34 @@ const fr: Catalogue = {
     TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'Ce type de fichier ou de contenu n’est pas accepté ici.',
     TT_ERR_URL_TOO_LONG: 'Cette adresse est trop longue : vérifiez le lien.',
   },
+  eventContext: {
+    title: 'Contexte : la violence autour du processus',
+    coincidence:
+      'Cette vue place le travail de Track II à côté de la violence des mêmes mois. Elle montre des coïncidences, jamais des causes : une réunion à côté d’une baisse des morts ne veut pas dire que l’une a causé l’autre.',
+    area: 'Zone',
+    allAreas: 'Toutes les zones',
+    from: 'Du',
+    to: 'Au',
+    groupBy: 'Afficher par',
+    byArea: 'Zone',
+    byViolence: 'Type de violence',
+    chartLabel: 'Morts par mois',
+    totals: '{{events}} événements, {{fatalities}} morts',
+    empty:
+      'Aucune donnée d’événements pour ce conflit et cette période. Un administrateur ou un organisateur importe des fichiers ACLED ou UCDP (tracktwo import acled).',
+    markers: 'À côté du graphique',
+    noMarkers: 'Aucune réunion, aucun résultat, transfert ou événement officiel sur cette période.',
+    meeting: 'Réunion',
+    outcome: 'Résultat',
+    transfer: 'Transfert vers la Track I',
+    track_one: 'Track I',
+    month: 'Mois',
+    fatalities: 'Morts',
+    unknownArea: 'Zone non précisée',
+    loading: 'Tracé du graphique…',
+    open: 'Contexte de la violence',
+    badPeriod: 'La période finit avant de commencer : changez les dates.',
+  },
 };
 
 export default fr;

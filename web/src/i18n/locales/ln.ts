@@ -1158,6 +1158,34 @@ const ln: Catalogue = {
     hold: 'Simba liloba ya sika ya mosangani mpo emonana te na minoko mosusu kino ebongolami',
     holdHint: 'Soki te, emonanaka mbala moko, na lokota na yango ya ebandeli, na elembo yango.',
   },
+  eventContext: {
+    title: 'Likambo oyo ezingi: mobulu zingazinga ya mosala',
+    coincidence:
+      'Lokasa oyo etiaka mosala ya Track II pembeni ya mobulu ya basanza yango moko. Ezali kolakisa makambo oyo esalemaki na ntango moko, soki moke te ntina: likita pembeni ya bokiti ya bakufi elingi koloba te ete moko abimisaki mosusu.',
+    area: 'Etúká',
+    allAreas: 'Bitúká nyonso',
+    from: 'Kobanda',
+    to: 'Tii',
+    groupBy: 'Lakisa na',
+    byArea: 'Etúká',
+    byViolence: 'Lolenge ya mobulu',
+    chartLabel: 'Bakufi na sanza',
+    totals: 'Makambo {{events}}, bakufi {{fatalities}}',
+    empty:
+      'Ba données ya makambo ezali te mpo na etumba oyo mpe eleko oyo. Moyangeli to mobengi akotisaka ba fichiers ACLED to UCDP (tracktwo import acled).',
+    markers: 'Pembeni ya elilingi',
+    noMarkers: 'Makita, mbano, bopesi to makambo ya leta ezali te na eleko oyo.',
+    meeting: 'Likita',
+    outcome: 'Mbano',
+    transfer: 'Bopesi na Track I',
+    track_one: 'Track I',
+    month: 'Sanza',
+    fatalities: 'Bakufi',
+    unknownArea: 'Etúká eyebani te',
+    loading: 'Elilingi ezali kosalema…',
+    open: 'Likambo ya mobulu',
+    badPeriod: 'Eleko esili liboso ya kobanda: bongola mikolo.',
+  },
 };
 
 export default ln;

@@ -1150,6 +1150,34 @@ const so: Catalogue = {
     holdHint:
       'Haddii kale isla markiiba waa la muujiyaa, luqaddeedii asalka ahayd, iyadoo sidaas lagu calaamadeeyay.',
   },
+  eventContext: {
+    title: 'Xaaladda: rabshadaha ku xeeran hannaanka',
+    coincidence:
+      'Boggan wuxuu dhinac dhigaa shaqada Track II iyo rabshadihii bilahaas. Wuxuu muujiyaa wax isku mar dhacay, marnaba sabab maaha: shir ku dhow hoos u dhac dhimasho macnaheedu maaha in midkood kan kale keenay.',
+    area: 'Gobol',
+    allAreas: 'Dhammaan gobollada',
+    from: 'Laga bilaabo',
+    to: 'Ilaa',
+    groupBy: 'U muuji',
+    byArea: 'Gobol',
+    byViolence: 'Nooca rabshadda',
+    chartLabel: 'Dhimashada bishiiba',
+    totals: '{{events}} dhacdo, {{fatalities}} dhimasho',
+    empty:
+      'Xog dhacdo ah looma hayo colaaddan iyo muddadan. Maamule ama shir-qabanaye ayaa soo geliya faylasha ACLED ama UCDP (tracktwo import acled).',
+    markers: 'Garabka jaantuska',
+    noMarkers: 'Muddadan ma jiraan shirar, natiijooyin, wareejin ama dhacdooyin rasmi ah.',
+    meeting: 'Shir',
+    outcome: 'Natiijo',
+    transfer: 'U gudbin Track I',
+    track_one: 'Track I',
+    month: 'Bil',
+    fatalities: 'Dhimasho',
+    unknownArea: 'Gobol aan la sheegin',
+    loading: 'Jaantuska waa la sawirayaa…',
+    open: 'Xaaladda rabshadaha',
+    badPeriod: 'Muddadu way dhammaanaysaa ka hor inta aysan bilaabmin: beddel taariikhaha.',
+  },
 };
 
 export default so;

@@ -1133,6 +1133,34 @@ const sw: Catalogue = {
     hold: 'Zuia kauli mpya ya mshiriki isionyeshwe kwa lugha nyingine hadi itafsiriwe',
     holdHint: 'Vinginevyo inaonyeshwa mara moja, kwa lugha yake ya asili, ikiwa imewekwa alama hivyo.',
   },
+  eventContext: {
+    title: 'Muktadha: vurugu zinazozunguka mchakato',
+    coincidence:
+      'Ukurasa huu unaweka kazi ya Track II kando ya vurugu za miezi ileile. Unaonyesha matukio yaliyotokea wakati mmoja, kamwe si chanzo: mkutano kando ya kupungua kwa vifo haimaanishi kwamba kimoja kilisababisha kingine.',
+    area: 'Eneo',
+    allAreas: 'Maeneo yote',
+    from: 'Kuanzia',
+    to: 'Hadi',
+    groupBy: 'Onyesha kwa',
+    byArea: 'Eneo',
+    byViolence: 'Aina ya vurugu',
+    chartLabel: 'Vifo kwa mwezi',
+    totals: 'Matukio {{events}}, vifo {{fatalities}}',
+    empty:
+      'Hakuna data ya matukio kwa mgogoro huu na kipindi hiki. Msimamizi au mratibu huingiza faili za ACLED au UCDP (tracktwo import acled).',
+    markers: 'Kando ya chati',
+    noMarkers: 'Hakuna mikutano, matokeo, uhamisho wala matukio rasmi katika kipindi hiki.',
+    meeting: 'Mkutano',
+    outcome: 'Matokeo',
+    transfer: 'Uhamisho kwa Track I',
+    track_one: 'Track I',
+    month: 'Mwezi',
+    fatalities: 'Vifo',
+    unknownArea: 'Eneo halijatajwa',
+    loading: 'Chati inachorwa…',
+    open: 'Muktadha wa vurugu',
+    badPeriod: 'Kipindi kinaisha kabla hakijaanza: badilisha tarehe.',
+  },
 };
 
 export default sw;
