@@ -4,7 +4,7 @@ import { analyzeNetwork, type ActorMeasures, type NetworkReport } from '../../ne
 import type { ServiceContext } from '../context.js';
 import { betweennessOf, type BetweennessChoice, type BetweennessSample } from './betweenness.js';
 import { answer, loadActorMap, networkOf, type ActorMap, type NetworkAnswer } from './map.js';
-import { mapVersion, measureCache, measureKey } from './measure-cache.js';
+import { measureCache, measureKey } from './measure-cache.js';
 import type { GraphQuery, MetricsQuery } from './options.js';
 
 /** Options a caller inside the process may add (the CLI's `--workers`, tests); not a query field. */
@@ -47,7 +47,7 @@ export async function measuresOf(
 ): Promise<ConflictNetworkReport> {
   // Nobody is waiting any more: not even a cached answer is sent.
   if (options.signal?.aborted) throw new TrackTwoError('TT_ERR_NETWORK_CANCELLED', { reason: 'betweenness' });
-  const key = measureKey(map.conflictId, mapVersion(map.input), {
+  const key = measureKey(map.conflictId, map.version, {
     metrics: question.metrics ? [...question.metrics].sort() : 'all',
     pivots: question.pivots,
     seed: question.seed,
