@@ -41,8 +41,14 @@ const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> =>
 for (let run = 0; run < runs; run++) {
   const map = await time('read map', () => loadActorMap(ctx, demo.conflictId, query));
   const network = await time('build network', () => networkOf(map));
-  const between = await time('betweenness (workers)', () => betweennessOf(network, {}));
-  await time('rest of the report', () => analyzeNetwork(network, { betweenness: between.values }));
+  if (process.argv.includes('--separate')) {
+    const between = await time('betweenness (workers)', () => betweennessOf(network, {}));
+    await time('rest of the report', () => analyzeNetwork(network, { betweenness: between.values }));
+  }
+  const { measuresOf } = await import('../../src/services/network/analysis.js');
+  await time('the metrics question, cold (fused paths on workers, the rest meanwhile)', () =>
+    measuresOf({ ...map, version: `probe-${run}-${Math.random()}` }, {}),
+  );
 }
 console.log(`load average ${loadavg()[0].toFixed(1)}`);
 await store.close();

@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createVaultKeys } from '../../src/security/vault.js';
 import { systemAuth } from '../../src/security/auth.js';
-import { analyzeConflictNetwork } from '../../src/services/network/analysis.js';
+import { analyzeConflictNetwork, measuresOf } from '../../src/services/network/analysis.js';
+import { loadActorMap } from '../../src/services/network/map.js';
+import { measureCache } from '../../src/services/network/measure-cache.js';
+import { MeasureWarmer, measureWarmer } from '../../src/services/network/measure-warmer.js';
 import { metricsQuerySchema } from '../../src/services/network/options.js';
 import {
   createActor,
@@ -176,5 +179,43 @@ forEachEngine('conflict map versions', (getDb, engine) => {
     expect(Object.keys(await degrees())).toContain(d.pseudonym);
     await deleteActor(db, d.id);
     expect(Object.keys(await degrees())).not.toContain(d.pseudonym);
+  });
+
+  it('warms the cache after a change once the map has settled, so the next call hits', async () => {
+    const db = engine.getStore().db;
+    const setting = await makeSetting(db, 'Warm');
+    const ctx = {
+      db,
+      dialect: engine.dialect,
+      keys: createVaultKeys(Buffer.alloc(32, 7)),
+      auth: systemAuth('map-versions test'),
+    };
+    const [a, b] = [await makeActor(db, setting), await makeActor(db, setting)];
+    const tieOf = {
+      workspace_id: setting.workspace.id,
+      conflict_id: setting.conflict.id,
+      kind: 'knows' as const,
+    };
+    const query = metricsQuerySchema.parse({ metrics: 'degree,closeness' });
+    // The process's warmer remembers what was asked; this test drives a warmer of its own by hand.
+    const warmer = new MeasureWarmer();
+    const first = await analyzeConflictNetwork(ctx, setting.conflict.id, query);
+    expect(first.result.nodes.every((node) => node.degree === 0)).toBe(true);
+    const read = await loadActorMap(ctx, setting.conflict.id, query);
+    warmer.remember(read.recipe, { metrics: ['closeness', 'degree'] }, 'warm-test');
+    const compute = (m: Parameters<typeof measuresOf>[0], q: Parameters<typeof measuresOf>[1]) =>
+      measuresOf(m, q);
+    expect(await warmer.poll(db, compute), 'nothing changed: nothing to warm').toBe(0);
+    await createTie(db, { ...tieOf, source_actor_id: a.id, target_actor_id: b.id });
+    expect(await warmer.poll(db, compute), 'the map has just changed: wait for it to settle').toBe(0);
+    expect(await warmer.poll(db, compute)).toBe(1);
+    const misses = measureCache.stats().misses;
+    const after = await analyzeConflictNetwork(ctx, setting.conflict.id, query);
+    expect(measureCache.stats().misses, 'the first call after the change hits').toBe(misses);
+    expect(Object.fromEntries(after.result.nodes.map((node) => [node.id, node.degree]))).toEqual({
+      [a.pseudonym]: 1,
+      [b.pseudonym]: 1,
+    });
+    expect(measureWarmer).toBeInstanceOf(MeasureWarmer);
   });
 });
