@@ -1,7 +1,8 @@
 /**
  * The cold metrics call of the map-scale bench without a server or browser: the same seeded Kumu file
  * imported into the demo conflict (in-memory SQLite), then the metrics question timed phase by phase
- * (reading the map, betweenness, the rest of the report). For `node --cpu-prof`:
+ * (reading the map, and with `--separate` betweenness then the rest of the report as before the fused kernel,
+ * closeness and harmonic closeness each in its own sweep). For `node --cpu-prof`:
  * `npx tsx bench/network/map-metrics-probe.ts` (add `--runs N` for repeated cold runs).
  */
 import { randomBytes } from 'node:crypto';
@@ -34,8 +35,13 @@ await importKumu(ctx, demo.conflictId, files.elements, files.connections);
 const query = metricsQuerySchema.parse({});
 const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const result = await work();
-  console.log(`${label}: ${(performance.now() - start).toFixed(0)} ms`);
+  const used = process.cpuUsage(cpu);
+  // CPU time of the process (every thread, workers included): what the work costs whatever the load.
+  console.log(
+    `${label}: ${(performance.now() - start).toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU`,
+  );
   return result;
 };
 for (let run = 0; run < runs; run++) {
