@@ -1,7 +1,7 @@
 import { TrackTwoError } from '../domain/errors.js';
 import { byText } from '../domain/order.js';
 import { assortativity } from './assortativity.js';
-import { betweenness } from './betweenness.js';
+import { betweenness, betweennessAndCloseness } from './betweenness.js';
 import { type BrokerageRoles, brokerage } from './brokerage.js';
 import { closeness } from './closeness.js';
 import { clustering } from './clustering.js';
@@ -95,6 +95,9 @@ export interface AnalyzeOptions {
   metrics?: readonly string[];
   /** Betweenness computed elsewhere (e.g. on worker threads), already normalised. */
   betweenness?: Float64Array;
+  /** Closeness and harmonic closeness computed elsewhere (with betweenness, in one pass: PathMeasures). */
+  closeness?: Float64Array;
+  harmonic?: Float64Array;
   communitySeed?: number;
 }
 
@@ -124,10 +127,18 @@ export function analyzeNetwork(network: Network, options: AnalyzeOptions = {}): 
   const put = (name: keyof ActorMeasures, values: ArrayLike<number | null>) => {
     nodes.forEach((node, v) => ((node as unknown as Record<string, unknown>)[name] = values[v]));
   };
+  // Betweenness with closeness or harmonic closeness: one search per source gives all three.
+  const fused =
+    want('betweenness') &&
+    !options.betweenness &&
+    ((want('closeness') && !options.closeness) || (want('harmonic') && !options.harmonic))
+      ? betweennessAndCloseness(network)
+      : undefined;
   if (want('degree')) put('degree', degree(network));
-  if (want('betweenness')) put('betweenness', options.betweenness ?? betweenness(network));
-  if (want('closeness')) put('closeness', closeness(network));
-  if (want('harmonic')) put('harmonic', harmonic(network));
+  if (want('betweenness'))
+    put('betweenness', options.betweenness ?? fused?.betweenness ?? betweenness(network));
+  if (want('closeness')) put('closeness', options.closeness ?? fused?.closeness ?? closeness(network));
+  if (want('harmonic')) put('harmonic', options.harmonic ?? fused?.harmonic ?? harmonic(network));
   if (want('eigenvector')) put('eigenvector', eigenvector(network));
   if (want('pagerank')) put('pagerank', pagerank(network));
   if (want('constraint') || want('effectiveSize')) {
@@ -186,4 +197,28 @@ export function analyzeNetwork(network: Network, options: AnalyzeOptions = {}): 
     }
   }
   return { graph, nodes };
+}
+
+/** The measures that come from shortest paths from every source: one fused pass computes all three. */
+export const pathMetrics = ['betweenness', 'closeness', 'harmonic'] as const;
+
+/**
+ * Puts measures computed apart (the path measures, on worker threads while this thread did the rest)
+ * into a report, each actor's fields in the order analyzeNetwork gives them.
+ */
+export function addActorMeasures(
+  report: NetworkReport,
+  measures: Partial<Record<ActorMetric, ArrayLike<number>>>,
+): NetworkReport {
+  const order = ['id', ...actorMetrics] as const;
+  const nodes = report.nodes.map((node, v) => {
+    const merged: Record<string, unknown> = {};
+    for (const field of order) {
+      const extra = field === 'id' ? undefined : measures[field];
+      if (extra) merged[field] = extra[v];
+      else if (field in node) merged[field] = (node as unknown as Record<string, unknown>)[field];
+    }
+    return merged as unknown as ActorMeasures;
+  });
+  return { graph: report.graph, nodes };
 }

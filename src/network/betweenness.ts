@@ -1,5 +1,11 @@
 import { TrackTwoError } from '../domain/errors.js';
-import { accumulateDependencies, createWorkspace, type KernelGraph } from './brandes-kernel.js';
+import {
+  accumulateDependencies,
+  createPathSums,
+  createWorkspace,
+  type KernelGraph,
+  type PathSums,
+} from './brandes-kernel.js';
 import { arcDistances, type Network } from './network.js';
 import { seededRandom, shuffledRange } from './prng.js';
 
@@ -38,17 +44,29 @@ function cancelled(): TrackTwoError {
   return new TrackTwoError('TT_ERR_NETWORK_CANCELLED', { reason: 'betweenness' });
 }
 
-function runSources(graph: KernelGraph, sources: Int32Array, options: ProgressOptions): Float64Array {
+function runSources(
+  graph: KernelGraph,
+  sources: Int32Array,
+  options: ProgressOptions,
+  sums?: PathSums,
+): Float64Array {
   const raw = new Float64Array(graph.n);
   const workspace = createWorkspace(graph);
   const step = Math.max(1, Math.floor(sources.length / 100));
   if (options.signal?.aborted) throw cancelled();
-  accumulateDependencies(graph, sources, raw, workspace, (done) => {
-    if (done % step === 0 || done === sources.length) {
-      options.onProgress?.(done, sources.length);
-      if (options.signal?.aborted) return false;
-    }
-  });
+  accumulateDependencies(
+    graph,
+    sources,
+    raw,
+    workspace,
+    (done) => {
+      if (done % step === 0 || done === sources.length) {
+        options.onProgress?.(done, sources.length);
+        if (options.signal?.aborted) return false;
+      }
+    },
+    sums,
+  );
   if (options.signal?.aborted) throw cancelled();
   return raw;
 }
@@ -59,6 +77,37 @@ export function betweenness(network: Network, options: ProgressOptions = {}): Fl
   const sources = new Int32Array(n);
   for (let i = 0; i < n; i++) sources[i] = i;
   return normaliseBetweenness(runSources(kernelGraph(network), sources, options), n);
+}
+
+/** Exact betweenness, closeness and harmonic closeness from one search per source (see PathSums). */
+export interface PathMeasures {
+  betweenness: Float64Array;
+  closeness: Float64Array;
+  harmonic: Float64Array;
+}
+
+/**
+ * Closeness as NetworkX computes it from the path sums of every source: (r-1)/sum(d) scaled by
+ * (r-1)/(n-1), r the actors (itself included) that reach each actor; harmonic closeness as summed.
+ */
+export function pathMeasures(raw: Float64Array, sums: PathSums, n: number): PathMeasures {
+  const closeness = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const r = sums.reached[v];
+    const total = sums.total[v];
+    if (total > 0 && n > 1) closeness[v] = ((r - 1) / total) * ((r - 1) / (n - 1));
+  }
+  return { betweenness: normaliseBetweenness(raw, n), closeness, harmonic: Float64Array.from(sums.harmonic) };
+}
+
+/** Exact betweenness, closeness and harmonic closeness on this thread, in one search per source. */
+export function betweennessAndCloseness(network: Network, options: ProgressOptions = {}): PathMeasures {
+  const n = network.ids.length;
+  const sources = new Int32Array(n);
+  for (let i = 0; i < n; i++) sources[i] = i;
+  const sums = createPathSums(n);
+  const raw = runSources(kernelGraph(network), sources, options, sums);
+  return pathMeasures(raw, sums, n);
 }
 
 export interface SampledBetweenness {

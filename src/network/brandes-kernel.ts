@@ -79,18 +79,59 @@ export function createWorkspace(graph: KernelGraph): KernelWorkspace {
   };
 }
 
-/** Adds the dependencies of every source in `sources` to `into` (not yet normalised). */
+/**
+ * Distances met on the way, summed per actor at their end over all sources: what closeness and harmonic
+ * closeness need (distances *to* each actor), gathered in the same search as the dependencies, so the
+ * three measures cost one pass over the sources instead of three.
+ */
+export interface PathSums {
+  /** Sum of d(s, v) over the sources s that reach v. */
+  total: Float64Array;
+  /** How many sources reach v (v itself included, when it is a source). */
+  reached: Float64Array;
+  /** Sum of 1 / d(s, v) over the sources s != v that reach v. */
+  harmonic: Float64Array;
+}
+
+export function createPathSums(n: number): PathSums {
+  return { total: new Float64Array(n), reached: new Float64Array(n), harmonic: new Float64Array(n) };
+}
+
+/** Adds the distances from one source (in `order[0..count)`, distances in `hops` or `distance`) to `sums`. */
+function addPathSums(
+  sums: PathSums,
+  order: Int32Array,
+  count: number,
+  hops: Int32Array | null,
+  distance: Float64Array,
+): void {
+  const { total, reached, harmonic } = sums;
+  reached[order[0]] += 1;
+  for (let i = 1; i < count; i++) {
+    const v = order[i];
+    const d = hops ? hops[v] : distance[v];
+    total[v] += d;
+    reached[v] += 1;
+    harmonic[v] += 1 / d;
+  }
+}
+
+/**
+ * Adds the dependencies of every source in `sources` to `into` (not yet normalised), and with `sums` the
+ * distances of the same searches (closeness and harmonic closeness, see PathSums).
+ */
 export function accumulateDependencies(
   graph: KernelGraph,
   sources: ArrayLike<number>,
   into: Float64Array,
   workspace: KernelWorkspace = createWorkspace(graph),
   onSourceDone?: (done: number) => boolean | void,
+  sums?: PathSums,
 ): void {
   for (let i = 0; i < sources.length; i++) {
-    if (!graph.lengths) fromSourceHops(graph, sources[i], into, workspace);
-    else if (graph.symmetric) fromSourceWeightedSymmetric(graph, sources[i], into, workspace);
-    else fromSourceWeighted(graph, sources[i], into, workspace);
+    if (!graph.lengths) fromSourceHops(graph, sources[i], into, workspace, sums);
+    else if (graph.symmetric) fromSourceWeightedSymmetric(graph, sources[i], into, workspace, sums);
+    else fromSourceWeighted(graph, sources[i], into, workspace, sums);
     if (onSourceDone && onSourceDone(i + 1) === false) return;
   }
 }
@@ -108,7 +149,13 @@ export function accumulateDependencies(
  * predecessors[predecessorStart[i] .. predecessorStart[i + 1]). On the way back an actor pulls the
  * dependencies of its successors and pushes its own into `pending` of its predecessors.
  */
-function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
+function fromSourceHops(
+  graph: KernelGraph,
+  s: number,
+  into: Float64Array,
+  ws: KernelWorkspace,
+  sums?: PathSums,
+): void {
   const { n, offsets, targets } = graph;
   const inOffsets = graph.inOffsets ?? null;
   const inTargets = graph.inTargets ?? targets;
@@ -192,6 +239,7 @@ function fromSourceHops(graph: KernelGraph, s: number, into: Float64Array, ws: K
   }
   successorStart[tail] = successorCount;
   predecessorStart[tail] = predecessorCount;
+  if (sums) addPathSums(sums, order, tail, hops, ws.distance);
   // delta holds (1 + dependency) / sigma once an actor is done, so the arc loops only add.
   for (let i = tail - 1; i > 0; i--) {
     const v = order[i];
@@ -223,6 +271,7 @@ function fromSourceWeightedSymmetric(
   s: number,
   into: Float64Array,
   ws: KernelWorkspace,
+  sums?: PathSums,
 ): void {
   const { offsets, targets } = graph;
   const lengths = graph.lengths!;
@@ -259,6 +308,7 @@ function fromSourceWeightedSymmetric(
     sigma[v] = paths;
   }
   predecessorStart[count] = predecessorCount;
+  if (sums) addPathSums(sums, order, count, null, distance);
   for (let i = count - 1; i > 0; i--) {
     const v = order[i];
     const sv = sigma[v];
@@ -277,7 +327,13 @@ function fromSourceWeightedSymmetric(
   }
 }
 
-function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, ws: KernelWorkspace): void {
+function fromSourceWeighted(
+  graph: KernelGraph,
+  s: number,
+  into: Float64Array,
+  ws: KernelWorkspace,
+  sums?: PathSums,
+): void {
   const { offsets, targets } = graph;
   const lengths = graph.lengths!;
   const { distance, sigma, delta, order, heap, settled } = ws;
@@ -304,6 +360,7 @@ function fromSourceWeighted(graph: KernelGraph, s: number, into: Float64Array, w
       } else if (Math.abs(candidate - dw) <= tieTolerance * dw) sigma[w] += sv;
     }
   }
+  if (sums) addPathSums(sums, order, count, null, distance);
   for (let i = count - 1; i > 0; i--) {
     const v = order[i];
     const dv = distance[v];

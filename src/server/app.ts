@@ -1,3 +1,5 @@
+import { measuresOf } from '../services/network/analysis.js';
+import { measureWarmer } from '../services/network/measure-warmer.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
@@ -85,6 +87,8 @@ export interface BuildAppOptions {
    * Stopped when the app closes.
    */
   retention?: Omit<RetentionScheduleOptions, 'onReport' | 'onError'>;
+  /** Recompute the measures of a changed map in the background (measure-warmer.ts); on unless false. */
+  warmMeasures?: boolean;
 }
 
 /** A hop count trusts that many proxies nearest to us (what proxy-addr does with a number). */
@@ -161,6 +165,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     );
     app.decorate('retention', schedule);
     app.addHook('onClose', () => schedule.stop());
+  }
+
+  // Measures of a changed map recomputed in the background for the questions readers asked last.
+  if (options.warmMeasures !== false) {
+    measureWarmer.start(options.store.db, (map, question) => measuresOf(map, question));
+    app.addHook('onClose', () => measureWarmer.stop());
   }
 
   const webApp = await installWebApp(app, settings.webDir);

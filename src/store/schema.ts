@@ -8,6 +8,7 @@ import type { InvitationLinkTables } from './tables/invitation-links.js';
 import type { MeetingTextTables } from './tables/meeting-texts.js';
 import type { StatementTranslationTables } from './tables/statement-translations.js';
 import type { EventDataTables } from './tables/event-data.js';
+import type { MapVersionTables } from './tables/map-versions.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
@@ -21,4 +22,5 @@ export interface Database
     InvitationLinkTables,
     MeetingTextTables,
     StatementTranslationTables,
-    EventDataTables {}
+    EventDataTables,
+    MapVersionTables {}

@@ -10,7 +10,7 @@ import { getIdentities } from '../../security/vault.js';
 import type { Identity } from '../../security/identity.js';
 import { listActors } from '../../store/repositories/actors.js';
 import { getConflict } from '../../store/repositories/conflicts.js';
-import { listTies } from '../../store/repositories/ties.js';
+import { listTies, type MeetingEvidenceFilter } from '../../store/repositories/ties.js';
 import type { Database } from '../../store/schema.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { tieEvidenceFor } from '../actors/tie-visibility.js';
@@ -26,6 +26,8 @@ export async function readActorMap(
   reader: Auth | null,
   workspaceId: string,
   conflictId: string,
+  /** The reader's evidence filter when the caller has already worked it out (tieEvidenceFor). */
+  known?: { evidence: MeetingEvidenceFilter | undefined },
 ): Promise<{ conflict: Conflict; actors: Actor[]; ties: Tie[] }> {
   const conflict = await getConflict(trx, conflictId);
   if (!conflict) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: `conflict ${conflictId}` });
@@ -40,7 +42,7 @@ export async function readActorMap(
     actors.push(...page.items);
     if (page.items.length < PAGE) break;
   }
-  const evidence = await tieEvidenceFor(trx, reader, workspaceId);
+  const evidence = known ? known.evidence : await tieEvidenceFor(trx, reader, workspaceId);
   const ties: Tie[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await listTies(trx, workspaceId, { conflict_id: conflictId, limit: PAGE, offset }, evidence);

@@ -1,10 +1,25 @@
 import type { Actor } from '../../domain/actor.js';
 import { TrackTwoError } from '../../domain/errors.js';
-import { analyzeNetwork, type ActorMeasures, type NetworkReport } from '../../network/analyze.js';
+import {
+  actorMetrics,
+  addActorMeasures,
+  analyzeNetwork,
+  networkMetrics,
+  parseMetrics,
+  pathMetrics,
+  type ActorMeasures,
+  type NetworkReport,
+} from '../../network/analyze.js';
 import type { ServiceContext } from '../context.js';
-import { betweennessOf, type BetweennessChoice, type BetweennessSample } from './betweenness.js';
-import { answer, loadActorMap, networkOf, type ActorMap, type NetworkAnswer } from './map.js';
-import { mapVersion, measureCache, measureKey } from './measure-cache.js';
+import {
+  betweennessOf,
+  pathMeasuresOf,
+  type BetweennessChoice,
+  type BetweennessSample,
+} from './betweenness.js';
+import { answer, loadActorMap, mapRecipeKey, networkOf, type ActorMap, type NetworkAnswer } from './map.js';
+import { measureCache, measureKey } from './measure-cache.js';
+import { measureWarmer } from './measure-warmer.js';
 import type { GraphQuery, MetricsQuery } from './options.js';
 
 /** Options a caller inside the process may add (the CLI's `--workers`, tests); not a query field. */
@@ -47,27 +62,63 @@ export async function measuresOf(
 ): Promise<ConflictNetworkReport> {
   // Nobody is waiting any more: not even a cached answer is sent.
   if (options.signal?.aborted) throw new TrackTwoError('TT_ERR_NETWORK_CANCELLED', { reason: 'betweenness' });
-  const key = measureKey(map.conflictId, mapVersion(map.input), {
+  const canonicalQuestion = {
     metrics: question.metrics ? [...question.metrics].sort() : 'all',
     pivots: question.pivots,
     seed: question.seed,
-  });
-  const report = await measureCache.get(key, async () => {
-    const network = networkOf(map);
-    const wanted = !question.metrics || question.metrics.includes('betweenness');
-    const between = wanted
-      ? await betweennessOf(network, { pivots: question.pivots, seed: question.seed, ...options })
-      : undefined;
-    const computed: ConflictNetworkReport = analyzeNetwork(network, {
-      metrics: question.metrics as MetricsQuery['metrics'],
-      betweenness: between?.values,
-      communitySeed: question.seed,
-    });
-    if (between?.sample) computed.betweennessSample = between.sample;
-    return computed;
+  };
+  const key = measureKey(map.conflictId, map.version, canonicalQuestion);
+  const report = await measureCache.get(key, () => {
+    // The same question on the same selection for the same evidence, whatever the version.
+    const asked = measureKey(
+      map.conflictId,
+      mapRecipeKey({ ...map.recipe, storeVersion: null }),
+      canonicalQuestion,
+    );
+    measureWarmer.remember(map.recipe, question, asked);
+    return computeMeasures(map, question, options);
   });
   // Callers turn the answer's keys to snake_case in place: each gets its own copy of the cached report.
   return structuredClone(report);
+}
+
+/**
+ * The core's report. Exact betweenness, closeness and harmonic closeness come from one search per
+ * source (the fused kernel), on worker threads for a large map while this thread computes the rest;
+ * sampled betweenness (pivots) is computed on its own, and closeness then by the core.
+ */
+async function computeMeasures(
+  map: ActorMap,
+  question: MeasureQuestion,
+  options: ComputeOptions,
+): Promise<ConflictNetworkReport> {
+  const network = networkOf(map);
+  const all = question.metrics ?? [...actorMetrics, ...networkMetrics];
+  const wanted = new Set<string>(parseMetrics(all));
+  const communitySeed = question.seed;
+  if (question.pivots !== undefined) {
+    const between = wanted.has('betweenness')
+      ? await betweennessOf(network, { pivots: question.pivots, seed: question.seed, ...options })
+      : undefined;
+    const computed: ConflictNetworkReport = analyzeNetwork(network, {
+      metrics: all,
+      betweenness: between?.values,
+      communitySeed,
+    });
+    if (between?.sample) computed.betweennessSample = between.sample;
+    return computed;
+  }
+  const fused = pathMetrics.filter((name) => wanted.has(name));
+  if (fused.length === 0) return analyzeNetwork(network, { metrics: all, communitySeed });
+  const paths = pathMeasuresOf(network, options);
+  // Nothing is left unhandled if the rest fails while the workers run.
+  paths.catch(() => undefined);
+  const rest = analyzeNetwork(network, {
+    metrics: all.filter((name) => !(pathMetrics as readonly string[]).includes(name)),
+    communitySeed,
+  });
+  const measured = await paths;
+  return addActorMeasures(rest, Object.fromEntries(fused.map((name) => [name, measured[name]])));
 }
 
 export const defaultMapMetrics = ['degree', 'betweenness', 'pagerank', 'community'] as const;

@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { betweennessOnWorkers } from '../../network/betweenness-pool-worker.js';
-import { betweenness, sampledBetweenness } from '../../network/betweenness.js';
+import { betweennessOnWorkers, pathMeasuresOnWorkers } from '../../network/betweenness-pool-worker.js';
+import {
+  betweenness,
+  betweennessAndCloseness,
+  sampledBetweenness,
+  type PathMeasures,
+} from '../../network/betweenness.js';
 import type { Network } from '../../network/network.js';
 
 /** From this many actors up, exact betweenness runs on worker threads (the CLI also shows a progress bar). */
@@ -47,4 +52,24 @@ export async function betweennessOf(
   const { signal, onProgress } = choice;
   if (workers > 1) return { values: await betweennessOnWorkers(network, { workers, signal, onProgress }) };
   return { values: betweenness(network, { signal, onProgress }) };
+}
+
+/** How many worker threads exact path measures use on a map of `n` actors (1: this thread). */
+export function workersFor(n: number, asked?: number): number {
+  return asked ?? (n >= largeActorMap ? Math.min(availableParallelism(), 4) : 1);
+}
+
+/**
+ * Exact betweenness, closeness and harmonic closeness from one search per source: on worker threads
+ * for a large map (every batch queued at once, so this thread may do other work while they run), else
+ * here. The promise is made before the work starts on the workers, so the caller can compute meanwhile.
+ */
+export function pathMeasuresOf(
+  network: Network,
+  choice: Pick<BetweennessChoice, 'workers' | 'signal' | 'onProgress'>,
+): Promise<PathMeasures> {
+  const workers = workersFor(network.ids.length, choice.workers);
+  const { signal, onProgress } = choice;
+  if (workers > 1) return pathMeasuresOnWorkers(network, { workers, signal, onProgress, allAtOnce: true });
+  return Promise.resolve().then(() => betweennessAndCloseness(network, { signal, onProgress }));
 }

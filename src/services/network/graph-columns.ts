@@ -3,7 +3,6 @@ import { seedLayout } from '../../network/seed-layout.js';
 import type { ServiceContext } from '../context.js';
 import { defaultMapMetrics, measuresOf, type ComputeOptions } from './analysis.js';
 import { actorNames, loadActorMap, selectionSummary, type NetworkAnswer } from './map.js';
-import { mapVersion } from './measure-cache.js';
 import type { GraphQuery } from './options.js';
 
 /**
@@ -32,7 +31,7 @@ export async function conflictNetworkColumns(
   const groupName = (v: number) => (sides[v] >= 0 ? groups[sides[v]].name : null);
   const positionOf = new Map(map.actors.map((actor, v) => [actor.id, v]));
   const columns = encodeGraphColumns({
-    version: mapVersion(map.input),
+    version: map.version,
     groups: groups.map(({ name, color }) => ({ name, color })),
     withNames: map.showNames,
     nodes: map.actors.map((actor, v) => ({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
 import type { Divide } from '../../domain/conflict.js';
 import { TrackTwoError } from '../../domain/errors.js';
@@ -11,6 +12,10 @@ import { getIdentities } from '../../security/vault.js';
 import { requireAccess } from '../common.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { readActorMap } from '../interchange/export-actor-map.js';
+import { tieEvidenceFor } from '../actors/tie-visibility.js';
+import { getMapVersion } from '../../store/repositories/map-versions.js';
+import type { MeetingEvidenceFilter } from '../../store/repositories/ties.js';
+import { mapVersion, MeasureCache } from './measure-cache.js';
 
 /** What selects the network under study; every question's query carries these fields. */
 export interface ActorMapSelection {
@@ -52,6 +57,57 @@ export interface ActorMap {
   filter: TieFilter;
   /** Whether names are added: asked for, and the caller holds `actors.names` in the conflict. */
   showNames: boolean;
+  /**
+   * The version of this map as this reader sees it under this selection: the database's map version
+   * (0016_map_versions), the reader's evidence filter and the selection, digested; what the measure
+   * cache is keyed by. A digest of the rows when the database has no version for the conflict.
+   */
+  version: string;
+  /** What the map was read with, so the measure warmer can read it again after a change. */
+  recipe: MapRecipe;
+}
+
+/** How a map was read: enough for the measure warmer to read the same map again after a change. */
+export interface MapRecipe {
+  conflictId: string;
+  workspaceId: string;
+  selection: Omit<ActorMapSelection, 'names'>;
+  keepPeriod: boolean;
+  /** The reader's evidence filter (tie-visibility.ts); undefined when the reader sees every tie. */
+  evidence: MeetingEvidenceFilter | undefined;
+  /** The database's map version the map was read at. */
+  storeVersion: string | null;
+}
+
+/** Maps as read from the store and shaped for the core, by version, reader's evidence and selection. */
+export const actorMapCache = new MeasureCache(6);
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The selection fields that shape the map (not `names`, which only decides whether names are added). */
+function selectionOf(selection: ActorMapSelection): Omit<ActorMapSelection, 'names'> {
+  const { divide, kinds, asOf, from, to, minConfidence, directed } = selection;
+  return { divide, kinds, asOf, from, to, minConfidence, directed };
+}
+
+/** The key of a map read: conflict, store version, reader's evidence, selection (canonical JSON). */
+export function mapRecipeKey(recipe: MapRecipe): string {
+  return `${recipe.conflictId}|${recipe.storeVersion}|${canonical({
+    evidence: recipe.evidence ?? 'all',
+    selection: recipe.selection,
+    keepPeriod: recipe.keepPeriod,
+  })}`;
 }
 
 function chooseDivide(divides: readonly Divide[], wanted: string | undefined): Divide | null {
@@ -93,12 +149,43 @@ export async function loadActorMap(
   selection: ActorMapSelection,
   options: { keepPeriod?: boolean } = {},
 ): Promise<ActorMap> {
-  const read = await inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
     const showNames = selection.names && (await canSeeNames(trx, ctx.auth, { conflictId }));
-    const map = await readActorMap(trx, ctx.auth, grant.workspaceId, conflictId);
-    return { ...map, workspaceId: grant.workspaceId, showNames };
+    // The version first, then the rows: a write committed in between leaves rows newer than the version
+    // (harmless: that version is already past), never older.
+    const recipe: MapRecipe = {
+      conflictId,
+      workspaceId: grant.workspaceId,
+      selection: selectionOf(selection),
+      keepPeriod: options.keepPeriod !== false,
+      evidence: await tieEvidenceFor(trx, ctx.auth, grant.workspaceId),
+      storeVersion: await getMapVersion(trx, conflictId),
+    };
+    const map = await readMapOnce(trx, recipe);
+    return { ...map, showNames };
   });
+}
+
+/**
+ * The map a recipe names, from the map cache when the store's version has not moved since it was read
+ * (a cache hit reads one row, not 15,000), else read and shaped. Access is the caller's to check.
+ */
+export async function readMapOnce(
+  trx: Parameters<typeof readActorMap>[0],
+  recipe: MapRecipe,
+): Promise<Omit<ActorMap, 'showNames'>> {
+  if (recipe.storeVersion === null) return readAndShape(trx, recipe);
+  const key = mapRecipeKey(recipe);
+  return actorMapCache.get(key, () => readAndShape(trx, recipe));
+}
+
+async function readAndShape(
+  trx: Parameters<typeof readActorMap>[0],
+  recipe: MapRecipe,
+): Promise<Omit<ActorMap, 'showNames'>> {
+  const { conflictId, selection } = recipe;
+  const read = await readActorMap(trx, null, recipe.workspaceId, conflictId, { evidence: recipe.evidence });
   const divide = chooseDivide(read.conflict.divides, selection.divide);
   const groupNames = new Map(divide?.groups.map((g) => [g.id, g.name]) ?? []);
   const pseudonyms = new Map(read.actors.map((a) => [a.id, a.pseudonym]));
@@ -114,7 +201,7 @@ export async function loadActorMap(
   const filter: TieFilter = {
     kinds: selection.kinds ?? defaultTieKinds,
     ...(selection.minConfidence === undefined ? {} : { minConfidence: selection.minConfidence }),
-    ...(options.keepPeriod === false
+    ...(recipe.keepPeriod === false
       ? {}
       : {
           ...(selection.asOf ? { asOf: selection.asOf } : {}),
@@ -125,9 +212,10 @@ export async function loadActorMap(
   const allTieRows = read.ties.flatMap((tie) => tieRows(tie, pseudonyms, selection.directed));
   const kept = filterTies(allTieRows, filter);
   const keptIds = new Set(kept.map((row) => row.tieId));
+  const input: NetworkInput = { nodes, ties: kept, directed: selection.directed };
   return {
     conflictId,
-    workspaceId: read.workspaceId,
+    workspaceId: recipe.workspaceId,
     divide: divide
       ? {
           id: divide.id,
@@ -139,9 +227,13 @@ export async function loadActorMap(
     byPseudonym: new Map(read.actors.map((a) => [a.pseudonym, a])),
     allTieRows,
     ties: read.ties.filter((tie) => keptIds.has(tie.id)),
-    input: { nodes, ties: kept, directed: selection.directed },
+    input,
     filter,
-    showNames: read.showNames,
+    version:
+      recipe.storeVersion === null
+        ? mapVersion(input)
+        : createHash('sha256').update(mapRecipeKey(recipe)).digest('base64url').slice(0, 22),
+    recipe,
   };
 }
 

@@ -15,6 +15,7 @@ import { meetingMinutesMigration } from './0013_meeting_minutes.js';
 import { statementTranslationsMigration } from './0012_statement_translations.js';
 import { surveyTranslationsMigration } from './0015_survey_translations.js';
 import { eventDataMigration } from './0018_event_data.js';
+import { mapVersionsMigration } from './0016_map_versions.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0012_statement_translations': statementTranslationsMigration,
   '0015_survey_translations': surveyTranslationsMigration,
   '0018_event_data': eventDataMigration,
+  '0016_map_versions': mapVersionsMigration,
 };

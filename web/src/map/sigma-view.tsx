@@ -114,12 +114,19 @@ export default function SigmaView({
   const focusRef = useRef<string | null>(focus);
   const [hovered, setHovered] = useState<string | null>(null);
   const [drawn, setDrawn] = useState({ bridges: 0, crossing: 0, brokers: 0, edges: 0 });
+  /**
+   * New positions (the force layout's, after the server's first ones) move the nodes of the drawn map
+   * in place: one sigma instance, not a second build of the graph and its renderer.
+   */
+  const positionsRef = useRef(positions);
+  const moveTo = useRef<(next: SigmaViewProps['positions']) => void>(() => {});
 
   useEffect(() => {
     if (!container.current) return;
     const graph = new MultiGraph();
+    const placed = positionsRef.current;
     for (const node of nodes) {
-      const position = positions[node.id] ?? { x: 0, y: 0 };
+      const position = placed[node.id] ?? { x: 0, y: 0 };
       graph.addNode(node.id, {
         x: position.x,
         y: position.y,
@@ -215,6 +222,13 @@ export default function SigmaView({
         if (thin && close !== wasClose) sigma.refresh();
         wasClose = close;
       });
+      moveTo.current = (next) => {
+        graph.updateEachNodeAttributes((node, attributes) => {
+          const position = next[node];
+          return position ? { ...attributes, x: position.x, y: position.y } : attributes;
+        });
+        sigma.refresh();
+      };
       refocus.current = () => {
         near = neighbourhood();
         sigma.refresh();
@@ -232,9 +246,16 @@ export default function SigmaView({
     return () => {
       view?.kill();
       refocus.current = () => {};
+      moveTo.current = () => {};
       canvas.remove();
     };
-  }, [nodes, edges, positions, sizes, highlight, onFocus, onFailure]);
+  }, [nodes, edges, sizes, highlight, onFocus, onFailure]);
+
+  useEffect(() => {
+    if (positionsRef.current === positions) return;
+    positionsRef.current = positions;
+    moveTo.current(positions);
+  }, [positions]);
 
   useEffect(() => {
     focusRef.current = focus;

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelOf as listLabel } from '../i18n/labels.js';
-import { api } from '../api/client.js';
+import { api, apiGet } from '../api/client.js';
 import { itemsOf, type Conflict } from '../api/records.js';
 import { ActorsBreadcrumbs } from '../components/breadcrumbs.js';
 import { SelectField } from '../components/form.js';
@@ -208,9 +208,17 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
   );
 
   // Bridges and brokers between the groups of the divide, on the same ties as the map.
-  const brokers = useResource('/api/conflicts/{id}/network/brokers', {
-    params: { path: { id: conflictId }, query: filter },
-  });
+  // Asked once the map itself has arrived, so it does not hold up the first picture.
+  const brokersRequest = useMemo(
+    () =>
+      data
+        ? apiGet('/api/conflicts/{id}/network/brokers', {
+            params: { path: { id: conflictId }, query: filter },
+          })
+        : null,
+    [data, conflictId, filter],
+  );
+  const brokers = useResource(brokersRequest);
   const highlight = useMemo((): (MapHighlight & { top: TopBroker[] }) | null => {
     if (!data || brokers.state !== 'ready') return null;
     const found: MapHighlight & { top: TopBroker[] } = {
@@ -559,7 +567,8 @@ function ConflictMap({ workspaceId, conflicts }: { workspaceId: string; conflict
                 {t('map.exportGexf')}
               </button>
             </div>
-            <NetworkPanels conflictId={conflictId} filter={filter} />
+            {/* The panels (introductions, fragility) are asked for once the map is drawn: not before it. */}
+            {data && <NetworkPanels conflictId={conflictId} filter={filter} />}
           </aside>
           <details>
             <summary>{t('map.textAlternative')}</summary>
