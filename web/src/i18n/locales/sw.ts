@@ -1133,6 +1133,19 @@ const sw: Catalogue = {
     hold: 'Zuia kauli mpya ya mshiriki isionyeshwe kwa lugha nyingine hadi itafsiriwe',
     holdHint: 'Vinginevyo inaonyeshwa mara moja, kwa lugha yake ya asili, ikiwa imewekwa alama hivyo.',
   },
+  offline: {
+    noLine: 'Hakuna mtandao sasa hivi: unaweza kuendelea, majibu yako yanahifadhiwa kwenye kifaa hiki.',
+    votesWaiting: 'Kura zinazosubiri kutumwa: {{count}}.',
+    answersWaiting: 'Majibu yanayosubiri kutumwa: {{count}}.',
+    entriesWaiting: 'Fomu za karatasi zinazosubiri kutumwa: {{count}}.',
+    keptHere: 'Zimehifadhiwa kwenye kifaa hiki na zitatumwa zenyewe mtandao ukirudi.',
+    sendNow: 'Tuma sasa',
+    refused: 'Seva haikuweza kukubali kipengele kimoja:',
+    dismiss: 'Kiondoe kwenye kifaa hiki',
+    answerKept: 'Majibu yako yamehifadhiwa kwenye kifaa hiki na yatatumwa mtandao ukirudi.',
+    entryKept: 'Fomu ya {{respondent}} imehifadhiwa kwenye kifaa hiki; itatumwa mtandao ukirudi.',
+    formFromDevice: 'Fomu hii imehifadhiwa kwenye kifaa hiki: unaweza kujibu bila mtandao.',
+  },
 };
 
 export default sw;
