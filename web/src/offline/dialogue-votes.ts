@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { participantHeaders } from '../api/client.js';
+import { api, participantHeaders } from '../api/client.js';
 import { discard, send, subscribe, type SendOutcome } from './queue.js';
 import { onControlled, registerOffline } from './register.js';
 import { readSnapshot, writeSnapshot } from './store.js';
@@ -23,7 +23,11 @@ export function useOfflineVoting(dialogueId: string, refresh: () => void) {
       if (live && ids?.length) setVotedHere((current) => new Set([...current, ...ids]));
     });
     void registerOffline();
-    const stopControlled = onControlled(() => refreshRef.current());
+    // The page's first reads went out before the worker took over: read them again, so they are kept.
+    const stopControlled = onControlled(() => {
+      void api.get('/api/dialogues/{id}', { params: { path: { id: dialogueId } } }).catch(() => undefined);
+      refreshRef.current();
+    });
     let waited = 0;
     const stopWatching = subscribe((items) => {
       const mine = items.filter((item) => item.scope === scope && !item.refused);

@@ -111,8 +111,12 @@ async function runFlush(): Promise<void> {
     if (result.state === 'sent') {
       await deleteOutbox(item.id);
       delay = 1000;
-    }
-    else await updateOutbox({ ...item, attempts: item.attempts + 1, refused: { code: result.code, status: result.status, message: result.message } });
+    } else
+      await updateOutbox({
+        ...item,
+        attempts: item.attempts + 1,
+        refused: { code: result.code, status: result.status, message: result.message },
+      });
     outcomes.get(item.id)?.(result);
     outcomes.delete(item.id);
   }

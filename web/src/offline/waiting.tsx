@@ -58,7 +58,9 @@ export function WaitingToSend({ scope }: { scope: string }) {
       {refused.map((item) => (
         <div key={item.id} className="error-summary" role="alert">
           <p>{t('offline.refused')}</p>
-          <ErrorMessage error={new ApiError(item.refused!.code, item.refused!.status, item.refused!.message)} />
+          <ErrorMessage
+            error={new ApiError(item.refused!.code, item.refused!.status, item.refused!.message)}
+          />
           <button type="button" onClick={() => void discard(item.id)}>
             {t('offline.dismiss')}
           </button>

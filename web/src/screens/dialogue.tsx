@@ -46,7 +46,16 @@ function requestId(): string {
 function localNext(
   served: NextView | null,
   offline: boolean,
-  items: readonly { id: string; number: number; text: string; language: string | null; original: boolean; my_vote: number | null }[] | null,
+  items:
+    | readonly {
+        id: string;
+        number: number;
+        text: string;
+        language: string | null;
+        original: boolean;
+        my_vote: number | null;
+      }[]
+    | null,
   votedHere: ReadonlySet<string>,
 ): NextView | null {
   const stale = served?.statement ? votedHere.has(served.statement.id) : false;
@@ -56,7 +65,13 @@ function localNext(
   const first = left[0];
   return {
     statement: first
-      ? { id: first.id, number: first.number, text: first.text, language: first.language, original: first.original }
+      ? {
+          id: first.id,
+          number: first.number,
+          text: first.text,
+          language: first.language,
+          original: first.original,
+        }
       : null,
     remaining: left.length,
   };

@@ -1147,7 +1147,8 @@ const fr: Catalogue = {
     TT_ERR_URL_TOO_LONG: 'Cette adresse est trop longue : vérifiez le lien.',
   },
   offline: {
-    noLine: 'Pas de connexion pour l’instant : vous pouvez continuer, vos réponses sont gardées sur cet appareil.',
+    noLine:
+      'Pas de connexion pour l’instant : vous pouvez continuer, vos réponses sont gardées sur cet appareil.',
     votesWaiting: 'Votes en attente d’envoi : {{count}}.',
     answersWaiting: 'Réponses en attente d’envoi : {{count}}.',
     entriesWaiting: 'Saisies papier en attente d’envoi : {{count}}.',
@@ -1156,7 +1157,8 @@ const fr: Catalogue = {
     refused: 'Un élément n’a pas pu être accepté par le serveur :',
     dismiss: 'Le retirer de cet appareil',
     answerKept: 'Vos réponses sont gardées sur cet appareil et seront envoyées au retour de la connexion.',
-    entryKept: 'Saisie gardée sur cet appareil pour {{respondent}} ; elle sera envoyée au retour de la connexion.',
+    entryKept:
+      'Saisie gardée sur cet appareil pour {{respondent}} ; elle sera envoyée au retour de la connexion.',
     formFromDevice: 'Ce formulaire a été gardé sur cet appareil : vous pouvez répondre sans connexion.',
   },
 };

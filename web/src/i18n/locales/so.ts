@@ -1159,9 +1159,11 @@ const so: Catalogue = {
     sendNow: 'Hadda dir',
     refused: 'Hal shay ayuu server-ku aqbali waayay:',
     dismiss: 'Ka saar qalabkan',
-    answerKept: 'Jawaabahaagu waxay ku kaydsan yihiin qalabkan, waxaana la diri doonaa marka xiriirku soo laabto.',
-    entryKept: 'Foomka {{respondent}} wuxuu ku kaydsan yahay qalabkan; waxaa la diri doonaa marka xiriirku soo laabto.',
-    formFromDevice: 'Foomkan wuxuu ku kaydsan yahay qalabkan: waad ka jawaabi kartaa xiriir la\'aan.',
+    answerKept:
+      'Jawaabahaagu waxay ku kaydsan yihiin qalabkan, waxaana la diri doonaa marka xiriirku soo laabto.',
+    entryKept:
+      'Foomka {{respondent}} wuxuu ku kaydsan yahay qalabkan; waxaa la diri doonaa marka xiriirku soo laabto.',
+    formFromDevice: "Foomkan wuxuu ku kaydsan yahay qalabkan: waad ka jawaabi kartaa xiriir la'aan.",
   },
 };
 
