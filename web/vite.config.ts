@@ -3,6 +3,7 @@ import { constants } from 'node:zlib';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { offlinePlugin } from './pwa.js';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -69,10 +70,13 @@ function lightPage(): Plugin {
         configFile: false,
         mode,
         logLevel,
-        plugins: [react(), precompress()],
+        // The service worker and the manifest belong to the participant page only: its worker precaches
+        // this pass's files (under p/), never the convener's app.
+        plugins: [react(), precompress(), offlinePlugin()],
         resolve: { alias: preactAliases },
         build: {
           ...base.build,
+          assetsDir: 'p/assets',
           emptyOutDir: false,
           rollupOptions: { input: { participant: page('./p/index.html') } },
         },

@@ -8,7 +8,7 @@ export function hasWebApp(dir: string): boolean {
   return existsSync(join(dir, 'index.html'));
 }
 
-/** Vite names every file under assets/ by its content's hash: a changed file is a new name. */
+/** Vite names every file under assets/ (p/assets/ for the participant page) by its content's hash: a changed file is a new name. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html and the other unhashed files: kept, but asked again (a 304 when unchanged) on every visit. */
 export const REVALIDATE = 'no-cache';
@@ -16,7 +16,10 @@ export const REVALIDATE = 'no-cache';
 /** The cache rule of a file served from the built app at `root`. */
 export function cacheControlFor(root: string, file: string): string {
   const inside = relative(root, file).split(sep);
-  return inside[0] === 'assets' && inside.length > 1 ? IMMUTABLE : REVALIDATE;
+  const hashed =
+    (inside[0] === 'assets' && inside.length > 1) ||
+    (inside[0] === 'p' && inside[1] === 'assets' && inside.length > 2);
+  return hashed ? IMMUTABLE : REVALIDATE;
 }
 
 /**

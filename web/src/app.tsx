@@ -128,7 +128,8 @@ export function App() {
 
   let content;
   if (session.status === 'checking') content = <Loading />;
-  else if (session.status === 'unreachable')
+  // A public page (a join link, a survey answer link) needs no session: it opens offline from the worker.
+  else if (session.status === 'unreachable' && !route?.public)
     content = <ErrorMessage error={session.error} onRetry={() => void refresh()} />;
   // The one-time password printed on first start binds until replaced (the server refuses the rest).
   else if (signedIn && session.me.must_change_password) content = <PasswordChangeRequired />;

@@ -74,6 +74,12 @@ export function setParticipantToken(dialogueId: string, token: string | null): v
   else participantTokens.delete(dialogueId);
 }
 
+/** The header a queued request about a dialogue joined by link must carry (offline/queue.ts sends it later). */
+export function participantHeaders(dialogueId: string): Record<string, string> {
+  const token = participantTokens.get(dialogueId);
+  return token ? { 'x-participant-token': token } : {};
+}
+
 raw.use({
   onRequest({ request }) {
     const match = /\/api\/dialogues\/([^/?]+)/.exec(new URL(request.url, 'http://local').pathname);

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, apiGet } from '../api/client.js';
+import { api, ApiError, apiGet, OFFLINE_ERROR } from '../api/client.js';
+import { useOfflineVoting } from '../offline/dialogue-votes.js';
+import { WaitingToSend } from '../offline/waiting.js';
 import { ErrorSummary, SelectField, TextArea } from '../components/form.js';
 import { Empty, ErrorMessage, Loaded, Loading } from '../components/states.js';
 import { useResource } from '../use-resource.js';
@@ -38,6 +40,41 @@ const MAX_STATEMENT = 1000;
 
 function requestId(): string {
   return `vote-${crypto.randomUUID()}`;
+}
+
+/** Offline (or answered from the worker's cache, behind this device's votes): the next one picked here. */
+function localNext(
+  served: NextView | null,
+  offline: boolean,
+  items:
+    | readonly {
+        id: string;
+        number: number;
+        text: string;
+        language: string | null;
+        original: boolean;
+        my_vote: number | null;
+      }[]
+    | null,
+  votedHere: ReadonlySet<string>,
+): NextView | null {
+  const stale = served?.statement ? votedHere.has(served.statement.id) : false;
+  if (!offline && !stale) return served;
+  if (!items) return offline ? null : served;
+  const left = items.filter((item) => item.my_vote === null && !votedHere.has(item.id));
+  const first = left[0];
+  return {
+    statement: first
+      ? {
+          id: first.id,
+          number: first.number,
+          text: first.text,
+          language: first.language,
+          original: first.original,
+        }
+      : null,
+    remaining: left.length,
+  };
 }
 
 export default function Dialogue({ params }: { params: Record<string, string> }) {
@@ -102,8 +139,20 @@ export function DialogueBody({
   // Each statement in the reader's language (the app's), or the original marked as such.
   const language = useReaderLanguage(dialogue.id);
   const statements = useResource('/api/dialogues/{id}/statements', { params: { path, query: { language } } });
-  const [next, setNext] = useState<NextView | null>(null);
+  const [served, setNext] = useState<NextView | null>(null);
   const [nextError, setNextError] = useState<unknown>(null);
+  const offline = useOfflineVoting(dialogue.id, () => {
+    statements.reload();
+    void loadNext();
+  });
+  const nextOffline = nextError instanceof ApiError && nextError.code === OFFLINE_ERROR;
+  const next = localNext(
+    served,
+    nextOffline,
+    statements.state === 'ready' ? statements.data.items : null,
+    offline.votedHere,
+  );
+  const voting = useRef(false);
   const [pendingId, setPendingId] = useState<string>(requestId);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -142,26 +191,22 @@ export function DialogueBody({
   const done = next !== null && !current;
 
   async function vote(value: 1 | -1 | 0) {
-    if (!current) return;
+    if (!current || voting.current) return;
+    voting.current = true;
     setBusy(true);
     setFailure(null);
     try {
-      await api.post('/api/dialogues/{id}/votes', {
-        params: { path },
-        body: { statement_id: current.id, vote: value, request_id: pendingId },
-      });
-      setPendingId(requestId());
-      await loadNext();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'TT_ERR_DIALOGUE_REPLAYED_VOTE') {
-        // The first try did arrive (only its answer was lost): the vote stands, move on.
-        setPendingId(requestId());
-        await loadNext();
+      // Kept in this device's outbox first, then sent; without a line it waits there and goes later.
+      const outcome = await offline.vote(current.id, value, pendingId);
+      if (outcome.state === 'refused') {
+        // Refused for good (closed, withdrawn...): said here, in words; the same id is kept for a retry.
+        setFailure(new ApiError(outcome.code, outcome.status, outcome.message));
         return;
       }
-      // The same request id is kept: retrying this vote cannot count it twice.
-      setFailure(error);
+      setPendingId(requestId());
+      if (outcome.state === 'sent') await loadNext();
     } finally {
+      voting.current = false;
       setBusy(false);
     }
   }
@@ -184,7 +229,10 @@ export function DialogueBody({
             />
           )
         : dialogue.divide_id && <DeclareSide dialogue={dialogue} />}
-      {nextError !== null && <ErrorMessage error={nextError} onRetry={() => void loadNext()} />}
+      <WaitingToSend scope={offline.scope} />
+      {nextError !== null && !(nextOffline && next) && (
+        <ErrorMessage error={nextError} onRetry={() => void loadNext()} />
+      )}
       {next === null && nextError === null && <Loading />}
       {next !== null && total === 0 && !current && <Empty>{t('dialogue.noStatements')}</Empty>}
       {current && (

@@ -1,6 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
+import { api, ApiError, OFFLINE_ERROR } from '../api/client.js';
+import { discard, newRequestId, send } from '../offline/queue.js';
+import { registerOffline } from '../offline/register.js';
+import { readSnapshot, writeSnapshot } from '../offline/store.js';
+import { WaitingToSend } from '../offline/waiting.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { QuestionFields } from '../surveys/question-fields.js';
 import {
@@ -29,7 +33,11 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<'new' | 'replaced' | null>(null);
+  const [sent, setSent] = useState<'new' | 'replaced' | 'kept' | null>(null);
+  const [fromDevice, setFromDevice] = useState(false);
+  // The form is kept on this device (the link's own form), so the page opens again without a line.
+  const kept = `form:${surveyId}:${waveId}:${token}`;
+  const scope = `survey:${surveyId}:${waveId}`;
 
   useEffect(() => {
     let live = true;
@@ -41,13 +49,27 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
         body: { token, language },
         quietUnauthenticated: true,
       });
+    void registerOffline();
+    const show = (loaded: SurveyForm) => {
+      setForm(loaded);
+      setValues((current) => (hasAnyAnswer(current) ? current : answersToValues(loaded.previous)));
+    };
     load(wanted)
       .then((loaded) => {
         if (!live) return;
-        setForm(loaded);
-        setValues((current) => (hasAnyAnswer(current) ? current : answersToValues(loaded.previous)));
+        setFromDevice(false);
+        show(loaded);
+        void writeSnapshot(kept, loaded);
       })
-      .catch((error: unknown) => live && setLoadFailure(error));
+      .catch(async (error: unknown) => {
+        const offline = error instanceof ApiError && error.code === OFFLINE_ERROR;
+        const stored = offline ? await readSnapshot<SurveyForm>(kept) : undefined;
+        if (!live) return;
+        if (stored) {
+          setFromDevice(true);
+          show(stored);
+        } else setLoadFailure(error);
+      });
     return () => {
       live = false;
     };
@@ -64,14 +86,22 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
     setProblem(null);
     setBusy(true);
     try {
-      const result = await api.post('/api/surveys/{id}/waves/{waveId}/answers', {
-        params: { path: { id: surveyId, waveId } },
+      // Kept in this device's outbox first, then sent; without a line it goes when the line returns.
+      const id = newRequestId('answer');
+      const outcome = await send({
+        id,
+        kind: 'answer',
+        scope,
+        url: `/api/surveys/${encodeURIComponent(surveyId)}/waves/${encodeURIComponent(waveId)}/answers`,
         body: { token, language: form.language, answers: valuesToAnswers(form.instruments, values) },
-        quietUnauthenticated: true,
       });
-      setSent(result.replaced ? 'replaced' : 'new');
-    } catch (error) {
-      setFailure(error);
+      if (outcome.state === 'sent') {
+        setSent((outcome.result as { replaced?: boolean } | undefined)?.replaced ? 'replaced' : 'new');
+      } else if (outcome.state === 'waiting') setSent('kept');
+      else {
+        await discard(id);
+        setFailure(new ApiError(outcome.code, outcome.status, outcome.message));
+      }
     } finally {
       setBusy(false);
     }
@@ -80,13 +110,20 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
   return (
     <section className="narrow survey-answer">
       <h1>{t('answer.title')}</h1>
+      <WaitingToSend scope={scope} />
       {loadFailure !== null ? (
         <ErrorMessage error={loadFailure} />
       ) : !form ? (
         <Loading />
       ) : sent ? (
         <div className="notice" role="status">
-          <p>{sent === 'replaced' ? t('answer.replaced') : t('answer.thanks')}</p>
+          <p>
+            {sent === 'kept'
+              ? t('offline.answerKept')
+              : sent === 'replaced'
+                ? t('answer.replaced')
+                : t('answer.thanks')}
+          </p>
           <button type="button" onClick={() => setSent(null)}>
             {t('answer.change')}
           </button>
@@ -94,6 +131,7 @@ export default function SurveyAnswer({ params }: { params: Record<string, string
       ) : (
         <form onSubmit={submit} noValidate>
           <p>{t('answer.intro')}</p>
+          {fromDevice && <p className="notice">{t('offline.formFromDevice')}</p>}
           <p className="hint">
             {t('answer.openUntil', {
               wave: t(`answer.waves.${form.wave.kind}`),

@@ -1,6 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { discard, newRequestId, send } from '../offline/queue.js';
+import { WaitingToSend } from '../offline/waiting.js';
 import { SelectField } from '../components/form.js';
 import { ErrorMessage } from '../components/states.js';
 import { QuestionFields } from './question-fields.js';
@@ -38,6 +40,7 @@ export function FacilitatorEntry({
   );
   const wave = survey.waves.find((entry) => entry.id === waveId);
   const respondent = respondents.find((entry) => entry.id === respondentId);
+  const scope = `survey:${survey.id}:entries`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,20 +54,31 @@ export function FacilitatorEntry({
     setProblem(null);
     setBusy(true);
     try {
-      const result = await api.post('/api/surveys/{id}/waves/{waveId}/entries', {
-        params: { path: { id: survey.id, waveId: wave.id } },
+      // A stack of paper forms typed in on a tablet without a line: each entry waits in the outbox.
+      const id = newRequestId('entry');
+      const outcome = await send({
+        id,
+        kind: 'entry',
+        scope,
+        url: `/api/surveys/${encodeURIComponent(survey.id)}/waves/${encodeURIComponent(wave.id)}/entries`,
         body: { respondent_id: respondent.id, language, answers: valuesToAnswers(questions, values) },
       });
+      if (outcome.state === 'refused') {
+        await discard(id);
+        setFailure(new ApiError(outcome.code, outcome.status, outcome.message));
+        return;
+      }
+      const replaced = outcome.state === 'sent' && (outcome.result as { replaced?: boolean })?.replaced;
       setSaved(
-        t(result.replaced ? 'surveys.entryReplaced' : 'surveys.entrySaved', {
-          respondent: respondent.pseudonym,
-          wave: t(`surveys.waves.${wave.kind}`),
-        }),
+        outcome.state === 'waiting'
+          ? t('offline.entryKept', { respondent: respondent.pseudonym })
+          : t(replaced ? 'surveys.entryReplaced' : 'surveys.entrySaved', {
+              respondent: respondent.pseudonym,
+              wave: t(`surveys.waves.${wave.kind}`),
+            }),
       );
       setValues({});
-      onSaved();
-    } catch (error) {
-      setFailure(error);
+      if (outcome.state === 'sent') onSaved();
     } finally {
       setBusy(false);
     }
@@ -73,6 +87,7 @@ export function FacilitatorEntry({
   if (!survey.waves.length || !respondents.length) return <p className="notice">{t('surveys.entryNeeds')}</p>;
   return (
     <form onSubmit={submit} noValidate className="entry-form">
+      <WaitingToSend scope={scope} />
       <div className="form-grid">
         <SelectField
           label={t('surveys.wave')}

@@ -1116,6 +1116,18 @@ const en = {
     loading: 'Drawing the chart…',
     open: 'Context of the violence',
     badPeriod: 'The period ends before it starts: change the dates.',
+  offline: {
+    noLine: 'No connection right now: you can go on, your answers are kept on this device.',
+    votesWaiting: 'Votes waiting to be sent: {{count}}.',
+    answersWaiting: 'Answers waiting to be sent: {{count}}.',
+    entriesWaiting: 'Paper entries waiting to be sent: {{count}}.',
+    keptHere: 'They are kept on this device and go by themselves when the connection returns.',
+    sendNow: 'Send now',
+    refused: 'One item could not be accepted by the server:',
+    dismiss: 'Remove it from this device',
+    answerKept: 'Your answers are kept on this device and will be sent when the connection returns.',
+    entryKept: 'Entry kept on this device for {{respondent}}; it will be sent when the connection returns.',
+    formFromDevice: 'This form was kept on this device: you can answer without a connection.',
   },
 };
 

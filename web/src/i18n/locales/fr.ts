@@ -1173,6 +1173,20 @@ const fr: Catalogue = {
     loading: 'Tracé du graphique…',
     open: 'Contexte de la violence',
     badPeriod: 'La période finit avant de commencer : changez les dates.',
+  offline: {
+    noLine:
+      'Pas de connexion pour l’instant : vous pouvez continuer, vos réponses sont gardées sur cet appareil.',
+    votesWaiting: 'Votes en attente d’envoi : {{count}}.',
+    answersWaiting: 'Réponses en attente d’envoi : {{count}}.',
+    entriesWaiting: 'Saisies papier en attente d’envoi : {{count}}.',
+    keptHere: 'Elles sont gardées sur cet appareil et partent d’elles-mêmes au retour de la connexion.',
+    sendNow: 'Envoyer maintenant',
+    refused: 'Un élément n’a pas pu être accepté par le serveur :',
+    dismiss: 'Le retirer de cet appareil',
+    answerKept: 'Vos réponses sont gardées sur cet appareil et seront envoyées au retour de la connexion.',
+    entryKept:
+      'Saisie gardée sur cet appareil pour {{respondent}} ; elle sera envoyée au retour de la connexion.',
+    formFromDevice: 'Ce formulaire a été gardé sur cet appareil : vous pouvez répondre sans connexion.',
   },
 };
 

@@ -1185,6 +1185,18 @@ const ln: Catalogue = {
     loading: 'Elilingi ezali kosalema…',
     open: 'Likambo ya mobulu',
     badPeriod: 'Eleko esili liboso ya kobanda: bongola mikolo.',
+  offline: {
+    noLine: 'Connexion ezali te sikoyo: okoki kokoba, biyano na yo ebombami na esaleli oyo.',
+    votesWaiting: 'Maponi ezali kozela kotindama: {{count}}.',
+    answersWaiting: 'Biyano ezali kozela kotindama: {{count}}.',
+    entriesWaiting: 'Mikanda ya papye ezali kozela kotindama: {{count}}.',
+    keptHere: 'Ebombami na esaleli oyo mpe ekokende yango moko ntango connexion ekozonga.',
+    sendNow: 'Tinda sikoyo',
+    refused: 'Serveur endimaki eloko moko te:',
+    dismiss: 'Longola yango na esaleli oyo',
+    answerKept: 'Biyano na yo ebombami na esaleli oyo mpe ekotindama ntango connexion ekozonga.',
+    entryKept: 'Mokanda ya {{respondent}} ebombami na esaleli oyo; ekotindama ntango connexion ekozonga.',
+    formFromDevice: 'Formulaire oyo ebombami na esaleli oyo: okoki koyanola kozanga connexion.',
   },
 };
 

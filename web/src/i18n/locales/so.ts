@@ -1177,6 +1177,20 @@ const so: Catalogue = {
     loading: 'Jaantuska waa la sawirayaa…',
     open: 'Xaaladda rabshadaha',
     badPeriod: 'Muddadu way dhammaanaysaa ka hor inta aysan bilaabmin: beddel taariikhaha.',
+  offline: {
+    noLine: 'Hadda ma jiro xiriir: waad sii wadi kartaa, jawaabahaagu waxay ku kaydsan yihiin qalabkan.',
+    votesWaiting: 'Codad sugaya in la diro: {{count}}.',
+    answersWaiting: 'Jawaabo sugaya in la diro: {{count}}.',
+    entriesWaiting: 'Foomam warqad ah oo sugaya in la diro: {{count}}.',
+    keptHere: 'Waxay ku kaydsan yihiin qalabkan, waxayna iskood u baxayaan marka xiriirku soo laabto.',
+    sendNow: 'Hadda dir',
+    refused: 'Hal shay ayuu server-ku aqbali waayay:',
+    dismiss: 'Ka saar qalabkan',
+    answerKept:
+      'Jawaabahaagu waxay ku kaydsan yihiin qalabkan, waxaana la diri doonaa marka xiriirku soo laabto.',
+    entryKept:
+      'Foomka {{respondent}} wuxuu ku kaydsan yahay qalabkan; waxaa la diri doonaa marka xiriirku soo laabto.',
+    formFromDevice: "Foomkan wuxuu ku kaydsan yahay qalabkan: waad ka jawaabi kartaa xiriir la'aan.",
   },
 };
 

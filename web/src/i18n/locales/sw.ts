@@ -1160,6 +1160,18 @@ const sw: Catalogue = {
     loading: 'Chati inachorwa…',
     open: 'Muktadha wa vurugu',
     badPeriod: 'Kipindi kinaisha kabla hakijaanza: badilisha tarehe.',
+  offline: {
+    noLine: 'Hakuna mtandao sasa hivi: unaweza kuendelea, majibu yako yanahifadhiwa kwenye kifaa hiki.',
+    votesWaiting: 'Kura zinazosubiri kutumwa: {{count}}.',
+    answersWaiting: 'Majibu yanayosubiri kutumwa: {{count}}.',
+    entriesWaiting: 'Fomu za karatasi zinazosubiri kutumwa: {{count}}.',
+    keptHere: 'Zimehifadhiwa kwenye kifaa hiki na zitatumwa zenyewe mtandao ukirudi.',
+    sendNow: 'Tuma sasa',
+    refused: 'Seva haikuweza kukubali kipengele kimoja:',
+    dismiss: 'Kiondoe kwenye kifaa hiki',
+    answerKept: 'Majibu yako yamehifadhiwa kwenye kifaa hiki na yatatumwa mtandao ukirudi.',
+    entryKept: 'Fomu ya {{respondent}} imehifadhiwa kwenye kifaa hiki; itatumwa mtandao ukirudi.',
+    formFromDevice: 'Fomu hii imehifadhiwa kwenye kifaa hiki: unaweza kujibu bila mtandao.',
   },
 };
 
