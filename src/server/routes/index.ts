@@ -23,6 +23,7 @@ import { registerSecondFactorRoutes } from './second-factor.js';
 import { registerSurveyRoutes } from './surveys.js';
 import { registerTieRoutes } from './ties.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
+import { registerChannelRoutes } from './channels.js';
 
 export interface ApiRouteOptions {
   throttle: SignInThrottle;
@@ -55,4 +56,5 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerInterchangeRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);
+  registerChannelRoutes(app);
 }
