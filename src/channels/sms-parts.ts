@@ -39,7 +39,7 @@ export function messageSize(text: string): { encoding: 'gsm7' | 'ucs2'; size: nu
  */
 export function splitSms(text: string): string[] {
   const { encoding, size, limit } = messageSize(text);
-  if (size <= limit) return [text];
+  if (size <= limit) return text === '' ? [] : [text];
   const gsm = encoding === 'gsm7';
   const chars = [...text];
   const parts: string[] = [];
