@@ -66,7 +66,8 @@ const fr: ReplyTexts = {
   languageUnknown: 'Ce dialogue répond en : {list}.',
   stopped: 'Vous avez quitté le dialogue ; vous ne recevrez plus de messages. Envoyez JOIN {k} pour revenir.',
   slowDown: 'Vous envoyez trop vite. Attendez une minute puis renvoyez.',
-  unknownNumber: 'La proposition {n} ne vous a pas été envoyée. Répondez avec le numéro d’une proposition reçue.',
+  unknownNumber:
+    'La proposition {n} ne vous a pas été envoyée. Répondez avec le numéro d’une proposition reçue.',
   closed: 'Ce dialogue est clos. Merci de votre participation.',
   tooLong: 'Votre proposition est trop longue. Envoyez-en une plus courte.',
   ussdChoose: 'Choisissez un dialogue :',

@@ -24,7 +24,11 @@ const VOTES: Record<string, VoteValue> = { '1': 1, '2': -1, '0': 0 };
 export const MAX_SMS_STATEMENT = 1000;
 
 export function parseSms(body: string): SmsCommand {
-  const text = body.normalize('NFC').trim().replace(/[.!]+$/u, '').trim();
+  const text = body
+    .normalize('NFC')
+    .trim()
+    .replace(/[.!]+$/u, '')
+    .trim();
   if (text === '') return { kind: 'help' };
   const statement = /^s\s+([\s\S]+)$/iu.exec(text);
   if (statement) return { kind: 'statement', text: statement[1].trim() };

@@ -31,5 +31,8 @@ export function twiml(parts: readonly string[]): string {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/gu, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`);
+  return text.replace(
+    /[<>&'"]/gu,
+    (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`,
+  );
 }

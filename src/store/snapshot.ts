@@ -52,6 +52,9 @@ export const snapshotTables = [
   ['survey_responses', ['id']],
   ['survey_join_links', ['id']],
   ['survey_translations', ['survey_id', 'instrument_id', 'language']],
+  ['dialogue_channels', ['dialogue_id']],
+  ['channel_participants', ['id']],
+  ['channel_sent_statements', ['channel_participant_id', 'number']],
   ['external_effects', ['id']],
   ['totp_factors', ['account_id']],
   ['recovery_codes', ['account_id', 'code_hash']],
@@ -60,7 +63,13 @@ export const snapshotTables = [
 ] as const satisfies readonly (readonly [keyof Database, readonly string[]])[];
 
 /** Tables the snapshot leaves out, and why (see above). */
-export const tablesNotInSnapshots: readonly string[] = ['sessions', 'second_factor_challenges'];
+export const tablesNotInSnapshots: readonly string[] = [
+  'sessions',
+  'second_factor_challenges',
+  // A gateway's retry window and a rate window: minutes of worth, nothing to restore.
+  'channel_messages',
+  'channel_rates',
+];
 
 export type SnapshotTable = (typeof snapshotTables)[number][0];
 export type SnapshotRow = Record<string, unknown>;

@@ -59,7 +59,8 @@ describe('replies', () => {
     const keys = Object.keys(REPLIES.en).sort();
     for (const language of CHANNEL_LANGUAGES) {
       expect(Object.keys(REPLIES[language]).sort()).toEqual(keys);
-      for (const key of keys) expect(REPLIES[language][key as keyof typeof REPLIES.en].length).toBeGreaterThan(0);
+      for (const key of keys)
+        expect(REPLIES[language][key as keyof typeof REPLIES.en].length).toBeGreaterThan(0);
     }
   });
 });
@@ -76,7 +77,9 @@ describe('Twilio signature', () => {
     const url = 'https://mycompany.com/myapp.php?foo=1&bar=2';
     expect(twilioSignature('12345', url, params)).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
     expect(validTwilioSignature('12345', 'RSOYDt4T1cUTdK1PDd93/VVr8B8=', url, params)).toBe(true);
-    expect(validTwilioSignature('12345', 'RSOYDt4T1cUTdK1PDd93/VVr8B8=', url, { ...params, Digits: '1235' })).toBe(false);
+    expect(
+      validTwilioSignature('12345', 'RSOYDt4T1cUTdK1PDd93/VVr8B8=', url, { ...params, Digits: '1235' }),
+    ).toBe(false);
     expect(validTwilioSignature('', 'x', url, params)).toBe(false);
   });
   it('escapes TwiML', () => {

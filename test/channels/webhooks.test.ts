@@ -26,7 +26,13 @@ forEachEngine('channels: SMS and USSD webhooks on the running server', (getDb, e
     process.env.TRACKTWO_CHANNEL_RATE = '40';
     const keys = testKeys();
     await loadDemoWorkspace(getDb(), keys);
-    dialogueId = (await getDb().selectFrom('dialogue_channels').select('dialogue_id').where('sms_keyword', '=', 'DEMO').executeTakeFirstOrThrow()).dialogue_id;
+    dialogueId = (
+      await getDb()
+        .selectFrom('dialogue_channels')
+        .select('dialogue_id')
+        .where('sms_keyword', '=', 'DEMO')
+        .executeTakeFirstOrThrow()
+    ).dialogue_id;
     app = await testApp(getDb(), engine.dialect, {}, keys);
     await app.listen({ port, host: '127.0.0.1' });
   });
@@ -34,14 +40,18 @@ forEachEngine('channels: SMS and USSD webhooks on the running server', (getDb, e
     await app?.close();
   });
 
-  const sms = async (body: string, options: { messageSid?: string; signature?: string; from?: string } = {}) => {
+  const sms = async (
+    body: string,
+    options: { messageSid?: string; signature?: string; from?: string } = {},
+  ) => {
     const fields: Record<string, string> = {
       From: options.from ?? PHONE,
       To: '+15005550006',
       Body: body,
       MessageSid: options.messageSid ?? `SM${String(++sid).padStart(32, '0')}`,
     };
-    const signature = options.signature ?? twilioSignature(TOKEN, 'https://tracktwo.example.org/hooks/sms/twilio', fields);
+    const signature =
+      options.signature ?? twilioSignature(TOKEN, 'https://tracktwo.example.org/hooks/sms/twilio', fields);
     const response = await fetch(`${base}/hooks/sms/twilio`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
@@ -53,13 +63,23 @@ forEachEngine('channels: SMS and USSD webhooks on the running server', (getDb, e
     const response = await fetch(`${base}/hooks/ussd/africastalking?key=${encodeURIComponent(key)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ sessionId: session, serviceCode: '*384*123#', phoneNumber: USSD_PHONE, text }).toString(),
+      body: new URLSearchParams({
+        sessionId: session,
+        serviceCode: '*384*123#',
+        phoneNumber: USSD_PHONE,
+        text,
+      }).toString(),
     });
     return { status: response.status, text: await response.text() };
   };
   const votes = async () =>
-    (await getDb().selectFrom('dialogue_votes').select(['participant_id', 'statement_id', 'vote']).where('dialogue_id', '=', dialogueId).execute());
-  const channelRows = async () => (await getDb().selectFrom('channel_participants').selectAll().execute()).length;
+    await getDb()
+      .selectFrom('dialogue_votes')
+      .select(['participant_id', 'statement_id', 'vote'])
+      .where('dialogue_id', '=', dialogueId)
+      .execute();
+  const channelRows = async () =>
+    (await getDb().selectFrom('channel_participants').selectAll().execute()).length;
 
   it('answers a bad signature 403 and changes nothing', async () => {
     const before = { votes: (await votes()).length, rows: await channelRows() };
@@ -88,9 +108,20 @@ forEachEngine('channels: SMS and USSD webhooks on the running server', (getDb, e
     const late = await sms(`${first} 2`);
     expect(late.status).toBe(200);
     const mine = await votes();
-    const statement = await getDb().selectFrom('dialogue_statements').select('id').where('dialogue_id', '=', dialogueId).where('number', '=', first).executeTakeFirstOrThrow();
-    const participant = await getDb().selectFrom('channel_participants').select('participant_id').executeTakeFirstOrThrow();
-    expect(mine.find((v) => v.statement_id === statement.id && v.participant_id === participant.participant_id)?.vote).toBe(-1);
+    const statement = await getDb()
+      .selectFrom('dialogue_statements')
+      .select('id')
+      .where('dialogue_id', '=', dialogueId)
+      .where('number', '=', first)
+      .executeTakeFirstOrThrow();
+    const participant = await getDb()
+      .selectFrom('channel_participants')
+      .select('participant_id')
+      .executeTakeFirstOrThrow();
+    expect(
+      mine.find((v) => v.statement_id === statement.id && v.participant_id === participant.participant_id)
+        ?.vote,
+    ).toBe(-1);
     expect((await sms('99999 1')).text).toContain('#99999 was not sent to you');
     const french = await sms('LANG fr');
     expect(french.text).toContain('Langue : français.');
@@ -100,7 +131,11 @@ forEachEngine('channels: SMS and USSD webhooks on the running server', (getDb, e
     expect(arabic.text).toContain('اللغة: العربية.');
     const submitted = await sms('S Wells should be shared by all villages in dry season');
     expect(submitted.text).toContain('شكرًا');
-    const stored = await getDb().selectFrom('dialogue_statements').select(['origin', 'author_participant_id']).where('text', '=', 'Wells should be shared by all villages in dry season').executeTakeFirstOrThrow();
+    const stored = await getDb()
+      .selectFrom('dialogue_statements')
+      .select(['origin', 'author_participant_id'])
+      .where('text', '=', 'Wells should be shared by all villages in dry season')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ origin: 'submitted', author_participant_id: participant.participant_id });
     const stop = await sms('STOP');
     expect(stop.text).toContain('JOIN DEMO');
@@ -123,7 +158,15 @@ forEachEngine('channels: SMS and USSD webhooks on the running server', (getDb, e
   it('holds a dialogue by USSD: menu, join, vote, retried callback, statement; a wrong key is 403', async () => {
     const before = { votes: (await votes()).length, rows: await channelRows() };
     expect((await ussd('', 'ATUid_bad', 'wrong')).status).toBe(403);
-    expect((await fetch(`${base}/hooks/ussd/africastalking`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'sessionId=x&phoneNumber=1&text=' })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${base}/hooks/ussd/africastalking`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'sessionId=x&phoneNumber=1&text=',
+        })
+      ).status,
+    ).toBe(403);
     expect({ votes: (await votes()).length, rows: await channelRows() }).toEqual(before);
     const menu = await ussd('');
     expect(menu.text).toMatch(/^CON Choose a dialogue:\n1 /u);
@@ -145,7 +188,10 @@ forEachEngine('channels: SMS and USSD webhooks on the running server', (getDb, e
   it('keeps no phone number in plaintext in any table', async () => {
     const numbers = [PHONE, USSD_PHONE, '+243810000111'].flatMap((n) => [n, n.slice(1), n.slice(4)]);
     for (const table of await listTables(getDb())) {
-      const rows = await getDb().selectFrom(table as 'dialogues').selectAll().execute();
+      const rows = await getDb()
+        .selectFrom(table as 'dialogues')
+        .selectAll()
+        .execute();
       const text = JSON.stringify(rows);
       for (const number of numbers) expect(text.includes(number), `${number} in ${table}`).toBe(false);
     }

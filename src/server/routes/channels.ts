@@ -41,22 +41,30 @@ function signedUrl(config: GatewayConfig, request: FastifyRequest): string {
 
 function formParser(app: FastifyInstance): void {
   // Gateways post forms; only these routes read them (the API stays JSON-only, see body-parsing.ts).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 16_384 }, (_r, body, done) => {
-    try {
-      const text = decodeUtf8(body as Buffer);
-      const fields: Record<string, string> = {};
-      for (const [name, value] of new URLSearchParams(text)) {
-        if (value.includes('\u0000')) throw new TrackTwoError('TT_ERR_VALIDATION', { field: name, reason: 'NUL' });
-        fields[name] = value;
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'buffer', bodyLimit: 16_384 },
+    (_r, body, done) => {
+      try {
+        const text = decodeUtf8(body as Buffer);
+        const fields: Record<string, string> = {};
+        for (const [name, value] of new URLSearchParams(text)) {
+          if (value.includes('\u0000'))
+            throw new TrackTwoError('TT_ERR_VALIDATION', { field: name, reason: 'NUL' });
+          fields[name] = value;
+        }
+        done(null, fields);
+      } catch (error) {
+        done(error as Error, undefined);
       }
-      done(null, fields);
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+    },
+  );
 }
 
-export function registerChannelRoutes(app: FastifyInstance, config: GatewayConfig = gatewayConfigFromEnv()): void {
+export function registerChannelRoutes(
+  app: FastifyInstance,
+  config: GatewayConfig = gatewayConfigFromEnv(),
+): void {
   const tag = 'channels';
   defineRoute(app, {
     method: 'GET',
@@ -95,7 +103,12 @@ export function registerChannelRoutes(app: FastifyInstance, config: GatewayConfi
         const fields = request.body as Record<string, string>;
         if (
           !config.twilioAuthToken ||
-          !validTwilioSignature(config.twilioAuthToken, typeof signature === 'string' ? signature : undefined, signedUrl(config, request), fields)
+          !validTwilioSignature(
+            config.twilioAuthToken,
+            typeof signature === 'string' ? signature : undefined,
+            signedUrl(config, request),
+            fields,
+          )
         )
           throw new TrackTwoError('TT_ERR_CHANNEL_FORBIDDEN', { reason: 'X-Twilio-Signature' });
         const text = await receiveSms(

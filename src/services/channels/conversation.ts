@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { TrackTwoError } from '../../domain/errors.js';
 import type { VoteValue } from '../../deliberation/vote-matrix.js';
 import { parseSms, type SmsCommand } from '../../channels/sms-commands.js';
-import { CHANNEL_LANGUAGES, REPLIES, reply, statementMessage } from '../../channels/replies.js';
+import type { CHANNEL_LANGUAGES } from '../../channels/replies.js';
+import { REPLIES, reply, statementMessage } from '../../channels/replies.js';
 import { seal } from '../../security/envelope.js';
 import { newId, nowIso } from '../../store/ids.js';
 import * as repo from '../../store/repositories/channels.js';
@@ -53,7 +54,11 @@ async function join(
   const at = nowIso();
   const existing = await repo.channelParticipant(ctx.db, channel.dialogue_id, hash);
   if (existing) {
-    await repo.updateChannelParticipant(ctx.db, existing.id, { stopped_at: null, active_at: at, channel: via });
+    await repo.updateChannelParticipant(ctx.db, existing.id, {
+      stopped_at: null,
+      active_at: at,
+      channel: via,
+    });
     const row = { ...existing, stopped_at: null, active_at: at, channel: via };
     return { row, token: channelToken(ctx.keys, existing.id), keyword: channel.sms_keyword };
   }
@@ -164,7 +169,9 @@ async function setLanguage(
   const allowed = languagesOf(channel);
   if (!allowed.includes(code))
     return reply(joined.row.language, 'languageUnknown', {
-      list: allowed.map((l) => `${l} ${REPLIES[l as (typeof CHANNEL_LANGUAGES)[number]]?.name ?? l}`).join(', '),
+      list: allowed
+        .map((l) => `${l} ${REPLIES[l as (typeof CHANNEL_LANGUAGES)[number]]?.name ?? l}`)
+        .join(', '),
     });
   await repo.updateChannelParticipant(ctx.db, joined.row.id, { language: code });
   joined.row.language = code;
@@ -188,11 +195,15 @@ async function smsReply(ctx: ServiceContext, from: string, command: SmsCommand, 
       .select('status')
       .where('id', '=', channel.dialogue_id)
       .executeTakeFirst();
-    if (!dialogue || dialogue.status === 'closed') return { text: reply(languagesOf(channel)[0], 'closed'), cp: null };
+    if (!dialogue || dialogue.status === 'closed')
+      return { text: reply(languagesOf(channel)[0], 'closed'), cp: null };
     const joined = await join(ctx, channel, from, 'sms');
     const shown = await readDialogue(ctx, channel.dialogue_id, joined.token);
     const next = await sendNext(ctx, joined);
-    return { text: `${reply(joined.row.language, 'welcome', { k: shown.prompt })}\n${next.text}`, cp: joined.row.id };
+    return {
+      text: `${reply(joined.row.language, 'welcome', { k: shown.prompt })}\n${next.text}`,
+      cp: joined.row.id,
+    };
   };
   if (command.kind === 'join') {
     const joined = await joinTo(command.keyword);
@@ -208,7 +219,11 @@ async function smsReply(ctx: ServiceContext, from: string, command: SmsCommand, 
   if (!current) return { text: reply('en', 'help'), cp: null };
   const channel = await repo.channelOf(ctx.db, current.dialogue_id);
   if (!channel) return { text: reply(current.language, 'help'), cp: null };
-  const joined: Joined = { row: current, token: channelToken(ctx.keys, current.id), keyword: channel.sms_keyword };
+  const joined: Joined = {
+    row: current,
+    token: channelToken(ctx.keys, current.id),
+    keyword: channel.sms_keyword,
+  };
   const cp = current.id;
   switch (command.kind) {
     case 'vote':
@@ -241,7 +256,11 @@ export async function receiveSms(
     return reply(current?.language ?? 'en', 'slowDown');
   }
   const answer = await smsReply(ctx, message.from, parseSms(message.body), message.messageId);
-  await repo.logMessage(ctx.db, { message_id: message.messageId, channel: 'sms', channel_participant_id: answer.cp, reply: answer.text }, nowIso());
+  await repo.logMessage(
+    ctx.db,
+    { message_id: message.messageId, channel: 'sms', channel_participant_id: answer.cp, reply: answer.text },
+    nowIso(),
+  );
   return answer.text;
 }
 
@@ -279,17 +298,21 @@ async function ussdReply(
   const menu = await repo.ussdChannels(ctx.db);
   if (!menu.length) return { text: ussd('END', reply('en', 'ussdNone')), cp: null };
   if (steps.length === 0) {
-    const lines = menu.map((m, i) => `${i + 1} ${m.prompt.length > 40 ? `${m.prompt.slice(0, 39)}…` : m.prompt}`);
+    const lines = menu.map(
+      (m, i) => `${i + 1} ${m.prompt.length > 40 ? `${m.prompt.slice(0, 39)}…` : m.prompt}`,
+    );
     return { text: ussd('CON', `${reply('en', 'ussdChoose')}\n${lines.join('\n')}`), cp: null };
   }
   const picked = menu[Number(steps[0]) - 1];
-  if (!/^[1-9]$/u.test(steps[0]) || !picked) return { text: ussd('END', reply('en', 'ussdInvalid')), cp: null };
+  if (!/^[1-9]$/u.test(steps[0]) || !picked)
+    return { text: ussd('END', reply('en', 'ussdInvalid')), cp: null };
   const channel = (await repo.channelOf(ctx.db, picked.dialogue_id))!;
   const joined = await join(ctx, channel, phone, 'ussd');
   const cp = joined.row.id;
   const language = joined.row.language;
   const shown = await readDialogue(ctx, channel.dialogue_id, joined.token);
-  if (steps.length === 1) return { text: ussd('CON', `${shown.prompt.slice(0, 90)}\n${reply(language, 'ussdActions')}`), cp };
+  if (steps.length === 1)
+    return { text: ussd('CON', `${shown.prompt.slice(0, 90)}\n${reply(language, 'ussdActions')}`), cp };
   const action = steps[1];
   const rest = steps.slice(2);
   if (action === '1') {
@@ -305,8 +328,12 @@ async function ussdReply(
       });
     } catch (error) {
       if (!(error instanceof TrackTwoError)) throw error;
-      if (error.code === 'TT_ERR_DIALOGUE_CLOSED') return { text: ussd('END', reply(language, 'closed')), cp };
-      if (error.code !== 'TT_ERR_DIALOGUE_REPLAYED_VOTE' && error.code !== 'TT_ERR_DIALOGUE_UNKNOWN_STATEMENT')
+      if (error.code === 'TT_ERR_DIALOGUE_CLOSED')
+        return { text: ussd('END', reply(language, 'closed')), cp };
+      if (
+        error.code !== 'TT_ERR_DIALOGUE_REPLAYED_VOTE' &&
+        error.code !== 'TT_ERR_DIALOGUE_UNKNOWN_STATEMENT'
+      )
         throw error;
     }
     return { text: await ussdNext(ctx, joined), cp };
@@ -318,7 +345,9 @@ async function ussdReply(
   if (action === '4') {
     const allowed = languagesOf(channel);
     if (rest.length === 0) {
-      const lines = allowed.map((l, i) => `${i + 1} ${REPLIES[l as (typeof CHANNEL_LANGUAGES)[number]]?.name ?? l}`);
+      const lines = allowed.map(
+        (l, i) => `${i + 1} ${REPLIES[l as (typeof CHANNEL_LANGUAGES)[number]]?.name ?? l}`,
+      );
       return { text: ussd('CON', lines.join('\n')), cp };
     }
     const code = allowed[Number(rest[0]) - 1];
@@ -344,6 +373,10 @@ export async function receiveUssd(
   if (await tooFast(ctx, session.phoneNumber, options)) return ussd('END', reply('en', 'slowDown'));
   const steps = session.text === '' ? [] : session.text.split('*');
   const answer = await ussdReply(ctx, session.phoneNumber, steps, messageId);
-  await repo.logMessage(ctx.db, { message_id: messageId, channel: 'ussd', channel_participant_id: answer.cp, reply: answer.text }, nowIso());
+  await repo.logMessage(
+    ctx.db,
+    { message_id: messageId, channel: 'ussd', channel_participant_id: answer.cp, reply: answer.text },
+    nowIso(),
+  );
   return answer.text;
 }

@@ -33,7 +33,11 @@ function record(
 export function dialogueChannels(ctx: ServiceContext, dialogueId: string): Promise<ChannelSettings> {
   return inTransaction(ctx, async (trx) => {
     await requireDialogueAccess(trx, ctx.auth, 'dialogues.manage', dialogueId);
-    return record(dialogueId, await repo.channelOf(trx, dialogueId), await repo.participantCounts(trx, dialogueId));
+    return record(
+      dialogueId,
+      await repo.channelOf(trx, dialogueId),
+      await repo.participantCounts(trx, dialogueId),
+    );
   });
 }
 
@@ -69,7 +73,11 @@ export async function writeChannelSettings(
       .where('surveys.id', '=', surveyId)
       .where('dialogues.id', '=', dialogueId)
       .executeTakeFirst();
-    if (!survey) throw new TrackTwoError('TT_ERR_NOT_FOUND', { field: 'survey_id', reason: 'no such survey in this initiative' });
+    if (!survey)
+      throw new TrackTwoError('TT_ERR_NOT_FOUND', {
+        field: 'survey_id',
+        reason: 'no such survey in this initiative',
+      });
   }
   const smsEnabled = input.sms_enabled ?? before?.sms_enabled === 1;
   if (smsEnabled && keyword === null)
@@ -118,7 +126,15 @@ export async function forgetChannelNumber(
     const found = await repo.channelParticipant(trx, dialogueId, hash);
     if (!found) return [];
     const ids = await repo.forgetNumber(trx, hash);
-    await audit(trx, ctx.keys, ctx.auth, 'dialogue_channels.forget', 'dialogue', dialogueId, grant.workspaceId);
+    await audit(
+      trx,
+      ctx.keys,
+      ctx.auth,
+      'dialogue_channels.forget',
+      'dialogue',
+      dialogueId,
+      grant.workspaceId,
+    );
     return ids;
   });
   if (ids.length) forgetLive(ctx.db, dialogueId);

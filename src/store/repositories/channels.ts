@@ -6,7 +6,11 @@ export type DialogueChannelRow = Selectable<DialogueChannelsTable>;
 export type ChannelParticipantRow = Selectable<ChannelParticipantsTable>;
 
 export function channelOf(db: Kysely<Database>, dialogueId: string) {
-  return db.selectFrom('dialogue_channels').selectAll().where('dialogue_id', '=', dialogueId).executeTakeFirst();
+  return db
+    .selectFrom('dialogue_channels')
+    .selectAll()
+    .where('dialogue_id', '=', dialogueId)
+    .executeTakeFirst();
 }
 
 export function channelByKeyword(db: Kysely<Database>, keyword: string) {
@@ -132,7 +136,9 @@ export async function countMessage(db: Kysely<Database>, phoneHash: string, now:
       await trx
         .insertInto('channel_rates')
         .values({ phone_hash: phoneHash, window_start: at, count: 1 })
-        .onConflict((oc) => oc.column('phone_hash').doUpdateSet({ count: (eb) => eb('channel_rates.count', '+', 1) }))
+        .onConflict((oc) =>
+          oc.column('phone_hash').doUpdateSet({ count: (eb) => eb('channel_rates.count', '+', 1) }),
+        )
         .execute();
       return 1;
     }
@@ -175,7 +181,11 @@ export async function forgetNumber(db: Kysely<Database>, phoneHash: string): Pro
     .execute();
   const participantIds = rows.map((r) => r.participant_id);
   if (participantIds.length) {
-    await db.updateTable('dialogue_participants').set({ token_hash: null }).where('id', 'in', participantIds).execute();
+    await db
+      .updateTable('dialogue_participants')
+      .set({ token_hash: null })
+      .where('id', 'in', participantIds)
+      .execute();
     await db.deleteFrom('channel_participants').where('phone_hash', '=', phoneHash).execute();
   }
   await db.deleteFrom('channel_rates').where('phone_hash', '=', phoneHash).execute();
