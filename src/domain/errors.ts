@@ -194,6 +194,15 @@ export const errorRegistry = {
     message:
       "Translate into one of the dialogue's languages other than the statement's own: add the language to the dialogue first if it is missing.",
   },
+  TT_ERR_CHANNEL_KEYWORD_TAKEN: {
+    status: 409,
+    message: 'Another dialogue already answers to this SMS keyword: choose another word.',
+  },
+  TT_ERR_CHANNEL_FORBIDDEN: {
+    status: 403,
+    message:
+      'This gateway request is not signed or keyed as configured: check the auth token, the public URL or the USSD key.',
+  },
   TT_ERR_JOIN_LINK_UNKNOWN: {
     status: 404,
     message:

@@ -9,6 +9,7 @@ import type { MeetingTextTables } from './tables/meeting-texts.js';
 import type { StatementTranslationTables } from './tables/statement-translations.js';
 import type { EventDataTables } from './tables/event-data.js';
 import type { MapVersionTables } from './tables/map-versions.js';
+import type { ChannelTables } from './tables/channels.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
@@ -23,4 +24,5 @@ export interface Database
     MeetingTextTables,
     StatementTranslationTables,
     EventDataTables,
-    MapVersionTables {}
+    MapVersionTables,
+    ChannelTables {}

@@ -52,6 +52,9 @@ export const snapshotTables = [
   ['survey_responses', ['id']],
   ['survey_join_links', ['id']],
   ['survey_translations', ['survey_id', 'instrument_id', 'language']],
+  ['dialogue_channels', ['dialogue_id']],
+  ['channel_participants', ['id']],
+  ['channel_sent_statements', ['channel_participant_id', 'number']],
   ['external_effects', ['id']],
   ['totp_factors', ['account_id']],
   ['recovery_codes', ['account_id', 'code_hash']],
@@ -68,6 +71,9 @@ export const tablesNotInSnapshots: readonly string[] = [
   'second_factor_challenges',
   // Kept by the database's triggers (0016_map_versions): a restore's own inserts raise it again.
   'conflict_map_versions',
+  // A gateway's retry window and a rate window: minutes of worth, nothing to restore.
+  'channel_messages',
+  'channel_rates',
 ];
 
 export type SnapshotTable = (typeof snapshotTables)[number][0];

@@ -49,7 +49,17 @@ export const registerServeCommands: RegisterCommands = (program, ctx) => {
         store,
         keys,
         settings: config,
-        logger: { level: config.logLevel },
+        logger: {
+          level: config.logLevel,
+          // Never a query string in the log: the USSD callback's key rides in it. Bodies (phone numbers)
+          // are never logged by Fastify.
+          serializers: {
+            req: (request: { method: string; url: string }) => ({
+              method: request.method,
+              url: request.url.split('?')[0],
+            }),
+          },
+        },
         retention: {},
       });
       const url = await listen(app, config.host, config.port);

@@ -24,6 +24,7 @@ import { registerSecondFactorRoutes } from './second-factor.js';
 import { registerSurveyRoutes } from './surveys.js';
 import { registerTieRoutes } from './ties.js';
 import { registerWorkspaceRoutes } from './workspaces.js';
+import { registerChannelRoutes } from './channels.js';
 
 export interface ApiRouteOptions {
   throttle: SignInThrottle;
@@ -57,4 +58,5 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerEventRoutes(app, options.importBodyLimit);
   registerErasureRoutes(app);
   registerPrivacyRoutes(app);
+  registerChannelRoutes(app);
 }

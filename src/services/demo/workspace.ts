@@ -1,3 +1,4 @@
+import { writeDemoChannels } from './channels.js';
 import type { Kysely } from 'kysely';
 import { TrackTwoError } from '../../domain/errors.js';
 import { generateDemoWorkspace } from '../../domain/demo/index.js';
@@ -54,13 +55,14 @@ export async function loadDemoWorkspace(
   const imported = await inTransaction(ctx, async (trx) => {
     const written = await writeWorkspaceDocument(trx, ctx.keys, auth, doc, options);
     await writeDemoSurveys(trx, ctx.keys, auth, doc, written.ids, written.workspaceId);
-    await writeDemoDialogue(trx, ctx.keys, auth, {
+    const dialogueId = await writeDemoDialogue(trx, ctx.keys, auth, {
       workspaceId: written.workspaceId,
       initiativeId: written.ids['initiative-dialogue'],
       meetingId: written.ids['meeting-2'] ?? null,
       divideId: written.ids['divide-community'],
       groupIdOf: (community) => written.ids[`group-${community}`],
     });
+    await writeDemoChannels(trx, dialogueId, written.workspaceId);
     return written;
   });
   return {

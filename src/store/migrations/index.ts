@@ -16,6 +16,7 @@ import { statementTranslationsMigration } from './0012_statement_translations.js
 import { surveyTranslationsMigration } from './0015_survey_translations.js';
 import { eventDataMigration } from './0018_event_data.js';
 import { mapVersionsMigration } from './0016_map_versions.js';
+import { channelsMigration } from './0017_channels.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_survey_translations': surveyTranslationsMigration,
   '0018_event_data': eventDataMigration,
   '0016_map_versions': mapVersionsMigration,
+  '0017_channels': channelsMigration,
 };

@@ -445,6 +445,10 @@ export const matrix: Record<string, Entry> = {
   'POST /api/dialogues/:id/join-links': { kind: 'target', body: () => ({ kind: 'personal', count: 1 }) },
   'DELETE /api/dialogues/:id/join-links/:linkId': { kind: 'target' },
   // Joining by link needs no account: a code that is no link is refused (404) and changes nothing.
+  'GET /api/dialogues/:id/channels': { kind: 'target' },
+  'PUT /api/dialogues/:id/channels': { kind: 'target', body: () => ({ ussd_enabled: true }) },
+  'POST /hooks/sms/twilio': { kind: 'public' },
+  'POST /hooks/ussd/africastalking': { kind: 'public' },
   'GET /api/join/:code': { kind: 'public' },
   'POST /api/join/:code': { kind: 'public', body: () => ({}) },
   'GET /api/surveys/:id/join-links': { kind: 'target' },

@@ -11812,6 +11812,203 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/dialogues/{id}/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A dialogue's SMS and USSD settings, with counts of the numbers that joined */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              dialogue_id: string;
+              sms_keyword: string | null;
+              sms_enabled: boolean;
+              ussd_enabled: boolean;
+              languages: string[];
+              survey_id: string | null;
+              keep_numbers: boolean;
+              participants: {
+                sms: number;
+                ussd: number;
+                stopped: number;
+              };
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Set a dialogue's SMS keyword, languages, USSD survey and which channels are on */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            sms_keyword?: string | null;
+            sms_enabled?: boolean;
+            ussd_enabled?: boolean;
+            languages?: string[];
+            survey_id?: string | null;
+            keep_numbers?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              dialogue_id: string;
+              sms_keyword: string | null;
+              sms_enabled: boolean;
+              ussd_enabled: boolean;
+              languages: string[];
+              survey_id: string | null;
+              keep_numbers: boolean;
+              participants: {
+                sms: number;
+                ussd: number;
+                stopped: number;
+              };
+              updated_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hooks/sms/twilio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Twilio's incoming-message webhook (signed with X-Twilio-Signature); answers TwiML */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            From: string;
+            To?: string;
+            /** @default  */
+            Body?: string;
+            MessageSid: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description The file, sent as an attachment (Content-Disposition) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hooks/ussd/africastalking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Africa's Talking's USSD callback (the URL carries ?key=); answers CON or END text */
+    post: {
+      parameters: {
+        query?: {
+          key?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            sessionId: string;
+            serviceCode?: string;
+            phoneNumber: string;
+            /** @default  */
+            text?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description The file, sent as an attachment (Content-Disposition) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/plain': string;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -981,6 +981,9 @@ const en = {
       'This meeting is held under the Chatham House rule: the minutes may say what was said, but not who said it or who attended. Remove the names and pseudonyms of attendees, then save again.',
     TT_ERR_MEETING_CANCEL_ATTENDED:
       'Attendees are recorded for this meeting, so it took place: remove the attendance first, or mark it held.',
+    TT_ERR_CHANNEL_KEYWORD_TAKEN:
+      'Another dialogue already answers to this SMS keyword. Choose another word.',
+    TT_ERR_CHANNEL_FORBIDDEN: 'This gateway request is not signed or keyed as configured.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'This join link is not known. Check that it was copied whole, or ask the convener for the link again.',
     TT_ERR_JOIN_LINK_REVOKED: 'The convener has withdrawn this join link. Ask them for a new one.',

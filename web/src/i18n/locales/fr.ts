@@ -1023,6 +1023,8 @@ const fr: Catalogue = {
       'Cette réunion se tient sous la règle de Chatham House : le compte rendu peut dire ce qui a été dit, mais ni qui l’a dit ni qui était présent. Retirez les noms et pseudonymes des participants, puis enregistrez à nouveau.',
     TT_ERR_MEETING_CANCEL_ATTENDED:
       'Des participants sont enregistrés pour cette réunion : elle a donc eu lieu. Retirez d’abord la présence, ou marquez-la comme tenue.',
+    TT_ERR_CHANNEL_KEYWORD_TAKEN: 'Un autre dialogue répond déjà à ce mot-clé SMS. Choisissez un autre mot.',
+    TT_ERR_CHANNEL_FORBIDDEN: 'Cette requête de passerelle n’est pas signée ou clé comme configuré.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Ce lien d’accès est inconnu. Vérifiez qu’il a été copié en entier, ou redemandez le lien à l’organisateur.',
     TT_ERR_JOIN_LINK_REVOKED: 'L’organisateur a retiré ce lien d’accès. Demandez-lui un nouveau lien.',

@@ -1069,6 +1069,8 @@ const ln: Catalogue = {
     TT_ERR_TRANSLATION_LANGUAGE:
       'Bongola na moko ya minoko ya likita, kasi lokota ya liloba yango moko te: bakisa liboso lokota na likita soki ezali te.',
     ...otherServerErrors,
+    TT_ERR_CHANNEL_KEYWORD_TAKEN: 'Lisolo mosusu esili koyanola na liloba oyo ya SMS. Pona liloba mosusu.',
+    TT_ERR_CHANNEL_FORBIDDEN: 'Bosengi oyo ya porte ezali na sinyatili to fungola ya malamu te.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Nzela oyo ya kokɔta eyebani te. Tala soki ekopiamaki mobimba, to senga mobongisi nzela lisusu.',
     TT_ERR_JOIN_LINK_REVOKED: 'Mobongisi alongoli nzela oyo ya kokɔta. Senga ye nzela ya sika.',

@@ -1011,6 +1011,8 @@ const so: Catalogue = {
     TT_ERR_MEETING_CANCEL_ATTENDED:
       'Kulankan waxaa loo diiwaangeliyay ka soo qaybgalayaal, markaa wuu dhacay: marka hore ka saar ka soo qaybgalka, ama calaamadee in la qabtay.',
     ...otherServerErrors,
+    TT_ERR_CHANNEL_KEYWORD_TAKEN: 'Wadahadal kale ayaa horey ugu jawaaba erayga SMS-kan. Dooro eray kale.',
+    TT_ERR_CHANNEL_FORBIDDEN: 'Codsigan albaabka looma saxiixin sida loo dejiyay.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Xiriirkan ku biirista lama yaqaan. Hubi in si buuxda loo koobiyeeyay, ama mar kale xiriirka ka codso qabanqaabiyaha.',
     TT_ERR_JOIN_LINK_REVOKED: 'Qabanqaabiyaha ayaa ka noqday xiriirkan. Ka codso mid cusub.',

@@ -1000,6 +1000,9 @@ const sw: Catalogue = {
     TT_ERR_MEETING_CANCEL_ATTENDED:
       'Waliohudhuria wamerekodiwa kwa mkutano huu, kwa hiyo ulifanyika: ondoa mahudhurio kwanza, au weka alama kuwa umefanyika.',
     ...otherServerErrors,
+    TT_ERR_CHANNEL_KEYWORD_TAKEN:
+      'Mazungumzo mengine tayari yanajibu neno kuu hili la SMS. Chagua neno jingine.',
+    TT_ERR_CHANNEL_FORBIDDEN: 'Ombi hili la lango halijatiwa saini au ufunguo kama ilivyowekwa.',
     TT_ERR_JOIN_LINK_UNKNOWN:
       'Kiungo hiki cha kujiunga hakijulikani. Hakikisha kimenakiliwa chote, au muombe mratibu kiungo tena.',
     TT_ERR_JOIN_LINK_REVOKED: 'Mratibu ameondoa kiungo hiki cha kujiunga. Muombe kipya.',
