@@ -1119,6 +1119,7 @@ const en = {
     loading: 'Drawing the chart…',
     open: 'Context of the violence',
     badPeriod: 'The period ends before it starts: change the dates.',
+  },
   offline: {
     noLine: 'No connection right now: you can go on, your answers are kept on this device.',
     votesWaiting: 'Votes waiting to be sent: {{count}}.',

@@ -1175,6 +1175,7 @@ const fr: Catalogue = {
     loading: 'Tracé du graphique…',
     open: 'Contexte de la violence',
     badPeriod: 'La période finit avant de commencer : changez les dates.',
+  },
   offline: {
     noLine:
       'Pas de connexion pour l’instant : vous pouvez continuer, vos réponses sont gardées sur cet appareil.',

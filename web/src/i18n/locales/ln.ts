@@ -1187,6 +1187,7 @@ const ln: Catalogue = {
     loading: 'Elilingi ezali kosalema…',
     open: 'Likambo ya mobulu',
     badPeriod: 'Eleko esili liboso ya kobanda: bongola mikolo.',
+  },
   offline: {
     noLine: 'Connexion ezali te sikoyo: okoki kokoba, biyano na yo ebombami na esaleli oyo.',
     votesWaiting: 'Maponi ezali kozela kotindama: {{count}}.',

@@ -1179,6 +1179,7 @@ const so: Catalogue = {
     loading: 'Jaantuska waa la sawirayaa…',
     open: 'Xaaladda rabshadaha',
     badPeriod: 'Muddadu way dhammaanaysaa ka hor inta aysan bilaabmin: beddel taariikhaha.',
+  },
   offline: {
     noLine: 'Hadda ma jiro xiriir: waad sii wadi kartaa, jawaabahaagu waxay ku kaydsan yihiin qalabkan.',
     votesWaiting: 'Codad sugaya in la diro: {{count}}.',

@@ -1163,6 +1163,7 @@ const sw: Catalogue = {
     loading: 'Chati inachorwa…',
     open: 'Muktadha wa vurugu',
     badPeriod: 'Kipindi kinaisha kabla hakijaanza: badilisha tarehe.',
+  },
   offline: {
     noLine: 'Hakuna mtandao sasa hivi: unaweza kuendelea, majibu yako yanahifadhiwa kwenye kifaa hiki.',
     votesWaiting: 'Kura zinazosubiri kutumwa: {{count}}.',
