@@ -7261,6 +7261,8 @@ export interface paths {
                     attribute: string;
                     groups: {
                       level: string;
+                      participants: number;
+                      comparison: number;
                       effect: {
                         participants: {
                           n: number;
@@ -7385,7 +7387,12 @@ export interface paths {
                           se: number;
                         } | null;
                         notes: string[];
-                      };
+                      } | null;
+                      suppressed: {
+                        /** @enum {string} */
+                        reason: 'too_few_per_arm';
+                        minimum: number;
+                      } | null;
                     }[];
                     difference: {
                       q_between: number;
@@ -7681,6 +7688,8 @@ export interface paths {
                       attribute: string;
                       groups: {
                         level: string;
+                        participants: number;
+                        comparison: number;
                         effect: {
                           participants: {
                             n: number;
@@ -7805,7 +7814,12 @@ export interface paths {
                             se: number;
                           } | null;
                           notes: string[];
-                        };
+                        } | null;
+                        suppressed: {
+                          /** @enum {string} */
+                          reason: 'too_few_per_arm';
+                          minimum: number;
+                        } | null;
                       }[];
                       difference: {
                         q_between: number;

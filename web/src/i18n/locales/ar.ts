@@ -1094,6 +1094,11 @@ const ar: Catalogue = {
     TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'هذا النوع من الملفات أو المحتوى غير مقبول هنا.',
     TT_ERR_URL_TOO_LONG: 'هذا العنوان طويل جدًا: تحقق من الرابط.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'العدد أقل من أن يُعرض: n < {{minimum}} ({{participants}} من المشاركين، {{comparison}} في مجموعة المقارنة)',
+    rule: 'لا يُعرض أثر مجموعة فرعية إلا إذا كان في كل مجموعة مقارَنة {{minimum}} مجيبين على الأقل أجابوا في الجولتين.',
+  },
 };
 
 export default ar;

@@ -1089,6 +1089,11 @@ const en = {
     TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'This kind of file or content is not accepted here.',
     TT_ERR_URL_TOO_LONG: 'This address is too long: check the link.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'too few to show: n < {{minimum}} ({{participants}} participants, {{comparison}} in the comparison group)',
+    rule: "A subgroup's effect is shown only when each group compared has at least {{minimum}} respondents who answered both waves.",
+  },
 };
 
 export default en;

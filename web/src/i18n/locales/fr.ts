@@ -1146,6 +1146,11 @@ const fr: Catalogue = {
     TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'Ce type de fichier ou de contenu n’est pas accepté ici.',
     TT_ERR_URL_TOO_LONG: 'Cette adresse est trop longue : vérifiez le lien.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'trop peu pour être montré : n < {{minimum}} ({{participants}} participants, {{comparison}} dans le groupe de comparaison)',
+    rule: "L'effet d'un sous-groupe n'est montré que si chaque groupe comparé compte au moins {{minimum}} personnes ayant répondu aux deux vagues.",
+  },
 };
 
 export default fr;

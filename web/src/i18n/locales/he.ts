@@ -1065,6 +1065,10 @@ const he: Catalogue = {
     TT_ERR_UNSUPPORTED_MEDIA_TYPE: 'סוג הקובץ או התוכן הזה אינו מתקבל כאן.',
     TT_ERR_URL_TOO_LONG: 'הכתובת הזו ארוכה מדי: יש לבדוק את הקישור.',
   },
+  subgroupMinimum: {
+    tooFew: 'מעט מדי כדי להציג: n < {{minimum}} ({{participants}} משתתפים, {{comparison}} בקבוצת ההשוואה)',
+    rule: 'השפעה של תת-קבוצה מוצגת רק כאשר בכל קבוצה המושווית יש לפחות {{minimum}} משיבים שענו בשני הסבבים.',
+  },
 };
 
 export default he;

@@ -1158,6 +1158,11 @@ const ln: Catalogue = {
     hold: 'Simba liloba ya sika ya mosangani mpo emonana te na minoko mosusu kino ebongolami',
     holdHint: 'Soki te, emonanaka mbala moko, na lokota na yango ya ebandeli, na elembo yango.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'bato moke mingi mpo na kolakisa: n < {{minimum}} (basangani {{participants}}, {{comparison}} na etuluku ya bokokanisi)',
+    rule: 'Bopusi ya etuluku moke elakisami kaka soki etuluku moko na moko oyo ekokanisami ezali na ata bato {{minimum}} oyo bazongisaki na mbala nyonso mibale.',
+  },
 };
 
 export default ln;

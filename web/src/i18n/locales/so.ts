@@ -1150,6 +1150,11 @@ const so: Catalogue = {
     holdHint:
       'Haddii kale isla markiiba waa la muujiyaa, luqaddeedii asalka ahayd, iyadoo sidaas lagu calaamadeeyay.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'aad bay u yar yihiin in la muujiyo: n < {{minimum}} ({{participants}} ka qaybgale, {{comparison}} kooxda isbarbardhigga)',
+    rule: 'Saameynta koox-hoosaadka waxaa la muujiyaa oo keliya marka koox kasta oo la barbardhigayo ay leedahay ugu yaraan {{minimum}} jawaabeyaal oo ka jawaabay labada wareeg.',
+  },
 };
 
 export default so;

@@ -1133,6 +1133,11 @@ const sw: Catalogue = {
     hold: 'Zuia kauli mpya ya mshiriki isionyeshwe kwa lugha nyingine hadi itafsiriwe',
     holdHint: 'Vinginevyo inaonyeshwa mara moja, kwa lugha yake ya asili, ikiwa imewekwa alama hivyo.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'ni wachache mno kuonyeshwa: n < {{minimum}} (washiriki {{participants}}, {{comparison}} katika kikundi cha ulinganisho)',
+    rule: 'Athari ya kikundi kidogo huonyeshwa tu wakati kila kikundi kinacholinganishwa kina angalau wajibu {{minimum}} waliojibu awamu zote mbili.',
+  },
 };
 
 export default sw;
