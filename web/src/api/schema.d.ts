@@ -1921,7 +1921,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A conflict's actors (pseudonymous records), filtered and paged; `name` searches the vault */
+    /** A conflict's actors (pseudonymous records), filtered and paged; `name` searches the vault; each carries its first `name` only for a caller who may see names */
     get: {
       parameters: {
         query?: {
@@ -2012,6 +2012,7 @@ export interface paths {
                 updated_at: string;
                 /** Format: date-time */
                 erased_at: string | null;
+                name?: string;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
