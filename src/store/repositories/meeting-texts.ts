@@ -14,6 +14,7 @@ export async function getMeetingText(
     .selectAll()
     .where('meeting_id', '=', meetingId)
     .where('kind', '=', kind)
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -29,7 +30,10 @@ export async function putMeetingText(
     .insertInto('meeting_texts')
     .values(row)
     .onConflict((conflict) =>
-      conflict.columns(['meeting_id', 'kind']).doUpdateSet({ body: row.body, updated_at: row.updated_at }),
+      conflict
+        .columns(['meeting_id', 'kind'])
+        // A text written again after retention hid the old one is a new text: shown again.
+        .doUpdateSet({ body: row.body, updated_at: row.updated_at, deleted_at: null }),
     )
     .execute();
   return row;
