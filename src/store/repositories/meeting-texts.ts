@@ -25,7 +25,13 @@ export async function putMeetingText(
   kind: MeetingTextKind,
   body: string,
 ): Promise<MeetingTextsTable> {
-  const row: MeetingTextsTable = { meeting_id: meetingId, kind, body, updated_at: nowIso() };
+  const row: MeetingTextsTable = {
+    meeting_id: meetingId,
+    kind,
+    body,
+    updated_at: nowIso(),
+    deleted_at: null,
+  };
   await db
     .insertInto('meeting_texts')
     .values(row)
