@@ -47,6 +47,15 @@ export const actorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
+/**
+ * An actor in a list or search: the pseudonymous record, and its first name from the vault for a caller
+ * who may see names (`actors.names`); for anyone else the field is absent, never null or empty.
+ */
+export const actorListItemSchema = actorSchema.extend({
+  name: z.string().optional(),
+});
+export type ActorListItem = z.infer<typeof actorListItemSchema>;
+
 /** What the vault encrypts (names, contacts as `{kind, value}`, notes): the vault's own schema. */
 export const actorIdentitySchema = identitySchema;
 export type ActorIdentity = Identity;

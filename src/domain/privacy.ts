@@ -9,7 +9,10 @@ import { locationPrecisions, type LocationPrecision } from './location-precision
  *   it and the initiative's end date when it has ended; for someone who attended none, the time their
  *   identity was last written). Never longer than attendance (see identitiesOutliveAttendance);
  * - attendance: the meeting's date;
- * - raw survey answers: the time the answer was submitted (or last replaced).
+ * - raw survey answers: the time the answer was submitted (or last replaced);
+ * - meetings' minutes and notes: the meeting's date, under the attendance period (they record who met);
+ * - invitation links, in every initiative whatever its periods: hidden as soon as they are accepted,
+ *   withdrawn or expired (an ended link serves nothing and holds an email address).
  *
  * When a period has run out the records are hidden at once (soft delete, marked `deleted_at`); after a grace
  * period of `retentionGraceDays` more they are purged (rows deleted, identities crypto-erased).
@@ -84,6 +87,12 @@ export interface RetentionCounts {
   attendances_purged: number;
   answers_hidden: number;
   answers_purged: number;
+  /** Invitation links (an email address each) hidden once accepted, withdrawn or expired, then purged. */
+  invitations_hidden: number;
+  invitations_purged: number;
+  /** Meetings' minutes and notes, kept for the attendance period. */
+  meeting_texts_hidden: number;
+  meeting_texts_purged: number;
 }
 
 export const retentionCountsSchema = z.strictObject({
@@ -93,6 +102,10 @@ export const retentionCountsSchema = z.strictObject({
   attendances_purged: z.number().int().nonnegative(),
   answers_hidden: z.number().int().nonnegative(),
   answers_purged: z.number().int().nonnegative(),
+  invitations_hidden: z.number().int().nonnegative(),
+  invitations_purged: z.number().int().nonnegative(),
+  meeting_texts_hidden: z.number().int().nonnegative(),
+  meeting_texts_purged: z.number().int().nonnegative(),
 });
 
 export function noRetentionCounts(): RetentionCounts {
@@ -103,6 +116,10 @@ export function noRetentionCounts(): RetentionCounts {
     attendances_purged: 0,
     answers_hidden: 0,
     answers_purged: 0,
+    invitations_hidden: 0,
+    invitations_purged: 0,
+    meeting_texts_hidden: 0,
+    meeting_texts_purged: 0,
   };
 }
 

@@ -81,7 +81,19 @@ export const surveyEffectsReportSchema = z.strictObject({
   subgroups: z.array(
     z.strictObject({
       attribute: z.string(),
-      groups: z.array(z.strictObject({ level: z.string(), effect: waveEffectSchema })),
+      groups: z.array(
+        z.strictObject({
+          level: z.string(),
+          /** Respondents who answered both waves, per arm: given even when the effect is suppressed. */
+          participants: z.number().int().min(0),
+          comparison: z.number().int().min(0),
+          /** null when suppressed: a subgroup arm below the minimum gets no estimate. */
+          effect: waveEffectSchema.nullable(),
+          suppressed: z
+            .strictObject({ reason: z.literal('too_few_per_arm'), minimum: z.number().int() })
+            .nullable(),
+        }),
+      ),
       difference: subgroupDifferenceSchema.nullable(),
     }),
   ),

@@ -168,9 +168,37 @@ export function waveEffect(pairs: readonly RespondentChange[]): WaveEffect {
   };
 }
 
+/**
+ * The least number of respondents in each arm of a subgroup for its effect to be shown: below it an
+ * estimate is noise (and a cell of three people can point at individuals), so it is suppressed and
+ * only the counts are given. An arm with nobody in it (no comparison group) does not count against.
+ */
+export const SUBGROUP_MINIMUM_PER_ARM = 10;
+
+/** Why a subgroup's effect is not given: an arm below the minimum. */
+export interface SubgroupSuppression {
+  reason: 'too_few_per_arm';
+  minimum: number;
+}
+
+export interface SubgroupGroup {
+  level: string;
+  /** Respondents who answered both waves, per arm; always given, even when the effect is not. */
+  participants: number;
+  comparison: number;
+  /** null when suppressed: no estimate at all. */
+  effect: WaveEffect | null;
+  suppressed: SubgroupSuppression | null;
+}
+
+/** Whether a subgroup with these arm sizes is too small to show (the rule stated above). */
+export function subgroupTooSmall(participants: number, comparison: number): boolean {
+  return participants < SUBGROUP_MINIMUM_PER_ARM || (comparison > 0 && comparison < SUBGROUP_MINIMUM_PER_ARM);
+}
+
 export interface SubgroupEffects {
   attribute: string;
-  groups: { level: string; effect: WaveEffect }[];
+  groups: SubgroupGroup[];
   /** Do the subgroups differ? Q between their primary effects; null with fewer than two estimable groups. */
   difference: SubgroupDifference | null;
 }
@@ -186,9 +214,22 @@ export function effectsBySubgroup(pairs: readonly RespondentChange[], attribute:
   }
   const groups = [...byLevel]
     .sort((a, b) => byText(a[0], b[0]))
-    .map(([level, list]) => ({ level, effect: waveEffect(list) }));
+    .map(([level, list]): SubgroupGroup => {
+      const participants = list.filter((p) => p.arm === 'participant').length;
+      const comparison = list.length - participants;
+      if (subgroupTooSmall(participants, comparison)) {
+        return {
+          level,
+          participants,
+          comparison,
+          effect: null,
+          suppressed: { reason: 'too_few_per_arm', minimum: SUBGROUP_MINIMUM_PER_ARM },
+        };
+      }
+      return { level, participants, comparison, effect: waveEffect(list), suppressed: null };
+    });
   const estimable = groups.flatMap((g) =>
-    g.effect.primary && g.effect.primary.se > 0 ? [g.effect.primary] : [],
+    g.effect?.primary && g.effect.primary.se > 0 ? [g.effect.primary] : [],
   );
   const kinds = new Set(estimable.map((e) => e.kind));
   return {

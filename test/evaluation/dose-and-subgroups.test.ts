@@ -5,6 +5,8 @@ import {
   pairWaves,
   participantDoseResponse,
   surveyEffects,
+  SUBGROUP_MINIMUM_PER_ARM,
+  subgroupTooSmall,
   waveEffect,
   type WaveScore,
 } from '../../src/evaluation/wave-effects.js';
@@ -142,16 +144,68 @@ describe('effects from survey waves', () => {
     expect(effect.notes).toEqual([]);
   });
 
-  it('splits by side and tests the difference; notes groups too small to estimate', () => {
+  it('suppresses every subgroup below 10 per arm: counts, a coded reason and no estimate', () => {
     const bySide = effectsBySubgroup(pairWaves(survey(), 'baseline', 'post'), 'side');
-    expect(bySide.groups.map((g) => g.level)).toEqual(['A', 'B']);
-    expect(bySide.groups[0].effect.participants.n).toBe(4);
-    expect(bySide.difference).not.toBeNull();
-    expect(bySide.difference!.df).toBe(1);
+    expect(bySide.groups.map((g) => [g.level, g.participants, g.comparison])).toEqual([
+      ['A', 4, 3],
+      ['B', 4, 3],
+    ]);
+    for (const g of bySide.groups) {
+      expect(g.effect).toBeNull();
+      expect(g.suppressed).toEqual({ reason: 'too_few_per_arm', minimum: SUBGROUP_MINIMUM_PER_ARM });
+    }
+    expect(bySide.difference).toBeNull();
     const byGender = effectsBySubgroup(pairWaves(survey(), 'baseline', 'post'), 'gender');
     // The comparison group has no gender recorded: it forms its own "unknown" level.
-    expect(byGender.groups.map((g) => g.level)).toEqual(['man', 'unknown', 'woman']);
-    expect(byGender.groups[1].effect.participants.change).toBeNull();
+    expect(byGender.groups.map((g) => [g.level, g.participants, g.comparison])).toEqual([
+      ['man', 4, 0],
+      ['unknown', 0, 6],
+      ['woman', 4, 0],
+    ]);
+    expect(byGender.groups.every((g) => g.effect === null)).toBe(true);
+  });
+
+  it('states the rule: 10 in each arm present, an empty comparison arm not counting against', () => {
+    expect(SUBGROUP_MINIMUM_PER_ARM).toBe(10);
+    expect(subgroupTooSmall(9, 0)).toBe(true);
+    expect(subgroupTooSmall(10, 0)).toBe(false);
+    expect(subgroupTooSmall(10, 9)).toBe(true);
+    expect(subgroupTooSmall(10, 10)).toBe(false);
+    expect(subgroupTooSmall(3, 40)).toBe(true);
+    expect(subgroupTooSmall(0, 0)).toBe(true);
+  });
+
+  it('gives the effect and tests the difference once each arm has 10; one small level stays hidden', () => {
+    // Ten times the survey: sides A and B with 40 participants and 30 comparison each; one extra
+    // participant on side C who must not be shown (n = 1), nor enter the test of differences.
+    const rows: WaveScore[] = [];
+    for (let copy = 0; copy < 10; copy++) {
+      for (const r of survey()) {
+        const jitter = ((copy * 7 + r.respondentId.length * 3) % 5) - 2;
+        rows.push({
+          ...r,
+          respondentId: `${r.respondentId}-${copy}`,
+          score: r.score === null ? null : r.score + (r.wave === 'baseline' ? 0 : jitter),
+        });
+      }
+    }
+    rows.push(
+      { respondentId: 'lone', wave: 'baseline', arm: 'participant', score: 10, attributes: { side: 'C' } },
+      { respondentId: 'lone', wave: 'post', arm: 'participant', score: 90, attributes: { side: 'C' } },
+    );
+    const bySide = effectsBySubgroup(pairWaves(rows, 'baseline', 'post'), 'side');
+    expect(bySide.groups.map((g) => [g.level, g.participants, g.comparison])).toEqual([
+      ['A', 40, 30],
+      ['B', 40, 30],
+      ['C', 1, 0],
+    ]);
+    expect(bySide.groups[0].suppressed).toBeNull();
+    expect(bySide.groups[0].effect!.primary!.kind).toBe('d_ppc2');
+    expect(bySide.groups[1].effect!.participants.n).toBe(40);
+    expect(bySide.groups[2].effect).toBeNull();
+    expect(bySide.groups[2].suppressed!.reason).toBe('too_few_per_arm');
+    // Only A and B enter the Q test: one degree of freedom.
+    expect(bySide.difference!.df).toBe(1);
   });
 
   it('fits the dose-response of participants', () => {

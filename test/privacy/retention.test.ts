@@ -193,10 +193,13 @@ forEachEngine('retention: hide after the period, purge after the grace period', 
       .orderBy('seq')
       .execute();
     expect(audit).toEqual([
-      { action: 'retention.hide', record_id: `${world.initiative.id}:identities-0:attendances-0:answers-0` },
+      {
+        action: 'retention.hide',
+        record_id: `${world.initiative.id}:identities-0:attendances-0:answers-0:meeting-texts-0:invitations-0`,
+      },
       {
         action: 'retention.purge',
-        record_id: `${world.initiative.id}:identities-1:attendances-12:answers-0`,
+        record_id: `${world.initiative.id}:identities-1:attendances-12:answers-0:meeting-texts-0:invitations-0`,
       },
     ]);
     expect((await verifyAuditChain(getDb(), ctx.keys)).ok).toBe(true);
@@ -206,7 +209,7 @@ forEachEngine('retention: hide after the period, purge after the grace period', 
       Object.values(third.initiatives.find((i) => i.initiative_id === world.initiative.id)!).filter(
         (v) => v !== world.initiative.id,
       ),
-    ).toEqual([0, 0, 0, 0, 0, 0]);
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('hides raw answers after their period and purges them; survey scores go on from what remains', async () => {

@@ -121,6 +121,27 @@ forEachEngine('resources: actors and their identities', (getDb, engine) => {
     expect(refused(await list('participant', 'limit=5'), 403)).toBe('TT_ERR_FORBIDDEN');
   });
 
+  it('carries each actor\u2019s first name in the list for those who may see names, and no name for others', async () => {
+    const list = async (role: Role, query: string) =>
+      ok<{ items: (ActorBody & { name?: string })[] }>(
+        await world.as[role].get(`/api/conflicts/${world.conflictId}/actors?${query}`),
+      ).items;
+    for (const role of ['convener', 'facilitator'] as const) {
+      const items = await list(role, 'limit=50');
+      expect(items.find((a) => a.id === actor.id)?.name).toBe('Ilsabet Marrowgate');
+      expect(items.map((a) => a.name).sort()).toEqual(['Corvin Ashdale', 'Ilsabet Marrowgate']);
+      // A name search answers with the names too, so the picker shows what was searched for.
+      expect((await list(role, 'name=corvin')).map((a) => a.name)).toEqual(['Corvin Ashdale']);
+    }
+    // A map reader without the right to see names: pseudonyms only, and no name anywhere in the reply.
+    const reply = await world.as.researcher.get(`/api/conflicts/${world.conflictId}/actors?limit=50`);
+    const items = ok<{ items: (ActorBody & { name?: string })[] }>(reply).items;
+    expect(items.length).toBe(2);
+    expect(items.every((a) => !('name' in a))).toBe(true);
+    expect(reply.body).not.toContain('Marrowgate');
+    expect(reply.body).not.toContain('Ashdale');
+  });
+
   it('updates the record and replaces the identity (the old name no longer found)', async () => {
     const before = await rowCounts(getDb());
     const changed = ok<ActorBody>(

@@ -85,6 +85,18 @@ forEachEngine('demo surveys in the demo workspace', (getDb, engine) => {
       expect(await main(['node', 'tracktwo', 'surveys', 'effects', ...args], text)).toBe(0);
       expect(text.stdout).toContain('d_ppc2');
       expect(text.stdout).toContain('by side:');
+      // A subgroup below 10 per arm is printed with its counts and no estimate.
+      const groups = expected.flatMap((s) =>
+        s.instruments.flatMap((i) => i.report.subgroups.flatMap((split) => split.groups)),
+      );
+      for (const g of groups.filter((group) => group.suppressed)) {
+        expect(text.stdout).toContain(
+          `${g.level} too few to show: n < 10 (participants ${g.participants}, comparison ${g.comparison})`,
+        );
+      }
+      for (const g of groups.filter((group) => !group.suppressed)) {
+        expect(g.participants).toBeGreaterThanOrEqual(10);
+      }
 
       const dir = mkdtempSync(join(tmpdir(), 'tt-survey-'));
       const file = join(dir, 'answers.csv');

@@ -129,6 +129,28 @@ forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
     const overall = effects.json().items[0].instruments[0].report.overall;
     expect(overall.participants.n).toBe(8);
     expect(overall.participants.change.mean_change).toBeGreaterThan(0);
+    // Subgroups of 4 participants and 4 comparison: below 10 per arm, counts and a coded reason only.
+    const report = effects.json().items[0].instruments[0].report;
+    const bySide = report.subgroups.find((s: { attribute: string }) => s.attribute === 'side');
+    expect(bySide.groups.map((g: { level: string }) => g.level)).toEqual(['North', 'South']);
+    expect(bySide.groups.map((g: { participants: number }) => g.participants)).toEqual([4, 4]);
+    for (const group of bySide.groups) {
+      expect(group.comparison).toBeLessThan(10);
+      expect(group).toEqual({
+        level: group.level,
+        participants: 4,
+        comparison: group.comparison,
+        effect: null,
+        suppressed: { reason: 'too_few_per_arm', minimum: 10 },
+      });
+    }
+    expect(bySide.difference).toBeNull();
+    for (const split of report.subgroups) {
+      for (const group of split.groups) {
+        expect(group.effect).toBeNull();
+        expect(JSON.stringify(group)).not.toMatch(/estimate|mean_change|"d"/);
+      }
+    }
 
     const exported = await call('researcher', 'GET', `/api/surveys/${survey.id}/export/research?format=csv`);
     expect(exported.statusCode).toBe(200);

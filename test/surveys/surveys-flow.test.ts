@@ -236,10 +236,12 @@ forEachEngine('surveys: three waves, links, facilitator entry, import, effects, 
     expect(thermometer.report.overall).toEqual(snakeKeys(core.overall));
     expect(thermometer.report.overall.pre_post_control!.d).toBeGreaterThan(0.3);
     const bySide = thermometer.report.subgroups.find((s) => s.attribute === 'side')!;
-    expect(bySide.groups.map((g) => [g.level, g.effect.participants.n, g.effect.comparison.n])).toEqual([
-      ['North', 4, 4],
-      ['South', 4, 4],
+    // Four per arm is below the minimum of 10: the counts are given, the effect is not.
+    expect(bySide.groups.map((g) => [g.level, g.participants, g.comparison, g.effect])).toEqual([
+      ['North', 4, 4, null],
+      ['South', 4, 4, null],
     ]);
+    expect(bySide.groups.every((g) => g.suppressed?.reason === 'too_few_per_arm')).toBe(true);
     const byGender = thermometer.report.subgroups.find((s) => s.attribute === 'gender')!;
     expect(byGender.groups.map((g) => g.level)).toEqual(['man', 'woman']);
     // Dose: meetings attended by the post wave's close (every meeting): 3, 3, 2, 3, 2, 3, 1, 1.

@@ -53,14 +53,16 @@ function reportText(report: RetentionReport): string {
   const verb = report.dry_run;
   const lines = [
     `${report.dry_run ? 'Dry run (nothing changed)' : 'Retention ran'} at ${report.ran_at}; ` +
-      `${report.initiatives.length} initiatives keep records for a limited time.`,
+      `${report.initiatives.length} initiatives had records to hide or purge.`,
   ];
   for (const i of report.initiatives) {
     lines.push(
       `${i.initiative_id}: ${verb ? 'would hide' : 'hid'} ${i.identities_hidden} identities, ` +
-        `${i.attendances_hidden} attendance rows, ${i.answers_hidden} survey answers; ` +
+        `${i.attendances_hidden} attendance rows, ${i.answers_hidden} survey answers, ` +
+        `${i.meeting_texts_hidden} minutes or notes, ${i.invitations_hidden} ended invitation links; ` +
         `${verb ? 'would purge' : 'purged'} ${i.identities_purged} identities (crypto-erased), ` +
-        `${i.attendances_purged} attendance rows, ${i.answers_purged} survey answers`,
+        `${i.attendances_purged} attendance rows, ${i.answers_purged} survey answers, ` +
+        `${i.meeting_texts_purged} minutes or notes, ${i.invitations_purged} invitation links`,
     );
   }
   return lines.join('\n') + '\n';

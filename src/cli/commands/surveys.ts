@@ -53,9 +53,10 @@ export function effectsText(all: readonly SurveyEffects[]): string {
         lines.push(`    d_ppc2 ${f(ppc.d)} [${f(ppc.ci_lower)}, ${f(ppc.ci_upper)}] (Morris 2008)`);
       }
       for (const split of instrument.report.subgroups) {
-        const parts = split.groups.map(
-          (g) =>
-            `${g.level} ${f(g.effect.primary?.estimate)} (n=${g.effect.participants.n + g.effect.comparison.n})`,
+        const parts = split.groups.map((g) =>
+          g.suppressed || !g.effect
+            ? `${g.level} too few to show: n < ${g.suppressed?.minimum ?? ''} (participants ${g.participants}, comparison ${g.comparison})`
+            : `${g.level} ${f(g.effect.primary?.estimate)} (n=${g.participants + g.comparison})`,
         );
         lines.push(`    by ${split.attribute}: ${parts.join('; ')}`);
       }

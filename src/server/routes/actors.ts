@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actorCreateSchema, actorFilterSchema, actorPatchSchema, actorSchema } from '../../domain/actor.js';
+import {
+  actorCreateSchema,
+  actorFilterSchema,
+  actorListItemSchema,
+  actorPatchSchema,
+  actorSchema,
+} from '../../domain/actor.js';
 import { identitySchema } from '../../security/identity.js';
 import * as actors from '../../services/actors/index.js';
 import { meetingsAttendedBy } from '../../services/initiatives/index.js';
@@ -18,11 +24,12 @@ export function registerActorRoutes(app: FastifyInstance): void {
   defineRoute(app, {
     method: 'GET',
     url: '/api/conflicts/:id/actors',
-    summary: "A conflict's actors (pseudonymous records), filtered and paged; `name` searches the vault",
+    summary:
+      "A conflict's actors (pseudonymous records), filtered and paged; `name` searches the vault; each carries its first `name` only for a caller who may see names",
     tag,
     access: 'actors.read',
     response: countedListOf(
-      actorSchema,
+      actorListItemSchema,
       'how many actors match the filters: the actor list shows it, and its pager counts pages by it',
     ),
     params: idParams,

@@ -1,10 +1,17 @@
 import type { z } from 'zod';
-import type { Actor, ActorCreateParsed, actorFilterSchema, actorPatchSchema } from '../../domain/actor.js';
+import type {
+  Actor,
+  ActorCreateParsed,
+  ActorListItem,
+  actorFilterSchema,
+  actorPatchSchema,
+} from '../../domain/actor.js';
 import type { PageOf } from '../../domain/scalars.js';
 import { hasAccess } from '../../security/access.js';
 import type { Identity } from '../../security/identity.js';
 import {
   eraseIdentity,
+  getIdentities,
   getIdentity,
   purgeErasedResidue,
   putIdentity,
@@ -20,12 +27,14 @@ export type ActorFilter = z.output<typeof actorFilterSchema> & { name?: string }
 /**
  * A conflict's actors as pseudonymous records. `name` searches the identity vault and needs `actors.names`
  * (without it the search is refused, not silently empty: an empty answer would say "no such person").
+ * For a caller who may see names, each actor of the page carries its first name, decrypted from the
+ * vault in one read for the page (as the actor page and the map do); for anyone else no name at all.
  */
 export function listActors(
   ctx: ServiceContext,
   conflictId: string,
   filter: ActorFilter,
-): Promise<PageOf<Actor>> {
+): Promise<PageOf<ActorListItem>> {
   return inTransaction(ctx, async (trx) => {
     const grant = await requireAccess(trx, ctx.auth, 'actors.read', { conflictId });
     const { name, ...rest } = filter;
@@ -34,7 +43,22 @@ export function listActors(
       await requireAccess(trx, ctx.auth, 'actors.names', { conflictId });
       ids = await searchByName(trx, ctx.keys, grant.workspaceId, name, { limit: 500 });
     }
-    return repo.listActors(trx, grant.workspaceId, { ...rest, conflict_id: conflictId, ids });
+    const page = await repo.listActors(trx, grant.workspaceId, { ...rest, conflict_id: conflictId, ids });
+    if (page.items.length === 0 || !(await hasAccess(trx, ctx.auth, 'actors.names', { conflictId })))
+      return page;
+    const identities = await getIdentities(
+      trx,
+      ctx.keys,
+      grant.workspaceId,
+      page.items.map((actor) => actor.id),
+    );
+    return {
+      ...page,
+      items: page.items.map((actor): ActorListItem => {
+        const first = identities.get(actor.id)?.names[0];
+        return first ? { ...actor, name: first } : actor;
+      }),
+    };
   });
 }
 

@@ -11,7 +11,7 @@ import { engineOf } from '../../store/engine/index.js';
 import { markActorErased } from '../../store/repositories/actors.js';
 import { actorsNamedByInitiative } from '../../store/repositories/erasure.js';
 import { getInitiative } from '../../store/repositories/initiatives.js';
-import { listRetainingInitiatives, type PrivacyRow } from '../../store/repositories/privacy.js';
+import { getPrivacy, listRetainingInitiatives, type PrivacyRow } from '../../store/repositories/privacy.js';
 import * as repo from '../../store/repositories/retention.js';
 import type { Database } from '../../store/schema.js';
 import { audit, requireOperator } from '../common.js';
@@ -19,7 +19,8 @@ import type { ServiceContext } from '../context.js';
 
 /**
  * The retention job: for every initiative that keeps something for a limited time, hides (marks
- * `deleted_at`) the identities, attendance and raw survey answers its periods have outlived, and purges
+ * `deleted_at`) the identities, attendance (with the meetings' minutes and notes) and raw survey answers its
+ * periods have outlived, and the invitation links that have ended (in every initiative), and purges
  * what has been hidden for more than the grace period: attendance and answers rows deleted, identities
  * crypto-erased (the row with its data key deleted, the actor marked erased). The engine then drops the
  * deleted rows' old copies (SQLite: zeroed free pages and a truncated WAL; PostgreSQL: VACUUM FULL).
@@ -45,7 +46,14 @@ export interface RetentionReport {
   initiatives: InitiativeRetention[];
 }
 
-const PURGED = ['actor_identities', 'actor_name_index', 'attendances', 'survey_responses'] as const;
+const PURGED = [
+  'actor_identities',
+  'actor_name_index',
+  'attendances',
+  'survey_responses',
+  'meeting_texts',
+  'invitation_links',
+] as const;
 
 class DryRun extends Error {}
 
@@ -103,10 +111,20 @@ async function retainInitiative(
     counts.answers_purged = await repo.purgeAnswers(trx, initiative.id, purgeHiddenBefore);
     counts.answers_hidden = await repo.hideAnswers(trx, initiative.id, hideBefore, at);
   }
+  // Minutes and notes record who met and what was said: they go with the attendance.
+  if (settings.attendance_days !== null) {
+    const { hideBefore, purgeHiddenBefore } = retentionCutoffs(now, settings.attendance_days);
+    counts.meeting_texts_purged = await repo.purgeMeetingTexts(trx, initiative.id, purgeHiddenBefore);
+    counts.meeting_texts_hidden = await repo.hideMeetingTexts(trx, initiative.id, hideBefore, at);
+  }
+  // Ended invitation links, whatever the periods: purged after the grace, hidden at once.
+  const { purgeHiddenBefore: invitationsPurgeBefore } = retentionCutoffs(now, 1);
+  counts.invitations_purged = await repo.purgeInvitations(trx, initiative.id, invitationsPurgeBefore);
+  counts.invitations_hidden = await repo.hideEndedInvitations(trx, initiative.id, at);
   if (changed(counts)) {
     // Counts ride in the chained record id: the audit shows how much went, never what.
-    const hidden = `${initiative.id}:identities-${counts.identities_hidden}:attendances-${counts.attendances_hidden}:answers-${counts.answers_hidden}`;
-    const purged = `${initiative.id}:identities-${counts.identities_purged}:attendances-${counts.attendances_purged}:answers-${counts.answers_purged}`;
+    const hidden = `${initiative.id}:identities-${counts.identities_hidden}:attendances-${counts.attendances_hidden}:answers-${counts.answers_hidden}:meeting-texts-${counts.meeting_texts_hidden}:invitations-${counts.invitations_hidden}`;
+    const purged = `${initiative.id}:identities-${counts.identities_purged}:attendances-${counts.attendances_purged}:answers-${counts.answers_purged}:meeting-texts-${counts.meeting_texts_purged}:invitations-${counts.invitations_purged}`;
     await audit(trx, ctx.keys, ctx.auth, 'retention.hide', 'initiative', hidden, initiative.workspace_id);
     await audit(trx, ctx.keys, ctx.auth, 'retention.purge', 'initiative', purged, initiative.workspace_id);
   }
@@ -128,7 +146,20 @@ export async function runRetention(
     initiatives: [],
   };
   let purged = false;
-  for (const settings of await listRetainingInitiatives(ctx.db)) {
+  // Every initiative with periods, and any other with invitation links to hide or purge.
+  const retaining = await listRetainingInitiatives(ctx.db);
+  const known = new Set(retaining.map((row) => row.initiative_id));
+  const others = (
+    await repo.initiativesWithInvitationsToRetain(
+      ctx.db,
+      now.toISOString(),
+      retentionCutoffs(now, 1).purgeHiddenBefore,
+    )
+  ).filter((id) => !known.has(id));
+  const all = [...retaining, ...(await Promise.all(others.map((id) => getPrivacy(ctx.db, id))))].sort(
+    (a, b) => (a.initiative_id < b.initiative_id ? -1 : a.initiative_id > b.initiative_id ? 1 : 0),
+  );
+  for (const settings of all) {
     let result: InitiativeRetention | undefined;
     try {
       await ctx.db.transaction().execute(async (trx) => {
@@ -140,7 +171,14 @@ export async function runRetention(
     }
     if (!result) continue;
     report.initiatives.push(result);
-    if (!dryRun && (result.identities_purged || result.attendances_purged || result.answers_purged)) {
+    if (
+      !dryRun &&
+      (result.identities_purged ||
+        result.attendances_purged ||
+        result.answers_purged ||
+        result.meeting_texts_purged ||
+        result.invitations_purged)
+    ) {
       purged = true;
     }
   }

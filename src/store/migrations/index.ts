@@ -17,6 +17,7 @@ import { surveyTranslationsMigration } from './0015_survey_translations.js';
 import { eventDataMigration } from './0018_event_data.js';
 import { mapVersionsMigration } from './0016_map_versions.js';
 import { channelsMigration } from './0017_channels.js';
+import { retentionMoreMigration } from './0021_retention_more.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0018_event_data': eventDataMigration,
   '0016_map_versions': mapVersionsMigration,
   '0017_channels': channelsMigration,
+  '0021_retention_more': retentionMoreMigration,
 };

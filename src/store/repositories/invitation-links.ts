@@ -12,7 +12,12 @@ export function invitationLinkByHash(
   db: Kysely<Database>,
   hash: string,
 ): Promise<InvitationLinkRow | undefined> {
-  return db.selectFrom('invitation_links').selectAll().where('code_hash', '=', hash).executeTakeFirst();
+  return db
+    .selectFrom('invitation_links')
+    .selectAll()
+    .where('code_hash', '=', hash)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function invitationLinkById(db: Kysely<Database>, id: string): Promise<InvitationLinkRow | undefined> {
@@ -25,6 +30,7 @@ export function invitationLinksOf(db: Kysely<Database>, initiativeId: string): P
     .selectFrom('invitation_links')
     .selectAll()
     .where('initiative_id', '=', initiativeId)
+    .where('deleted_at', 'is', null)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();

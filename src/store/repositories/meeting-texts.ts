@@ -14,6 +14,7 @@ export async function getMeetingText(
     .selectAll()
     .where('meeting_id', '=', meetingId)
     .where('kind', '=', kind)
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -24,12 +25,21 @@ export async function putMeetingText(
   kind: MeetingTextKind,
   body: string,
 ): Promise<MeetingTextsTable> {
-  const row: MeetingTextsTable = { meeting_id: meetingId, kind, body, updated_at: nowIso() };
+  const row: MeetingTextsTable = {
+    meeting_id: meetingId,
+    kind,
+    body,
+    updated_at: nowIso(),
+    deleted_at: null,
+  };
   await db
     .insertInto('meeting_texts')
     .values(row)
     .onConflict((conflict) =>
-      conflict.columns(['meeting_id', 'kind']).doUpdateSet({ body: row.body, updated_at: row.updated_at }),
+      conflict
+        .columns(['meeting_id', 'kind'])
+        // A text written again after retention hid the old one is a new text: shown again.
+        .doUpdateSet({ body: row.body, updated_at: row.updated_at, deleted_at: null }),
     )
     .execute();
   return row;

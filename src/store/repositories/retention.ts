@@ -75,6 +75,100 @@ export async function purgeAnswers(
   return Number(result.numDeletedRows);
 }
 
+/** Hides the minutes and notes of the initiative's meetings held before `before` (the attendance period). */
+export async function hideMeetingTexts(
+  db: Kysely<Database>,
+  initiativeId: string,
+  before: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('meeting_texts')
+    .set({ deleted_at: at })
+    .where('deleted_at', 'is', null)
+    .where('meeting_id', 'in', meetingsOf(db, initiativeId).where('held_on', '<', before))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Deletes the initiative's minutes and notes hidden before `hiddenBefore`. */
+export async function purgeMeetingTexts(
+  db: Kysely<Database>,
+  initiativeId: string,
+  hiddenBefore: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('meeting_texts')
+    .where('deleted_at', '<', hiddenBefore)
+    .where('meeting_id', 'in', meetingsOf(db, initiativeId))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Hides the initiative's invitation links that have ended (accepted, withdrawn, or expired by `now`). */
+export async function hideEndedInvitations(
+  db: Kysely<Database>,
+  initiativeId: string,
+  now: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('invitation_links')
+    .set({ deleted_at: now })
+    .where('initiative_id', '=', initiativeId)
+    .where('deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('accepted_at', 'is not', null),
+        eb('revoked_at', 'is not', null),
+        eb('expires_at', '<', now),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Deletes the initiative's invitation links hidden before `hiddenBefore`. */
+export async function purgeInvitations(
+  db: Kysely<Database>,
+  initiativeId: string,
+  hiddenBefore: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('invitation_links')
+    .where('initiative_id', '=', initiativeId)
+    .where('deleted_at', '<', hiddenBefore)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The initiatives with invitation links to hide or purge at `now` (any initiative, whatever its periods). */
+export async function initiativesWithInvitationsToRetain(
+  db: Kysely<Database>,
+  now: string,
+  hiddenBefore: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('invitation_links')
+    .select('initiative_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        eb('deleted_at', '<', hiddenBefore),
+        eb.and([
+          eb('deleted_at', 'is', null),
+          eb.or([
+            eb('accepted_at', 'is not', null),
+            eb('revoked_at', 'is not', null),
+            eb('expires_at', '<', now),
+          ]),
+        ]),
+      ]),
+    )
+    .orderBy('initiative_id')
+    .execute();
+  return rows.map((row) => row.initiative_id);
+}
+
 /** One initiative naming an actor, with what the actor's identity period there counts from. */
 export interface IdentityAnchorRow {
   initiative_id: string;

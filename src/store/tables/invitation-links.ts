@@ -19,6 +19,8 @@ export interface InvitationLinksTable {
   accepted_at: string | null;
   accepted_by: string | null;
   revoked_at: string | null;
+  /** Set when retention hid the row; purged after the grace period (migration 0021). */
+  deleted_at?: string | null;
 }
 
 export interface InvitationLinkTables {

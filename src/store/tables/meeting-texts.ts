@@ -6,6 +6,8 @@ export interface MeetingTextsTable {
   kind: MeetingTextKind;
   body: string;
   updated_at: string;
+  /** Set when retention hid the row; purged after the grace period (migration 0021). */
+  deleted_at?: string | null;
 }
 
 export interface MeetingTextTables {

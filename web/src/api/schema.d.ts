@@ -1921,7 +1921,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A conflict's actors (pseudonymous records), filtered and paged; `name` searches the vault */
+    /** A conflict's actors (pseudonymous records), filtered and paged; `name` searches the vault; each carries its first `name` only for a caller who may see names */
     get: {
       parameters: {
         query?: {
@@ -2012,6 +2012,7 @@ export interface paths {
                 updated_at: string;
                 /** Format: date-time */
                 erased_at: string | null;
+                name?: string;
               }[];
               /** @description the offset of the next page; absent on the last */
               next?: number;
@@ -7261,6 +7262,8 @@ export interface paths {
                     attribute: string;
                     groups: {
                       level: string;
+                      participants: number;
+                      comparison: number;
                       effect: {
                         participants: {
                           n: number;
@@ -7385,7 +7388,12 @@ export interface paths {
                           se: number;
                         } | null;
                         notes: string[];
-                      };
+                      } | null;
+                      suppressed: {
+                        /** @enum {string} */
+                        reason: 'too_few_per_arm';
+                        minimum: number;
+                      } | null;
                     }[];
                     difference: {
                       q_between: number;
@@ -7681,6 +7689,8 @@ export interface paths {
                       attribute: string;
                       groups: {
                         level: string;
+                        participants: number;
+                        comparison: number;
                         effect: {
                           participants: {
                             n: number;
@@ -7805,7 +7815,12 @@ export interface paths {
                             se: number;
                           } | null;
                           notes: string[];
-                        };
+                        } | null;
+                        suppressed: {
+                          /** @enum {string} */
+                          reason: 'too_few_per_arm';
+                          minimum: number;
+                        } | null;
                       }[];
                       difference: {
                         q_between: number;

@@ -100,19 +100,33 @@ export default function Evidence({ params }: { params: Record<string, string> })
                   <h3 dir="auto">{survey.title}</h3>
                   {survey.instruments.map((instrument) => {
                     const rows: Interval[] = [];
+                    const tooSmall: { label: string; text: string }[] = [];
                     const overall = intervalOf(t('evidence.overall'), instrument.report.overall);
                     if (overall) rows.push(overall);
                     for (const split of instrument.report.subgroups.filter((s) =>
                       ['side', 'gender'].includes(s.attribute),
                     )) {
                       for (const group of split.groups) {
-                        const row = intervalOf(
-                          `${labelOf(t, 'evidence.attributes', split.attribute)}: ${group.level}`,
-                          group.effect,
-                        );
+                        const label = `${labelOf(t, 'evidence.attributes', split.attribute)}: ${group.level}`;
+                        // Below the minimum per arm the API gives no estimate: say so, with the counts.
+                        if (group.suppressed || !group.effect) {
+                          tooSmall.push({
+                            label,
+                            text: t('subgroupMinimum.tooFew', {
+                              minimum: group.suppressed?.minimum ?? 10,
+                              participants: group.participants,
+                              comparison: group.comparison,
+                            }),
+                          });
+                          continue;
+                        }
+                        const row = intervalOf(label, group.effect);
                         if (row) rows.push(row);
                       }
                     }
+                    const minimum = instrument.report.subgroups
+                      .flatMap((s) => s.groups)
+                      .find((g) => g.suppressed)?.suppressed?.minimum;
                     // The effects are oriented (right of zero: less prejudice), so the heading names the
                     // instrument in the reader's language and needs no raw scoring code beside it.
                     const name = t(`surveys.instrumentNames.${instrument.instrument_id}`, {
@@ -163,6 +177,18 @@ export default function Evidence({ params }: { params: Record<string, string> })
                               </table>
                             </div>
                           </>
+                        )}
+                        {tooSmall.length > 0 && (
+                          <div className="subgroup-too-few">
+                            <p className="hint">{t('subgroupMinimum.rule', { minimum: minimum ?? 10 })}</p>
+                            <ul>
+                              {tooSmall.map((item) => (
+                                <li key={item.label}>
+                                  <span dir="auto">{item.label}</span>: {item.text}
+                                </li>
+                              ))}
+                            </ul>
+                          </div>
                         )}
                       </div>
                     );

@@ -1133,6 +1133,11 @@ const en = {
     entryKept: 'Entry kept on this device for {{respondent}}; it will be sent when the connection returns.',
     formFromDevice: 'This form was kept on this device: you can answer without a connection.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'too few to show: n < {{minimum}} ({{participants}} participants, {{comparison}} in the comparison group)',
+    rule: "A subgroup's effect is shown only when each group compared has at least {{minimum}} respondents who answered both waves.",
+  },
 };
 
 export default en;

@@ -1191,6 +1191,11 @@ const fr: Catalogue = {
       'Saisie gardée sur cet appareil pour {{respondent}} ; elle sera envoyée au retour de la connexion.',
     formFromDevice: 'Ce formulaire a été gardé sur cet appareil : vous pouvez répondre sans connexion.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'trop peu pour être montré : n < {{minimum}} ({{participants}} participants, {{comparison}} dans le groupe de comparaison)',
+    rule: "L'effet d'un sous-groupe n'est montré que si chaque groupe comparé compte au moins {{minimum}} personnes ayant répondu aux deux vagues.",
+  },
 };
 
 export default fr;

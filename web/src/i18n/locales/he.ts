@@ -1108,6 +1108,10 @@ const he: Catalogue = {
     entryKept: 'השאלון של {{respondent}} נשמר במכשיר הזה; הוא יישלח כשהחיבור יחזור.',
     formFromDevice: 'הטופס הזה נשמר במכשיר הזה: אפשר לענות בלי חיבור.',
   },
+  subgroupMinimum: {
+    tooFew: 'מעט מדי כדי להציג: n < {{minimum}} ({{participants}} משתתפים, {{comparison}} בקבוצת ההשוואה)',
+    rule: 'השפעה של תת-קבוצה מוצגת רק כאשר בכל קבוצה המושווית יש לפחות {{minimum}} משיבים שענו בשני הסבבים.',
+  },
 };
 
 export default he;

@@ -1201,6 +1201,11 @@ const ln: Catalogue = {
     entryKept: 'Mokanda ya {{respondent}} ebombami na esaleli oyo; ekotindama ntango connexion ekozonga.',
     formFromDevice: 'Formulaire oyo ebombami na esaleli oyo: okoki koyanola kozanga connexion.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'bato moke mingi mpo na kolakisa: n < {{minimum}} (basangani {{participants}}, {{comparison}} na etuluku ya bokokanisi)',
+    rule: 'Bopusi ya etuluku moke elakisami kaka soki etuluku moko na moko oyo ekokanisami ezali na ata bato {{minimum}} oyo bazongisaki na mbala nyonso mibale.',
+  },
 };
 
 export default ln;

@@ -1195,6 +1195,11 @@ const so: Catalogue = {
       'Foomka {{respondent}} wuxuu ku kaydsan yahay qalabkan; waxaa la diri doonaa marka xiriirku soo laabto.',
     formFromDevice: "Foomkan wuxuu ku kaydsan yahay qalabkan: waad ka jawaabi kartaa xiriir la'aan.",
   },
+  subgroupMinimum: {
+    tooFew:
+      'aad bay u yar yihiin in la muujiyo: n < {{minimum}} ({{participants}} ka qaybgale, {{comparison}} kooxda isbarbardhigga)',
+    rule: 'Saameynta koox-hoosaadka waxaa la muujiyaa oo keliya marka koox kasta oo la barbardhigayo ay leedahay ugu yaraan {{minimum}} jawaabeyaal oo ka jawaabay labada wareeg.',
+  },
 };
 
 export default so;

@@ -1177,6 +1177,11 @@ const sw: Catalogue = {
     entryKept: 'Fomu ya {{respondent}} imehifadhiwa kwenye kifaa hiki; itatumwa mtandao ukirudi.',
     formFromDevice: 'Fomu hii imehifadhiwa kwenye kifaa hiki: unaweza kujibu bila mtandao.',
   },
+  subgroupMinimum: {
+    tooFew:
+      'ni wachache mno kuonyeshwa: n < {{minimum}} (washiriki {{participants}}, {{comparison}} katika kikundi cha ulinganisho)',
+    rule: 'Athari ya kikundi kidogo huonyeshwa tu wakati kila kikundi kinacholinganishwa kina angalau wajibu {{minimum}} waliojibu awamu zote mbili.',
+  },
 };
 
 export default sw;
