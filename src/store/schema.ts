@@ -7,6 +7,7 @@ import type { JoinLinkTables } from './tables/join-links.js';
 import type { InvitationLinkTables } from './tables/invitation-links.js';
 import type { MeetingTextTables } from './tables/meeting-texts.js';
 import type { StatementTranslationTables } from './tables/statement-translations.js';
+import type { TrackOneTables } from './tables/track-one.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
@@ -19,4 +20,5 @@ export interface Database
     JoinLinkTables,
     InvitationLinkTables,
     MeetingTextTables,
-    StatementTranslationTables {}
+    StatementTranslationTables,
+    TrackOneTables {}

@@ -14,6 +14,7 @@ import { invitationLinksMigration } from './0011_invitation_links.js';
 import { meetingMinutesMigration } from './0013_meeting_minutes.js';
 import { statementTranslationsMigration } from './0012_statement_translations.js';
 import { surveyTranslationsMigration } from './0015_survey_translations.js';
+import { trackOneAndResourcesMigration } from './0019_track_one_and_resources.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_meeting_minutes': meetingMinutesMigration,
   '0012_statement_translations': statementTranslationsMigration,
   '0015_survey_translations': surveyTranslationsMigration,
+  '0019_track_one_and_resources': trackOneAndResourcesMigration,
 };
