@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { listOf } from '../../domain/list.js';
 import { isoDateSchema } from '../../domain/scalars.js';
 import {
   budgetLineCreateSchema,
