@@ -9,8 +9,13 @@ type Role = (typeof initiativeRoles)[number];
 type GroundRule = (typeof groundRules)[number];
 
 const all: readonly Role[] = initiativeRoles;
-/** Every role but the translator, who sees a dialogue's statements and their translations and nothing else. */
-const members: readonly Role[] = initiativeRoles.filter((role) => role !== 'translator');
+/**
+ * Every role but the translator, who sees a dialogue's statements and their translations and nothing else,
+ * and the field monitor, who reports an area's peace indicators and reads nothing of the process.
+ */
+const members: readonly Role[] = initiativeRoles.filter(
+  (role) => role !== 'translator' && role !== 'field_monitor',
+);
 const leads: readonly Role[] = ['convener', 'facilitator'];
 const ADMIN_ONLY: readonly Role[] = [];
 
@@ -57,6 +62,15 @@ export const accessTable = {
   // participant needs it, and the context view sets it beside the initiative's meetings.
   'events.read': ['convener', 'facilitator', 'researcher', 'funder'],
   'events.write': leads,
+  // Issue #15: the Track-I timeline of a conflict (parties: to actors.read), read by the members.
+  'trackone.read': members,
+  'trackone.write': leads,
+  // Peace indicators per area and month, reported by field monitors; aggregates, so funders read them.
+  'indicators.read': ['convener', 'facilitator', 'researcher', 'funder', 'field_monitor'],
+  'indicators.write': ['convener', 'facilitator', 'field_monitor'],
+  // Funders' names, the pledge and disbursement lists: a funder reads the aggregates (funding.read) only.
+  'funding.details': leads,
+  'funding.write': ['convener'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof accessTable;

@@ -360,6 +360,19 @@ export const errorRegistry = {
     status: 500,
     message: 'The audit log has been altered: run `tracktwo audit verify` and restore it from a backup.',
   },
+  // --- Track I, peace indicators and resources (issue #15) ---
+  TT_ERR_PARTY_NOT_IN_CONFLICT: {
+    status: 400,
+    message: 'A party named is not an actor of this conflict’s map: pick the parties from the map.',
+  },
+  TT_ERR_OVER_DISBURSED: {
+    status: 409,
+    message: 'The disbursements would exceed the pledge: record at most what is left of it.',
+  },
+  TT_ERR_FUNDER_HAS_PLEDGES: {
+    status: 409,
+    message: 'This funder still has pledges: remove them before removing the funder.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorRegistry;

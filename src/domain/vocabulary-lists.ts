@@ -57,4 +57,5 @@ export const initiativeRoles = [
   'researcher',
   'funder',
   'translator',
+  'field_monitor',
 ] as const;

@@ -43,6 +43,9 @@ export type AccessScope =
   | { actorId: string }
   | { tieId: string }
   | { conflictEventId: string }
+  | { trackOneEventId: string }
+  | { budgetLineId: string }
+  | { pledgeId: string }
   | { surveyId: string }
   | { dialogueId: string }
   | { outcomeId: string }
@@ -74,13 +77,13 @@ type ScopeKind = AccessScope extends infer S ? (S extends Record<infer K, string
 
 type Resolver = (trx: Kysely<Database>, id: string) => Promise<Place | undefined>;
 const inConflict =
-  (table: 'actors' | 'ties' | 'conflict_events'): Resolver =>
+  (table: 'actors' | 'ties' | 'conflict_events' | 'track_one_events'): Resolver =>
   async (trx, id) => {
     const place = await conflictRecordPlace(trx, table, id);
     return place && { ...place, initiativeId: null, ...noMeeting };
   };
 const inInitiative =
-  (table: 'surveys' | 'dialogues' | 'outcomes'): Resolver =>
+  (table: 'surveys' | 'dialogues' | 'outcomes' | 'budget_lines' | 'pledges'): Resolver =>
   async (trx, id) => {
     const place = await initiativeRecordPlace(trx, table, id);
     return place && { ...place, ...noMeeting };
@@ -129,6 +132,9 @@ const resolvers: Record<ScopeKind, Resolver> = {
   actorId: inConflict('actors'),
   tieId: inConflict('ties'),
   conflictEventId: inConflict('conflict_events'),
+  trackOneEventId: inConflict('track_one_events'),
+  budgetLineId: inInitiative('budget_lines'),
+  pledgeId: inInitiative('pledges'),
   surveyId: inInitiative('surveys'),
   dialogueId: inInitiative('dialogues'),
   outcomeId: inInitiative('outcomes'),

@@ -10,6 +10,7 @@ import type { StatementTranslationTables } from './tables/statement-translations
 import type { EventDataTables } from './tables/event-data.js';
 import type { MapVersionTables } from './tables/map-versions.js';
 import type { ChannelTables } from './tables/channels.js';
+import type { TrackOneTables } from './tables/track-one.js';
 
 /** The one Kysely schema both engines share. */
 export interface Database
@@ -25,4 +26,5 @@ export interface Database
     StatementTranslationTables,
     EventDataTables,
     MapVersionTables,
-    ChannelTables {}
+    ChannelTables,
+    TrackOneTables {}

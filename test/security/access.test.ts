@@ -16,36 +16,42 @@ import { makeAccount, makeConflict, makeInitiative, makeMeeting, makeWorkspace }
 
 /** docs/foundation.md's access table, copied by hand: the code must agree with the contract, not with itself. */
 const CONTRACT = `
-permission            convener facilitator participant researcher funder translator
-initiative.read       yes      yes         yes         yes        yes    yes
-initiative.write      yes      no          no          no         no     no
-funding.read          yes      yes         no          no         yes    no
-members.manage        yes      no          no          no         no     no
-actors.read           yes      yes         no          yes        no     no
-actors.names          yes      yes         no          no         no     no
-actors.write          yes      yes         no          no         no     no
-ties.write            yes      yes         no          no         no     no
-meetings.read         yes      yes         yes         yes        yes    no
-meetings.write        yes      yes         no          no         no     no
-attendance.write      yes      yes         no          no         no     no
-attendance.read       yes      yes         no          no         no     no
-minutes.read          yes      yes         no          no         no     no
-minutes.write         yes      yes         no          no         no     no
-outcomes.read         yes      yes         yes         yes        yes    no
-outcomes.write        yes      yes         no          no         no     no
-transfers.write       yes      yes         no          no         no     no
-dialogues.participate yes      yes         yes         no         no     no
-dialogues.manage      yes      yes         no          no         no     no
-dialogues.results     yes      yes         no          yes        no     no
-statements.translate  yes      yes         no          no         no     yes
-surveys.manage        yes      yes         no          no         no     no
-evidence.read         yes      yes         no          yes        yes    no
-export.research       yes      no          no          yes        no     no
-audit.read            no       no          no          no         no     no
-workspace.read        yes      yes         yes         yes        yes    yes
-workspace.manage      no       no          no          no         no     no
-conflict.read         yes      yes         yes         yes        yes    no
-conflict.write        no       no          no          no         no     no
+permission            convener facilitator participant researcher funder translator field_monitor
+initiative.read       yes      yes         yes         yes        yes    yes    yes
+initiative.write      yes      no          no          no         no     no     no
+funding.read          yes      yes         no          no         yes    no     no
+members.manage        yes      no          no          no         no     no     no
+actors.read           yes      yes         no          yes        no     no     no
+actors.names          yes      yes         no          no         no     no     no
+actors.write          yes      yes         no          no         no     no     no
+ties.write            yes      yes         no          no         no     no     no
+meetings.read         yes      yes         yes         yes        yes    no     no
+meetings.write        yes      yes         no          no         no     no     no
+attendance.write      yes      yes         no          no         no     no     no
+attendance.read       yes      yes         no          no         no     no     no
+minutes.read          yes      yes         no          no         no     no     no
+minutes.write         yes      yes         no          no         no     no     no
+outcomes.read         yes      yes         yes         yes        yes    no     no
+outcomes.write        yes      yes         no          no         no     no     no
+transfers.write       yes      yes         no          no         no     no     no
+dialogues.participate yes      yes         yes         no         no     no     no
+dialogues.manage      yes      yes         no          no         no     no     no
+dialogues.results     yes      yes         no          yes        no     no     no
+statements.translate  yes      yes         no          no         no     yes    no
+surveys.manage        yes      yes         no          no         no     no     no
+evidence.read         yes      yes         no          yes        yes    no     no
+export.research       yes      no          no          yes        no     no     no
+audit.read            no       no          no          no         no     no     no
+workspace.read        yes      yes         yes         yes        yes    yes    yes
+workspace.manage      no       no          no          no         no     no     no
+conflict.read         yes      yes         yes         yes        yes    no     no
+conflict.write        no       no          no          no         no     no     no
+trackone.read         yes      yes         yes         yes        yes    no         no
+trackone.write        yes      yes         no          no         no     no         no
+indicators.read       yes      yes         no          yes        yes    no         yes
+indicators.write      yes      yes         no          no         no     no         yes
+funding.details       yes      yes         no          no         no     no         no
+funding.write         yes      no          no          no         no     no         no
 `;
 
 const roles: MembershipRole[] = [
@@ -55,6 +61,7 @@ const roles: MembershipRole[] = [
   'researcher',
   'funder',
   'translator',
+  'field_monitor',
 ];
 const table = CONTRACT.trim()
   .split('\n')
@@ -161,7 +168,7 @@ forEachEngine('access', (getDb) => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(table).toHaveLength(29);
+    expect(table).toHaveLength(35);
   });
 
   it('answers the same at the conflict and workspace the initiative lies in', async () => {
@@ -261,7 +268,7 @@ forEachEngine('access', (getDb) => {
           ]).toEqual([rule, role, permission, ATTENDANCE[rule].includes(role)]);
         // The rest of the meeting (date, place, rule) stays visible to every role but the translator's.
         expect(await outcome(requireAccess(db, member[role], 'meetings.read', { meetingId }))).toBe(
-          role === 'translator' ? 'TT_ERR_FORBIDDEN' : 'ok',
+          role === 'translator' || role === 'field_monitor' ? 'TT_ERR_FORBIDDEN' : 'ok',
         );
       }
       expect(await canSeeAttendance(db, admin, meetingId)).toBe(true);
@@ -320,6 +327,8 @@ forEachEngine('access', (getDb) => {
         'evidence.read',
         'workspace.read',
         'conflict.read',
+        'trackone.read',
+        'indicators.read',
       ].sort(),
     );
     expect(await permissionsIn(db, outsider, { initiativeId: w.initiative })).toEqual([]);

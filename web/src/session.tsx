@@ -6,7 +6,7 @@ export interface Membership {
   initiative_id: string;
   workspace_id: string;
   conflict_id: string;
-  role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+  role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator' | 'field_monitor';
 }
 export interface Me {
   account: { id: string; email: string; display_name: string | null };

@@ -20,6 +20,7 @@ import { registerInterchangeRoutes } from './interchange.js';
 import { registerMeetingRoutes } from './meetings.js';
 import { registerNetworkRoutes } from './network.js';
 import { registerOutcomeRoutes } from './outcomes.js';
+import { registerTrackOneRoutes } from './track-one.js';
 import { registerSecondFactorRoutes } from './second-factor.js';
 import { registerSurveyRoutes } from './surveys.js';
 import { registerTieRoutes } from './ties.js';
@@ -46,6 +47,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
   registerInvitationRoutes(app, options.cookies);
   registerMeetingRoutes(app);
   registerOutcomeRoutes(app);
+  registerTrackOneRoutes(app);
   registerNetworkRoutes(app);
   registerSurveyRoutes(app);
   registerEvidenceRoutes(app);

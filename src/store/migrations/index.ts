@@ -18,6 +18,7 @@ import { eventDataMigration } from './0018_event_data.js';
 import { mapVersionsMigration } from './0016_map_versions.js';
 import { channelsMigration } from './0017_channels.js';
 import { retentionMoreMigration } from './0021_retention_more.js';
+import { trackOneAndResourcesMigration } from './0019_track_one_and_resources.js';
 
 /** One migrations folder for SQLite and PostgreSQL, applied in name order. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0016_map_versions': mapVersionsMigration,
   '0017_channels': channelsMigration,
   '0021_retention_more': retentionMoreMigration,
+  '0019_track_one_and_resources': trackOneAndResourcesMigration,
 };

@@ -220,7 +220,7 @@ export function meetingPlace(db: Kysely<Database>, meetingId: string) {
 /** Where a record of the actor map sits: its conflict (actors, ties and conflict events live in one). */
 export function conflictRecordPlace(
   db: Kysely<Database>,
-  table: 'actors' | 'ties' | 'conflict_events',
+  table: 'actors' | 'ties' | 'conflict_events' | 'track_one_events',
   id: string,
 ) {
   return db
@@ -234,7 +234,7 @@ export function conflictRecordPlace(
 /** Where a record of an initiative sits (surveys, dialogues, outcomes). */
 export function initiativeRecordPlace(
   db: Kysely<Database>,
-  table: 'surveys' | 'dialogues' | 'outcomes',
+  table: 'surveys' | 'dialogues' | 'outcomes' | 'budget_lines' | 'pledges',
   id: string,
 ) {
   return db

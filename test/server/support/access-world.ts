@@ -13,6 +13,7 @@ import * as meetings from '../../../src/services/initiatives/index.js';
 import * as surveys from '../../../src/services/surveys/index.js';
 import * as outcomes from '../../../src/services/initiatives/index.js';
 import * as ties from '../../../src/services/actors/index.js';
+import * as trackOne from '../../../src/services/track-one/index.js';
 import { snapshotTables } from '../../../src/store/snapshot.js';
 import { createTestConflict, createTestInitiative, createTestWorkspace } from '../../support/records.js';
 
@@ -29,6 +30,7 @@ export const roles = [
   'researcher',
   'funder',
   'translator',
+  'field_monitor',
   'other-admin',
   'no-role',
 ] as const;
@@ -45,6 +47,7 @@ export const ownRoles = [
   'researcher',
   'funder',
   'translator',
+  'field_monitor',
   'workspace-admin',
 ] as const;
 export type OwnRole = (typeof ownRoles)[number];
@@ -89,6 +92,10 @@ export interface Ids {
   joinLink: string;
   /** A pending invitation link of I. */
   invitation: string;
+  trackOneEvent: string;
+  funder: string;
+  budgetLine: string;
+  pledge: string;
 }
 
 const eventFixtures = join(import.meta.dirname, '../../fixtures/events');
@@ -462,6 +469,45 @@ export const matrix: Record<string, Entry> = {
   'POST /api/surveys/:id/translations/:instrumentId/:language/approve': { kind: 'target' },
   'DELETE /api/surveys/:id/translations/:instrumentId/:language': { kind: 'target' },
   'GET /api/survey-join/:code': { kind: 'public' },
+  // Issue #15: the Track-I timeline, peace indicators and resources.
+  'GET /api/conflicts/:id/track-one-events': { kind: 'target' },
+  'POST /api/track-one-events': {
+    kind: 'target',
+    body: (ids) => ({ conflict_id: ids.C1, kind: 'ceasefire', occurred_on: '2024-05-01', title: 'Another' }),
+  },
+  'GET /api/track-one-events/:id': { kind: 'target' },
+  'PATCH /api/track-one-events/:id': { kind: 'target', body: () => ({ title: 'Changed' }) },
+  'DELETE /api/track-one-events/:id': { kind: 'target' },
+  'GET /api/transfers/:id/track-one-event': { kind: 'target' },
+  'PUT /api/transfers/:id/track-one-event': {
+    kind: 'target',
+    body: (ids) => ({ track_one_event_id: ids.trackOneEvent }),
+  },
+  'GET /api/initiatives/:id/peace-indicators': { kind: 'target' },
+  'PUT /api/initiatives/:id/peace-indicators': {
+    kind: 'target',
+    body: () => ({ area: 'North', month: '2024-05', entries: [{ kind: 'markets_open', count: 1 }] }),
+  },
+  // Funders are the workspace's register (one funder funds several initiatives): the leads of any of its
+  // initiatives read and add to it; who pledged what to I stays with I's leads (GET .../resources).
+  'GET /api/workspaces/:id/funders': { kind: 'workspace' },
+  'POST /api/workspaces/:id/funders': { kind: 'own', body: () => ({ name: 'Another fund' }) },
+  'GET /api/initiatives/:id/resources': { kind: 'target' },
+  'GET /api/conflicts/:id/funding-gap': { kind: 'target' },
+  'POST /api/initiatives/:id/budget-lines': {
+    kind: 'target',
+    body: () => ({ label: 'Venue', currency: 'USD', amount: 10 }),
+  },
+  'DELETE /api/budget-lines/:id': { kind: 'target' },
+  'POST /api/initiatives/:id/pledges': {
+    kind: 'target',
+    body: (ids) => ({ funder_id: ids.funder, currency: 'USD', amount: 10, pledged_on: '2024-05-01' }),
+  },
+  'DELETE /api/pledges/:id': { kind: 'target' },
+  'POST /api/pledges/:id/disbursements': {
+    kind: 'target',
+    body: () => ({ amount: 1, disbursed_on: '2024-05-02' }),
+  },
   'POST /api/survey-join/:code': { kind: 'public', body: () => ({}) },
 };
 
@@ -474,6 +520,9 @@ export function pathOf(url: string, ids: Ids, meeting: MeetingVariant = 'chatham
   const idFor = (route: string): string => {
     if (route.startsWith('/api/workspaces/')) return ids.W;
     if (route.startsWith('/api/conflict-events/')) return ids.event;
+    if (route.startsWith('/api/track-one-events/')) return ids.trackOneEvent;
+    if (route.startsWith('/api/budget-lines/')) return ids.budgetLine;
+    if (route.startsWith('/api/pledges/')) return ids.pledge;
     if (route.startsWith('/api/conflicts/')) return ids.C1;
     if (route.startsWith('/api/actors/')) return ids.actor;
     if (route.startsWith('/api/ties/')) return ids.tie;
@@ -651,6 +700,38 @@ export async function buildWorld(ctx: ServiceContext) {
     occurred_on: '2024-02-01',
     title: 'Ceasefire of February',
   });
+  const trackOneEvent = await trackOne.createTrackOneEvent(system, {
+    conflict_id: C1.id,
+    kind: 'agreement_signed',
+    occurred_on: '2024-02-10',
+    date_precision: 'day',
+    title: 'Accord of the Tarn valley',
+    source: '',
+    notes: '',
+    agreement_stage: 'framework_partial',
+    gender_provisions: true,
+    party_actor_ids: [official.id],
+  });
+  await trackOne.linkTransferToTrackOne(system, transfer.id, trackOneEvent.id);
+  await trackOne.reportPeaceIndicators(system, I.id, {
+    area: 'Tarn valley',
+    month: '2024-02',
+    entries: [{ kind: 'markets_open', other_label: '', count: 3, note: '' }],
+  });
+  const funder = await trackOne.createFunder(system, W.id, 'Quelmar Foundation');
+  const budgetLine = await trackOne.addBudgetLine(system, I.id, {
+    label: 'Ferries',
+    currency: 'USD',
+    amount: 900,
+  });
+  const pledge = await trackOne.addPledge(system, I.id, {
+    funder_id: funder.id,
+    currency: 'USD',
+    amount: 400,
+    pledged_on: '2024-01-05',
+    note: '',
+  });
+  await trackOne.addDisbursement(system, pledge.id, { amount: 100, disbursed_on: '2024-01-20' });
   const survey = await surveys.createSurvey(system, {
     initiative_id: I.id,
     title: 'Secret survey',
@@ -737,6 +818,10 @@ export async function buildWorld(ctx: ServiceContext) {
     statement: statement.id,
     joinLink: joinLink.id,
     invitation: invitation.id,
+    trackOneEvent: trackOneEvent.id,
+    funder: funder.id,
+    budgetLine: budgetLine.id,
+    pledge: pledge.id,
   };
   const pseudonyms = [a1.pseudonym, a2.pseudonym, official.pseudonym];
   const secrets = [
@@ -768,6 +853,10 @@ export async function buildWorld(ctx: ServiceContext) {
     transfer.id,
     event.id,
     'Ceasefire of February',
+    trackOneEvent.id,
+    'Accord of the Tarn valley',
+    budgetLine.id,
+    pledge.id,
     dialogue.id,
     statement.id,
     'Secret dialogue prompt',

@@ -34,6 +34,9 @@ export async function rowCounts(db: Kysely<Database>): Promise<Record<string, nu
 }
 
 export interface World {
+  /** The app and its keys, for a test that signs in a role of its own. */
+  app: FastifyInstance;
+  keys: VaultKeys;
   admin: Client;
   /** The administrator's session cookie, for hand-made requests. */
   adminCookie: string;
@@ -100,6 +103,8 @@ export async function buildWorld(
   }
   const divide = conflict.divides[0];
   return {
+    app,
+    keys,
     admin,
     adminCookie,
     as,

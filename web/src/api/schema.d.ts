@@ -1050,7 +1050,14 @@ export interface paths {
             /** Format: uuid */
             initiative_id?: string;
             /** @enum {string} */
-            role?: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+            role?:
+              | 'convener'
+              | 'facilitator'
+              | 'participant'
+              | 'researcher'
+              | 'funder'
+              | 'translator'
+              | 'field_monitor';
           };
         };
       };
@@ -3243,7 +3250,14 @@ export interface paths {
           'application/json': {
             email: string;
             /** @enum {string} */
-            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+            role:
+              | 'convener'
+              | 'facilitator'
+              | 'participant'
+              | 'researcher'
+              | 'funder'
+              | 'translator'
+              | 'field_monitor';
           };
         };
       };
@@ -3257,7 +3271,14 @@ export interface paths {
             'application/json': {
               email: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+              role:
+                | 'convener'
+                | 'facilitator'
+                | 'participant'
+                | 'researcher'
+                | 'funder'
+                | 'translator'
+                | 'field_monitor';
               /** @enum {string} */
               status: 'invited';
             };
@@ -3287,7 +3308,14 @@ export interface paths {
         path: {
           id: string;
           accountId: string;
-          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+          role:
+            | 'convener'
+            | 'facilitator'
+            | 'participant'
+            | 'researcher'
+            | 'funder'
+            | 'translator'
+            | 'field_monitor';
         };
         cookie?: never;
       };
@@ -3311,7 +3339,14 @@ export interface paths {
         path: {
           id: string;
           accountId: string;
-          role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+          role:
+            | 'convener'
+            | 'facilitator'
+            | 'participant'
+            | 'researcher'
+            | 'funder'
+            | 'translator'
+            | 'field_monitor';
         };
         cookie?: never;
       };
@@ -3460,7 +3495,14 @@ export interface paths {
                 initiative_id: string;
                 email: string;
                 /** @enum {string} */
-                role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+                role:
+                  | 'convener'
+                  | 'facilitator'
+                  | 'participant'
+                  | 'researcher'
+                  | 'funder'
+                  | 'translator'
+                  | 'field_monitor';
                 /** @enum {string} */
                 status: 'pending' | 'accepted' | 'expired' | 'revoked';
                 /** Format: date-time */
@@ -3492,7 +3534,14 @@ export interface paths {
           'application/json': {
             email: string;
             /** @enum {string} */
-            role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+            role:
+              | 'convener'
+              | 'facilitator'
+              | 'participant'
+              | 'researcher'
+              | 'funder'
+              | 'translator'
+              | 'field_monitor';
           };
         };
       };
@@ -3510,7 +3559,14 @@ export interface paths {
               initiative_id: string;
               email: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+              role:
+                | 'convener'
+                | 'facilitator'
+                | 'participant'
+                | 'researcher'
+                | 'funder'
+                | 'translator'
+                | 'field_monitor';
               /** @enum {string} */
               status: 'pending' | 'accepted' | 'expired' | 'revoked';
               /** Format: date-time */
@@ -3594,7 +3650,14 @@ export interface paths {
             'application/json': {
               initiative_name: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+              role:
+                | 'convener'
+                | 'facilitator'
+                | 'participant'
+                | 'researcher'
+                | 'funder'
+                | 'translator'
+                | 'field_monitor';
               email: string;
               /** Format: date-time */
               expires_at: string;
@@ -3651,7 +3714,14 @@ export interface paths {
               /** Format: uuid */
               initiative_id: string;
               /** @enum {string} */
-              role: 'convener' | 'facilitator' | 'participant' | 'researcher' | 'funder' | 'translator';
+              role:
+                | 'convener'
+                | 'facilitator'
+                | 'participant'
+                | 'researcher'
+                | 'funder'
+                | 'translator'
+                | 'field_monitor';
               signed_in: boolean;
             };
           };
@@ -4722,6 +4792,1066 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/conflicts/{id}/track-one-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conflict's Track-I timeline (parties: to those who may read actors; the others see how many) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description In date order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                conflict_id: string;
+                /** @enum {string} */
+                kind:
+                  | 'talks_opened'
+                  | 'round_held'
+                  | 'ceasefire'
+                  | 'truce'
+                  | 'agreement_signed'
+                  | 'agreement_broken_down'
+                  | 'offensive'
+                  | 'other';
+                /** Format: date */
+                occurred_on: string;
+                /** @enum {string} */
+                date_precision: 'day' | 'month' | 'year';
+                title: string;
+                source: string;
+                notes: string;
+                /** @enum {string|null} */
+                agreement_stage:
+                  | 'pre_negotiation'
+                  | 'ceasefire'
+                  | 'framework_partial'
+                  | 'framework_comprehensive'
+                  | 'implementation'
+                  | 'renewal'
+                  | null;
+                gender_provisions: boolean | null;
+                party_actor_ids: string[];
+                party_count: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/track-one-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a Track-I event (agreements with their PA-X stage and gender provisions) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            conflict_id: string;
+            /** @enum {string} */
+            kind:
+              | 'talks_opened'
+              | 'round_held'
+              | 'ceasefire'
+              | 'truce'
+              | 'agreement_signed'
+              | 'agreement_broken_down'
+              | 'offensive'
+              | 'other';
+            /** Format: date */
+            occurred_on: string;
+            /**
+             * @default day
+             * @enum {string}
+             */
+            date_precision?: 'day' | 'month' | 'year';
+            title: string;
+            /** @default  */
+            source?: string;
+            /** @default  */
+            notes?: string;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            agreement_stage?:
+              | 'pre_negotiation'
+              | 'ceasefire'
+              | 'framework_partial'
+              | 'framework_comprehensive'
+              | 'implementation'
+              | 'renewal'
+              | null;
+            /** @default null */
+            gender_provisions?: boolean | null;
+            /** @default [] */
+            party_actor_ids?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              conflict_id: string;
+              /** @enum {string} */
+              kind:
+                | 'talks_opened'
+                | 'round_held'
+                | 'ceasefire'
+                | 'truce'
+                | 'agreement_signed'
+                | 'agreement_broken_down'
+                | 'offensive'
+                | 'other';
+              /** Format: date */
+              occurred_on: string;
+              /** @enum {string} */
+              date_precision: 'day' | 'month' | 'year';
+              title: string;
+              source: string;
+              notes: string;
+              /** @enum {string|null} */
+              agreement_stage:
+                | 'pre_negotiation'
+                | 'ceasefire'
+                | 'framework_partial'
+                | 'framework_comprehensive'
+                | 'implementation'
+                | 'renewal'
+                | null;
+              gender_provisions: boolean | null;
+              party_actor_ids: string[];
+              party_count: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/track-one-events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One Track-I event */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              conflict_id: string;
+              /** @enum {string} */
+              kind:
+                | 'talks_opened'
+                | 'round_held'
+                | 'ceasefire'
+                | 'truce'
+                | 'agreement_signed'
+                | 'agreement_broken_down'
+                | 'offensive'
+                | 'other';
+              /** Format: date */
+              occurred_on: string;
+              /** @enum {string} */
+              date_precision: 'day' | 'month' | 'year';
+              title: string;
+              source: string;
+              notes: string;
+              /** @enum {string|null} */
+              agreement_stage:
+                | 'pre_negotiation'
+                | 'ceasefire'
+                | 'framework_partial'
+                | 'framework_comprehensive'
+                | 'implementation'
+                | 'renewal'
+                | null;
+              gender_provisions: boolean | null;
+              party_actor_ids: string[];
+              party_count: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a Track-I event */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a Track-I event (parties, when given, are replaced) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind?:
+              | 'talks_opened'
+              | 'round_held'
+              | 'ceasefire'
+              | 'truce'
+              | 'agreement_signed'
+              | 'agreement_broken_down'
+              | 'offensive'
+              | 'other';
+            /** Format: date */
+            occurred_on?: string;
+            /** @enum {string} */
+            date_precision?: 'day' | 'month' | 'year';
+            title?: string;
+            source?: string;
+            notes?: string;
+            /** @enum {string|null} */
+            agreement_stage?:
+              | 'pre_negotiation'
+              | 'ceasefire'
+              | 'framework_partial'
+              | 'framework_comprehensive'
+              | 'implementation'
+              | 'renewal'
+              | null;
+            gender_provisions?: boolean | null;
+            party_actor_ids?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              conflict_id: string;
+              /** @enum {string} */
+              kind:
+                | 'talks_opened'
+                | 'round_held'
+                | 'ceasefire'
+                | 'truce'
+                | 'agreement_signed'
+                | 'agreement_broken_down'
+                | 'offensive'
+                | 'other';
+              /** Format: date */
+              occurred_on: string;
+              /** @enum {string} */
+              date_precision: 'day' | 'month' | 'year';
+              title: string;
+              source: string;
+              notes: string;
+              /** @enum {string|null} */
+              agreement_stage:
+                | 'pre_negotiation'
+                | 'ceasefire'
+                | 'framework_partial'
+                | 'framework_comprehensive'
+                | 'implementation'
+                | 'renewal'
+                | null;
+              gender_provisions: boolean | null;
+              party_actor_ids: string[];
+              party_count: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/transfers/{id}/track-one-event': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Track-I event a transfer fed, if any */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              transfer_id: string;
+              /** Format: uuid */
+              track_one_event_id: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Name (or clear, with null) the Track-I event a transfer fed */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            track_one_event_id: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              transfer_id: string;
+              /** Format: uuid */
+              track_one_event_id: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/peace-indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An initiative's peace indicators per area and month */
+    get: {
+      parameters: {
+        query?: {
+          area?: string;
+          month?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description By month, area and indicator */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                initiative_id: string;
+                area: string;
+                month: string;
+                /** @enum {string} */
+                kind:
+                  | 'markets_open'
+                  | 'intergroup_marriages'
+                  | 'joint_events'
+                  | 'women_peace_messengers'
+                  | 'other';
+                other_label: string;
+                count: number;
+                note: string;
+                /** Format: date-time */
+                updated_at: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** A field monitor's report of one area and month (each indicator's count replaced; all or nothing) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            area: string;
+            month: string;
+            entries: {
+              /** @enum {string} */
+              kind:
+                'markets_open' | 'intergroup_marriages' | 'joint_events' | 'women_peace_messengers' | 'other';
+              /** @default  */
+              other_label?: string;
+              count: number;
+              /** @default  */
+              note?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description The area and month as now stored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                initiative_id: string;
+                area: string;
+                month: string;
+                /** @enum {string} */
+                kind:
+                  | 'markets_open'
+                  | 'intergroup_marriages'
+                  | 'joint_events'
+                  | 'women_peace_messengers'
+                  | 'other';
+                other_label: string;
+                count: number;
+                note: string;
+                /** Format: date-time */
+                updated_at: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{id}/funders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A workspace's funders (not shown to funders themselves) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description By name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                workspace_id: string;
+                name: string;
+                /** Format: date-time */
+                created_at: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a funder */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              workspace_id: string;
+              name: string;
+              /** Format: date-time */
+              created_at: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/resources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An initiative's budget lines, pledges, disbursements and gap per currency (funders: aggregates only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              initiative_id: string;
+              details: boolean;
+              budget_lines: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                initiative_id: string;
+                label: string;
+                currency: string;
+                amount: number;
+                /** Format: date-time */
+                created_at: string;
+              }[];
+              pledges: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                initiative_id: string;
+                /** Format: uuid */
+                funder_id: string;
+                funder_name: string;
+                currency: string;
+                amount: number;
+                /** Format: date */
+                pledged_on: string;
+                note: string;
+                disbursed: number;
+                /** Format: date-time */
+                created_at: string;
+              }[];
+              disbursements: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                pledge_id: string;
+                amount: number;
+                /** Format: date */
+                disbursed_on: string;
+                /** Format: date-time */
+                created_at: string;
+              }[];
+              gap: {
+                currency: string;
+                needed: number;
+                pledged: number;
+                disbursed: number;
+                unpledged: number;
+                undisbursed: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conflicts/{id}/funding-gap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conflict's funding gap per currency, over the initiatives whose funding the caller may read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              initiative_ids: string[];
+              currencies: {
+                currency: string;
+                needed: number;
+                pledged: number;
+                disbursed: number;
+                unpledged: number;
+                undisbursed: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/budget-lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a budget line (a need, in one currency) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            label: string;
+            currency: string;
+            amount: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              initiative_id: string;
+              label: string;
+              currency: string;
+              amount: number;
+              /** Format: date-time */
+              created_at: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/budget-lines/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a budget line */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/pledges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a funder's pledge */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            funder_id: string;
+            currency: string;
+            amount: number;
+            /** Format: date */
+            pledged_on: string;
+            /** @default  */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              initiative_id: string;
+              /** Format: uuid */
+              funder_id: string;
+              funder_name: string;
+              currency: string;
+              amount: number;
+              /** Format: date */
+              pledged_on: string;
+              note: string;
+              disbursed: number;
+              /** Format: date-time */
+              created_at: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/pledges/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a pledge and its disbursements */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/pledges/{id}/disbursements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a disbursement against a pledge (never beyond it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amount: number;
+            /** Format: date */
+            disbursed_on: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pledge_id: string;
+              amount: number;
+              /** Format: date */
+              disbursed_on: string;
+              /** Format: date-time */
+              created_at: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/conflicts/{id}/network/metrics': {
