@@ -164,7 +164,7 @@ describe('offline participant pages', () => {
     ]);
     const [link] = await issueLinks(ctx, survey.id, wave.id, [respondent.id]);
 
-    await page.goto(`${rig.server.url}/#/answer/${survey.id}/${wave.id}/${link.token}`);
+    await page.goto(`${rig.server.url}/p/#/answer/${survey.id}/${wave.id}/${link.token}`);
     await page.locator('form input').first().waitFor();
     await waitForWorker(page);
 

@@ -145,13 +145,18 @@ export function DialogueBody({
     statements.reload();
     void loadNext();
   });
+  // A vote on its way to the server: the statement stays until the server's next one comes (a guess made
+  // here meanwhile could differ from its routing); a vote left waiting in the outbox goes on here.
+  const [awaiting, setAwaiting] = useState(false);
   const nextOffline = nextError instanceof ApiError && nextError.code === OFFLINE_ERROR;
-  const next = localNext(
-    served,
-    nextOffline,
-    statements.state === 'ready' ? statements.data.items : null,
-    offline.votedHere,
-  );
+  const next = awaiting
+    ? served
+    : localNext(
+        served,
+        nextOffline,
+        statements.state === 'ready' ? statements.data.items : null,
+        offline.votedHere,
+      );
   const voting = useRef(false);
   const [pendingId, setPendingId] = useState<string>(requestId);
   const [failure, setFailure] = useState<unknown>(null);
@@ -194,6 +199,7 @@ export function DialogueBody({
     if (!current || voting.current) return;
     voting.current = true;
     setBusy(true);
+    setAwaiting(true);
     setFailure(null);
     try {
       // Kept in this device's outbox first, then sent; without a line it waits there and goes later.
@@ -207,6 +213,7 @@ export function DialogueBody({
       if (outcome.state === 'sent') await loadNext();
     } finally {
       voting.current = false;
+      setAwaiting(false);
       setBusy(false);
     }
   }
