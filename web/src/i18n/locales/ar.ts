@@ -1092,6 +1092,7 @@ const ar: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'هذا الفاعل ليس في الشبكة: اختر غيره.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'هذا المقياس غير معروف: اختر واحدًا من القائمة.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'لا تُستعاد النسخة الاحتياطية إلا إلى قاعدة بيانات فارغة: لم يتغير شيء.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'لهذه الموجة إجابات بالفعل: لا يمكن حذفها. غيّر تواريخها بدلًا من ذلك.',
     TT_ERR_SURVEY_HAS_RESPONSES: 'لهذا الاستبيان إجابات بالفعل: لم يعد بالإمكان تغيير أدواته ومجموعاته.',
     TT_ERR_TOKEN_NAME_TAKEN: 'لديك بالفعل رمز بهذا الاسم: اختر اسمًا آخر.',
     TT_ERR_TOO_MANY_ATTEMPTS: 'محاولات كثيرة جدًا: انتظر بضع دقائق وأعد المحاولة.',

@@ -1087,6 +1087,7 @@ const en = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'This actor is not in the network: choose another.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'This measure is not known: choose one from the list.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'A backup is restored only into an empty database: nothing was changed.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'This wave already has answers: it cannot be deleted. Change its dates instead.',
     TT_ERR_SURVEY_HAS_RESPONSES:
       'This survey already has answers: its instruments and groups can no longer change.',
     TT_ERR_TOKEN_NAME_TAKEN: 'You already have a token of that name: choose another name.',

@@ -1143,6 +1143,7 @@ const fr: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cette mesure est inconnue : choisissez-en une dans la liste.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY:
       'Une sauvegarde ne se restaure que dans une base vide : rien n’a changé.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'Cette vague a déjà des réponses : elle ne peut pas être supprimée. Changez plutôt ses dates.',
     TT_ERR_SURVEY_HAS_RESPONSES:
       'Cette enquête a déjà des réponses : ses instruments et ses groupes ne peuvent plus changer.',
     TT_ERR_TOKEN_NAME_TAKEN: 'Vous avez déjà un jeton de ce nom : choisissez un autre nom.',

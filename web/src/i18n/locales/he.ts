@@ -1063,6 +1063,7 @@ const he: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'השחקן הזה אינו ברשת: יש לבחור אחר.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'המדד הזה אינו מוכר: יש לבחור אחד מהרשימה.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'גיבוי משוחזר רק אל מסד נתונים ריק: דבר לא שונה.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'לגל הזה כבר יש תשובות: אי אפשר למחוק אותו. אפשר לשנות את התאריכים שלו במקום.',
     TT_ERR_SURVEY_HAS_RESPONSES: 'לסקר הזה כבר יש תשובות: אי אפשר עוד לשנות את הכלים והקבוצות שלו.',
     TT_ERR_TOKEN_NAME_TAKEN: 'כבר יש לך אסימון בשם הזה: יש לבחור שם אחר.',
     TT_ERR_TOO_MANY_ATTEMPTS: 'יותר מדי ניסיונות: יש להמתין כמה דקות ולנסות שוב.',

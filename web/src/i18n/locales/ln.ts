@@ -68,6 +68,7 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Emekeli oyo eyebani te: pona moko na liste.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Kopi ya libateli ezongisamaka kaka na base ya pamba: eloko moko te ebongwani.',
+  TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'Vague oyo ezali kala na biyano: ekoki kolongolama te. Bongola mikolo na yango na esika wana.',
   TT_ERR_SURVEY_HAS_RESPONSES:
     'Ankɛtɛ oyo ezali kala na biyano: bimekeli mpe masanga na yango ekoki kobongwana lisusu te.',
   TT_ERR_TOKEN_NAME_TAKEN: 'Ozali kala na elembo na nkombo wana: pona nkombo mosusu.',

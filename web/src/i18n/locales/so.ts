@@ -54,6 +54,7 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cabbirkan lama yaqaan: liiska mid ka dooro.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Kaydka waxaa lagu soo celiyaa kayd-xogeed madhan oo keliya: waxba lama beddelin.',
+  TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'Mowjaddan hore ayay jawaabo u lahayd: lama tirtiri karo. Taa beddelkeeda beddel taariikhaheeda.',
   TT_ERR_SURVEY_HAS_RESPONSES:
     'Sahankan hore ayuu jawaabo u lahaa: qalabkiisa cabbirka iyo kooxihiisa mar dambe lama beddeli karo.',
   TT_ERR_TOKEN_NAME_TAKEN: 'Hore ayaad u haysatay calaamad magacaas leh: dooro magac kale.',

@@ -56,6 +56,7 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Kipimo hiki hakijulikani: chagua kimoja kutoka kwenye orodha.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Nakala ya akiba inarejeshwa tu kwenye hifadhidata tupu: hakuna kilichobadilishwa.',
+  TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'Awamu hii tayari ina majibu: haiwezi kufutwa. Badilisha tarehe zake badala yake.',
   TT_ERR_SURVEY_HAS_RESPONSES:
     'Utafiti huu tayari una majibu: vipimo na makundi yake haviwezi kubadilika tena.',
   TT_ERR_TOKEN_NAME_TAKEN: 'Tayari una tokeni yenye jina hilo: chagua jina jingine.',
