@@ -1145,6 +1145,21 @@ const ar: Catalogue = {
       'العدد أقل من أن يُعرض: n < {{minimum}} ({{participants}} من المشاركين، {{comparison}} في مجموعة المقارنة)',
     rule: 'لا يُعرض أثر مجموعة فرعية إلا إذا كان في كل مجموعة مقارَنة {{minimum}} مجيبين على الأقل أجابوا في الجولتين.',
   },
+  surveyEdit: {
+    actions: 'إجراءات',
+    editSurvey: 'تعديل الاستبيان',
+    deleteSurvey: 'حذف الاستبيان',
+    deleteSurveyConfirm: 'حذف الاستبيان «{{title}}»؟',
+    deleteSurveyBody: 'تُحذف معه جولاته والمجيبون وإجاباتهم. لا يمكن التراجع عن ذلك.',
+    outGroupsHint: 'مجموعة في كل سطر. يمكن تغييرها فقط حتى أول إجابة.',
+    editWaveNamed: 'تعديل جولة {{wave}}',
+    closeToday: 'إغلاق اليوم',
+    closeTodayNamed: 'إغلاق جولة {{wave}} في نهاية اليوم',
+    deleteWave: 'حذف',
+    deleteWaveNamed: 'حذف جولة {{wave}}',
+    deleteWaveConfirm: 'حذف جولة {{wave}}؟',
+    deleteWaveBody: 'لا يمكن حذف جولة إلا إذا لم يُجب عنها أحد؛ وتتوقف روابط الإجابة غير المستخدمة عن العمل.',
+  },
 };
 
 export default ar;
