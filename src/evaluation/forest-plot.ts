@@ -175,7 +175,7 @@ export function forestPlotSvg(
   const parts: string[] = [];
   const title = options.title ?? 'Forest plot';
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="forest-title forest-desc" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="forest-title forest-desc" direction="ltr" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<title id="forest-title">${escapeXml(title)}</title>`,
     `<desc id="forest-desc">${escapeXml(
       `${methodName} meta-analysis of ${result.k} studies: pooled estimate ${fmt(result.estimate, digits)} (${level}% CI ${fmt(result.ciLower, digits)} to ${fmt(result.ciUpper, digits)}), tau squared ${fmt(result.tau2, 4)}, I squared ${result.i2.toFixed(1)}%.`,
