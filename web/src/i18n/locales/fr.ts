@@ -1201,7 +1201,7 @@ const fr: Catalogue = {
     rule: "L'effet d'un sous-groupe n'est montré que si chaque groupe comparé compte au moins {{minimum}} personnes ayant répondu aux deux vagues.",
   },
   surveyEdit: {
-    actions: 'Actions',
+    actions: 'Opérations',
     editSurvey: 'Modifier l’enquête',
     deleteSurvey: 'Supprimer l’enquête',
     deleteSurveyConfirm: 'Supprimer l’enquête « {{title}} » ?',
