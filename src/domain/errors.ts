@@ -271,6 +271,11 @@ export const errorRegistry = {
     message:
       'The survey already has answers: its instruments and out-groups can no longer change. Create a new survey.',
   },
+  TT_ERR_SURVEY_WAVE_HAS_RESPONSES: {
+    status: 409,
+    message:
+      'This wave already has answers: it cannot be deleted. Change its dates instead, or close it now.',
+  },
   // --- security, vault and audit ---
   TT_ERR_PASSWORD_TOO_SHORT: {
     status: 400,

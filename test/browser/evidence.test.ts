@@ -10,6 +10,8 @@ import {
   listSurveyTranslations,
   saveSurveyTranslation,
 } from '../../src/services/surveys/index.js';
+import { forestPlotSvg } from '../../src/evaluation/forest-plot.js';
+import { metaAnalysis } from '../../src/evaluation/meta-analysis.js';
 
 /**
  * Surveys and evidence in the browser: a convener creates a survey, adds its waves and respondents,
@@ -119,6 +121,83 @@ describe('a convener enters survey waves and sees the effect', () => {
     respondents = (await rows.locator('td:first-child').allInnerTexts()).map((text) => text.trim());
     expect(respondents).toHaveLength(4);
     await screenshot(desk, 'survey-page');
+  });
+
+  it("edits a wave's dates and deletes a wave nobody has answered, after a confirmation", async () => {
+    // A follow-up wave is added, its dates edited, then deleted (the others stay as the next tests need).
+    await desk.getByLabel('Wave', { exact: true }).first().selectOption({ label: 'Follow-up' });
+    await desk.getByLabel('Opens on').last().fill('2030-01-01');
+    await desk.getByLabel('Closes on').last().fill('2030-02-01');
+    await desk.getByRole('button', { name: 'Add a wave' }).click();
+    const followUp = desk.locator('table.survey-waves tbody tr', { hasText: 'Follow-up' });
+    await followUp.waitFor();
+    const closedBefore = await followUp.locator('td').nth(2).innerText();
+    await followUp.getByRole('button', { name: 'Edit the Follow-up wave' }).click();
+    await followUp.getByLabel('Closes on').fill('2019-01-01');
+    await followUp.getByRole('button', { name: 'Save' }).click();
+    // Refused in words before anything is sent.
+    await followUp.getByText('A wave closes on or after the day it opens.').first().waitFor();
+    await followUp.getByLabel('Closes on').fill('2031-06-30');
+    await followUp.getByRole('button', { name: 'Save' }).click();
+    await followUp.getByRole('button', { name: 'Edit the Follow-up wave' }).waitFor();
+    await desk.waitForFunction(
+      (before) =>
+        [...document.querySelectorAll('table.survey-waves tbody tr')].some(
+          (row) => row.textContent!.includes('Follow-up') && row.children[2].textContent !== before,
+        ),
+      closedBefore,
+    );
+    const twoWaves = () =>
+      desk.waitForFunction(() => document.querySelectorAll('table.survey-waves tbody tr').length === 2);
+    await followUp.getByRole('button', { name: 'Delete the Follow-up wave' }).click();
+    await desk.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await followUp.waitFor({ state: 'detached' });
+    await twoWaves();
+  });
+
+  it('keeps every forest-plot label inside the SVG and clear of the marks, long and Arabic, at 360 px', async () => {
+    const phone = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await phone.newPage();
+    const studies = [
+      {
+        label: 'WWW Women’s water dialogue across the coast and the highlands, Mombasa 2024',
+        effect: 0.5,
+        variance: 0.04,
+      },
+      {
+        label: 'حوار نساء الساحل والمرتفعات حول الطريق الساحلي والمياه والمراعي',
+        effect: 0.2,
+        variance: 0.05,
+      },
+      { label: 'Short', effect: -0.1, variance: 0.06 },
+    ];
+    await page.setContent(
+      `<html dir="rtl" lang="ar"><body style="margin:0">${forestPlotSvg(studies, metaAnalysis(studies, { method: 'dl' }))}</body></html>`,
+    );
+    const boxes = await page.evaluate(() => {
+      const svg = document.querySelector('svg')!;
+      const marks = [...svg.querySelectorAll('g.study line, g.study rect')].map(
+        (mark) => (mark as SVGGraphicsElement).getBBox().x,
+      );
+      return {
+        width: svg.viewBox.baseVal.width,
+        height: svg.viewBox.baseVal.height,
+        marksLeft: Math.min(...marks),
+        labels: [...svg.querySelectorAll('text.study-label')].map((label) => {
+          const box = (label as SVGTextElement).getBBox();
+          return { x: box.x, y: box.y, right: box.x + box.width, bottom: box.y + box.height };
+        }),
+      };
+    });
+    expect(boxes.labels).toHaveLength(3);
+    for (const label of boxes.labels) {
+      expect(label.x).toBeGreaterThanOrEqual(0);
+      expect(label.y).toBeGreaterThanOrEqual(0);
+      expect(label.right).toBeLessThanOrEqual(boxes.width);
+      expect(label.bottom).toBeLessThanOrEqual(boxes.height);
+      expect(label.right).toBeLessThan(boxes.marksLeft);
+    }
+    await phone.close();
   });
 
   it('shows no effect before anyone has answered both waves', async () => {

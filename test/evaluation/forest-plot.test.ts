@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, forestPlotSvg, niceTicks } from '../../src/evaluation/forest-plot.js';
+import { fitLabel, forestPlotSvg, niceTicks, textWidth } from '../../src/evaluation/forest-plot.js';
 import { metaAnalysis } from '../../src/evaluation/meta-analysis.js';
 
 const studies = [
@@ -54,5 +54,37 @@ describe('forest plot labels', () => {
     expect(fitLabel(long).endsWith('\u2026')).toBe(true);
     expect(svg).toContain(`<title>${long}</title>${fitLabel(long)}</text>`);
     expect(svg).toContain('>Short</text>');
+  });
+
+  it('sizes the label column to the longest label, within bounds, and shortens only what cannot fit', () => {
+    const plotLeftOf = (svg: string) =>
+      Math.min(
+        ...[
+          ...svg.matchAll(
+            /<line x1="([\d.]+)" y1="\d+" x2="[\d.]+" y2="\d+" stroke="#000000" stroke-width="1.2"/g,
+          ),
+        ].map((m) => Number(m[1])),
+      );
+    const medium = 'WWW Women’s dialogue, Mombasa 2024';
+    const wide = [
+      { label: medium, effect: 0, variance: 0.04 },
+      { label: 'Short', effect: 0.3, variance: 0.05 },
+    ];
+    const svg = forestPlotSvg(wide, metaAnalysis(wide, { method: 'fe' }));
+    // Whole, since it fits the widest column; the marks start right of it.
+    expect(svg).toContain(`</title>${medium.replace('’', '’')}</text>`);
+    expect(plotLeftOf(svg)).toBeGreaterThan(12 + textWidth(medium));
+    const arabic = 'حوار نساء الساحل والمرتفعات حول الطريق الساحلي والمياه والمراعي 2024';
+    const rtl = [
+      { label: arabic, effect: 0.2, variance: 0.04 },
+      { label: 'Short', effect: 0.3, variance: 0.05 },
+    ];
+    const shortened = fitLabel(arabic, 0.4 * 760 - 26);
+    expect(shortened.endsWith('\u2026')).toBe(true);
+    expect(textWidth(shortened)).toBeLessThanOrEqual(0.4 * 760 - 26);
+    expect(forestPlotSvg(rtl, metaAnalysis(rtl, { method: 'fe' }))).toContain(
+      `<title>${arabic}</title>${shortened}</text>`,
+    );
+    expect(textWidth('WWWW')).toBeGreaterThan(textWidth('iiii') * 3);
   });
 });

@@ -4,6 +4,7 @@ import { createApiToken } from '../../src/security/sessions.js';
 import { forEachEngine } from '../support/databases.js';
 import { testApp, testKeys } from '../server/support/app.js';
 import { surveyWorld } from './fixtures.js';
+import { tablesSnapshot } from '../support/records.js';
 
 forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
   let app: FastifyInstance;
@@ -27,7 +28,7 @@ forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
     await app.close();
   });
 
-  const call = (role: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
+  const call = (role: string | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
     app.inject({
       method,
       url,
@@ -162,5 +163,89 @@ forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
     const inclusion = await call('funder', 'GET', `/api/conflicts/${world.conflict.id}/evidence/inclusion`);
     expect(inclusion.statusCode).toBe(200);
     expect(inclusion.json().warnings).toHaveLength(1);
+  });
+  it('edits a survey and its waves, deletes an unanswered wave, refuses bad edits changing nothing', async () => {
+    const created = await call('convener', 'POST', '/api/surveys', {
+      initiative_id: world.initiative.id,
+      title: 'To edit',
+      instruments: [{ library: 'feeling-thermometer' }],
+      out_groups: ['North', 'South'],
+    });
+    expect(created.statusCode).toBe(201);
+    const survey = created.json();
+    const renamed = await call('convener', 'PATCH', `/api/surveys/${survey.id}`, { title: 'Edited title' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().title).toBe('Edited title');
+    const addWave = async (kind: string) => {
+      const response = await call('convener', 'POST', `/api/surveys/${survey.id}/waves`, {
+        kind,
+        opens_on: '2020-01-01',
+        closes_on: '2099-12-31',
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as string;
+    };
+    const baseline = await addWave('baseline');
+    const post = await addWave('post');
+    const moved = await call('convener', 'PATCH', `/api/surveys/${survey.id}/waves/${post}`, {
+      opens_on: '2021-02-03',
+      closes_on: '2021-03-04',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ opens_on: '2021-02-03', closes_on: '2021-03-04' });
+
+    // Bad edits: a closing date before the opening date (in one body, or against the stored one).
+    const before = await tablesSnapshot(getDb(), ['surveys', 'survey_waves', 'audit_log']);
+    const reversed = await call('convener', 'PATCH', `/api/surveys/${survey.id}/waves/${post}`, {
+      opens_on: '2021-05-01',
+      closes_on: '2021-04-01',
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.code).toBe('TT_ERR_VALIDATION');
+    const againstStored = await call('convener', 'PATCH', `/api/surveys/${survey.id}/waves/${post}`, {
+      closes_on: '2021-01-01',
+    });
+    expect(againstStored.statusCode).toBe(400);
+    expect(againstStored.json().error.code).toBe('TT_ERR_VALIDATION');
+    const emptyTitle = await call('convener', 'PATCH', `/api/surveys/${survey.id}`, { title: '  ' });
+    expect(emptyTitle.statusCode).toBe(400);
+    expect(await tablesSnapshot(getDb(), ['surveys', 'survey_waves', 'audit_log'])).toBe(before);
+    const forbidden = await call('funder', 'DELETE', `/api/surveys/${survey.id}/waves/${post}`);
+    expect(forbidden.statusCode).toBe(403);
+    const otherSurveys = await call('convener', 'DELETE', `/api/surveys/${survey.id}/waves/${survey.id}`);
+    expect(otherSurveys.statusCode).toBe(404);
+
+    // A wave with an answer cannot be deleted; its answer stays.
+    await call('convener', 'POST', `/api/surveys/${survey.id}/respondents`, {
+      respondents: [{ arm: 'comparison', pseudonym: 'CMP-EDIT' }],
+    });
+    const links = await call('convener', 'POST', `/api/surveys/${survey.id}/waves/${baseline}/links`, {});
+    const [link] = links.json().items as { token: string }[];
+    const answered = await call(null, 'POST', `/api/surveys/${survey.id}/waves/${baseline}/answers`, {
+      token: link.token,
+      answers: [
+        { instrument: 'feeling-thermometer', out_group: 'North', item: 'warmth', value: 60 },
+        { instrument: 'feeling-thermometer', out_group: 'South', item: 'warmth', value: 40 },
+      ],
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
+    const snapshot = await tablesSnapshot(getDb(), ['survey_waves', 'survey_responses', 'audit_log']);
+    const refused = await call('convener', 'DELETE', `/api/surveys/${survey.id}/waves/${baseline}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('TT_ERR_SURVEY_WAVE_HAS_RESPONSES');
+    expect(await tablesSnapshot(getDb(), ['survey_waves', 'survey_responses', 'audit_log'])).toBe(snapshot);
+
+    const deleted = await call('convener', 'DELETE', `/api/surveys/${survey.id}/waves/${post}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const detail = (await call('convener', 'GET', `/api/surveys/${survey.id}`)).json();
+    expect(detail.waves.map((wave: { id: string }) => wave.id)).toEqual([baseline]);
+    const audit = await getDb()
+      .selectFrom('audit_log')
+      .select('action')
+      .where('record_id', '=', post)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['survey_wave.create', 'survey_wave.update', 'survey_wave.delete']),
+    );
   });
 });

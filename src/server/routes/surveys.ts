@@ -124,6 +124,17 @@ export function registerSurveyRoutes(app: FastifyInstance): void {
       surveys.updateWave(request.services, params.id, params.waveId, body),
   });
   defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/surveys/:id/waves/:waveId',
+    summary: 'Delete a wave nobody has answered yet (a wave with answers stays)',
+    tag,
+    access: 'surveys.manage',
+    response: null,
+    params: waveParams,
+    status: 204,
+    handler: ({ params, request }) => surveys.deleteWave(request.services, params.id, params.waveId),
+  });
+  defineRoute(app, {
     method: 'GET',
     url: '/api/surveys/:id/respondents',
     summary: 'Respondents (pseudonyms) and the waves each has answered; never the answers',

@@ -206,6 +206,24 @@ export function updateWave(
 }
 
 /**
+ * Deletes a wave nobody has answered yet (its unused answer links go with it); a wave with answers stays,
+ * since deleting it would lose what respondents gave.
+ */
+export function deleteWave(ctx: ServiceContext, surveyId: string, waveId: string): Promise<void> {
+  return inTransaction(ctx, async (trx) => {
+    const grant = await requireAccess(trx, ctx.auth, 'surveys.manage', { surveyId });
+    await surveyOrNotFound(trx, surveyId);
+    const wave = await repo.getWave(trx, waveId);
+    if (!wave || wave.survey_id !== surveyId) throw new TrackTwoError('TT_ERR_NOT_FOUND', { reason: 'wave' });
+    if (await repo.waveHasResponses(trx, waveId)) {
+      throw new TrackTwoError('TT_ERR_SURVEY_WAVE_HAS_RESPONSES', { field: 'wave' });
+    }
+    await repo.deleteWave(trx, waveId);
+    await audit(trx, ctx.keys, ctx.auth, 'survey_wave.delete', 'survey_wave', waveId, grant.workspaceId);
+  });
+}
+
+/**
  * Adds respondents: participants by their actor (who must belong to the initiative's conflict; the
  * survey shows their pseudonym, never a name) and comparison respondents by a pseudonym alone.
  */

@@ -123,6 +123,22 @@ export async function updateWave(
   return getWave(db, id);
 }
 
+/** Whether any answer (also one retention has hidden) was ever kept for the wave. */
+export async function waveHasResponses(db: Kysely<Database>, waveId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('survey_responses')
+    .select('id')
+    .where('wave_id', '=', waveId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deleteWave(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('survey_waves').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 export async function insertRespondents(
   db: Kysely<Database>,
   respondents: readonly SurveyRespondent[],

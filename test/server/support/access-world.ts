@@ -340,6 +340,7 @@ export const matrix: Record<string, Entry> = {
     body: () => ({ kind: 'post', opens_on: '2024-01-01', closes_on: '2024-02-01' }),
   },
   'PATCH /api/surveys/:id/waves/:waveId': { kind: 'target', body: () => ({ closes_on: '2098-01-01' }) },
+  'DELETE /api/surveys/:id/waves/:waveId': { kind: 'target' },
   'GET /api/surveys/:id/respondents': { kind: 'target' },
   'POST /api/surveys/:id/respondents': {
     kind: 'target',

@@ -25,6 +25,9 @@ import type { IssuedLink, RespondentStatus, SurveyDetail } from '../../../src/do
 import { useFormSubmit } from '../components/form-submit.js';
 import { labelOf } from '../i18n/labels.js';
 import { day } from '../i18n/format.js';
+import { navigate } from '../router.js';
+import { useInitiativeCan } from '../permissions.js';
+import { SurveySettings, WaveRow } from '../surveys/survey-edit.js';
 
 type NamedActor = Actor & Record<string, unknown>;
 
@@ -335,6 +338,7 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
   const respondents = useResource('/api/surveys/{id}/respondents', { params: { path: { id: surveyId } } });
   const initiative = useResource('/api/initiatives/{id}', { params: { path: { id: initiativeId } } });
   const conflictId = initiative.state === 'ready' ? initiative.data.conflict_id : null;
+  const mayManage = useInitiativeCan(initiativeId)('surveys.manage');
   // While the list reloads after an entry, the forms below keep showing (and keep their notices).
   const [shown, setShown] = useState<{ items: RespondentStatus[] } | null>(null);
   useEffect(() => {
@@ -372,6 +376,14 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
               <dt>{t('surveys.languages')}</dt>
               <dd>{data.languages.map((code) => t(`surveys.languageNames.${code}`)).join('; ')}</dd>
             </dl>
+            {mayManage && (
+              <SurveySettings
+                key={`${data.title}\n${data.out_groups.join('\n')}`}
+                survey={data}
+                onSaved={survey.reload}
+                onDeleted={() => navigate(`/i/${initiativeId}/surveys`)}
+              />
+            )}
 
             <h2>{t('surveys.wavesTitle')}</h2>
             {data.waves.length === 0 ? (
@@ -384,15 +396,18 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
                       <th scope="col">{t('surveys.waveKind')}</th>
                       <th scope="col">{t('surveys.opensOn')}</th>
                       <th scope="col">{t('surveys.closesOn')}</th>
+                      {mayManage && <th scope="col">{t('surveyEdit.actions')}</th>}
                     </tr>
                   </thead>
                   <tbody>
                     {data.waves.map((wave) => (
-                      <tr key={wave.id}>
-                        <td>{t(`surveys.waves.${wave.kind}`)}</td>
-                        <td>{day(wave.opens_on)}</td>
-                        <td>{day(wave.closes_on)}</td>
-                      </tr>
+                      <WaveRow
+                        key={`${wave.id}:${wave.opens_on}:${wave.closes_on}`}
+                        survey={data}
+                        wave={wave}
+                        mayManage={mayManage}
+                        onChanged={survey.reload}
+                      />
                     ))}
                   </tbody>
                 </table>

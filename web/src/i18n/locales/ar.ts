@@ -1092,6 +1092,7 @@ const ar: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'هذا الفاعل ليس في الشبكة: اختر غيره.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'هذا المقياس غير معروف: اختر واحدًا من القائمة.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'لا تُستعاد النسخة الاحتياطية إلا إلى قاعدة بيانات فارغة: لم يتغير شيء.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'لهذه الموجة إجابات بالفعل: لا يمكن حذفها. غيّر تواريخها بدلًا من ذلك.',
     TT_ERR_SURVEY_HAS_RESPONSES: 'لهذا الاستبيان إجابات بالفعل: لم يعد بالإمكان تغيير أدواته ومجموعاته.',
     TT_ERR_TOKEN_NAME_TAKEN: 'لديك بالفعل رمز بهذا الاسم: اختر اسمًا آخر.',
     TT_ERR_TOO_MANY_ATTEMPTS: 'محاولات كثيرة جدًا: انتظر بضع دقائق وأعد المحاولة.',
@@ -1143,6 +1144,21 @@ const ar: Catalogue = {
     tooFew:
       'العدد أقل من أن يُعرض: n < {{minimum}} ({{participants}} من المشاركين، {{comparison}} في مجموعة المقارنة)',
     rule: 'لا يُعرض أثر مجموعة فرعية إلا إذا كان في كل مجموعة مقارَنة {{minimum}} مجيبين على الأقل أجابوا في الجولتين.',
+  },
+  surveyEdit: {
+    actions: 'إجراءات',
+    editSurvey: 'تعديل الاستبيان',
+    deleteSurvey: 'حذف الاستبيان',
+    deleteSurveyConfirm: 'حذف الاستبيان «{{title}}»؟',
+    deleteSurveyBody: 'تُحذف معه جولاته والمجيبون وإجاباتهم. لا يمكن التراجع عن ذلك.',
+    outGroupsHint: 'مجموعة في كل سطر. يمكن تغييرها فقط حتى أول إجابة.',
+    editWaveNamed: 'تعديل جولة {{wave}}',
+    closeToday: 'إغلاق اليوم',
+    closeTodayNamed: 'إغلاق جولة {{wave}} في نهاية اليوم',
+    deleteWave: 'حذف',
+    deleteWaveNamed: 'حذف جولة {{wave}}',
+    deleteWaveConfirm: 'حذف جولة {{wave}}؟',
+    deleteWaveBody: 'لا يمكن حذف جولة إلا إذا لم يُجب عنها أحد؛ وتتوقف روابط الإجابة غير المستخدمة عن العمل.',
   },
 };
 

@@ -1087,6 +1087,8 @@ const en = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'This actor is not in the network: choose another.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'This measure is not known: choose one from the list.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'A backup is restored only into an empty database: nothing was changed.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
+      'This wave already has answers: it cannot be deleted. Change its dates instead.',
     TT_ERR_SURVEY_HAS_RESPONSES:
       'This survey already has answers: its instruments and groups can no longer change.',
     TT_ERR_TOKEN_NAME_TAKEN: 'You already have a token of that name: choose another name.',
@@ -1139,6 +1141,21 @@ const en = {
     tooFew:
       'too few to show: n < {{minimum}} ({{participants}} participants, {{comparison}} in the comparison group)',
     rule: "A subgroup's effect is shown only when each group compared has at least {{minimum}} respondents who answered both waves.",
+  },
+  surveyEdit: {
+    actions: 'Actions',
+    editSurvey: 'Edit the survey',
+    deleteSurvey: 'Delete the survey',
+    deleteSurveyConfirm: 'Delete the survey “{{title}}”?',
+    deleteSurveyBody: 'Its waves, respondents and answers are deleted with it. This cannot be undone.',
+    outGroupsHint: 'One per line. They can change only until the first answer.',
+    editWaveNamed: 'Edit the {{wave}} wave',
+    closeToday: 'Close today',
+    closeTodayNamed: 'Close the {{wave}} wave at the end of today',
+    deleteWave: 'Delete',
+    deleteWaveNamed: 'Delete the {{wave}} wave',
+    deleteWaveConfirm: 'Delete the {{wave}} wave?',
+    deleteWaveBody: 'Only a wave nobody has answered can be deleted; its unused answer links stop working.',
   },
 };
 

@@ -1143,6 +1143,8 @@ const fr: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cette mesure est inconnue : choisissez-en une dans la liste.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY:
       'Une sauvegarde ne se restaure que dans une base vide : rien n’a changé.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
+      'Cette vague a déjà des réponses : elle ne peut pas être supprimée. Changez plutôt ses dates.',
     TT_ERR_SURVEY_HAS_RESPONSES:
       'Cette enquête a déjà des réponses : ses instruments et ses groupes ne peuvent plus changer.',
     TT_ERR_TOKEN_NAME_TAKEN: 'Vous avez déjà un jeton de ce nom : choisissez un autre nom.',
@@ -1197,6 +1199,23 @@ const fr: Catalogue = {
     tooFew:
       'trop peu pour être montré : n < {{minimum}} ({{participants}} participants, {{comparison}} dans le groupe de comparaison)',
     rule: "L'effet d'un sous-groupe n'est montré que si chaque groupe comparé compte au moins {{minimum}} personnes ayant répondu aux deux vagues.",
+  },
+  surveyEdit: {
+    actions: 'Opérations',
+    editSurvey: 'Modifier l’enquête',
+    deleteSurvey: 'Supprimer l’enquête',
+    deleteSurveyConfirm: 'Supprimer l’enquête « {{title}} » ?',
+    deleteSurveyBody:
+      'Ses vagues, ses répondants et leurs réponses sont supprimés avec elle. C’est irréversible.',
+    outGroupsHint: 'Un par ligne. Ils ne peuvent changer que jusqu’à la première réponse.',
+    editWaveNamed: 'Modifier la vague {{wave}}',
+    closeToday: 'Clore aujourd’hui',
+    closeTodayNamed: 'Clore la vague {{wave}} à la fin de la journée',
+    deleteWave: 'Supprimer',
+    deleteWaveNamed: 'Supprimer la vague {{wave}}',
+    deleteWaveConfirm: 'Supprimer la vague {{wave}} ?',
+    deleteWaveBody:
+      'Seule une vague sans aucune réponse peut être supprimée ; ses liens de réponse inutilisés cessent de fonctionner.',
   },
 };
 

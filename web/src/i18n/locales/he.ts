@@ -1063,6 +1063,8 @@ const he: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'השחקן הזה אינו ברשת: יש לבחור אחר.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'המדד הזה אינו מוכר: יש לבחור אחד מהרשימה.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'גיבוי משוחזר רק אל מסד נתונים ריק: דבר לא שונה.',
+    TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
+      'לגל הזה כבר יש תשובות: אי אפשר למחוק אותו. אפשר לשנות את התאריכים שלו במקום.',
     TT_ERR_SURVEY_HAS_RESPONSES: 'לסקר הזה כבר יש תשובות: אי אפשר עוד לשנות את הכלים והקבוצות שלו.',
     TT_ERR_TOKEN_NAME_TAKEN: 'כבר יש לך אסימון בשם הזה: יש לבחור שם אחר.',
     TT_ERR_TOO_MANY_ATTEMPTS: 'יותר מדי ניסיונות: יש להמתין כמה דקות ולנסות שוב.',
@@ -1113,6 +1115,21 @@ const he: Catalogue = {
   subgroupMinimum: {
     tooFew: 'מעט מדי כדי להציג: n < {{minimum}} ({{participants}} משתתפים, {{comparison}} בקבוצת ההשוואה)',
     rule: 'השפעה של תת-קבוצה מוצגת רק כאשר בכל קבוצה המושווית יש לפחות {{minimum}} משיבים שענו בשני הסבבים.',
+  },
+  surveyEdit: {
+    actions: 'פעולות',
+    editSurvey: 'עריכת הסקר',
+    deleteSurvey: 'מחיקת הסקר',
+    deleteSurveyConfirm: 'למחוק את הסקר „{{title}}”?',
+    deleteSurveyBody: 'הסבבים, המשיבים והתשובות שלו נמחקים איתו. אי אפשר לבטל זאת.',
+    outGroupsHint: 'קבוצה אחת בכל שורה. אפשר לשנות אותן רק עד התשובה הראשונה.',
+    editWaveNamed: 'עריכת סבב {{wave}}',
+    closeToday: 'לסגור היום',
+    closeTodayNamed: 'לסגור את סבב {{wave}} בסוף היום',
+    deleteWave: 'מחיקה',
+    deleteWaveNamed: 'מחיקת סבב {{wave}}',
+    deleteWaveConfirm: 'למחוק את סבב {{wave}}?',
+    deleteWaveBody: 'אפשר למחוק רק סבב שאיש לא ענה עליו; קישורי המענה שלא נוצלו יפסיקו לפעול.',
   },
 };
 

@@ -68,6 +68,8 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Emekeli oyo eyebani te: pona moko na liste.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Kopi ya libateli ezongisamaka kaka na base ya pamba: eloko moko te ebongwani.',
+  TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
+    'Vague oyo ezali kala na biyano: ekoki kolongolama te. Bongola mikolo na yango na esika wana.',
   TT_ERR_SURVEY_HAS_RESPONSES:
     'Ankɛtɛ oyo ezali kala na biyano: bimekeli mpe masanga na yango ekoki kobongwana lisusu te.',
   TT_ERR_TOKEN_NAME_TAKEN: 'Ozali kala na elembo na nkombo wana: pona nkombo mosusu.',
@@ -1207,6 +1209,23 @@ const ln: Catalogue = {
     tooFew:
       'bato moke mingi mpo na kolakisa: n < {{minimum}} (basangani {{participants}}, {{comparison}} na etuluku ya bokokanisi)',
     rule: 'Bopusi ya etuluku moke elakisami kaka soki etuluku moko na moko oyo ekokanisami ezali na ata bato {{minimum}} oyo bazongisaki na mbala nyonso mibale.',
+  },
+  surveyEdit: {
+    actions: 'Misala',
+    editSurvey: 'Bongola ankɛtɛ',
+    deleteSurvey: 'Longola ankɛtɛ',
+    deleteSurveyConfirm: 'Olongola ankɛtɛ “{{title}}”?',
+    deleteSurveyBody:
+      'Mbala na yango, bato oyo bayanolaki mpe biyano na bango ekolongolama elongo. Ekoki kozongisama te.',
+    outGroupsHint: 'Moko na molɔngɔ moko. Ekoki kobongwana kaka liboso ya eyano ya liboso.',
+    editWaveNamed: 'Bongola mbala {{wave}}',
+    closeToday: 'Kanga lelo',
+    closeTodayNamed: 'Kanga mbala {{wave}} na nsuka ya lelo',
+    deleteWave: 'Longola',
+    deleteWaveNamed: 'Longola mbala {{wave}}',
+    deleteWaveConfirm: 'Olongola mbala {{wave}}?',
+    deleteWaveBody:
+      'Kaka mbala oyo moto moko te ayanolaki nde ekoki kolongolama; ba-lien na yango oyo basaleli te ekosala lisusu te.',
   },
 };
 

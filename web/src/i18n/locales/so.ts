@@ -54,6 +54,8 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cabbirkan lama yaqaan: liiska mid ka dooro.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Kaydka waxaa lagu soo celiyaa kayd-xogeed madhan oo keliya: waxba lama beddelin.',
+  TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
+    'Mowjaddan hore ayay jawaabo u lahayd: lama tirtiri karo. Taa beddelkeeda beddel taariikhaheeda.',
   TT_ERR_SURVEY_HAS_RESPONSES:
     'Sahankan hore ayuu jawaabo u lahaa: qalabkiisa cabbirka iyo kooxihiisa mar dambe lama beddeli karo.',
   TT_ERR_TOKEN_NAME_TAKEN: 'Hore ayaad u haysatay calaamad magacaas leh: dooro magac kale.',
@@ -1201,6 +1203,23 @@ const so: Catalogue = {
     tooFew:
       'aad bay u yar yihiin in la muujiyo: n < {{minimum}} ({{participants}} ka qaybgale, {{comparison}} kooxda isbarbardhigga)',
     rule: 'Saameynta koox-hoosaadka waxaa la muujiyaa oo keliya marka koox kasta oo la barbardhigayo ay leedahay ugu yaraan {{minimum}} jawaabeyaal oo ka jawaabay labada wareeg.',
+  },
+  surveyEdit: {
+    actions: 'Ficillo',
+    editSurvey: 'Wax ka beddel sahanka',
+    deleteSurvey: 'Tirtir sahanka',
+    deleteSurveyConfirm: 'Ma la tirtiraa sahanka “{{title}}”?',
+    deleteSurveyBody:
+      'Wareegyadiisa, jawaabeyaasha iyo jawaabahooda waa la tirtirayaa. Dib looma celin karo.',
+    outGroupsHint: 'Mid sadar kasta. Waa la beddeli karaa oo keliya ilaa jawaabta ugu horreysa.',
+    editWaveNamed: 'Wax ka beddel wareegga {{wave}}',
+    closeToday: 'Xir maanta',
+    closeTodayNamed: 'Xir wareegga {{wave}} dhammaadka maanta',
+    deleteWave: 'Tirtir',
+    deleteWaveNamed: 'Tirtir wareegga {{wave}}',
+    deleteWaveConfirm: 'Ma la tirtiraa wareegga {{wave}}?',
+    deleteWaveBody:
+      'Wareeg aan cidna ka jawaabin oo keliya ayaa la tirtiri karaa; xiriiriyeyaashiisa jawaabta ee aan la isticmaalin way joogsanayaan.',
   },
 };
 

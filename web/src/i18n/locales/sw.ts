@@ -56,6 +56,8 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Kipimo hiki hakijulikani: chagua kimoja kutoka kwenye orodha.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Nakala ya akiba inarejeshwa tu kwenye hifadhidata tupu: hakuna kilichobadilishwa.',
+  TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
+    'Awamu hii tayari ina majibu: haiwezi kufutwa. Badilisha tarehe zake badala yake.',
   TT_ERR_SURVEY_HAS_RESPONSES:
     'Utafiti huu tayari una majibu: vipimo na makundi yake haviwezi kubadilika tena.',
   TT_ERR_TOKEN_NAME_TAKEN: 'Tayari una tokeni yenye jina hilo: chagua jina jingine.',
@@ -1183,6 +1185,22 @@ const sw: Catalogue = {
     tooFew:
       'ni wachache mno kuonyeshwa: n < {{minimum}} (washiriki {{participants}}, {{comparison}} katika kikundi cha ulinganisho)',
     rule: 'Athari ya kikundi kidogo huonyeshwa tu wakati kila kikundi kinacholinganishwa kina angalau wajibu {{minimum}} waliojibu awamu zote mbili.',
+  },
+  surveyEdit: {
+    actions: 'Vitendo',
+    editSurvey: 'Hariri utafiti',
+    deleteSurvey: 'Futa utafiti',
+    deleteSurveyConfirm: 'Ufute utafiti “{{title}}”?',
+    deleteSurveyBody: 'Awamu zake, wajibu na majibu yao yanafutwa pamoja nao. Hili haliwezi kutenduliwa.',
+    outGroupsHint: 'Moja kwa kila mstari. Yanaweza kubadilika tu hadi jibu la kwanza.',
+    editWaveNamed: 'Hariri awamu ya {{wave}}',
+    closeToday: 'Funga leo',
+    closeTodayNamed: 'Funga awamu ya {{wave}} mwisho wa leo',
+    deleteWave: 'Futa',
+    deleteWaveNamed: 'Futa awamu ya {{wave}}',
+    deleteWaveConfirm: 'Ufute awamu ya {{wave}}?',
+    deleteWaveBody:
+      'Ni awamu ambayo hakuna aliyeijibu tu inayoweza kufutwa; viungo vyake vya majibu visivyotumika vitaacha kufanya kazi.',
   },
 };
 
