@@ -27,6 +27,9 @@ export interface ReplyTexts {
   ussdType: string;
   ussdInvalid: string;
   ussdBye: string;
+  surveyNone: string;
+  surveyThanks: string;
+  surveyRange: string;
 }
 
 const en: ReplyTexts = {
@@ -51,6 +54,9 @@ const en: ReplyTexts = {
   ussdType: 'Type your statement:',
   ussdInvalid: 'That choice is not on the menu.',
   ussdBye: 'Thank you. Dial again to continue.',
+  surveyNone: 'No survey is open in this dialogue at the moment.',
+  surveyThanks: 'Thank you: your answers to the survey were saved.',
+  surveyRange: 'Type a number from {min} to {max}.',
 };
 
 const fr: ReplyTexts = {
@@ -76,6 +82,9 @@ const fr: ReplyTexts = {
   ussdType: 'Écrivez votre proposition :',
   ussdInvalid: 'Ce choix n’est pas dans le menu.',
   ussdBye: 'Merci. Rappelez pour continuer.',
+  surveyNone: 'Aucun questionnaire n’est ouvert dans ce dialogue pour le moment.',
+  surveyThanks: 'Merci : vos réponses au questionnaire sont enregistrées.',
+  surveyRange: 'Tapez un nombre de {min} à {max}.',
 };
 
 const ar: ReplyTexts = {
@@ -100,6 +109,9 @@ const ar: ReplyTexts = {
   ussdType: 'اكتب عبارتك:',
   ussdInvalid: 'هذا الخيار ليس في القائمة.',
   ussdBye: 'شكرًا. اتصل مجددًا للمتابعة.',
+  surveyNone: 'لا يوجد استبيان مفتوح في هذا الحوار حاليًا.',
+  surveyThanks: 'شكرًا: حُفظت إجاباتك عن الاستبيان.',
+  surveyRange: 'اكتب رقمًا من {min} إلى {max}.',
 };
 
 const he: ReplyTexts = {
@@ -124,6 +136,9 @@ const he: ReplyTexts = {
   ussdType: 'כתבו את ההיגד:',
   ussdInvalid: 'הבחירה אינה בתפריט.',
   ussdBye: 'תודה. חייגו שוב כדי להמשיך.',
+  surveyNone: 'אין כרגע סקר פתוח בדיאלוג הזה.',
+  surveyThanks: 'תודה: התשובות שלכם לסקר נשמרו.',
+  surveyRange: 'הקלידו מספר מ-{min} עד {max}.',
 };
 
 const so: ReplyTexts = {
@@ -148,6 +163,9 @@ const so: ReplyTexts = {
   ussdType: 'Qor bayaankaaga:',
   ussdInvalid: 'Doorashadaas kuma jirto liiska.',
   ussdBye: 'Mahadsanid. Mar kale garaac si aad u sii waddo.',
+  surveyNone: 'Hadda ma jiro sahan ku furan wadahadalkan.',
+  surveyThanks: 'Mahadsanid: jawaabahaaga sahanka waa la kaydiyay.',
+  surveyRange: 'Qor tiro u dhexeysa {min} ilaa {max}.',
 };
 
 const sw: ReplyTexts = {
@@ -172,6 +190,9 @@ const sw: ReplyTexts = {
   ussdType: 'Andika kauli yako:',
   ussdInvalid: 'Chaguo hilo halipo kwenye menyu.',
   ussdBye: 'Asante. Piga tena kuendelea.',
+  surveyNone: 'Hakuna dodoso lililo wazi katika mazungumzo haya kwa sasa.',
+  surveyThanks: 'Asante: majibu yako ya dodoso yamehifadhiwa.',
+  surveyRange: 'Andika namba kuanzia {min} hadi {max}.',
 };
 
 const ln: ReplyTexts = {
@@ -196,6 +217,9 @@ const ln: ReplyTexts = {
   ussdType: 'Koma maloba na yo:',
   ussdInvalid: 'Liponi yango ezali na menyu te.',
   ussdBye: 'Matondi. Benga lisusu mpo na kokoba.',
+  surveyNone: 'Ankete moko te efungwami na lisolo oyo sikoyo.',
+  surveyThanks: 'Matondi: biyano na yo ya ankete ebombami.',
+  surveyRange: 'Koma motango banda {min} tii {max}.',
 };
 
 export const REPLIES: Record<ChannelLanguage, ReplyTexts> = { en, fr, ar, he, so, sw, ln };

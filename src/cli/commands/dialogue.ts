@@ -11,6 +11,7 @@ import { dialogueResults, type DialogueResults } from '../../services/dialogues/
 import type { CommandContext } from '../io.js';
 import { databaseHelp, withServices } from '../database.js';
 import { progressListener } from '../progress.js';
+import { registerDialogueChannelCommands } from './dialogue-channels.js';
 import { registerDialogueTranslationCommands } from './dialogue-translations.js';
 
 function printResults(ctx: CommandContext, r: DialogueResults) {
@@ -210,4 +211,5 @@ export function registerDialogueCommands(program: Command, ctx: CommandContext):
       },
     );
   registerDialogueTranslationCommands(dialogue, ctx);
+  registerDialogueChannelCommands(dialogue, ctx);
 }

@@ -6,7 +6,11 @@ import { TrackTwoError } from '../../domain/errors.js';
 import { gatewayConfigFromEnv, type GatewayConfig } from '../../channels/gateway-config.js';
 import { splitSms } from '../../channels/sms-parts.js';
 import { twiml, validTwilioSignature } from '../../channels/twilio-signature.js';
-import { dialogueChannels, setDialogueChannels } from '../../services/channels/settings.js';
+import {
+  dialogueChannels,
+  forgetChannelNumber,
+  setDialogueChannels,
+} from '../../services/channels/settings.js';
 import { receiveSms, receiveUssd } from '../../services/channels/conversation.js';
 import { decodeUtf8 } from '../body-parsing.js';
 import { defineRoute } from '../route.js';
@@ -25,6 +29,13 @@ const ussdBody = z.looseObject({
   phoneNumber: formField.min(1),
   text: formField.default(''),
 });
+const forgetBody = z.strictObject({
+  number: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9\s().-]{4,40}$/u, 'a phone number'),
+});
+const forgottenSchema = z.strictObject({ forgotten: z.number().int().min(0) });
 const ussdQuery = z.looseObject({ key: z.string().max(200).optional() });
 
 function sameSecret(given: string | undefined, expected: string | null): boolean {
@@ -86,6 +97,18 @@ export function registerChannelRoutes(
     body: channelSettingsInputSchema,
     response: channelSettingsSchema,
     handler: ({ params, body, request }) => setDialogueChannels(request.services, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/dialogues/:id/channels/forget',
+    summary:
+      'Erase a phone number from the dialogue’s channels (its hash, sealed copy and messages; its votes stay anonymous)',
+    tag,
+    access: 'dialogues.manage',
+    params: idParams,
+    body: forgetBody,
+    response: forgottenSchema,
+    handler: ({ params, body, request }) => forgetChannelNumber(request.services, params.id, body.number),
   });
   void app.register(async (hooks) => {
     formParser(hooks);

@@ -17,7 +17,10 @@ import {
   readDialogue,
   setParticipantLanguage,
 } from '../dialogues/participation.js';
-import { channelToken, numberContext, phoneHash } from './phone.js';
+import { answerByLink, surveyForm } from '../surveys/responses.js';
+import { channelSurveyLink } from '../surveys/channel-respondents.js';
+import type { SurveyLanguage } from '../../domain/instruments.js';
+import { channelSurveyToken, channelToken, numberContext, phoneHash } from './phone.js';
 
 /**
  * The SMS and USSD conversations: what a gateway's message does, through the same participation use cases
@@ -287,6 +290,74 @@ async function ussdNext(ctx: ServiceContext, joined: Joined): Promise<string> {
   return ussd('CON', ussdStatement(joined.row.language, next.statement.number, next.statement.text));
 }
 
+/**
+ * The dialogue's survey, question by question: the path after `3` holds the answers so far (USSD sends the
+ * whole path each time), so nothing is stored until the last question is answered, then all answers go
+ * through answerByLink, the web answer page's use case, with a link derived from the channel participant.
+ */
+async function ussdSurvey(
+  ctx: ServiceContext,
+  channel: repo.DialogueChannelRow,
+  joined: Joined,
+  steps: string[],
+): Promise<string> {
+  const language = joined.row.language;
+  if (!channel.survey_id) return ussd('END', reply(language, 'surveyNone'));
+  const link = await channelSurveyLink(ctx, channel.survey_id, (waveId) =>
+    channelSurveyToken(ctx.keys, joined.row.id, waveId),
+  );
+  if (!link) return ussd('END', reply(language, 'surveyNone'));
+  const form = await surveyForm(ctx, channel.survey_id, link.wave_id, link.token, language as SurveyLanguage);
+  const questions = form.instruments.flatMap((instrument) =>
+    instrument.items.map((item) => ({ instrument, item })),
+  );
+  const answers: { instrument: string; out_group: string | null; item: string; value: number }[] = [];
+  let wrong = false;
+  for (const step of steps) {
+    const question = questions[answers.length];
+    if (!question) break;
+    const { scale } = question.instrument;
+    const value = /^-?\d{1,4}$/u.test(step) ? Number(step) : NaN;
+    wrong = !(value >= scale.min && value <= scale.max && Number.isInteger((value - scale.min) / scale.step));
+    if (!wrong)
+      answers.push({
+        instrument: question.instrument.id,
+        out_group: question.instrument.out_group,
+        item: question.item.id,
+        value,
+      });
+  }
+  const question = questions[answers.length];
+  if (!question) {
+    try {
+      await answerByLink(ctx, channel.survey_id, link.wave_id, link.token, {
+        language: form.language,
+        answers,
+      });
+    } catch (error) {
+      if (error instanceof TrackTwoError && error.code === 'TT_ERR_SURVEY_WAVE_CLOSED')
+        return ussd('END', reply(language, 'surveyNone'));
+      throw error;
+    }
+    return ussd('END', reply(language, 'surveyThanks'));
+  }
+  const { scale } = question.instrument;
+  const low = scale.anchors.find((a) => a.value === scale.min)?.label;
+  const high = scale.anchors.find((a) => a.value === scale.max)?.label;
+  const label = (l: typeof low) => (l ? ` ${(l as Record<string, string>)[form.language] ?? l.en}` : '');
+  const range = reply(language, 'surveyRange')
+    .replace('{min}', String(scale.min))
+    .replace('{max}', String(scale.max));
+  const head = `${wrong ? `${reply(language, 'ussdInvalid')} ` : ''}${answers.length + 1}/${questions.length} `;
+  const tail = `\n${scale.min}${label(low)}\n${scale.max}${label(high)}\n${range}`;
+  const room = USSD_LIMIT - 4 - head.length - tail.length;
+  const text =
+    question.item.text.length > room
+      ? `${question.item.text.slice(0, Math.max(room - 1, 0))}…`
+      : question.item.text;
+  return ussd('CON', `${head}${text}${tail}`);
+}
+
 const USSD_VOTES: Record<string, VoteValue> = { '1': 1, '2': -1, '0': 0 };
 
 async function ussdReply(
@@ -342,6 +413,7 @@ async function ussdReply(
     if (rest.length === 0) return { text: ussd('CON', reply(language, 'ussdType')), cp };
     return { text: ussd('END', await submit(ctx, joined, rest.join('*'))), cp };
   }
+  if (action === '3') return { text: await ussdSurvey(ctx, channel, joined, rest), cp };
   if (action === '4') {
     const allowed = languagesOf(channel);
     if (rest.length === 0) {

@@ -23,5 +23,12 @@ export function channelToken(keys: VaultKeys, channelParticipantId: string): str
   return `ttp_${mac}`;
 }
 
+/** The survey answer link of a channel participant for one wave: derived, never stored (only its hash). */
+export function channelSurveyToken(keys: VaultKeys, channelParticipantId: string, waveId: string): string {
+  return createHmac('sha256', keys.deriveKey('tracktwo/channels/survey-token/v1'))
+    .update(`${channelParticipantId}\n${waveId}`, 'utf8')
+    .digest('base64url');
+}
+
 export const numberContext = (workspaceId: string, channelParticipantId: string) =>
   `tracktwo/channel-number/v1/${workspaceId}/${channelParticipantId}`;

@@ -455,6 +455,7 @@ export const matrix: Record<string, Entry> = {
   // Joining by link needs no account: a code that is no link is refused (404) and changes nothing.
   'GET /api/dialogues/:id/channels': { kind: 'target' },
   'PUT /api/dialogues/:id/channels': { kind: 'target', body: () => ({ ussd_enabled: true }) },
+  'POST /api/dialogues/:id/channels/forget': { kind: 'target', body: () => ({ number: '+252615550999' }) },
   'POST /hooks/sms/twilio': { kind: 'public' },
   'POST /hooks/ussd/africastalking': { kind: 'public' },
   'GET /api/join/:code': { kind: 'public' },
