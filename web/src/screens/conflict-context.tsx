@@ -154,9 +154,9 @@ function ContextBody({ data, groupBy, rtl }: { data: Context; groupBy: GroupBy; 
   );
 }
 
-const markerKeys = ['meeting', 'outcome', 'transfer', 'track_one'] as const;
+const markerKeys = ['meeting', 'outcome', 'transfer', 'trackOne'] as const;
 function markerKey(kind: string): (typeof markerKeys)[number] {
   return (markerKeys as readonly string[]).includes(kind)
     ? (kind as (typeof markerKeys)[number])
-    : 'track_one';
+    : 'trackOne';
 }

@@ -68,6 +68,10 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Emekeli oyo eyebani te: pona moko na liste.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Kopi ya libateli ezongisamaka kaka na base ya pamba: eloko moko te ebongwani.',
+  TT_ERR_PARTY_NOT_IN_CONFLICT:
+    'Lingomba oyo etangami ezali mosali te na karte ya etumba oyo: pona mingomba na karte.',
+  TT_ERR_OVER_DISBURSED: 'Bafuti ekoleka elaka: koma kaka oyo etikali.',
+  TT_ERR_FUNDER_HAS_PLEDGES: 'Mopesi mbongo oyo azali naino na bilaka: longola yango liboso ya kolongola ye.',
   TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
     'Vague oyo ezali kala na biyano: ekoki kolongolama te. Bongola mikolo na yango na esika wana.',
   TT_ERR_SURVEY_HAS_RESPONSES:
@@ -1184,7 +1188,7 @@ const ln: Catalogue = {
     meeting: 'Likita',
     outcome: 'Mbano',
     transfer: 'Bopesi na Track I',
-    track_one: 'Track I',
+    trackOne: 'Nzela ya liboso',
     month: 'Sanza',
     fatalities: 'Bakufi',
     unknownArea: 'Etúká eyebani te',

@@ -54,6 +54,12 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cabbirkan lama yaqaan: liiska mid ka dooro.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Kaydka waxaa lagu soo celiyaa kayd-xogeed madhan oo keliya: waxba lama beddelin.',
+  TT_ERR_PARTY_NOT_IN_CONFLICT:
+    'Dhinac la magacaabay ma aha jilaa ku jira khariidadda khilaafkan: ka dooro dhinacyada khariidadda.',
+  TT_ERR_OVER_DISBURSED:
+    'Lacag-bixintu waxay dhaafi lahayd ballanqaadka: diiwaan geli ugu badnaan inta ka hartay.',
+  TT_ERR_FUNDER_HAS_PLEDGES:
+    'Deeq-bixiyahan wali wuxuu leeyahay ballanqaadyo: ka saar ka hor intaadan saarin deeq-bixiyaha.',
   TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
     'Mowjaddan hore ayay jawaabo u lahayd: lama tirtiri karo. Taa beddelkeeda beddel taariikhaheeda.',
   TT_ERR_SURVEY_HAS_RESPONSES:
@@ -1176,7 +1182,7 @@ const so: Catalogue = {
     meeting: 'Shir',
     outcome: 'Natiijo',
     transfer: 'U gudbin Track I',
-    track_one: 'Track I',
+    trackOne: 'Wadada Koowaad',
     month: 'Bil',
     fatalities: 'Dhimasho',
     unknownArea: 'Gobol aan la sheegin',

@@ -56,6 +56,10 @@ const otherServerErrors = {
   TT_ERR_NETWORK_UNKNOWN_METRIC: 'Kipimo hiki hakijulikani: chagua kimoja kutoka kwenye orodha.',
   TT_ERR_RESTORE_TARGET_NOT_EMPTY:
     'Nakala ya akiba inarejeshwa tu kwenye hifadhidata tupu: hakuna kilichobadilishwa.',
+  TT_ERR_PARTY_NOT_IN_CONFLICT:
+    'Upande uliotajwa si mhusika wa ramani ya mgogoro huu: chagua pande kutoka kwenye ramani.',
+  TT_ERR_OVER_DISBURSED: 'Malipo yangezidi ahadi: rekodi zaidi kile kilichobaki tu.',
+  TT_ERR_FUNDER_HAS_PLEDGES: 'Mfadhili huyu bado ana ahadi: ziondoe kabla ya kumwondoa mfadhili.',
   TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
     'Awamu hii tayari ina majibu: haiwezi kufutwa. Badilisha tarehe zake badala yake.',
   TT_ERR_SURVEY_HAS_RESPONSES:
@@ -1160,7 +1164,7 @@ const sw: Catalogue = {
     meeting: 'Mkutano',
     outcome: 'Matokeo',
     transfer: 'Uhamisho kwa Track I',
-    track_one: 'Track I',
+    trackOne: 'Njia ya Kwanza',
     month: 'Mwezi',
     fatalities: 'Vifo',
     unknownArea: 'Eneo halijatajwa',
