@@ -28,7 +28,12 @@ forEachEngine('survey routes: the same flow over HTTP', (getDb, engine) => {
     await app.close();
   });
 
-  const call = (role: string | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+  const call = (
+    role: string | null,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ) =>
     app.inject({
       method,
       url,
