@@ -996,6 +996,9 @@ const ar: Catalogue = {
     statusOn: 'الحالة بتاريخ',
   },
   errors: {
+    TT_ERR_FUNDER_HAS_PLEDGES: 'لا يمكن حذف جهة مموِّلة لديها تعهدات.',
+    TT_ERR_OVER_DISBURSED: 'لا يمكن أن يتجاوز المصروف ما تم التعهد به.',
+    TT_ERR_PARTY_NOT_IN_CONFLICT: 'يجب أن يكون الطرف فاعلًا في هذا النزاع.',
     TT_ERR_SURVEY_TRANSLATION_UNCHECKED: 'لم يُترجم الاستبيان ويُراجَع بهذه اللغة بعد: يُعرض بلغة أخرى من لغاته.',
     TT_ERR_SURVEY_TRANSLATION_OWN: 'يعتمد الترجمةَ شخصٌ ثانٍ: يجب أن يراجعها ويعتمدها شخص غير مترجمها.',
     TT_ERR_TRANSLATION_LANGUAGE:

@@ -973,6 +973,9 @@ const en = {
       'Initiative surveys you may see: {{initiatives}}; published studies entered in this workspace: {{external}}. Plotted with their pooled effect:',
   },
   errors: {
+    TT_ERR_FUNDER_HAS_PLEDGES: 'A funder with pledges cannot be removed.',
+    TT_ERR_OVER_DISBURSED: 'A disbursement cannot exceed what was pledged.',
+    TT_ERR_PARTY_NOT_IN_CONFLICT: 'A party must be an actor of this conflict.',
     TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
       'The survey is not yet translated and checked in this language: it is shown in another of its languages.',
     TT_ERR_SURVEY_TRANSLATION_OWN:

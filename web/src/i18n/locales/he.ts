@@ -964,6 +964,9 @@ const he: Catalogue = {
     statusOn: 'מצב נכון ל־',
   },
   errors: {
+    TT_ERR_FUNDER_HAS_PLEDGES: 'אי אפשר להסיר מממן שיש לו התחייבויות.',
+    TT_ERR_OVER_DISBURSED: 'תשלום אינו יכול לעלות על מה שהובטח.',
+    TT_ERR_PARTY_NOT_IN_CONFLICT: 'צד חייב להיות שחקן בסכסוך הזה.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'הפגישה הזו מתנהלת לפי כלל צ׳אטהאם האוס: הפרוטוקול רשאי לומר מה נאמר, אבל לא מי אמר זאת או מי השתתף. יש להסיר את השמות והכינויים של המשתתפים ולשמור שוב.',
     TT_ERR_MEETING_CANCEL_ATTENDED:
