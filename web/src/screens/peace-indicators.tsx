@@ -5,7 +5,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { useFormSubmit } from '../components/form-submit.js';
 import { ErrorSummary, TextField, type FieldErrors } from '../components/form.js';
 import { ErrorMessage } from '../components/states.js';
-import { peaceIndicatorKinds, type PeaceIndicatorKind } from '../../../src/domain/track-one.js';
+import { peaceIndicatorKinds, type PeaceIndicatorKind } from '../track-one-lists.js';
 
 const KINDS = peaceIndicatorKinds.filter((kind) => kind !== 'other');
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

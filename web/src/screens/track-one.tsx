@@ -16,7 +16,7 @@ import {
   type AgreementStage,
   type DatePrecision,
   type TrackOneEventKind,
-} from '../../../src/domain/track-one.js';
+} from '../track-one-lists.js';
 
 /** A conflict's Track-I timeline (issue #15): the list, and for those who may write it, the add form. */
 export default function TrackOne({ params }: { params: Record<string, string> }) {
