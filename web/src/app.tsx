@@ -17,6 +17,9 @@ const ActorForm = lazy(() => import('./screens/actor-form.js'));
 const TieForm = lazy(() => import('./screens/tie-form.js'));
 const NetworkMap = lazy(() => import('./screens/network-map.js'));
 const ConflictContext = lazy(() => import('./screens/conflict-context.js'));
+const TrackOne = lazy(() => import('./screens/track-one.js'));
+const Resources = lazy(() => import('./screens/resources.js'));
+const PeaceIndicators = lazy(() => import('./screens/peace-indicators.js'));
 const InitiativeHome = lazy(() => import('./screens/initiative-home.js'));
 const InitiativePrivacy = lazy(() => import('./screens/initiative-privacy.js'));
 const Meetings = lazy(() => import('./screens/meetings.js'));
@@ -61,6 +64,9 @@ const routes: Route[] = [
   { pattern: '/w/:workspaceId/map', screen: NetworkMap },
   { pattern: '/w/:workspaceId/settings', screen: WorkspaceSettings },
   { pattern: '/c/:conflictId/context', screen: ConflictContext },
+  { pattern: '/c/:conflictId/track-one', screen: TrackOne },
+  { pattern: '/i/:initiativeId/resources', screen: Resources },
+  { pattern: '/i/:initiativeId/indicators', screen: PeaceIndicators },
   { pattern: '/i/:initiativeId', screen: InitiativeHome },
   { pattern: '/i/:initiativeId/privacy', screen: InitiativePrivacy },
   { pattern: '/i/:initiativeId/meetings', screen: Meetings },

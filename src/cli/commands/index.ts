@@ -106,4 +106,12 @@ export const commandAreas: CommandArea[] = [
     commands: { events: 'Event data of the violence around a conflict (ACLED, UCDP)' },
     load: async () => (await import('./events.js')).registerEventCommands,
   },
+  {
+    commands: {
+      trackone: "A conflict's Track-I timeline: official talks, ceasefires, agreements (PA-X coding)",
+      resources: "An initiative's resources: budget lines, funders' pledges, disbursements and the gap",
+      indicators: "Peace indicators (CEWARN): a field monitor's monthly counts per area",
+    },
+    load: async () => (await import('./track-one.js')).registerTrackOneCommands,
+  },
 ];

@@ -37,16 +37,16 @@ Who acts (one of the two; the same access rules as in the browser apply):
 The database: --database URL, else TRACKTWO_DATABASE_URL, else sqlite:./data/tracktwo.db. Names are read and
 written through the identity vault with the master key (TRACKTWO_MASTER_KEY or TRACKTWO_MASTER_KEY_FILE).`;
 
-type Format = 'table' | 'json';
+export type Format = 'table' | 'json';
 
-interface CommonOptions {
+export interface CommonOptions {
   database?: string;
   as?: string;
   format?: string;
 }
 
 /** The options every record command takes. */
-function common(command: Command): Command {
+export function common(command: Command): Command {
   return command
     .option('--database <url>', databaseHelp)
     .option('--as <email>', 'act as this account (operators on the server; else TRACKTWO_TOKEN)')
@@ -54,7 +54,7 @@ function common(command: Command): Command {
     .addHelpText('after', ACTING_HELP);
 }
 
-function formatOf(options: CommonOptions): Format {
+export function formatOf(options: CommonOptions): Format {
   const format = options.format ?? 'table';
   if (format !== 'table' && format !== 'json') {
     throw new TrackTwoError('TT_ERR_VALIDATION', { field: '--format', reason: 'table or json' });
@@ -73,7 +73,11 @@ function coordinatesOf(options: { lat?: string; lon?: string }): { latitude?: un
 }
 
 /** Checks a command's input with the same zod schema the API uses, naming the option at fault. */
-function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: Record<string, string> = {}) {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  options: Record<string, string> = {},
+) {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data as z.output<S>;
   const { field } = firstIssue(parsed.error);
@@ -85,7 +89,7 @@ function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: Rec
 }
 
 /** Resolves who acts (token or --as), then runs the work with that account's service context. */
-async function asAccount<T>(
+export async function asAccount<T>(
   options: CommonOptions,
   work: (services: ServiceContext) => Promise<T>,
 ): Promise<T> {
@@ -104,9 +108,9 @@ async function asAccount<T>(
   return withAccount(options.database, token ? { token } : { email: options.as! }, work);
 }
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
-function cell(value: unknown): string {
+export function cell(value: unknown): string {
   if (value === null || value === undefined) return '-';
   if (Array.isArray(value)) return value.length === 0 ? '-' : value.map(cell).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
@@ -147,7 +151,7 @@ function printList(
   }
 }
 
-function printRecord(ctx: CommandContext, format: Format, record: Row): void {
+export function printRecord(ctx: CommandContext, format: Format, record: Row): void {
   if (format === 'json') {
     ctx.out(JSON.stringify(record, null, 2) + '\n');
     return;
@@ -156,7 +160,7 @@ function printRecord(ctx: CommandContext, format: Format, record: Row): void {
   for (const [key, value] of Object.entries(record)) ctx.out(`${key.padEnd(width)}  ${cell(value)}\n`);
 }
 
-function collect(value: string, previous: string[] = []): string[] {
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 

@@ -68,6 +68,15 @@ export default function InitiativeHome({ params }: { params: Record<string, stri
               {canReadActors && (
                 <Link to={`/w/${data.workspace_id}/map?conflict=${data.conflict_id}`}>{t('nav.map')}</Link>
               )}
+              {can('trackone.read') && (
+                <Link to={`/c/${data.conflict_id}/track-one`}>{t('trackOne.link')}</Link>
+              )}
+              {can('funding.read') && (
+                <Link to={`/i/${initiativeId}/resources`}>{t('trackOne.resourcesLink')}</Link>
+              )}
+              {can('indicators.write') && (
+                <Link to={`/i/${initiativeId}/indicators`}>{t('trackOne.indicatorsLink')}</Link>
+              )}
               {can('members.manage') && <Link to={`/i/${initiativeId}/people`}>{t('people.link')}</Link>}
               {can('workspace.manage') && (
                 <Link to={`/i/${initiativeId}/settings`}>{t('danger.settings')}</Link>
