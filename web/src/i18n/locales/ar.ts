@@ -1095,10 +1095,6 @@ const ar: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'هذا الفاعل ليس في الشبكة: اختر غيره.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'هذا المقياس غير معروف: اختر واحدًا من القائمة.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'لا تُستعاد النسخة الاحتياطية إلا إلى قاعدة بيانات فارغة: لم يتغير شيء.',
-    TT_ERR_PARTY_NOT_IN_CONFLICT:
-      'أحد الأطراف المذكورة ليس فاعلًا في خريطة هذا النزاع: اختر الأطراف من الخريطة.',
-    TT_ERR_OVER_DISBURSED: 'المدفوعات ستتجاوز التعهد: سجّل على الأكثر ما تبقى منه.',
-    TT_ERR_FUNDER_HAS_PLEDGES: 'لهذا المموّل تعهدات قائمة: احذفها قبل حذف المموّل.',
     TT_ERR_SURVEY_WAVE_HAS_RESPONSES: 'لهذه الموجة إجابات بالفعل: لا يمكن حذفها. غيّر تواريخها بدلًا من ذلك.',
     TT_ERR_SURVEY_HAS_RESPONSES: 'لهذا الاستبيان إجابات بالفعل: لم يعد بالإمكان تغيير أدواته ومجموعاته.',
     TT_ERR_TOKEN_NAME_TAKEN: 'لديك بالفعل رمز بهذا الاسم: اختر اسمًا آخر.',
@@ -1166,6 +1162,7 @@ const ar: Catalogue = {
     deleteWaveNamed: 'حذف جولة {{wave}}',
     deleteWaveConfirm: 'حذف جولة {{wave}}؟',
     deleteWaveBody: 'لا يمكن حذف جولة إلا إذا لم يُجب عنها أحد؛ وتتوقف روابط الإجابة غير المستخدمة عن العمل.',
+  },
   trackOne: {
     delete: 'حذف',
     link: 'الجدول الزمني للمسار الأول',

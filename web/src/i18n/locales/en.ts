@@ -1090,10 +1090,6 @@ const en = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'This actor is not in the network: choose another.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'This measure is not known: choose one from the list.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'A backup is restored only into an empty database: nothing was changed.',
-    TT_ERR_PARTY_NOT_IN_CONFLICT:
-      'A party named is not an actor of this conflict’s map: pick the parties from the map.',
-    TT_ERR_OVER_DISBURSED: 'The disbursements would exceed the pledge: record at most what is left of it.',
-    TT_ERR_FUNDER_HAS_PLEDGES: 'This funder still has pledges: remove them before removing the funder.',
     TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
       'This wave already has answers: it cannot be deleted. Change its dates instead.',
     TT_ERR_SURVEY_HAS_RESPONSES:
@@ -1163,6 +1159,7 @@ const en = {
     deleteWaveNamed: 'Delete the {{wave}} wave',
     deleteWaveConfirm: 'Delete the {{wave}} wave?',
     deleteWaveBody: 'Only a wave nobody has answered can be deleted; its unused answer links stop working.',
+  },
   trackOne: {
     delete: 'Delete',
     link: 'Track-I timeline',

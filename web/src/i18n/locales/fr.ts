@@ -1146,12 +1146,6 @@ const fr: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'Cette mesure est inconnue : choisissez-en une dans la liste.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY:
       'Une sauvegarde ne se restaure que dans une base vide : rien n’a changé.',
-    TT_ERR_PARTY_NOT_IN_CONFLICT:
-      'Une partie nommée n’est pas un acteur de la carte de ce conflit : choisissez les parties sur la carte.',
-    TT_ERR_OVER_DISBURSED:
-      'Les versements dépasseraient la promesse : enregistrez au plus ce qu’il en reste.',
-    TT_ERR_FUNDER_HAS_PLEDGES:
-      'Ce bailleur a encore des promesses : retirez-les avant de retirer le bailleur.',
     TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
       'Cette vague a déjà des réponses : elle ne peut pas être supprimée. Changez plutôt ses dates.',
     TT_ERR_SURVEY_HAS_RESPONSES:
@@ -1225,6 +1219,7 @@ const fr: Catalogue = {
     deleteWaveConfirm: 'Supprimer la vague {{wave}} ?',
     deleteWaveBody:
       'Seule une vague sans aucune réponse peut être supprimée ; ses liens de réponse inutilisés cessent de fonctionner.',
+  },
   trackOne: {
     delete: 'Supprimer',
     link: 'Chronologie Track I',

@@ -1066,9 +1066,6 @@ const he: Catalogue = {
     TT_ERR_NETWORK_UNKNOWN_ACTOR: 'השחקן הזה אינו ברשת: יש לבחור אחר.',
     TT_ERR_NETWORK_UNKNOWN_METRIC: 'המדד הזה אינו מוכר: יש לבחור אחד מהרשימה.',
     TT_ERR_RESTORE_TARGET_NOT_EMPTY: 'גיבוי משוחזר רק אל מסד נתונים ריק: דבר לא שונה.',
-    TT_ERR_PARTY_NOT_IN_CONFLICT: 'צד שצוין אינו שחקן במפת הסכסוך הזה: בחרו את הצדדים מהמפה.',
-    TT_ERR_OVER_DISBURSED: 'התשלומים יעברו את ההתחייבות: רשמו לכל היותר את מה שנותר ממנה.',
-    TT_ERR_FUNDER_HAS_PLEDGES: 'למממן הזה יש עדיין התחייבויות: הסירו אותן לפני הסרת המממן.',
     TT_ERR_SURVEY_WAVE_HAS_RESPONSES:
       'לגל הזה כבר יש תשובות: אי אפשר למחוק אותו. אפשר לשנות את התאריכים שלו במקום.',
     TT_ERR_SURVEY_HAS_RESPONSES: 'לסקר הזה כבר יש תשובות: אי אפשר עוד לשנות את הכלים והקבוצות שלו.',
@@ -1136,6 +1133,7 @@ const he: Catalogue = {
     deleteWaveNamed: 'מחיקת סבב {{wave}}',
     deleteWaveConfirm: 'למחוק את סבב {{wave}}?',
     deleteWaveBody: 'אפשר למחוק רק סבב שאיש לא ענה עליו; קישורי המענה שלא נוצלו יפסיקו לפעול.',
+  },
   trackOne: {
     delete: 'מחיקה',
     link: 'ציר הזמן של מסלול I',

@@ -1066,9 +1066,6 @@ const ln: Catalogue = {
     body: 'Lokasa ya boye ezali te, to okoki komona yango te.',
   },
   errors: {
-    TT_ERR_FUNDER_HAS_PLEDGES: 'Mopesi mbongo oyo azali na bilaka akoki kolongolama te.',
-    TT_ERR_OVER_DISBURSED: 'Mbongo efutami ekoki koleka oyo elakamaki te.',
-    TT_ERR_PARTY_NOT_IN_CONFLICT: 'Ngambo esengeli kozala mosali ya etumba oyo.',
     TT_ERR_CHATHAM_HOUSE_ATTRIBUTED:
       'Likita oyo esalemi na mobeko ya Chatham House: lapolo ekoki koloba oyo elobamaki, kasi te nani alobaki yango to nani ayaki. Longola bankombo mpe bankombo ya kobomba ya bato oyo bayaki, sima bomba lisusu.',
     TT_ERR_MEETING_CANCEL_ATTENDED:
@@ -1233,6 +1230,7 @@ const ln: Catalogue = {
     deleteWaveConfirm: 'Olongola mbala {{wave}}?',
     deleteWaveBody:
       'Kaka mbala oyo moto moko te ayanolaki nde ekoki kolongolama; ba-lien na yango oyo basaleli te ekosala lisusu te.',
+  },
   trackOne: {
     delete: 'Kolongola',
     link: 'Ntango ya Track-I',

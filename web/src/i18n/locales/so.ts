@@ -1010,9 +1010,6 @@ const so: Catalogue = {
     track: 'Wadada {{track}}',
   },
   errors: {
-    TT_ERR_FUNDER_HAS_PLEDGES: 'Maalgeliye leh ballanqaadyo lama tirtiri karo.',
-    TT_ERR_OVER_DISBURSED: 'Bixintu kama badnaan karto wixii la ballanqaaday.',
-    TT_ERR_PARTY_NOT_IN_CONFLICT: 'Dhinac waa inuu noqdaa jilaa ka mid ah colaaddan.',
     TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
       'Sahanka weli laguma tarjumin oo lama hubin luqaddan: waxaa lagu muujiyay luqad kale oo ka mid ah luqadihiisa.',
     TT_ERR_SURVEY_TRANSLATION_OWN:
@@ -1229,6 +1226,7 @@ const so: Catalogue = {
     deleteWaveConfirm: 'Ma la tirtiraa wareegga {{wave}}?',
     deleteWaveBody:
       'Wareeg aan cidna ka jawaabin oo keliya ayaa la tirtiri karaa; xiriiriyeyaashiisa jawaabta ee aan la isticmaalin way joogsanayaan.',
+  },
   trackOne: {
     delete: 'Tirtir',
     link: 'Jadwalka Track-I',

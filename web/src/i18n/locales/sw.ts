@@ -997,9 +997,6 @@ const sw: Catalogue = {
     track: 'Njia {{track}}',
   },
   errors: {
-    TT_ERR_FUNDER_HAS_PLEDGES: 'Mfadhili mwenye ahadi hawezi kuondolewa.',
-    TT_ERR_OVER_DISBURSED: 'Malipo hayawezi kuzidi kilichoahidiwa.',
-    TT_ERR_PARTY_NOT_IN_CONFLICT: 'Upande lazima uwe mhusika wa mgogoro huu.',
     TT_ERR_SURVEY_TRANSLATION_UNCHECKED:
       'Utafiti bado haujatafsiriwa na kukaguliwa kwa lugha hii: unaonyeshwa kwa lugha nyingine kati ya lugha zake.',
     TT_ERR_SURVEY_TRANSLATION_OWN:
@@ -1208,6 +1205,7 @@ const sw: Catalogue = {
     deleteWaveConfirm: 'Ufute awamu ya {{wave}}?',
     deleteWaveBody:
       'Ni awamu ambayo hakuna aliyeijibu tu inayoweza kufutwa; viungo vyake vya majibu visivyotumika vitaacha kufanya kazi.',
+  },
   trackOne: {
     delete: 'Futa',
     link: 'Ratiba ya Track-I',
