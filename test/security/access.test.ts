@@ -329,6 +329,7 @@ forEachEngine('access', (getDb) => {
         'conflict.read',
         'trackone.read',
         'indicators.read',
+        'events.read',
       ].sort(),
     );
     expect(await permissionsIn(db, outsider, { initiativeId: w.initiative })).toEqual([]);
