@@ -63,6 +63,14 @@ export const snapshotTables = [
   ['violence_events', ['id']],
   ['violence_event_actors', ['event_id', 'position']],
   ['event_actor_aliases', ['id']],
+  ['track_one_events', ['id']],
+  ['track_one_event_parties', ['event_id', 'actor_id']],
+  ['transfer_track_one_events', ['transfer_id']],
+  ['peace_indicators', ['id']],
+  ['funders', ['id']],
+  ['budget_lines', ['id']],
+  ['pledges', ['id']],
+  ['disbursements', ['id']],
 ] as const satisfies readonly (readonly [keyof Database, readonly string[]])[];
 
 /** Tables the snapshot leaves out, and why (see above). */

@@ -36,7 +36,7 @@ for (const dialect of enginesToRun()) {
       const db = ['--database', database.url];
       const opened = await run(env, 'surveys', 'join-link', 'open', '--survey', surveyId, ...db);
       expect(opened.code, opened.err).toBe(0);
-      expect(opened.out).toMatch(/^\/#\/survey-join\/[A-Za-z0-9_-]{22}\n/);
+      expect(opened.out).toMatch(/^\/p\/#\/survey-join\/[A-Za-z0-9_-]{22}\n/);
       const listed = await run(env, 'surveys', 'join-link', 'list', '--survey', surveyId, ...db);
       expect(listed.out).toContain('in force  joined 0');
       const linkId = listed.out.split(/\s+/)[0];
